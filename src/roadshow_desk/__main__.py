@@ -1,0 +1,3 @@
+from roadshow_desk.cli import main
+
+raise SystemExit(main())

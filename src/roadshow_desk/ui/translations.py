@@ -1,0 +1,83 @@
+"""Loading the translations: the app's catalogues (one per area) and Qt's own.
+
+Chinese (zh_CN) is the default on a Chinese system, English otherwise; ``--lang`` or the
+settings choose explicitly. The same catalogues translate the CLI's messages and the text
+that the layers below ``ui/`` produce (through :mod:`roadshow_desk.i18n`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from roadshow_desk import i18n
+
+I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+SUPPORTED = ("zh_CN", "en")
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    """``zh_CN`` on a Chinese system, ``en`` otherwise."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def resolve_language(lang: str | None) -> str:
+    if lang in SUPPORTED:
+        return lang  # type: ignore[return-value]
+    return system_language()
+
+
+def _load_catalogues(lang: str) -> list[QTranslator]:
+    translators: list[QTranslator] = []
+    if lang == "en":
+        return translators
+    for qm in sorted(I18N_DIR.glob(f"*_{lang}.qm")):
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            translators.append(translator)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for base in ("qtbase", "qt"):
+        translator = QTranslator()
+        if translator.load(f"{base}_{lang}", qt_dir):
+            translators.append(translator)
+            break
+    return translators
+
+
+def install_translation_hook(lang: str | None) -> str:
+    """Translate :func:`roadshow_desk.i18n.translate` calls without a QCoreApplication."""
+    language = resolve_language(lang)
+    translators = _load_catalogues(language)
+
+    def hook(context: str, text: str, disambiguation: str | None, n: int) -> str:
+        for translator in translators:
+            result = translator.translate(context, text, disambiguation, n)
+            if result:
+                return result
+        return text.replace("%n", str(n)) if n >= 0 else text
+
+    i18n.install_hook(hook)
+    _installed[:] = translators
+    return language
+
+
+def install_translators(app: QCoreApplication, lang: str | None) -> str:
+    """Install the catalogues on ``app`` (for ``tr()``) and route ``i18n.translate``."""
+    for old in _installed:
+        app.removeTranslator(old)
+    language = install_translation_hook(lang)
+    for translator in _installed:
+        app.installTranslator(translator)
+    if language == "zh_CN":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+    def hook(context: str, text: str, disambiguation: str | None, n: int) -> str:
+        return QCoreApplication.translate(context, text, disambiguation, n)
+
+    i18n.install_hook(hook)
+    return language

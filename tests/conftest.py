@@ -1,0 +1,74 @@
+"""Shared test set-up: headless Qt, an isolated data folder, fresh databases, real data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
+
+REPO = Path(__file__).resolve().parents[1]
+REALDATA = REPO.parent / "shared" / "realdata"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TWO_SCREENS = Path(__file__).resolve().parent / "ui" / "two-screens.json"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep tests away from the user's real data folder and settings."""
+    folder = tmp_path_factory.mktemp("data")
+    os.environ["ROADSHOW_DESK_DATA_DIR"] = str(folder)
+    os.environ.pop("ROADSHOW_DESK_DB", None)
+    yield folder
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def db(db_url: str):  # type: ignore[no-untyped-def]
+    """A fresh, empty, current database."""
+    from roadshow_desk.store.db import open_database
+
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo-event database built once per session; copy it before writing to it."""
+    from roadshow_desk.store.db import open_database
+    from roadshow_desk.store.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    fill_demo(database)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A private copy of the demo database, free to modify."""
+    from roadshow_desk.store.db import copy_database_file, open_database
+
+    target = tmp_path / "demo.sqlite3"
+    copy_database_file(demo_db_file, target)
+    database = open_database(f"sqlite:///{target}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def realdata() -> Path:
+    """The real exports folder beside the repo; tests using it skip when it is absent."""
+    if not REALDATA.is_dir():
+        pytest.skip("../shared/realdata is not present")
+    return REALDATA
