@@ -1,0 +1,109 @@
+"""One way to run long work: a worker thread, a progress dialog with Cancel, a result signal.
+
+``run_task(parent, title, func, *args)`` calls ``func(progress, *args)`` on a worker thread,
+where ``progress`` is a :class:`roadshow_desk.domain.progress.Progress`. The returned
+:class:`Task` emits ``succeeded(result)``, ``failed(exception)`` or ``cancelled()`` on the GUI
+thread. Workers never touch widgets; the function must leave the database as it was when it
+raises :class:`~roadshow_desk.domain.progress.Cancelled`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from roadshow_desk.domain.progress import Cancelled, Progress
+
+
+class Task(QObject):
+    """A running background job."""
+
+    succeeded = Signal(object)
+    """The function returned (its result)."""
+    failed = Signal(object)
+    """The function raised (the exception)."""
+    cancelled = Signal()
+    """The user cancelled; the function stopped and kept nothing."""
+    progressed = Signal(int, int, str)
+    """(done, total, text) — emitted from the worker, delivered on the GUI thread."""
+    finished = Signal()
+    """Emitted after whichever of the three outcomes above."""
+
+    def __init__(self, func: Callable[..., Any], args: tuple[Any, ...], parent: QObject | None):
+        super().__init__(parent)
+        self.progress = Progress(lambda done, total, text: self.progressed.emit(done, total, text))
+        self._func = func
+        self._args = args
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the worker ends (for tests and shutdown)."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            result = self._func(self.progress, *self._args)
+        except Cancelled:
+            QTimer.singleShot(0, self, self._emit_cancelled)
+        except BaseException as exc:  # delivered to the GUI thread as a signal
+            self.error = exc
+            QTimer.singleShot(0, self, self._emit_failed)
+        else:
+            self.result = result
+            QTimer.singleShot(0, self, self._emit_succeeded)
+
+    def _emit_succeeded(self) -> None:
+        self.succeeded.emit(self.result)
+        self.finished.emit()
+
+    def _emit_failed(self) -> None:
+        self.failed.emit(self.error)
+        self.finished.emit()
+
+    def _emit_cancelled(self) -> None:
+        self.cancelled.emit()
+        self.finished.emit()
+
+
+def run_task(
+    parent: QWidget | None,
+    title: str,
+    func: Callable[..., Any],
+    *args: Any,
+    show_dialog: bool = True,
+) -> Task:
+    """Start ``func(progress, *args)`` on a worker, with a modal progress dialog and Cancel."""
+    task = Task(func, args, parent)
+    if show_dialog:
+        dialog = QProgressDialog(title, QCoreApplication.translate("Task", "Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def on_progress(done: int, total: int, text: str) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+            if text:
+                dialog.setLabelText(text)
+
+        task.progressed.connect(on_progress)
+        dialog.canceled.connect(task.cancel)
+        task.finished.connect(dialog.deleteLater)
+        task.finished.connect(dialog.close)
+    task.start()
+    return task
