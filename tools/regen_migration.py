@@ -24,7 +24,10 @@ from sqlalchemy import create_engine
 from roadshow_desk.store.migrations import HEAD_REVISION, KNOWN_REVISIONS, alembic_config
 
 VERSIONS = Path(__file__).resolve().parents[1] / "src/roadshow_desk/store/migrations/versions"
-MESSAGES = {"0001": "Whole schema of the first release"}
+MESSAGES = {
+    "0001": "Whole schema of the first release",
+    "0002": "Search, screening, fair-day and print additions",
+}
 
 
 def main() -> int:
@@ -53,6 +56,8 @@ def main() -> int:
     script = ScriptDirectory.from_config(alembic_config())
     new_file = Path(script.get_revision(HEAD_REVISION).path)  # type: ignore[union-attr]
     target = VERSIONS / f"{HEAD_REVISION}_schema.py"
+    if target.exists():
+        target.unlink()
     new_file.rename(target)
     ruff = Path(sys.executable).with_name("ruff")
     subprocess.run([str(ruff), "check", "--fix", "-q", str(target)], check=False, capture_output=True)

@@ -1,4 +1,4 @@
-"""Whole schema of the first release (UNRELEASED)
+"""Whole schema of the first release (the foundation)
 
 Revision ID: 0001
 Revises:
