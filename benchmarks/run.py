@@ -35,7 +35,10 @@ def format_row(result: Result) -> str:
     ratio = "-" if result.ratio is None else f"{result.ratio:.2f}x"
     extra = "  ".join(f"{k}={v}" for k, v in result.extra.items())
     mark = "ok" if result.passed else "MISSED"
-    return f"{result.name:<28} {result.ours_s:>9.4f} {base:>10} {ratio:>8}  {result.target:<14} {mark}  {extra}"
+    return (
+        f"{result.name:<28} {result.ours_s:>9.4f} {base:>10} {ratio:>8}  "
+        f"{result.target:<14} {mark}  {extra}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

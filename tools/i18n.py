@@ -47,7 +47,9 @@ def areas() -> dict[str, list[Path]]:
             continue
         files = sorted(package.rglob("*.py")) + sorted((FORMS / package.name).glob("*.ui"))
         result[f"ui_{package.name}"] = files
-    return {name: [f for f in files if "migrations" not in f.parts] for name, files in result.items()}
+    return {
+        name: [f for f in files if "migrations" not in f.parts] for name, files in result.items()
+    }
 
 
 def ts_path(area: str, lang: str) -> Path:
@@ -60,9 +62,19 @@ def extract(area: str, files: list[Path], lang: str, target: Path | None = None)
     if not sources:
         return ts
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-         "-target-language", lang, *sources, "-ts", str(ts)],
-        check=True, capture_output=True,
+        [
+            str(BIN / "pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            lang,
+            *sources,
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        capture_output=True,
     )
     return ts
 
@@ -71,7 +83,8 @@ def compile_ts(ts: Path, qm: Path | None = None) -> Path:
     qm = qm or ts.with_suffix(".qm")
     subprocess.run(
         [str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     return qm
 
@@ -128,8 +141,9 @@ def fill(area: str, mapping_file: Path, lang: str = "zh_CN") -> int:
             count += 1
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                  encoding="utf-8")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return count
 
 

@@ -60,7 +60,9 @@ def main() -> int:
         target.unlink()
     new_file.rename(target)
     ruff = Path(sys.executable).with_name("ruff")
-    subprocess.run([str(ruff), "check", "--fix", "-q", str(target)], check=False, capture_output=True)
+    subprocess.run(
+        [str(ruff), "check", "--fix", "-q", str(target)], check=False, capture_output=True
+    )
     subprocess.run([str(ruff), "format", "-q", str(target)], check=False)
     print(f"wrote {target}")
     return 0

@@ -32,6 +32,6 @@ def install_hook(hook: TranslateHook | None) -> None:
     _hook = hook
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for extraction without translating it now (translate it when shown)."""
     return text

@@ -448,9 +448,7 @@ class Intention(Synced, Base):
     enterprise_id: Mapped[int] = mapped_column(
         ForeignKey("enterprise.id", ondelete="RESTRICT"), index=True
     )
-    patent_id: Mapped[int] = mapped_column(
-        ForeignKey("patent.id", ondelete="RESTRICT"), index=True
-    )
+    patent_id: Mapped[int] = mapped_column(ForeignKey("patent.id", ondelete="RESTRICT"), index=True)
     kind: Mapped[IntentionKind] = mapped_column(_enum(IntentionKind))
     prospect_rating: Mapped[int | None] = mapped_column(Integer, default=None)  # 1..5
     budget_band: Mapped[BudgetBand | None] = mapped_column(_enum(BudgetBand), default=None)

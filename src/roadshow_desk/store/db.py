@@ -174,6 +174,12 @@ def backup_database(url: str, reason: str) -> Path | None:
     return target
 
 
+_CREATE_VERSION_TABLE = (
+    "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+)
+
+
 def migrate(engine: Engine, url: str, target: str = "head") -> None:
     """Run Alembic migrations up to ``target`` (imports Alembic: only when needed)."""
     from alembic import command
@@ -194,9 +200,7 @@ def open_database(url: str | None = None, *, backup: bool = True) -> Database:
         if revision is None:
             Base.metadata.create_all(engine)
             with engine.begin() as connection:
-                connection.execute(
-                    text("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))")
-                )
+                connection.execute(text(_CREATE_VERSION_TABLE))
                 connection.execute(
                     text("INSERT INTO alembic_version (version_num) VALUES (:rev)"),
                     {"rev": HEAD_REVISION},

@@ -26,7 +26,7 @@ def system_language() -> str:
 
 def resolve_language(lang: str | None) -> str:
     if lang in SUPPORTED:
-        return lang  # type: ignore[return-value]
+        return lang
     return system_language()
 
 
