@@ -28,9 +28,6 @@ import re
 from datetime import date
 from typing import Final
 
-from stdnum import exceptions as stdnum_exceptions
-from stdnum.cn import uscc
-
 from roadshow_desk.domain.enums import PatentType
 
 __all__ = [
@@ -399,6 +396,9 @@ def normalize_credit_code(text: str) -> str:
     Full-width characters and spaces or dashes are accepted (``"９１１１ 0000 ..."``).
     Raises :class:`InvalidCreditCode` with a ``reason``.
     """
+    from stdnum import exceptions as stdnum_exceptions  # ~20 ms: imported when first needed
+    from stdnum.cn import uscc
+
     code = _credit_compact(text)
     if not code:
         raise InvalidCreditCode(
@@ -458,6 +458,8 @@ def make_credit_code(seed_digits: str) -> str:
         )
     if not (_DIGITS.fullmatch(seed[:8]) and all(char in _CREDIT_ALPHABET for char in seed[8:])):
         raise _bad_credit_characters(seed_digits)
+    from stdnum.cn import uscc
+
     return seed + str(uscc.calc_check_digit(seed))
 
 
