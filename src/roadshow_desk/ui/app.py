@@ -1,0 +1,178 @@
+"""Application start-up: QApplication, translations, the Chinese font, the database, the window.
+
+:func:`run` is what ``roadshow-desk`` (no subcommand) calls. The order matters and is kept
+cheap: Qt application and translators first (so every later message is translated), then the
+CJK font (Chinese must never draw as boxes; when there is no font the user is told), then the
+database (created or migrated before anything reads it; a database that cannot be used is a
+message box, not a traceback), then the main window. Heavy libraries are not imported here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from roadshow_desk.ui.settings import APPLICATION, ORGANIZATION, Settings
+from roadshow_desk.ui.translations import install_translators
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
+    from roadshow_desk.ui.main_window import MainWindow
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+
+@dataclass(frozen=True)
+class AppFont:
+    """The CJK font the window uses (or why there is none)."""
+
+    family: str
+    """Family name registered with Qt, ``""`` when there is no CJK font."""
+    path: Path | None
+    source: str
+    """``"preferred"`` (settings), ``"environment"``, ``"system"`` or ``""``."""
+    warning: str
+    """One translated sentence when Chinese text may not display, else ``""``."""
+
+
+_app_font: AppFont | None = None
+
+
+def current_app_font() -> AppFont | None:
+    """The font installed by :func:`install_cjk_font` (``None`` before start-up)."""
+    return _app_font
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused when one exists, as in tests), named and High-DPI ready."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QDir.addSearchPath("icons", str(RESOURCES / "icons"))
+    return app
+
+
+def install_language(app: QApplication, lang: str | None, settings: Settings) -> str:
+    """Install translators: ``--lang`` first, then the setting, then the system language."""
+    language = install_translators(app, lang or settings.language or None)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Roadshow Desk"))
+    return language
+
+
+def install_cjk_font(app: QApplication, preferred: str, language: str) -> AppFont:
+    """Register the CJK font with Qt and make the application font use it.
+
+    In Chinese the CJK family comes first; in English the system family stays first and the
+    CJK family is its fallback, so Chinese data still draws. Without a usable font the
+    returned :class:`AppFont` carries a warning sentence for the user.
+    """
+    global _app_font
+    from roadshow_desk.documents.fonts import find_cjk_font, install_hint
+
+    found = find_cjk_font(preferred or None)
+    if found is None:
+        _app_font = AppFont("", None, "", install_hint())
+        return _app_font
+    family = ""
+    font_id = QFontDatabase.addApplicationFont(str(found.path))
+    if font_id >= 0:
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if found.family_name in families:
+            family = found.family_name
+        elif families:
+            family = families[min(found.subfont_index, len(families) - 1)]
+    elif found.family_name in QFontDatabase.families():
+        family = found.family_name
+    if not family:
+        warning = QCoreApplication.translate(
+            "App", "The Chinese font %1 could not be loaded; Chinese text may not display."
+        ).replace("%1", str(found.path))
+        _app_font = AppFont("", found.path, found.source, warning)
+        return _app_font
+    font = QFont(app.font())
+    others = [name for name in font.families() if name != family]
+    font.setFamilies([family, *others] if language == "zh_CN" else [*others, family])
+    app.setFont(font)
+    _app_font = AppFont(family, found.path, found.source, "")
+    return _app_font
+
+
+def database_url(db: str | None, settings: Settings) -> str | None:
+    """``--db``, else ``$ROADSHOW_DESK_DB``, else the database chosen in Settings."""
+    from roadshow_desk.store.db import ENV_DB
+
+    return db or os.environ.get(ENV_DB) or settings.database_location or None
+
+
+def open_database_or_explain(url: str | None, parent: QWidget | None = None) -> Database | None:
+    """Open the database; on failure show the reason in a message box and return None."""
+    from roadshow_desk.store.db import DatabaseError, open_database
+
+    try:
+        return open_database(url)
+    except DatabaseError as exc:
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("App", "Cannot open the database"),
+            str(exc),
+        )
+        return None
+
+
+def build_main_window(database: Database, settings: Settings, font: AppFont) -> MainWindow:
+    """The AppContext and main window over an open database."""
+    from roadshow_desk.ui.main_window import MainWindow
+    from roadshow_desk.ui.workflow import AppContext
+
+    context = AppContext(database, settings, settings.station_name)
+    window = MainWindow(context)
+    window.set_font_warning(font.warning)
+    return window
+
+
+def warn_missing_font_once(window: QWidget, settings: Settings, font: AppFont) -> None:
+    """Tell the user once, in a message box, that Chinese text cannot be displayed."""
+    if not font.warning or settings.value("general/missing_font_warned"):
+        return
+    settings.set_value("general/missing_font_warned", True)
+    QMessageBox.warning(window, QCoreApplication.translate("App", "No Chinese font"), font.warning)
+
+
+def start(db: str | None = None, lang: str | None = None) -> MainWindow | None:
+    """Everything up to the shown main window (``None`` when the database cannot be used)."""
+    app = create_application()
+    settings = Settings()
+    language = install_language(app, lang, settings)
+    font = install_cjk_font(app, settings.cjk_font_file, language)
+    database = open_database_or_explain(database_url(db, settings))
+    if database is None:
+        return None
+    window = build_main_window(database, settings, font)
+    window.show()
+    warn_missing_font_once(window, settings, font)
+    return window
+
+
+def run(db: str | None = None, lang: str | None = None) -> int:
+    """Open the main window and run the event loop; the process exit status."""
+    window = start(db, lang)
+    if window is None:
+        return 1
+    try:
+        return QApplication.exec()
+    finally:
+        window.context.database.dispose()

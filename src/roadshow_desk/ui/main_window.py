@@ -1,0 +1,349 @@
+"""The main window: navigation between the workflow pages, menus, toolbar, status bar.
+
+To add a workflow, append its page (a :class:`~roadshow_desk.ui.workflow.WorkflowPage`
+subclass) to :data:`WORKFLOW_PAGES`, one ``"module:Class"`` line in navigation order. To add
+menu entries, a toolbar action or a file-drop handler from outside a page, append an
+installer to :data:`WINDOW_CONTROLLERS`: a ``"module:function"`` called as
+``function(main_window)`` once the pages exist. The hooks a controller uses:
+``main_window.file_menu`` (with :meth:`MainWindow.add_file_action` to insert above Settings
+and Quit), ``main_window.edit_menu``, ``main_window.help_menu``, ``main_window.toolbar``,
+:meth:`MainWindow.add_drop_handler`, :meth:`MainWindow.show_page`, and ``main_window.context``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+
+#: The workflow pages, in navigation order ("module:Class").
+WORKFLOW_PAGES: list[str] = []
+
+#: Installers of menus, actions and drop handlers ("module:function", called with the window).
+WINDOW_CONTROLLERS: list[str] = []
+
+DropHandler = Callable[[list[Path]], bool]
+"""Takes the dropped local files; returns True when it handled them."""
+
+
+def load_object(spec: str) -> Any:
+    """The object named by ``"package.module:name"``."""
+    module_name, _, attribute = spec.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def database_display_name(context: AppContext) -> str:
+    """The database as the title bar shows it: the file name, or the URL without password."""
+    path = context.database.path
+    if path is not None:
+        return path.name
+    from sqlalchemy.engine import make_url
+
+    return make_url(context.database.url).render_as_string(hide_password=True)
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the current page on the right."""
+
+    page_changed = Signal(str)
+    """The current page changed (its ``view_name``)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self._drop_handlers: list[DropHandler] = []
+        self._page_actions: list[QAction] = []
+        self.pages: list[WorkflowPage] = []
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setUniformItemSizes(True)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { background: palette(alternate-base); padding-top: 6px; }"
+            "QListWidget#navigation::item { padding: 8px 10px; }"
+        )
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("page_stack")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._load_pages()
+        self.navigation.currentRowChanged.connect(self._on_navigation)
+        self.context.undo_stack.cleanChanged.connect(self._update_title)
+        self.context.status_message.connect(self.show_status)
+        self._update_title()
+        self._install_controllers()
+        self.restore_layout()
+
+    # ------------------------------------------------------------------ construction
+
+    def _build_actions(self) -> None:
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("action_settings")
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setObjectName("action_quit")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        stack = self.context.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("action_undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("action_redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+
+        self.about_action = QAction(self.tr("&About Roadshow Desk"), self)
+        self.about_action.setObjectName("action_about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.open_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = QMenu(self.tr("&File"), self)
+        self.file_menu.setObjectName("menu_file")
+        self._file_anchor = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        bar.addMenu(self.file_menu)
+
+        self.edit_menu = QMenu(self.tr("&Edit"), self)
+        self.edit_menu.setObjectName("menu_edit")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        bar.addMenu(self.edit_menu)
+
+        self.view_menu = QMenu(self.tr("&View"), self)
+        self.view_menu.setObjectName("menu_view")
+        bar.addMenu(self.view_menu)
+
+        self.help_menu = QMenu(self.tr("&Help"), self)
+        self.help_menu.setObjectName("menu_help")
+        self.help_menu.addAction(self.about_action)
+        bar.addMenu(self.help_menu)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("toolbar_main")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self._page_separator = self.toolbar.addSeparator()
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("status_bar")
+        self.font_warning_label = QLabel()
+        self.font_warning_label.setObjectName("label_font_warning")
+        self.font_warning_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.font_warning_label.hide()
+        status.addPermanentWidget(self.font_warning_label)
+        self.station_label = QLabel(self.tr("Station: %1").replace("%1", self.context.station))
+        self.station_label.setObjectName("label_station")
+        status.addPermanentWidget(self.station_label)
+
+    def _load_pages(self) -> None:
+        for index, spec in enumerate(WORKFLOW_PAGES):
+            page_class = load_object(spec)
+            page: WorkflowPage = page_class(self.context, self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.icon(), page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page.view_name)
+            item.setSizeHint(QSize(0, 40))
+            self.navigation.addItem(item)
+            action = QAction(page.icon(), page.title(), self)
+            action.setObjectName(f"action_page_{page.view_name}")
+            if index < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(
+                lambda _checked=False, name=page.view_name: self.show_page(name)
+            )
+            self.view_menu.addAction(action)
+            self.addAction(action)
+        width = self.navigation.sizeHintForColumn(0) + 28 if self.pages else 0
+        self.navigation.setFixedWidth(min(max(width, 150), 240))
+
+    def _install_controllers(self) -> None:
+        for spec in WINDOW_CONTROLLERS:
+            load_object(spec)(self)
+
+    # ------------------------------------------------------------------ pages
+
+    def current_page(self) -> WorkflowPage | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, WorkflowPage) else None
+
+    def page(self, view_name: str) -> WorkflowPage | None:
+        for page in self.pages:
+            if page.view_name == view_name:
+                return page
+        return None
+
+    def show_page(self, view_name: str) -> bool:
+        """Make the page ``view_name`` current; False when there is no such page."""
+        for row, page in enumerate(self.pages):
+            if page.view_name == view_name:
+                if self.navigation.currentRow() == row:
+                    self._on_navigation(row)
+                else:
+                    self.navigation.setCurrentRow(row)
+                return True
+        return False
+
+    def _on_navigation(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        for action in self._page_actions:
+            self.toolbar.removeAction(action)
+        self._page_actions = page.actions_for_toolbar()
+        self.toolbar.addActions(self._page_actions)
+        page.activate()
+        self.page_changed.emit(page.view_name)
+
+    # ------------------------------------------------------------------ hooks for controllers
+
+    def add_file_action(self, action: QAction) -> None:
+        """Put ``action`` in the File menu, above Settings and Quit."""
+        self.file_menu.insertAction(self._file_anchor, action)
+
+    def add_drop_handler(self, handler: DropHandler) -> None:
+        """Offer files dropped on the window to ``handler`` (first one returning True wins)."""
+        self._drop_handlers.append(handler)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._drop_handlers and self._local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_files(event.mimeData().urls())
+        if paths and self.handle_dropped_files(paths):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def handle_dropped_files(self, paths: list[Path]) -> bool:
+        """Offer ``paths`` to each drop handler until one takes them."""
+        return any(handler(paths) for handler in self._drop_handlers)
+
+    @staticmethod
+    def _local_files(urls: list[Any]) -> list[Path]:
+        return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+    # ------------------------------------------------------------------ status and title
+
+    def show_status(self, message: str, timeout_ms: int = 8000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def set_font_warning(self, text: str) -> None:
+        """Show (or with ``""`` hide) a permanent warning about the Chinese font."""
+        self.font_warning_label.setText(text)
+        self.font_warning_label.setToolTip(text)
+        self.font_warning_label.setVisible(bool(text))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{database_display_name(self.context)}[*]")
+        self.setWindowModified(not self.context.undo_stack.isClean())
+
+    # ------------------------------------------------------------------ dialogs
+
+    def open_settings(self) -> None:
+        from roadshow_desk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        dialog.exec()
+
+    def open_about(self) -> None:
+        from roadshow_desk.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.context, self)
+        dialog.exec()
+
+    # ------------------------------------------------------------------ layout persistence
+
+    def restore_layout(self) -> None:
+        """Geometry, toolbar state and the current page as the user left them."""
+        settings = self.context.settings
+        geometry = settings.window_geometry
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(self._default_size())
+        state = settings.window_state
+        if not state.isEmpty():
+            self.restoreState(state)
+        if self.pages and not self.show_page(settings.current_page):
+            self.show_page(self.pages[0].view_name)
+
+    def save_layout(self) -> None:
+        settings = self.context.settings
+        settings.window_geometry = self.saveGeometry()
+        settings.window_state = self.saveState()
+        page = self.current_page()
+        if page is not None:
+            settings.current_page = page.view_name
+        settings.sync()
+
+    def _default_size(self) -> QSize:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        wanted = QSize(1280, 800)
+        if screen is None:
+            return wanted
+        available = screen.availableGeometry().size()
+        return QSize(
+            min(wanted.width(), int(available.width() * 0.92)),
+            min(wanted.height(), int(available.height() * 0.92)),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,144 @@
+"""The Settings dialog: language, station name, database location, Chinese font."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from roadshow_desk.ui.app import current_app_font
+from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.workflow import AppContext
+
+LANGUAGES = (("", None), ("zh_CN", "简体中文"), ("en", "English"))
+
+
+class SettingsDialog(QDialog):
+    """Edits the user's preferences; language, database and font apply after a restart."""
+
+    # Widgets of forms/settings_dialog.ui
+    combo_language: QComboBox
+    edit_station: QLineEdit
+    edit_database: QLineEdit
+    button_database_browse: QPushButton
+    edit_font: QLineEdit
+    button_font_browse: QPushButton
+    label_font_status: QLabel
+    label_restart_note: QLabel
+    button_box: QDialogButtonBox
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        load_ui("settings_dialog.ui", self)
+        self.context = context
+        settings = context.settings
+        for code, native in LANGUAGES:
+            self.combo_language.addItem(native or self.tr("Follow the system"), code)
+        self.combo_language.setCurrentIndex(max(0, self.combo_language.findData(settings.language)))
+        self.edit_station.setText(settings.station_name)
+        self.edit_database.setText(settings.database_location)
+        self.edit_database.setPlaceholderText(self._default_database())
+        self.edit_font.setText(settings.cjk_font_file)
+        self.edit_font.setPlaceholderText(self.tr("Find a font on this computer"))
+        self.button_database_browse.clicked.connect(self.choose_database)
+        self.button_font_browse.clicked.connect(self.choose_font)
+        self.edit_font.textChanged.connect(self.check_font)
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        self.check_font()
+
+    @staticmethod
+    def _default_database() -> str:
+        from roadshow_desk.store.db import default_database_path
+
+        return str(default_database_path())
+
+    def choose_database(self) -> None:
+        start = self.edit_database.text().strip() or self._default_database()
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            start,
+            self.tr("SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.edit_database.setText(path)
+
+    def choose_font(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Chinese font file"),
+            self.edit_font.text().strip(),
+            self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"),
+        )
+        if path:
+            self.edit_font.setText(path)
+
+    def font_problem(self) -> str:
+        """Why the chosen font file cannot be used ("" when it can, or when none is chosen)."""
+        from roadshow_desk.documents.fonts import FontNotFound, require_cjk_font
+
+        chosen = self.edit_font.text().strip()
+        if not chosen:
+            return ""
+        try:
+            require_cjk_font(chosen)
+        except FontNotFound as exc:
+            return str(exc)
+        return ""
+
+    def check_font(self) -> None:
+        """Show which font is in use and whether the chosen file is usable."""
+        from roadshow_desk.documents.fonts import require_cjk_font
+
+        font = current_app_font()
+        if font is not None and font.family:
+            in_use = self.tr("In use: %1 (%2)").replace("%1", font.family)
+            in_use = in_use.replace("%2", str(font.path))
+        elif font is not None:
+            in_use = font.warning
+        else:
+            in_use = ""
+        problem = self.font_problem()
+        if problem:
+            text, colour = problem, "#b00020"
+        elif self.edit_font.text().strip():
+            chosen = require_cjk_font(self.edit_font.text().strip())
+            text = self.tr("%1 can be used.").replace("%1", chosen.family_name)
+            text, colour = f"{text} {in_use}".strip(), "#1b5e20"
+        else:
+            text, colour = in_use, ""
+        self.label_font_status.setText(text)
+        self.label_font_status.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def accept(self) -> None:
+        problem = self.font_problem()
+        if problem:
+            QMessageBox.warning(self, self.tr("Chinese font"), problem)
+            self.edit_font.setFocus()
+            return
+        station = self.edit_station.text().strip()
+        if not station:
+            QMessageBox.warning(
+                self, self.tr("Station name"), self.tr("The station name cannot be empty.")
+            )
+            self.edit_station.setFocus()
+            return
+        settings = self.context.settings
+        settings.language = str(self.combo_language.currentData() or "")
+        settings.station_name = station
+        settings.database_location = self.edit_database.text()
+        settings.cjk_font_file = self.edit_font.text()
+        settings.sync()
+        self.context.station = settings.station_name
+        super().accept()
