@@ -1,0 +1,381 @@
+"""Recording intentions at the desk: validated, saved at once, never lost.
+
+:func:`record_intention` is the one path every capture takes (the capture panel, the presenter
+console, the CLI's sheet import goes through :func:`validated_draft` too): it validates an
+:class:`IntentionDraft` and saves it **in its own short transaction** -- one ``INSERT`` and a
+``COMMIT`` -- with the station and the original capture time. On SQLite the database runs in
+WAL mode with ``synchronous=FULL`` (``store.db``), so once the function returns the
+intention survives a killed process or a power cut (the durability test kills a recording
+process with SIGKILL at random moments and checks every acknowledged intention).
+
+Rules
+    * an enterprise, a patent and one of the seven kinds are required;
+    * "no demand" requires a 1–5 rating of the patent's industrialisation prospects; other
+      kinds may carry one;
+    * a contact phone, when given, must be a Chinese phone number (it is normalised).
+
+Edits from today's list (:func:`update_intention`) and removal (:func:`set_intention_deleted`,
+a tombstone, so undo brings it back and a bundle merge never resurrects or loses it) each run
+in their own transaction too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from decimal import Decimal
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
+from roadshow_desk.domain.identifiers import InvalidPhone, normalize_phone
+from roadshow_desk.domain.labels import label
+from roadshow_desk.domain.models import Enterprise, Intention, Patent, utcnow
+from roadshow_desk.errors import InputError
+from roadshow_desk.i18n import translate
+
+CONTEXT = "Capture"
+
+#: The seven kinds in number-key order (1–7).
+KIND_ORDER: tuple[IntentionKind, ...] = tuple(IntentionKind)
+
+
+def kind_label(kind: IntentionKind | str) -> str:
+    return label(IntentionKind(kind))
+
+
+def budget_label(band: BudgetBand | str | None) -> str:
+    return "" if band is None else label(BudgetBand(band))
+
+
+def timeline_label(timeline: Timeline | str | None) -> str:
+    return "" if timeline is None else label(Timeline(timeline))
+
+
+class InvalidIntention(InputError):
+    """An intention that cannot be saved; one translated sentence; ``field`` names the input."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class SessionSource(Protocol):
+    """Anything that opens a short, committing session (``store.db.Database`` does)."""
+
+    def session(self) -> AbstractContextManager[Session]: ...
+
+
+@dataclasses.dataclass
+class IntentionDraft:
+    """What the desk typed (or a sheet row gave) for one intention."""
+
+    enterprise_id: int | None = None
+    patent_id: int | None = None
+    kind: IntentionKind | None = None
+    prospect_rating: int | None = None
+    budget_band: BudgetBand | None = None
+    budget_amount: Decimal | None = None
+    timeline: Timeline | None = None
+    contact_person: str = ""
+    contact_phone: str = ""
+    notes: str = ""
+    event_id: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class RecordedIntention:
+    """The acknowledgement of a saved intention."""
+
+    id: int
+    uuid: str
+    captured_at: dt.datetime
+    station: str
+
+
+def validated_draft(draft: IntentionDraft) -> dict[str, Any]:
+    """The column values for a draft; raises :class:`InvalidIntention` (no database access)."""
+    if draft.enterprise_id is None:
+        raise InvalidIntention(
+            translate(CONTEXT, "Choose the enterprise (type its name or scan its badge)."),
+            "enterprise",
+        )
+    if draft.patent_id is None:
+        raise InvalidIntention(
+            translate(CONTEXT, "Choose the patent (type its number or title, or scan its code)."),
+            "patent",
+        )
+    if draft.kind is None:
+        raise InvalidIntention(
+            translate(CONTEXT, "Choose what the enterprise wants (keys 1 to 7)."), "kind"
+        )
+    kind = IntentionKind(draft.kind)
+    rating = draft.prospect_rating
+    if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
+        raise InvalidIntention(
+            translate(CONTEXT, "The rating of industrialisation prospects is from 1 to 5."),
+            "rating",
+        )
+    if kind is IntentionKind.NO_DEMAND and rating is None:
+        raise InvalidIntention(
+            translate(
+                CONTEXT,
+                "With “no demand”, rate the patent's industrialisation prospects from 1 to 5.",
+            ),
+            "rating",
+        )
+    phone = ""
+    if draft.contact_phone.strip():
+        try:
+            phone = normalize_phone(draft.contact_phone)
+        except InvalidPhone:
+            raise InvalidIntention(
+                translate(
+                    CONTEXT,
+                    "“%1” is not a Chinese mobile number (11 digits) or a landline with its "
+                    "area code.",
+                ).replace("%1", draft.contact_phone.strip()),
+                "contact_phone",
+            ) from None
+    if draft.budget_amount is not None and draft.budget_amount < 0:
+        raise InvalidIntention(translate(CONTEXT, "The budget cannot be negative."), "budget")
+    return {
+        "event_id": draft.event_id,
+        "enterprise_id": draft.enterprise_id,
+        "patent_id": draft.patent_id,
+        "kind": kind,
+        "prospect_rating": rating,
+        "budget_band": BudgetBand(draft.budget_band) if draft.budget_band else None,
+        "budget_amount": draft.budget_amount,
+        "timeline": Timeline(draft.timeline) if draft.timeline else None,
+        "contact_person": " ".join(draft.contact_person.split()),
+        "contact_phone": phone,
+        "notes": draft.notes.strip(),
+    }
+
+
+def _missing_reference() -> InvalidIntention:
+    return InvalidIntention(
+        translate(
+            CONTEXT,
+            "The enterprise or the patent of this intention no longer exists; choose them again.",
+        )
+    )
+
+
+def record_intention(
+    database: SessionSource,
+    draft: IntentionDraft,
+    *,
+    station: str,
+    captured_at: dt.datetime | None = None,
+) -> RecordedIntention:
+    """Validate and save one intention in its own transaction; durable once it returns.
+
+    ``captured_at`` (naive UTC, default now) is the original capture time, kept through
+    bundles and merges. Raises :class:`InvalidIntention`; nothing is written then.
+    """
+    values = validated_draft(draft)
+    when = captured_at or utcnow()
+    intention = Intention(
+        **values,
+        captured_at=when,
+        captured_station=station,
+        station=station,
+        updated_at=when,
+    )
+    try:
+        with database.session() as session:
+            session.add(intention)
+            session.flush()
+            recorded = RecordedIntention(intention.id, intention.uuid, when, station)
+    except IntegrityError:
+        raise _missing_reference() from None
+    return recorded
+
+
+#: Fields of an intention that today's list may edit.
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "enterprise_id",
+    "patent_id",
+    "kind",
+    "prospect_rating",
+    "budget_band",
+    "budget_amount",
+    "timeline",
+    "contact_person",
+    "contact_phone",
+    "notes",
+)
+
+
+def draft_of(intention: Intention) -> IntentionDraft:
+    return IntentionDraft(
+        enterprise_id=intention.enterprise_id,
+        patent_id=intention.patent_id,
+        kind=intention.kind,
+        prospect_rating=intention.prospect_rating,
+        budget_band=intention.budget_band,
+        budget_amount=intention.budget_amount,
+        timeline=intention.timeline,
+        contact_person=intention.contact_person,
+        contact_phone=intention.contact_phone,
+        notes=intention.notes,
+        event_id=intention.event_id,
+    )
+
+
+def update_intention(
+    database: SessionSource, intention_id: int, changes: dict[str, Any], *, station: str
+) -> dict[str, Any]:
+    """Edit a recorded intention (validated as a whole); returns the previous values of the
+    changed fields, which undo passes back to this function."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    try:
+        with database.session() as session:
+            intention = _get(session, intention_id)
+            draft = dataclasses.replace(draft_of(intention), **changes)
+            values = validated_draft(draft)
+            previous: dict[str, Any] = {}
+            for name in changes:
+                if getattr(intention, name) != values[name]:
+                    previous[name] = getattr(intention, name)
+                    setattr(intention, name, values[name])
+            if previous:
+                intention.station = station
+            session.flush()
+    except IntegrityError:
+        raise _missing_reference() from None
+    return previous
+
+
+def set_intention_deleted(
+    database: SessionSource, intention_id: int, deleted: bool, *, station: str
+) -> None:
+    """Remove an intention from the lists (a tombstone) or bring it back (undo)."""
+    with database.session() as session:
+        intention = session.get(Intention, intention_id)
+        if intention is None:
+            raise InvalidIntention(translate(CONTEXT, "This intention no longer exists."))
+        intention.deleted_at = utcnow() if deleted else None
+        intention.station = station
+
+
+def _get(session: Session, intention_id: int) -> Intention:
+    intention = session.get(Intention, intention_id)
+    if intention is None or intention.deleted_at is not None:
+        raise InvalidIntention(translate(CONTEXT, "This intention no longer exists."))
+    return intention
+
+
+# --------------------------------------------------------------------------- today's list
+
+
+@dataclasses.dataclass(frozen=True)
+class IntentionRow:
+    """One line of today's list (display values resolved)."""
+
+    id: int
+    captured_at: dt.datetime
+    captured_station: str
+    enterprise_id: int
+    enterprise_name: str
+    patent_id: int
+    application_no: str
+    patent_title: str
+    kind: IntentionKind
+    prospect_rating: int | None
+    budget_band: BudgetBand | None
+    timeline: Timeline | None
+    contact_person: str
+    contact_phone: str
+    notes: str
+
+
+def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The naive-UTC start and end of the laptop's local calendar day ``day``."""
+    start = dt.datetime.combine(day, dt.time()).astimezone()
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
+    return (
+        start.astimezone(dt.UTC).replace(tzinfo=None),
+        end.astimezone(dt.UTC).replace(tzinfo=None),
+    )
+
+
+def _day_query(day: dt.date, station: str | None, event_id: int | None) -> Any:
+    start, end = local_day_bounds(day)
+    query = select(Intention).where(
+        Intention.deleted_at.is_(None),
+        Intention.captured_at >= start,
+        Intention.captured_at < end,
+    )
+    if station is not None:
+        query = query.where(Intention.captured_station == station)
+    if event_id is not None:
+        query = query.where(Intention.event_id == event_id)
+    return query
+
+
+def intentions_of_day(
+    session: Session,
+    day: dt.date | None = None,
+    *,
+    station: str | None = None,
+    event_id: int | None = None,
+) -> list[IntentionRow]:
+    """Intentions captured on the local ``day`` (default today), newest first."""
+    query = (
+        _day_query(day or dt.date.today(), station, event_id)
+        .add_columns(Enterprise.name, Patent.application_no, Patent.title)
+        .join(Enterprise, Intention.enterprise_id == Enterprise.id)
+        .join(Patent, Intention.patent_id == Patent.id)
+        .order_by(Intention.captured_at.desc(), Intention.id.desc())
+    )
+    rows = []
+    for intention, enterprise_name, application_no, title in session.execute(query):
+        rows.append(
+            IntentionRow(
+                id=intention.id,
+                captured_at=intention.captured_at,
+                captured_station=intention.captured_station,
+                enterprise_id=intention.enterprise_id,
+                enterprise_name=enterprise_name,
+                patent_id=intention.patent_id,
+                application_no=application_no,
+                patent_title=title,
+                kind=intention.kind,
+                prospect_rating=intention.prospect_rating,
+                budget_band=intention.budget_band,
+                timeline=intention.timeline,
+                contact_person=intention.contact_person,
+                contact_phone=intention.contact_phone,
+                notes=intention.notes,
+            )
+        )
+    return rows
+
+
+def count_of_day(
+    session: Session,
+    day: dt.date | None = None,
+    *,
+    station: str | None = None,
+    event_id: int | None = None,
+) -> int:
+    """How many intentions were captured on the local ``day`` (the running count)."""
+    query = _day_query(day or dt.date.today(), station, event_id).with_only_columns(
+        func.count(Intention.id)
+    )
+    return int(session.scalar(query) or 0)
+
+
+def iter_intention_ids(session: Session) -> Iterator[int]:
+    """Ids of every live intention (for checks and exports)."""
+    yield from session.scalars(select(Intention.id).where(Intention.deleted_at.is_(None)))

@@ -1,0 +1,330 @@
+"""Following a lead up: the stage machine, owner, next action and a dated log.
+
+Stages (``FollowUpStage``)::
+
+    new → contacted → negotiating → agreed → contract signed → transfer registered
+                                                             ↘ licence filed
+    any open stage (new … contract signed) → dropped (a reason is required)
+
+Transfer registered, licence filed and dropped are final. A lead moves one stage at a time
+(the log then shows when each step happened, which the provincial office's figures use);
+anything else is refused with :class:`TransitionRefused`, whose message is one translated
+sentence naming the allowed next stages. Every move, owner change and note adds a
+``FollowUpEntry`` to the intention's log. :func:`undo_last_move` takes the latest move back
+(for the window's undo).
+
+Every function takes an SQLAlchemy ``Session``; the caller commits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
+from roadshow_desk.domain.labels import label
+from roadshow_desk.domain.models import (
+    Enterprise,
+    FollowUpEntry,
+    Intention,
+    Patent,
+    utcnow,
+)
+from roadshow_desk.errors import InputError
+from roadshow_desk.i18n import translate
+
+CONTEXT = "FollowUp"
+
+S = FollowUpStage
+NEXT_STAGES: dict[FollowUpStage, tuple[FollowUpStage, ...]] = {
+    S.NEW: (S.CONTACTED, S.DROPPED),
+    S.CONTACTED: (S.NEGOTIATING, S.DROPPED),
+    S.NEGOTIATING: (S.AGREED, S.DROPPED),
+    S.AGREED: (S.CONTRACT_SIGNED, S.DROPPED),
+    S.CONTRACT_SIGNED: (S.TRANSFER_REGISTERED, S.LICENCE_FILED, S.DROPPED),
+    S.TRANSFER_REGISTERED: (),
+    S.LICENCE_FILED: (),
+    S.DROPPED: (),
+}
+OPEN_STAGES: tuple[FollowUpStage, ...] = tuple(
+    stage for stage, targets in NEXT_STAGES.items() if targets
+)
+FINAL_STAGES: tuple[FollowUpStage, ...] = tuple(
+    stage for stage, targets in NEXT_STAGES.items() if not targets
+)
+
+
+def stage_label(stage: FollowUpStage | str) -> str:
+    return label(FollowUpStage(stage))
+
+
+class TransitionRefused(InputError):
+    """A stage change the pipeline does not allow (one translated sentence)."""
+
+
+class FollowUpError(InputError):
+    """Another follow-up change that cannot be made (one translated sentence)."""
+
+
+def _get(session: Session, intention_id: int) -> Intention:
+    intention = session.get(Intention, intention_id)
+    if intention is None or intention.deleted_at is not None:
+        raise FollowUpError(translate(CONTEXT, "This intention no longer exists."))
+    return intention
+
+
+def can_move(current: FollowUpStage, target: FollowUpStage) -> bool:
+    return target in NEXT_STAGES[current]
+
+
+def _refusal(current: FollowUpStage, target: FollowUpStage) -> TransitionRefused:
+    allowed = NEXT_STAGES[current]
+    if current == target:
+        text = translate(CONTEXT, "The intention is already at “%1”.")
+    elif not allowed:
+        text = translate(CONTEXT, "The intention is closed at “%1”; it cannot move to “%2”.")
+    else:
+        names = translate(CONTEXT, "” or “").join(stage_label(stage) for stage in allowed)
+        text = translate(
+            CONTEXT, "An intention at “%1” cannot move to “%2”; it can move to “%3”."
+        ).replace("%3", names)
+    return TransitionRefused(
+        text.replace("%1", stage_label(current)).replace("%2", stage_label(target))
+    )
+
+
+def move_to(
+    session: Session,
+    intention_id: int,
+    target: FollowUpStage,
+    *,
+    author: str = "",
+    note: str = "",
+    reason: str = "",
+    at: dt.datetime | None = None,
+    station: str = "",
+) -> FollowUpEntry:
+    """Move an intention to ``target``; raises :class:`TransitionRefused`.
+
+    Dropping requires ``reason`` (kept in ``dropped_reason`` and the log).
+    """
+    intention = _get(session, intention_id)
+    current = FollowUpStage(intention.stage)
+    target = FollowUpStage(target)
+    if not can_move(current, target):
+        raise _refusal(current, target)
+    if target is S.DROPPED and not reason.strip():
+        raise TransitionRefused(translate(CONTEXT, "Say why the lead is dropped."))
+    when = at or utcnow()
+    intention.stage = target
+    intention.stage_changed_at = when
+    intention.station = station or intention.station
+    if target is S.DROPPED:
+        intention.dropped_reason = reason.strip()
+    text = "\n".join(filter(None, [reason.strip(), note.strip()]))
+    entry = FollowUpEntry(
+        intention_id=intention.id,
+        at=when,
+        from_stage=current,
+        to_stage=target,
+        note=text,
+        author=author.strip(),
+        station=station,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def undo_last_move(session: Session, intention_id: int, *, station: str = "") -> None:
+    """Take the latest stage change back (its log line becomes a tombstone)."""
+    intention = _get(session, intention_id)
+    entry = session.scalar(
+        select(FollowUpEntry)
+        .where(
+            FollowUpEntry.intention_id == intention_id,
+            FollowUpEntry.deleted_at.is_(None),
+            FollowUpEntry.to_stage.is_not(None),
+        )
+        .order_by(FollowUpEntry.at.desc(), FollowUpEntry.id.desc())
+    )
+    if entry is None or entry.from_stage is None:
+        raise FollowUpError(translate(CONTEXT, "This intention has no stage change to undo."))
+    if entry.to_stage is S.DROPPED:
+        intention.dropped_reason = ""
+    intention.stage = entry.from_stage
+    entry.deleted_at = utcnow()
+    previous = session.scalar(
+        select(FollowUpEntry.at)
+        .where(
+            FollowUpEntry.intention_id == intention_id,
+            FollowUpEntry.deleted_at.is_(None),
+            FollowUpEntry.to_stage.is_not(None),
+            FollowUpEntry.id != entry.id,
+        )
+        .order_by(FollowUpEntry.at.desc())
+    )
+    intention.stage_changed_at = previous
+    intention.station = station or intention.station
+
+
+def add_note(
+    session: Session,
+    intention_id: int,
+    note: str,
+    *,
+    author: str = "",
+    at: dt.datetime | None = None,
+    station: str = "",
+) -> FollowUpEntry:
+    """A dated line in the log (a call, a meeting, an e-mail)."""
+    if not note.strip():
+        raise FollowUpError(translate(CONTEXT, "The note is empty."))
+    intention = _get(session, intention_id)
+    entry = FollowUpEntry(
+        intention_id=intention.id,
+        at=at or utcnow(),
+        note=note.strip(),
+        author=author.strip(),
+        station=station,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def set_owner(
+    session: Session, intention_id: int, owner: str, *, author: str = "", station: str = ""
+) -> str:
+    """Give the lead to ``owner``; returns the previous owner (for undo). Logged."""
+    intention = _get(session, intention_id)
+    previous = intention.owner
+    clean = " ".join(owner.split())
+    if clean == previous:
+        return previous
+    intention.owner = clean
+    intention.station = station or intention.station
+    text = (
+        translate(CONTEXT, "Owner: %1").replace("%1", clean)
+        if clean
+        else translate(CONTEXT, "Owner removed")
+    )
+    session.add(
+        FollowUpEntry(intention_id=intention.id, note=text, author=author.strip(), station=station)
+    )
+    return previous
+
+
+def set_next_action(
+    session: Session, intention_id: int, on: dt.date | None, *, station: str = ""
+) -> dt.date | None:
+    """Set (or clear) the next-action date; returns the previous one (for undo)."""
+    intention = _get(session, intention_id)
+    previous = intention.next_action_on
+    intention.next_action_on = on
+    intention.station = station or intention.station
+    return previous
+
+
+def log_of(session: Session, intention_id: int) -> list[FollowUpEntry]:
+    """The intention's log, oldest first."""
+    return list(
+        session.scalars(
+            select(FollowUpEntry)
+            .where(FollowUpEntry.intention_id == intention_id, FollowUpEntry.deleted_at.is_(None))
+            .order_by(FollowUpEntry.at, FollowUpEntry.id)
+        )
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class FollowUpRow:
+    """One lead in the follow-up list."""
+
+    id: int
+    enterprise_name: str
+    application_no: str
+    patent_title: str
+    kind: IntentionKind
+    stage: FollowUpStage
+    owner: str
+    next_action_on: dt.date | None
+    captured_at: dt.datetime
+    overdue: bool
+
+
+def query_followups(
+    session: Session,
+    *,
+    event_id: int | None = None,
+    stages: tuple[FollowUpStage, ...] | list[FollowUpStage] | None = None,
+    owner: str | None = None,
+    overdue: bool = False,
+    today: dt.date | None = None,
+    limit: int | None = None,
+) -> list[FollowUpRow]:
+    """Leads filtered in SQL: by stage, by owner (``""`` = nobody), and overdue (an open lead
+    whose next-action date has passed). Ordered by next action (undated last), then capture."""
+    day = today or dt.date.today()
+    query = (
+        select(Intention, Enterprise.name, Patent.application_no, Patent.title)
+        .join(Enterprise, Intention.enterprise_id == Enterprise.id)
+        .join(Patent, Intention.patent_id == Patent.id)
+        .where(Intention.deleted_at.is_(None))
+    )
+    if event_id is not None:
+        query = query.where(Intention.event_id == event_id)
+    if stages:
+        query = query.where(Intention.stage.in_(list(stages)))
+    if owner is not None:
+        query = query.where(Intention.owner == owner)
+    if overdue:
+        query = query.where(
+            Intention.stage.in_(list(OPEN_STAGES)),
+            Intention.next_action_on.is_not(None),
+            Intention.next_action_on < day,
+        )
+    query = query.order_by(
+        Intention.next_action_on.is_(None),
+        Intention.next_action_on,
+        Intention.captured_at,
+        Intention.id,
+    )
+    if limit:
+        query = query.limit(limit)
+    rows = []
+    for intention, name, application_no, title in session.execute(query):
+        stage = FollowUpStage(intention.stage)
+        rows.append(
+            FollowUpRow(
+                id=intention.id,
+                enterprise_name=name,
+                application_no=application_no,
+                patent_title=title,
+                kind=intention.kind,
+                stage=stage,
+                owner=intention.owner,
+                next_action_on=intention.next_action_on,
+                captured_at=intention.captured_at,
+                overdue=stage in OPEN_STAGES
+                and intention.next_action_on is not None
+                and intention.next_action_on < day,
+            )
+        )
+    return rows
+
+
+def owners(session: Session) -> list[str]:
+    """Everyone who owns a lead, for the owner filter."""
+    return [
+        name
+        for name in session.scalars(
+            select(Intention.owner)
+            .where(Intention.owner != "")
+            .distinct()
+            .order_by(Intention.owner)
+        )
+    ]
