@@ -102,9 +102,6 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
     elapsed = time.monotonic() - started
 
     # The kills hit both the start-up and the recording, and most rounds recorded something.
-    print(
-        f"{KILLS} kills, {rounds_with_acks} while recording, {killed_before_ready} at start-up, {len(acknowledged)} acknowledged"
-    )
     assert rounds_with_acks >= KILLS // 2
     assert killed_before_ready >= 1
     assert len(acknowledged) >= KILLS
