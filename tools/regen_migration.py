@@ -34,7 +34,7 @@ def main() -> int:
     existing = {
         m.group(1): path
         for path in VERSIONS.glob("*.py")
-        if (m := re.search(r"^revision: str = '([^']+)'", path.read_text(), re.M))
+        if (m := re.search(r"^revision: str = ['\"]([^'\"]+)['\"]", path.read_text(), re.M))
     }
     head_file = existing.get(HEAD_REVISION)
     if head_file is not None:

@@ -266,17 +266,8 @@ PATENT_DATA_FIELDS: tuple[str, ...] = (
 )
 
 
-class PatentToken(Base):
-    """Search index: one row per (term, patent) — CJK unigrams/bigrams and Latin words."""
-
-    __tablename__ = "patent_token"
-    __table_args__ = (Index("ix_patent_token_patent_id", "patent_id"),)
-
-    term: Mapped[str] = mapped_column(String(64), primary_key=True)
-    patent_id: Mapped[int] = mapped_column(
-        ForeignKey("patent.id", ondelete="CASCADE"), primary_key=True
-    )
-    fields: Mapped[int] = mapped_column(Integer, default=0)  # bit mask of the fields it occurs in
+# The full-text search index (FTS5 postings, normalised text, triggers) is SQLite-specific
+# and lives outside these models: see roadshow_desk.store.search, which creates it on use.
 
 
 # --------------------------------------------------------------------------- screening
