@@ -28,14 +28,14 @@ from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
+from roadshow_desk.domain.enums import BudgetBand, FollowUpStage, IntentionKind, Timeline
 from roadshow_desk.domain.identifiers import InvalidPhone, normalize_phone
 from roadshow_desk.domain.labels import label
-from roadshow_desk.domain.models import Enterprise, Intention, Patent, utcnow
+from roadshow_desk.domain.models import Enterprise, Intention, Patent, new_uuid, utcnow
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
@@ -168,6 +168,9 @@ def _missing_reference() -> InvalidIntention:
     )
 
 
+_INSERT_INTENTION = insert(Intention.__table__)  # type: ignore[arg-type]
+
+
 def record_intention(
     database: SessionSource,
     draft: IntentionDraft,
@@ -182,18 +185,23 @@ def record_intention(
     """
     values = validated_draft(draft)
     when = captured_at or utcnow()
-    intention = Intention(
+    row = {
         **values,
-        captured_at=when,
-        captured_station=station,
-        station=station,
-        updated_at=when,
-    )
+        "uuid": new_uuid(),
+        "captured_at": when,
+        "captured_station": station,
+        "station": station,
+        "updated_at": when,
+        "stage": FollowUpStage.NEW,
+    }
+    # A Core INSERT (no unit of work): the panel's save is one statement and one COMMIT.
     try:
         with database.session() as session:
-            session.add(intention)
-            session.flush()
-            recorded = RecordedIntention(intention.id, intention.uuid, when, station)
+            result = session.connection().execute(_INSERT_INTENTION, row)
+            key = result.inserted_primary_key
+            assert key is not None
+            intention_id = int(key[0])
+            recorded = RecordedIntention(intention_id, row["uuid"], when, station)
     except IntegrityError:
         raise _missing_reference() from None
     return recorded
