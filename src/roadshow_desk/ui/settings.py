@@ -41,6 +41,11 @@ DEFAULTS: dict[str, Any] = {
     "window/current_page": "",
     # Splitters and table headers by name ("library", ...): see splitter_state()
     "layout/": QByteArray(),
+    # Roadshow mode
+    "roadshow/theme": "dark",  # "dark" (high contrast) or "light"
+    "roadshow/warning_seconds": 120,  # countdown turns yellow with this much time left
+    "roadshow/final_seconds": 0,  # ...and red (0 = red only when time is up)
+    "roadshow/title_cards": True,  # a session title card before each slot
 }
 
 T = TypeVar("T")
