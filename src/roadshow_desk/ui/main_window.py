@@ -24,15 +24,16 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -41,7 +42,9 @@ from PySide6.QtWidgets import (
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 #: The workflow pages, in navigation order ("module:Class").
-WORKFLOW_PAGES: list[str] = []
+WORKFLOW_PAGES: list[str] = [
+    "roadshow_desk.ui.library.page:LibraryPage",
+]
 
 #: Installers of menus, actions and drop handlers ("module:function", called with the window).
 WINDOW_CONTROLLERS: list[str] = []
@@ -88,18 +91,20 @@ class MainWindow(QMainWindow):
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setStyleSheet(
-            "QListWidget#navigation { background: palette(alternate-base); padding-top: 6px; }"
-            "QListWidget#navigation::item { padding: 8px 10px; }"
+            "QListWidget#navigation { background: palette(alternate-base); padding-top: 6px;"
+            " outline: 0; border-right: 1px solid palette(mid); }"
+            "QListWidget#navigation::item { padding: 6px 10px; }"
         )
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stack")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
@@ -131,9 +136,11 @@ class MainWindow(QMainWindow):
         stack = self.context.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("action_undo")
+        self.undo_action.setIcon(QIcon("icons:undo.svg"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setObjectName("action_redo")
+        self.redo_action.setIcon(QIcon("icons:redo.svg"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
         self.about_action = QAction(self.tr("&About Roadshow Desk"), self)

@@ -1,0 +1,190 @@
+"""Local edits of imported records, and resolving the conflicts a re-import finds.
+
+The agreement between the library browser (which edits patents) and the importer (which
+re-imports files) is this module:
+
+* ``patent.imported_values`` holds what the last import wrote: ``{field: json value}`` for
+  every field the file mapped, plus ``"_digest"`` (a fingerprint of the row's cells that lets
+  a re-import skip an unchanged row without reading anything else).
+* ``patent.local_edits`` holds what the organiser changed since: ``{field: {"at": ISO time,
+  "value": json value}}``. The browser records an edit only through
+  :func:`record_local_edit`, which also sets the column.
+* On re-import (three-way, per field, base = ``imported_values[field]``): the file's value
+  equal to the base → nothing; changed upstream and not edited locally → the column is
+  updated; edited locally and the file now agrees with the local value → the edit is
+  absorbed; edited locally and the file brings a third value → a :class:`FieldConflict` is
+  opened, counted, and the local value stays until :func:`resolve_conflict` decides.
+
+JSON values: text as is, dates ISO (``"2022-01-07"``), enums their value, numbers, booleans,
+``None``. :func:`field_to_json` / :func:`field_from_json` convert; :func:`field_to_text` /
+:func:`field_from_text` give the form stored in ``FieldConflict.local_value/file_value``.
+No Qt, no store: callers pass a SQLAlchemy session and commit it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Enum, Integer, select
+from sqlalchemy.orm import Session
+
+from roadshow_desk.domain.enums import ConflictResolution
+from roadshow_desk.domain.models import PATENT_DATA_FIELDS, FieldConflict, Patent, utcnow
+
+DIGEST_KEY = "_digest"
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _column_type(field: str) -> Any:
+    try:
+        return Patent.__table__.columns[field].type
+    except KeyError:
+        raise ValueError(f"{field!r} is not a patent field") from None
+
+
+def field_to_json(field: str, value: Any) -> Any:
+    """A patent field's value as stored in ``imported_values`` / ``local_edits``."""
+    if value is None:
+        return None
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def field_from_json(field: str, value: Any) -> Any:
+    """The typed value (``date``, enum member, ``int``, ``bool``, ``str``) of a JSON value."""
+    column_type = _column_type(field)
+    if value is None:
+        return None if not isinstance(column_type, Boolean) else False
+    if isinstance(column_type, Enum) and column_type.enum_class is not None:
+        return column_type.enum_class(value)
+    if isinstance(column_type, DateTime):
+        return dt.datetime.fromisoformat(str(value))
+    if isinstance(column_type, Date):
+        return dt.date.fromisoformat(str(value)[:10])
+    if isinstance(column_type, Boolean):
+        return bool(value)
+    if isinstance(column_type, Integer):
+        return int(value)
+    return str(value)
+
+
+def field_to_text(field: str, value: Any) -> str:
+    """A field's value as text (for a conflict row and for display)."""
+    json_value = field_to_json(field, value)
+    if json_value is None:
+        return ""
+    if isinstance(json_value, bool):
+        return "1" if json_value else "0"
+    return str(json_value)
+
+
+def field_from_text(field: str, text: str) -> Any:
+    """Inverse of :func:`field_to_text`."""
+    column_type = _column_type(field)
+    if text == "":
+        if isinstance(column_type, Boolean):
+            return False
+        if isinstance(column_type, (Date, Integer, Enum)):
+            return None
+        return ""
+    if isinstance(column_type, Boolean):
+        return text == "1"
+    return field_from_json(field, text)
+
+
+# --------------------------------------------------------------------------- local edits
+
+
+def _check_field(field: str) -> None:
+    if field not in PATENT_DATA_FIELDS:
+        raise ValueError(f"{field!r} is not an editable patent field")
+
+
+def record_local_edit(
+    session: Session, patent: Patent, field: str, value: Any, *, at: dt.datetime | None = None
+) -> None:
+    """The organiser set ``field`` of ``patent`` to ``value``: set it and remember the edit.
+
+    Call this (not ``setattr``) from every screen that edits a patent's data fields, so a
+    later re-import does not silently overwrite the edit. An edit that sets the field back
+    to what the last import wrote forgets the edit. Open conflicts are left for the review
+    dialog (:func:`resolve_conflict`).
+    """
+    _check_field(field)
+    setattr(patent, field, value)
+    json_value = field_to_json(field, value)
+    edits = dict(patent.local_edits or {})
+    imported = patent.imported_values or {}
+    if field in imported and imported[field] == json_value:
+        edits.pop(field, None)
+    else:
+        edits[field] = {"at": (at or utcnow()).isoformat(timespec="seconds"), "value": json_value}
+    patent.local_edits = edits
+
+
+def is_locally_edited(patent: Patent, field: str) -> bool:
+    return field in (patent.local_edits or {})
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def open_conflicts(
+    session: Session, patent_id: int | None = None, field: str | None = None
+) -> list[FieldConflict]:
+    """Open conflicts of patents (all, one patent, or one field), oldest first."""
+    query = select(FieldConflict).where(
+        FieldConflict.record_table == "patent",
+        FieldConflict.resolution == ConflictResolution.OPEN,
+    )
+    if patent_id is not None:
+        query = query.where(FieldConflict.record_id == patent_id)
+    if field is not None:
+        query = query.where(FieldConflict.field == field)
+    return list(session.scalars(query.order_by(FieldConflict.id)))
+
+
+def resolve_conflict(
+    session: Session, conflict: FieldConflict, resolution: ConflictResolution
+) -> Patent | None:
+    """Keep the local value (``KEPT_LOCAL``) or take the file's (``TOOK_FILE``).
+
+    Taking the file's value sets the column and forgets the local edit. Returns the patent
+    (so the caller can refresh its search index) or ``None`` if it no longer exists.
+    """
+    if resolution == ConflictResolution.OPEN:
+        raise ValueError("a conflict is resolved as KEPT_LOCAL or TOOK_FILE")
+    patent = session.get(Patent, conflict.record_id)
+    if patent is not None and resolution == ConflictResolution.TOOK_FILE:
+        field = conflict.field
+        value = field_from_text(field, conflict.file_value)
+        setattr(patent, field, value)
+        edits = dict(patent.local_edits or {})
+        edits.pop(field, None)
+        patent.local_edits = edits
+        imported = dict(patent.imported_values or {})
+        imported[field] = field_to_json(field, value)
+        patent.imported_values = imported
+    conflict.resolution = resolution
+    conflict.resolved_at = utcnow()
+    return patent
+
+
+def resolve_conflicts(
+    session: Session, conflicts: Iterable[FieldConflict], resolution: ConflictResolution
+) -> list[int]:
+    """Resolve several conflicts the same way; returns the ids of the patents touched."""
+    touched: list[int] = []
+    for conflict in conflicts:
+        patent = resolve_conflict(session, conflict, resolution)
+        if patent is not None and patent.id not in touched:
+            touched.append(patent.id)
+    return touched

@@ -1,0 +1,308 @@
+"""A lazy table model over the patents: ids in SQL order, rows fetched a page at a time.
+
+The model runs one query for the ids of the patents in the current order and filter
+(``ORDER BY <column>, id`` in SQL: 100,000 ids are a few hundred kilobytes), exposes them to
+the view in batches through ``canFetchMore``/``fetchMore``, and reads the displayed columns
+for a page of ids with one ``SELECT`` when the view first asks for a row of that page. A
+bounded cache keeps the pages recently shown.
+
+Filtering is a hook for the screening workflow: :meth:`PatentTableModel.set_filter` takes a
+function that receives the ``SELECT patent.id ...`` statement and returns it with its own
+``WHERE`` clauses (or joins) added.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, select
+
+from roadshow_desk.domain.enums import LegalStatus, PatentType
+from roadshow_desk.domain.labels import field_label, format_value
+from roadshow_desk.domain.models import Institution, Patent
+from roadshow_desk.store.db import Database
+
+IdFilter = Callable[[Select[Any]], Select[Any]]
+"""Adds WHERE clauses (or joins) to ``SELECT patent.id FROM patent ...``."""
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+PATENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The patent's id (int) for any cell of its row."""
+
+
+def _enum_order(column: Any, enum_class: Any) -> ColumnElement[Any]:
+    """Sort an enum column in declaration order rather than by its stored text."""
+    return case({member: index for index, member in enumerate(enum_class)}, value=column)
+
+
+_INSTITUTION_NAME = (
+    select(Institution.name).where(Institution.id == Patent.institution_id).scalar_subquery()
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the table: the patent field it shows and how SQL orders it."""
+
+    field: str
+    value: SQLColumnExpression[Any]
+    order: SQLColumnExpression[Any]
+    width: int
+    """Default width in average characters."""
+    align_right: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("application_no", Patent.application_no, Patent.application_no, 18),
+    Column("title", Patent.title, Patent.title, 36),
+    Column("institution", Institution.name, _INSTITUTION_NAME, 18),
+    Column("patent_type", Patent.patent_type, _enum_order(Patent.patent_type, PatentType), 8),
+    Column("legal_status", Patent.legal_status, _enum_order(Patent.legal_status, LegalStatus), 10),
+    Column("technical_field", Patent.technical_field, Patent.technical_field, 12),
+    Column("application_date", Patent.application_date, Patent.application_date, 11),
+    Column("ipc_main", Patent.ipc_main, Patent.ipc_main, 12),
+    Column("score", Patent.score, Patent.score, 6, align_right=True),
+)
+
+COLUMN_INDEX = {column.field: index for index, column in enumerate(COLUMNS)}
+
+
+def id_statement(
+    sort_column: int, descending: bool, id_filter: IdFilter | None = None
+) -> Select[Any]:
+    """``SELECT patent.id`` of the live patents, filtered and in the table's order."""
+    statement = select(Patent.id).where(Patent.deleted_at.is_(None))
+    if id_filter is not None:
+        statement = id_filter(statement)
+    order = COLUMNS[sort_column].order
+    if descending:
+        return statement.order_by(order.desc(), Patent.id.desc())
+    return statement.order_by(order.asc(), Patent.id.asc())
+
+
+class PatentTableModel(QAbstractTableModel):
+    """Patents as rows; sorting and filtering in SQL; rows read a page at a time."""
+
+    ids_reloaded = Signal(int)
+    """The id list was queried again (the number of matching patents)."""
+
+    def __init__(
+        self,
+        database: Database,
+        parent: Any = None,
+        *,
+        batch_size: int = 1000,
+        page_size: int = 200,
+        cached_pages: int = 50,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.batch_size = max(1, batch_size)
+        self.page_size = max(1, page_size)
+        self.cached_pages = max(1, cached_pages)
+        self._ids: list[int] = []
+        self._exposed = 0
+        self._pages: OrderedDict[int, dict[int, tuple[Any, ...]]] = OrderedDict()
+        self._sort_column = 0
+        self._descending = False
+        self._filter: IdFilter | None = None
+        self._loaded = False
+        self.queries = 0
+        """SELECTs run so far (ids and pages), for tests and diagnostics."""
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Query the ids again in the current order and filter (the view resets)."""
+        ids = self._query_ids()
+        self.beginResetModel()
+        self._loaded = True
+        self._ids = ids
+        self._exposed = min(len(ids), max(self.batch_size, self._exposed))
+        self._pages.clear()
+        self.endResetModel()
+        self.ids_reloaded.emit(len(ids))
+
+    def refresh(self) -> None:
+        """After edits: re-read the rows; reset only when the order or membership changed."""
+        ids = self._query_ids()
+        if ids != self._ids:
+            self.reload()
+            return
+        self._pages.clear()
+        if self._exposed:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, len(COLUMNS) - 1))
+
+    def set_filter(self, id_filter: IdFilter | None) -> None:
+        """Show only the patents ``id_filter`` keeps (``None``: all)."""
+        self._filter = id_filter
+        self.reload()
+
+    def _query_ids(self) -> list[int]:
+        statement = id_statement(self._sort_column, self._descending, self._filter)
+        self.queries += 1
+        with self.database.session() as session:
+            return list(session.scalars(statement))
+
+    def _page(self, number: int) -> dict[int, tuple[Any, ...]]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        ids = self._ids[number * self.page_size : (number + 1) * self.page_size]
+        statement = (
+            select(Patent.id, *(column.value for column in COLUMNS))
+            .outerjoin(Institution, Institution.id == Patent.institution_id)
+            .where(Patent.id.in_(ids))
+        )
+        self.queries += 1
+        with self.database.session() as session:
+            page = {row[0]: tuple(row[1:]) for row in session.execute(statement)}
+        self._pages[number] = page
+        while len(self._pages) > self.cached_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def _values(self, row: int) -> tuple[Any, ...] | None:
+        return self._page(row // self.page_size).get(self._ids[row])
+
+    # ------------------------------------------------------------------ queries
+
+    @property
+    def total(self) -> int:
+        """How many patents match (including rows not yet fetched into the view)."""
+        return len(self._ids)
+
+    def patent_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, patent_id: int) -> int | None:
+        """The row of ``patent_id``, fetching rows into the view as needed; None if absent."""
+        try:
+            row = self._ids.index(patent_id)
+        except ValueError:
+            return None
+        if row >= self._exposed:
+            self._expose(row + 1)
+        return row
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        return self._sort_column, order
+
+    # ------------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._exposed
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._exposed < len(self._ids)
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid():
+            return
+        self._expose(self._exposed + self.batch_size)
+
+    def _expose(self, count: int) -> None:
+        count = min(count, len(self._ids))
+        if count <= self._exposed:
+            return
+        self.beginInsertRows(QModelIndex(), self._exposed, count - 1)
+        self._exposed = count
+        self.endInsertRows()
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return field_label(COLUMNS[section].field)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._exposed:
+            return None
+        column = index.column()
+        if not 0 <= column < len(COLUMNS):
+            return None
+        if role == PATENT_ID_ROLE:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = COLUMNS[column].align_right
+            horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.UserRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        values = self._values(index.row())
+        if values is None:  # deleted since the ids were read
+            return None
+        value = values[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(COLUMNS[column].field, value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if COLUMNS[column].field in ("title", "institution") and value:
+                return str(value)
+            return None
+        return value  # EditRole, UserRole: the typed value (str, date, float, enum)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by ``column`` in SQL (then by id); before the first load, only remember it."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._loaded and (column, descending) == (self._sort_column, self._descending):
+            return
+        self._sort_column = column
+        self._descending = descending
+        if not self._loaded:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_ids = self._ids
+        self._ids = self._query_ids()
+        self._pages.clear()
+        self._exposed = min(len(self._ids), max(self._exposed, self.batch_size))
+        self._remap_persistent(old_ids)
+        self.layoutChanged.emit()
+
+    def _remap_persistent(self, old_ids: Sequence[int]) -> None:
+        """Keep selections and the current row on the same patents after a re-sort."""
+        new_rows = {patent_id: row for row, patent_id in enumerate(self._ids)}
+        old_indexes = self.persistentIndexList()
+        new_indexes = []
+        for old in old_indexes:
+            row = new_rows.get(old_ids[old.row()]) if old.row() < len(old_ids) else None
+            if row is None or row >= self._exposed:
+                new_indexes.append(QModelIndex())
+            else:
+                new_indexes.append(self.index(row, old.column()))
+        self.changePersistentIndexList(old_indexes, new_indexes)

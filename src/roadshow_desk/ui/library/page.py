@@ -1,0 +1,229 @@
+"""The library page: the patent table, the detail pane, and editing with undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadshow_desk.domain.patent_editing import PatentEditError, patent_values
+from roadshow_desk.ui.library.commands import EditPatentCommand
+from roadshow_desk.ui.library.detail import PatentDetailPane
+from roadshow_desk.ui.library.edit_dialog import PatentDialog
+from roadshow_desk.ui.library.model import COLUMN_INDEX, COLUMNS, PatentTableModel
+from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+
+HEADER_STATE = "library_header"
+SPLITTER_STATE = "library_splitter"
+
+
+class LibraryPage(WorkflowPage):
+    """Every patent in a sortable table; the selected one in full on the right.
+
+    Hooks for other workflows: ``model.set_filter(...)`` narrows the table (see
+    :class:`~roadshow_desk.ui.library.model.PatentTableModel`), ``top_bar`` (a layout above
+    the table) takes a search box or facets, and :attr:`patent_selected` tells who is shown.
+    """
+
+    view_name = "library"
+
+    patent_selected = Signal(int)
+    """The selected patent changed (its id; 0 when none is selected)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.model = PatentTableModel(context.database, self)
+        self.model.ids_reloaded.connect(self._update_count)
+        self._loaded = False
+
+        self.table = QTableView()
+        self.table.setObjectName("table_patents")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        char = self.fontMetrics().averageCharWidth()
+        for index, column in enumerate(COLUMNS):
+            header.resizeSection(index, column.width * char + 16)
+        header.setSortIndicator(COLUMN_INDEX["application_no"], Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.activated.connect(self._on_activated)
+
+        self.detail = PatentDetailPane(context.database)
+        self.detail.setObjectName("detail_patent")
+        self.detail.edit_requested.connect(self.edit_patent)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("splitter_library")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 440])
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("label_count")
+        self.top_bar = QHBoxLayout()
+        self.top_bar.setContentsMargins(8, 6, 8, 2)
+        self.top_bar.addStretch(1)
+        self.top_bar.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self.top_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self.edit_action = QAction(QIcon("icons:edit.svg"), self.tr("Edit patent…"), self)
+        self.edit_action.setObjectName("action_edit_patent")
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.setEnabled(False)
+        self.edit_action.triggered.connect(self._edit_current)
+        self.addAction(self.edit_action)
+        self.table.addAction(self.edit_action)
+
+        context.data_changed.connect(self._on_data_changed)
+
+    # ------------------------------------------------------------------ WorkflowPage
+
+    def title(self) -> str:
+        return self.tr("Patent library")
+
+    def icon(self) -> QIcon:
+        return QIcon("icons:library.svg")
+
+    def actions_for_toolbar(self) -> list[QAction]:
+        return [self.edit_action]
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self.load()
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self) -> None:
+        """First show: restore the saved layout, then query in the saved order."""
+        settings = self.context.settings
+        header = self.table.horizontalHeader()
+        header_state = settings.splitter_state(HEADER_STATE)
+        if not header_state.isEmpty():
+            header.restoreState(header_state)
+        splitter_state = settings.splitter_state(SPLITTER_STATE)
+        if not splitter_state.isEmpty():
+            self.splitter.restoreState(splitter_state)
+        header.sectionResized.connect(self._save_layout)
+        header.sectionMoved.connect(self._save_layout)
+        header.sortIndicatorChanged.connect(self._save_layout)
+        self.splitter.splitterMoved.connect(self._save_layout)
+        section = header.sortIndicatorSection()
+        if not 0 <= section < len(COLUMNS):
+            section = COLUMN_INDEX["application_no"]
+        self.model.sort(section, header.sortIndicatorOrder())
+        self.model.reload()
+        self._loaded = True
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.select_patent(self.model.patent_id(0))
+
+    def _save_layout(self, *_args: object) -> None:
+        settings = self.context.settings
+        settings.set_splitter_state(HEADER_STATE, self.table.horizontalHeader().saveState())
+        settings.set_splitter_state(SPLITTER_STATE, self.splitter.saveState())
+
+    def _update_count(self, total: int) -> None:
+        count = self.locale().toString(total)
+        self.count_label.setText(self.tr("Patents: %1").replace("%1", count))
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind != "patent" or not self._loaded:
+            return
+        current = self.current_patent_id()
+        self.model.refresh()
+        if current is not None and self.current_patent_id() != current:
+            self.select_patent(current)
+        self.detail.show_patent(self.current_patent_id())
+
+    # ------------------------------------------------------------------ selection
+
+    def current_patent_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.patent_id(index.row())
+
+    def select_patent(self, patent_id: int) -> bool:
+        """Make ``patent_id`` the current row (scrolling to it); False when it is not listed."""
+        row = self.model.row_of(patent_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        patent_id = self.model.patent_id(current.row()) if current.isValid() else None
+        self.edit_action.setEnabled(patent_id is not None)
+        if patent_id != self.detail.patent_id:
+            self.detail.show_patent(patent_id)
+        self.patent_selected.emit(patent_id or 0)
+
+    # ------------------------------------------------------------------ editing
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_patent(self.model.patent_id(index.row()))
+
+    def _edit_current(self) -> None:
+        patent_id = self.current_patent_id()
+        if patent_id is not None:
+            self.edit_patent(patent_id)
+
+    def edit_patent(self, patent_id: int) -> None:
+        """Open the editor on a patent; the changes go on the undo stack as one command."""
+        try:
+            with self.context.database.session() as session:
+                values = patent_values(session, patent_id)
+        except PatentEditError as exc:
+            QMessageBox.warning(self, self.tr("Edit patent"), str(exc))
+            return
+        dialog = PatentDialog(values, self)
+        if dialog.exec() != PatentDialog.DialogCode.Accepted:
+            return
+        self.apply_changes(patent_id, values["application_no"], dialog.changes())
+
+    def apply_changes(self, patent_id: int, application_no: str, changes: dict) -> None:
+        """Push the edit of ``changes`` ({field: value}) on the undo stack (no-op if empty)."""
+        if changes:
+            command = EditPatentCommand(self.context, patent_id, changes, application_no)
+            self.context.undo_stack.push(command)
