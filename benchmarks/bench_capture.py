@@ -31,7 +31,7 @@ def _setup(count: int) -> dict[str, Any]:
     from roadshow_desk.domain.enums import IntentionKind
     from roadshow_desk.store.db import open_database
 
-    folder = Path(tempfile.mkdtemp(prefix="capture-", dir=cached_path("").parent))
+    folder = Path(tempfile.mkdtemp(prefix="capture-", dir=cached_path("capture.tmp").parent))
     path = folder / "capture.sqlite3"
     database = open_database(f"sqlite:///{path}")
     day = make_fair_day(database)
