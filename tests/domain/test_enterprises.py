@@ -142,7 +142,11 @@ def test_edit_records_local_edit_of_imported_field(db) -> None:
         fields.industry = "新能源储能"
         fields.region = "福建"
         assert sorted(update_enterprise(session, firm.id, fields)) == ["industry", "region"]
-        assert firm.local_edits == {"industry": "新能源储能"}
+        assert list(firm.local_edits) == ["industry"]
+        assert firm.local_edits["industry"]["value"] == "新能源储能"
+        fields.industry = "储能"  # back to the imported value: the edit is forgotten
+        update_enterprise(session, firm.id, fields)
+        assert firm.local_edits == {}
 
 
 def test_edit_into_duplicate_is_refused(db) -> None:

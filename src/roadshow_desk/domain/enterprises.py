@@ -15,9 +15,10 @@ Rules
       ``is_walk_in``; later the organiser either merges it into the registered firm it really
       is (:func:`merge_walk_in`: registrations and intentions move over, the walk-in becomes a
       tombstone) or confirms it as a new firm (:func:`confirm_walk_in`).
-    * Sync: ``imported_values`` holds what the last import wrote, ``local_edits`` the fields
-      the organiser changed since (:func:`update_enterprise` records them), so a re-import
-      never silently overwrites a local edit.
+    * Sync (the same agreement as patents, ``domain.edits``): ``imported_values`` holds what
+      the last import wrote (``{field: json value}``), ``local_edits`` the fields the
+      organiser changed since (``{field: {"at": ISO time, "value": json value}}``, recorded
+      by :func:`update_enterprise`), so a re-import never silently overwrites a local edit.
 
 Every function takes an SQLAlchemy ``Session`` and leaves committing to the caller (short
 sessions: ``with database.session() as session: ...``).
@@ -478,6 +479,8 @@ def update_enterprise(
     _check_duplicates(session, values, exclude_id=enterprise.id, allow_same_name=allow_same_name)
     changed: list[str] = []
     edits = dict(enterprise.local_edits or {})
+    imported = enterprise.imported_values or {}
+    stamp = utcnow().isoformat(timespec="seconds")
     for name, value in values.items():
         if getattr(enterprise, name) == value:
             continue
@@ -485,8 +488,11 @@ def update_enterprise(
         if name == "name_key":
             continue
         changed.append(name)
-        if name in (enterprise.imported_values or {}):
-            edits[name] = value
+        if name in imported:
+            if imported[name] == value:
+                edits.pop(name, None)  # set back to what the import wrote
+            else:
+                edits[name] = {"at": stamp, "value": value}
     if changed:
         enterprise.local_edits = edits
         enterprise.station = station or enterprise.station
