@@ -7,13 +7,13 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QSize, qVersion
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from roadshow_desk.ui.app import current_app_font
 from roadshow_desk.ui.forms import load_ui
-from roadshow_desk.ui.main_window import database_display_name
+from roadshow_desk.ui.main_window import MainWindow, database_display_name
 from roadshow_desk.ui.workflow import AppContext
 
 
@@ -67,3 +67,10 @@ class AboutDialog(QDialog):
             for name, value in rows
         )
         self.label_details.setText(f"<table cellspacing='4'>{cells}</table>")
+
+
+def shot_view(window: MainWindow, size: QSize) -> QWidget:
+    """``shot --view about``: the About box."""
+    from roadshow_desk.ui.shot import shot_dialog
+
+    return shot_dialog(AboutDialog(window.context, window))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +20,9 @@ from PySide6.QtWidgets import (
 from roadshow_desk.ui.app import current_app_font
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.workflow import AppContext
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
 
 LANGUAGES = (("", None), ("zh_CN", "简体中文"), ("en", "English"))
 
@@ -142,3 +148,10 @@ class SettingsDialog(QDialog):
         settings.sync()
         self.context.station = settings.station_name
         super().accept()
+
+
+def shot_view(window: MainWindow, size: QSize) -> QWidget:
+    """``shot --view settings``: the dialog as the user sees it."""
+    from roadshow_desk.ui.shot import shot_dialog
+
+    return shot_dialog(SettingsDialog(window.context, window))

@@ -7,6 +7,22 @@
         <source>Interrupted; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--patents must be at least 1.</source>
+        <translation>--patents 至少为 1。</translation>
+    </message>
+    <message>
+        <source>The database already holds data; the demo fills only an empty database (choose a new file with --db).</source>
+        <translation>数据库中已有数据；演示数据只能写入空数据库（请用 --db 指定一个新文件）。</translation>
+    </message>
+    <message>
+        <source>Demo fair written to %1: %2 patents, %3 enterprises, %4 event(s), %5 intentions.</source>
+        <translation>演示对接会已写入 %1：专利 %2 件，企业 %3 家，活动 %4 场，意向 %5 条。</translation>
+    </message>
+    <message>
+        <source>Unknown view “%1”; choose one of: %2.</source>
+        <translation>没有名为“%1”的视图；可选：%2。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -20,6 +36,507 @@
     </message>
     <message>
         <source>The database cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Invention</source>
+        <translation>发明</translation>
+    </message>
+    <message>
+        <source>Utility model</source>
+        <translation>实用新型</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>外观设计</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>Granted, in force</source>
+        <translation>有效（已授权）</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限届满</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>被宣告无效</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>University</source>
+        <translation>高校</translation>
+    </message>
+    <message>
+        <source>Research institute</source>
+        <translation>科研院所</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转让</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>Open licence</source>
+        <translation>开放许可</translation>
+    </message>
+    <message>
+        <source>Investment (equity)</source>
+        <translation>作价入股</translation>
+    </message>
+    <message>
+        <source>Research cooperation</source>
+        <translation>产学研合作</translation>
+    </message>
+    <message>
+        <source>Investment / equity</source>
+        <translation>作价投资 / 入股</translation>
+    </message>
+    <message>
+        <source>Technology improvement need</source>
+        <translation>技术改进需求</translation>
+    </message>
+    <message>
+        <source>Industry-university-research cooperation</source>
+        <translation>产学研合作</translation>
+    </message>
+    <message>
+        <source>No demand</source>
+        <translation>暂无需求</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新意向</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>洽谈中</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>达成一致</translation>
+    </message>
+    <message>
+        <source>Contract signed</source>
+        <translation>已签合同</translation>
+    </message>
+    <message>
+        <source>Transfer registered</source>
+        <translation>已办理转让登记</translation>
+    </message>
+    <message>
+        <source>Licence filed</source>
+        <translation>已办理许可备案</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>IP-advantage demonstration</source>
+        <translation>知识产权优势示范企业</translation>
+    </message>
+    <message>
+        <source>Specialised and new SME</source>
+        <translation>专精特新中小企业</translation>
+    </message>
+    <message>
+        <source>High-tech enterprise</source>
+        <translation>高新技术企业</translation>
+    </message>
+    <message>
+        <source>State-owned enterprise</source>
+        <translation>国有企业</translation>
+    </message>
+    <message>
+        <source>Registered with an IP protection centre</source>
+        <translation>知识产权保护中心备案企业</translation>
+    </message>
+    <message>
+        <source>Under ¥100,000</source>
+        <translation>10 万元以下</translation>
+    </message>
+    <message>
+        <source>¥100,000–500,000</source>
+        <translation>10–50 万元</translation>
+    </message>
+    <message>
+        <source>¥500,000–1 million</source>
+        <translation>50–100 万元</translation>
+    </message>
+    <message>
+        <source>¥1–5 million</source>
+        <translation>100–500 万元</translation>
+    </message>
+    <message>
+        <source>Over ¥5 million</source>
+        <translation>500 万元以上</translation>
+    </message>
+    <message>
+        <source>Undisclosed</source>
+        <translation>暂不透露</translation>
+    </message>
+    <message>
+        <source>Within 3 months</source>
+        <translation>3 个月内</translation>
+    </message>
+    <message>
+        <source>Within 6 months</source>
+        <translation>6 个月内</translation>
+    </message>
+    <message>
+        <source>Within a year</source>
+        <translation>1 年内</translation>
+    </message>
+    <message>
+        <source>Later than a year</source>
+        <translation>1 年以后</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>尚未确定</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Station bundle</source>
+        <translation>工作站数据包</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Kept the local edit</source>
+        <translation>保留本地修改</translation>
+    </message>
+    <message>
+        <source>Took the file&apos;s value</source>
+        <translation>采用文件中的值</translation>
+    </message>
+    <message>
+        <source>Strategic emerging industry</source>
+        <translation>战略性新兴产业</translation>
+    </message>
+    <message>
+        <source>Overseas family</source>
+        <translation>有海外同族专利</translation>
+    </message>
+    <message>
+        <source>Maintained over 10 years</source>
+        <translation>维持年限超过 10 年</translation>
+    </message>
+    <message>
+        <source>Pledge financing</source>
+        <translation>质押融资</translation>
+    </message>
+    <message>
+        <source>Patent award</source>
+        <translation>获得专利奖</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PatentEditing</name>
+    <message>
+        <source>%1 has a value that is not allowed.</source>
+        <extracomment>Fields that must not be empty.</extracomment>
+        <translation>“%1”的值不在允许范围内。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be edited.</source>
+        <translation>“%1”不能修改。</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (YYYY-MM-DD).</source>
+        <translation>“%1”不是日期（格式为 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number.</source>
+        <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <source>%1 must be from 1 to 5 stars.</source>
+        <translation>“%1”应为 1 到 5 星。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative.</source>
+        <translation>“%1”不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be empty.</source>
+        <translation>“%1”不能为空。</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>“%1”超过了 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The patent no longer exists.</source>
+        <translation>该专利已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>PatentFields</name>
+    <message>
+        <source>Application no.</source>
+        <extracomment>Labels of the patent&apos;s fields (and of ``institution``, the owner&apos;s name).</extracomment>
+        <translation>申请号</translation>
+    </message>
+    <message>
+        <source>Publication no.</source>
+        <translation>公开（公告）号</translation>
+    </message>
+    <message>
+        <source>Grant no.</source>
+        <translation>授权公告号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>专利名称</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>专利类型</translation>
+    </message>
+    <message>
+        <source>IPC main</source>
+        <translation>IPC 主分类号</translation>
+    </message>
+    <message>
+        <source>IPC codes</source>
+        <translation>IPC 分类号</translation>
+    </message>
+    <message>
+        <source>Technical field</source>
+        <translation>技术领域</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Current owners</source>
+        <translation>当前权利人</translation>
+    </message>
+    <message>
+        <source>Inventors</source>
+        <translation>发明人</translation>
+    </message>
+    <message>
+        <source>Applicant address</source>
+        <translation>申请人地址</translation>
+    </message>
+    <message>
+        <source>Patent agency</source>
+        <translation>代理机构</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <source>Application date</source>
+        <translation>申请日</translation>
+    </message>
+    <message>
+        <source>Publication date</source>
+        <translation>公开（公告）日</translation>
+    </message>
+    <message>
+        <source>Grant date</source>
+        <translation>授权日</translation>
+    </message>
+    <message>
+        <source>Priority date</source>
+        <translation>优先权日</translation>
+    </message>
+    <message>
+        <source>Legal status</source>
+        <translation>法律状态</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>权利要求数</translation>
+    </message>
+    <message>
+        <source>Family size</source>
+        <translation>同族专利数</translation>
+    </message>
+    <message>
+        <source>Cited by</source>
+        <translation>被引用次数</translation>
+    </message>
+    <message>
+        <source>Strategic emerging industry</source>
+        <translation>战略性新兴产业</translation>
+    </message>
+    <message>
+        <source>Overseas family</source>
+        <translation>海外同族</translation>
+    </message>
+    <message>
+        <source>Pledge financing</source>
+        <translation>质押融资</translation>
+    </message>
+    <message>
+        <source>Patent award</source>
+        <translation>专利奖</translation>
+    </message>
+    <message>
+        <source>Self-assessed grade</source>
+        <translation>自评星级</translation>
+    </message>
+    <message>
+        <source>Conversion modes offered</source>
+        <translation>可接受的转化方式</translation>
+    </message>
+    <message>
+        <source>Open licence terms</source>
+        <translation>开放许可条件</translation>
+    </message>
+    <message>
+        <source>Price guide</source>
+        <translation>参考价格</translation>
+    </message>
+    <message>
+        <source>Public contact</source>
+        <translation>对外联系方式</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>技术优势</translation>
+    </message>
+    <message>
+        <source>Application scenarios</source>
+        <translation>应用场景</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+</context>
+<context>
+    <name>Payloads</name>
+    <message>
+        <source>“%1” is not an enterprise identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a Chinese patent application number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a Roadshow Desk badge or patent code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned code is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code was printed by a newer version of Roadshow Desk; update the app to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-up link must start with http:// or https:// and a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-up link uses the unknown placeholder {%1}; use {event}, {patent} or {application_no}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-up link has an unmatched brace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roadshow</name>
+    <message>
+        <source>Warning times cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The red warning must come after the yellow one (fewer minutes left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has no slots to present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no slot %1 in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roadshow session no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

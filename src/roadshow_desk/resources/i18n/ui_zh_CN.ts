@@ -1,4 +1,212 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>About Roadshow Desk</source>
+        <translation>关于路演服务台</translation>
+    </message>
+    <message>
+        <source>Roadshow Desk</source>
+        <translation>路演服务台</translation>
+    </message>
+    <message>
+        <source>Patent matchmaking fairs from the library to the follow-up: screening, shortlists, roadshows, on-site intentions, print, and figures for the IP office. Works fully offline.</source>
+        <translation>专利转化对接会的全流程工具：从专利库到后续跟进——筛选、推介清单、路演、现场意向登记、打印，以及报送知识产权局的统计数据。完全离线可用。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Roadshow Desk</source>
+        <translation>路演服务台</translation>
+    </message>
+    <message>
+        <source>The Chinese font %1 could not be loaded; Chinese text may not display.</source>
+        <translation>无法加载中文字体 %1，中文可能无法正常显示。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>No Chinese font</source>
+        <translation>缺少中文字体</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <extracomment>The workflow pages, in navigation order (&quot;module:Class&quot;). Installers of menus, actions and drop handlers (&quot;module:function&quot;, called with the window).</extracomment>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Roadshow Desk</source>
+        <translation>关于路演服务台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Station: %1</source>
+        <translation>工作站：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Find a font on this computer</source>
+        <translation>自动查找本机字体</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Chinese font file</source>
+        <translation>中文字体文件</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>In use: %1 (%2)</source>
+        <translation>当前使用：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 can be used.</source>
+        <translation>%1 可以使用。</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <source>The station name cannot be empty.</source>
+        <translation>工作站名称不能为空。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tation name:</source>
+        <translation>工作站名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Names this laptop in the records it creates, so that bundles from several laptops merge cleanly.</source>
+        <translation>标识本机创建的记录，以便多台电脑的数据包能够干净地合并。</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>An SQLite file, or a database URL such as postgresql://user@server/roadshow. Empty: the default file in your data folder.</source>
+        <translation>SQLite 文件，或数据库地址（如 postgresql://user@server/roadshow）。留空：使用数据文件夹中的默认文件。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Chinese &amp;font file:</source>
+        <translation>中文字体文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A TrueType font file (.ttf or .ttc) with Simplified Chinese characters, used by the window and embedded in PDFs. Empty: find one on this computer.</source>
+        <translation>包含简体中文字符的 TrueType 字体文件（.ttf 或 .ttc），用于界面显示并嵌入 PDF。留空：自动查找本机字体。</translation>
+    </message>
+    <message>
+        <source>Changes to the language, the database and the font take effect when Roadshow Desk is restarted.</source>
+        <translation>界面语言、数据库和字体的更改将在重新启动路演服务台后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Shot</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <extracomment>Views that are not pages: &quot;name&quot; -&gt; &quot;module:function(window, size) -&gt; QWidget&quot;. Messages of the offscreen platform that say nothing about the shot.</extracomment>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
 </TS>

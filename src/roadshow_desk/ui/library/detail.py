@@ -57,6 +57,7 @@ _STYLE = """
 h2 { margin: 0 0 4px 0; }
 .sub { color: #555; margin: 0 0 8px 0; }
 h3 { margin: 14px 0 4px 0; color: #1a4f8b; }
+td.section { padding-top: 10px; }
 td.k { color: #555; padding: 2px 14px 2px 0; white-space: nowrap; vertical-align: top; }
 td.v { padding: 2px 0; vertical-align: top; }
 .none { color: #999; }
@@ -126,16 +127,16 @@ class PatentDetailPane(QWidget):
         self.patent_id = patent_id if loaded is not None else None
         self.edit_button.setEnabled(loaded is not None)
         if loaded is None:
-            self.browser.setHtml(
-                f"<p class='none'>{html.escape(self.tr('Select a patent to see its details.'))}</p>"
-            )
+            hint = self.tr("Select a patent to see its details.")
+            self.browser.setHtml(f"<p class='none'>{html.escape(hint)}</p>")
             return
         values, edited = loaded
         self.browser.setHtml(self.render_html(values, edited))
 
     def render_html(self, values: dict[str, Any], edited: set[str]) -> str:
-        marker = f" <span class='edited'>✎ {html.escape(self.tr('edited locally'))}</span>"
-        none = f"<span class='none'>{html.escape(self.tr('—'))}</span>"
+        edited_text = self.tr("edited locally")
+        marker = f" <span class='edited'>✎ {html.escape(edited_text)}</span>"
+        none = "<span class='none'>—</span>"
 
         def shown(name: str) -> str:
             text = format_value(name, values.get(name))
@@ -162,7 +163,7 @@ class PatentDetailPane(QWidget):
                 f"<tr><td colspan='2'><h3>{html.escape(self.section_title(key))}</h3></td></tr>"
             )
             rows.extend(
-                f"<tr><td class='k'>{html.escape(field_label(name))}</td>"
+                f"<tr><td class='k' width='32%'>{html.escape(field_label(name))}</td>"
                 f"<td class='v'>{shown(name)}</td></tr>"
                 for name in fields
             )
