@@ -1,0 +1,346 @@
+"""Chinese full-text search over the patent library: exact, indexed, composable in SQL.
+
+What a query finds
+    A query is split on whitespace into terms; a patent matches when every term is a
+    substring of one of its searched fields (title, abstract, applicants, inventors, IPC
+    codes, application and publication numbers), both sides *normalised*: full-width ASCII
+    made half-width and lower case (:func:`normalize_text`). A term that spells an
+    application number in any form (``202210016632.1``, ``CN202210016632``, full-width)
+    also matches the patent with that number. Deleted (tombstoned) patents never match.
+    That is the whole definition: the index makes it fast, it never changes the answer.
+    Hits are ranked by how many terms their title holds ("title hits first").
+
+How it is fast (SQLite)
+    The index (:mod:`roadshow_desk.store.search_index`) holds, for every patent, the
+    characters and character pairs of its CJK text and its words of letters and digits. A
+    query term becomes token constraints that every patent containing it meets — its
+    characters or pairs, its inner words, the words that begin with (``"abc"*``), end with
+    or contain its edge words (from the word list) — and the candidates are then *verified*
+    by a substring check on the stored normalised text, unless the constraints are exact by
+    themselves (one or two CJK characters; a term of only letters and digits). A term with
+    nothing to index (``-``) is checked by a scan of the normalised text, still exact.
+
+Other databases
+    On PostgreSQL the same definition is evaluated by a substring scan of the columns
+    (exact, not indexed).
+
+Functions take a SQLAlchemy ``Connection`` or ``Session`` and may write (they index what
+the triggers queued): commit afterwards (``Database.session()`` does), and keep the
+transaction short.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, case, func, literal, or_, select
+from sqlalchemy import column as sql_column
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session
+
+from roadshow_desk.domain.identifiers import (
+    InvalidApplicationNumber,
+    normalize_application_number,
+)
+from roadshow_desk.domain.models import Patent
+from roadshow_desk.store.search_index import (
+    FTS_TABLE,
+    INDEX_VERSION,
+    SEARCHED_FIELDS,
+    TEXT_TABLE,
+    TITLE_FIELD,
+    TITLE_FTS_TABLE,
+    WORD_TABLE,
+    connection_of,
+    ensure_search_schema,
+    index_patents,
+    index_pending,
+    normalize_text,
+    rebuild_index,
+    tokens,
+)
+
+__all__ = [
+    "INDEX_VERSION",
+    "SEARCHED_FIELDS",
+    "SearchCondition",
+    "TermPlan",
+    "count_hits",
+    "ensure_search_schema",
+    "index_patents",
+    "index_pending",
+    "normalize_text",
+    "plan_query",
+    "query_terms",
+    "rebuild_index",
+    "search_condition",
+    "search_ids",
+    "tokens",
+]
+
+#: Edge words of a term are expanded through the word list up to this many words.
+MAX_EXPANSION = 200
+
+_SEGMENT = re.compile(r"(?P<word>[a-z0-9]+)|(?P<run>[^\x00-\x7f\s]+)|[\x00-\x7f]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def query_terms(query: str) -> list[str]:
+    """The normalised terms of a query (whitespace-separated, duplicates dropped)."""
+    return list(dict.fromkeys(normalize_text(query).split()))
+
+
+# --------------------------------------------------------------------------- planning
+
+
+@dataclass(frozen=True)
+class TermPlan:
+    """How one normalised query term is found.
+
+    ``match`` is an FTS5 expression that every patent containing the term satisfies
+    (``None``: nothing to index, scan); ``exact`` says its candidates need no substring
+    check; ``application_no`` is the application number the term spells, if any.
+    """
+
+    term: str
+    match: str | None
+    exact: bool
+    application_no: str | None = None
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _expand(connection: Connection, sql: str, value: str) -> list[str] | None:
+    """Words of the word list selected by ``sql``; ``None`` when there are too many."""
+    words = [row[0] for row in connection.exec_driver_sql(sql, (value, MAX_EXPANSION + 1))]
+    return None if len(words) > MAX_EXPANSION else words
+
+
+def _any_of(words: list[str]) -> str:
+    if not words:
+        return '""'  # no indexed word fits: matches nothing
+    return "(" + " OR ".join(_quote(word) for word in words) + ")"
+
+
+def application_number_in(term: str) -> str | None:
+    """The normalised application number ``term`` spells, or ``None``."""
+    if len(_DIGIT.findall(term)) < 8:
+        return None
+    try:
+        return normalize_application_number(term)
+    except InvalidApplicationNumber:
+        return None
+
+
+def plan_term(connection: Connection, term: str) -> TermPlan:
+    """The token constraints of one normalised term (see the module notes).
+
+    Soundness: a CJK run of the term lies inside a run of any text that contains the term,
+    so its characters and pairs are tokens of that text; a word of the term with
+    non-word characters on both sides is a whole word of the text; a word at the term's end
+    begins a word of the text, one at its start ends one, a term that is one word lies
+    inside one.
+    """
+    application_no = application_number_in(term)
+    segments = [(m.lastgroup, m.group(), m.start(), m.end()) for m in _SEGMENT.finditer(term)]
+    constraints: list[str] = []
+    for kind, text, start, end in segments:
+        if kind == "run":
+            if len(text) == 1:
+                constraints.append(_quote(text))
+            else:
+                constraints.extend(_quote(a + b) for a, b in itertools.pairwise(text))
+        elif kind == "word":
+            at_start, at_end = start == 0, end == len(term)
+            words: list[str] | None
+            if not at_start and not at_end:
+                constraints.append(_quote(text))
+                continue
+            if at_end and not at_start:
+                constraints.append(_quote(text) + "*")
+                continue
+            if at_start and not at_end:
+                words = _expand(
+                    connection,
+                    f"SELECT word FROM {WORD_TABLE} WHERE substr(word, -length(?1)) = ?1 LIMIT ?2",
+                    text,
+                )
+            else:
+                words = _expand(
+                    connection,
+                    f"SELECT word FROM {WORD_TABLE} WHERE instr(word, ?1) > 0 LIMIT ?2",
+                    text,
+                )
+            if words is not None:
+                constraints.append(_any_of(words))
+    if not constraints:
+        return TermPlan(term, None, False, application_no)
+    only = segments[0][0] if len(segments) == 1 else None
+    exact = (only == "run" and len(term) <= 2) or only == "word"
+    return TermPlan(term, " AND ".join(dict.fromkeys(constraints)), exact, application_no)
+
+
+def plan_query(bind: Connection | Session, query: str) -> list[TermPlan]:
+    """The plan of every term of a query (diagnostics and tests)."""
+    connection = connection_of(bind)
+    ensure_search_schema(connection)
+    return [plan_term(connection, term) for term in query_terms(query)]
+
+
+# --------------------------------------------------------------------------- SQL
+
+
+_names = itertools.count()
+
+
+def _hits_sql(plan: TermPlan, params: dict[str, Any], title_only: bool = False) -> str:
+    """SQL selecting the ids of (not deleted) patents whose fields (or title) hold the term."""
+    key = f"rs_search_{next(_names)}"
+    if title_only:
+        fts, check = TITLE_FTS_TABLE, f"instr(title, :{key}_t) > 0"
+    else:
+        fts, check = FTS_TABLE, f"(instr(title, :{key}_t) > 0 OR instr(body, :{key}_t) > 0)"
+    if plan.match is None:
+        params[key + "_t"] = plan.term
+        sql = f"SELECT patent_id FROM {TEXT_TABLE} WHERE {check}"
+    else:
+        params[key + "_m"] = plan.match
+        sql = f"SELECT rowid AS patent_id FROM {fts} WHERE {fts} MATCH :{key}_m"
+        if not plan.exact:
+            params[key + "_t"] = plan.term
+            sql = f"SELECT patent_id FROM {TEXT_TABLE} WHERE patent_id IN ({sql}) AND {check}"
+    if plan.application_no and not title_only:
+        params[key + "_a"] = plan.application_no
+        sql += (
+            " UNION SELECT id AS patent_id FROM patent"
+            f" WHERE application_no = :{key}_a AND deleted_at IS NULL"
+        )
+    return sql
+
+
+@dataclass(frozen=True)
+class SearchCondition:
+    """A query as SQL to combine with other filters on ``patent``.
+
+    ``where`` selects the matching patents; ``rank`` counts the terms found in the title:
+    order by ``rank.desc()`` for "title hits first".
+    """
+
+    terms: tuple[str, ...]
+    where: ColumnElement[bool]
+    rank: ColumnElement[int]
+
+
+def _in(plan: TermPlan, title_only: bool = False) -> ColumnElement[bool]:
+    params: dict[str, Any] = {}
+    sql = _hits_sql(plan, params, title_only)
+    subquery = sql_text(sql).bindparams(**params).columns(sql_column("patent_id"))
+    return Patent.id.in_(subquery)
+
+
+_FULL_WIDTH = "".join(chr(code) for code in range(0xFF01, 0xFF5F)) + "\u3000"
+_HALF_WIDTH = "".join(chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)) + " "
+
+
+def _scan_condition(terms: list[str]) -> SearchCondition:
+    """The definition evaluated on the columns, for databases other than SQLite."""
+
+    def normalised(name: str) -> ColumnElement[str]:
+        return func.lower(func.translate(getattr(Patent, name), _FULL_WIDTH, _HALF_WIDTH))
+
+    conditions = []
+    rank: ColumnElement[int] = literal(0)
+    for term in terms:
+        parts = [
+            func.strpos(normalised(name), bindparam(None, term)) > 0 for name in SEARCHED_FIELDS
+        ]
+        if number := application_number_in(term):
+            parts.append(Patent.application_no == number)
+        conditions.append(or_(*parts))
+        in_title = func.strpos(normalised(TITLE_FIELD), bindparam(None, term)) > 0
+        rank = rank + case((in_title, 1), else_=0)
+    where = and_(Patent.deleted_at.is_(None), *conditions)
+    return SearchCondition(tuple(terms), where, rank)
+
+
+def search_condition(bind: Connection | Session, query: str) -> SearchCondition | None:
+    """The query as SQL conditions on ``patent``, or ``None`` for an empty query.
+
+    Brings the index up to date first. Usage::
+
+        condition = search_condition(session, "锂电池 H01M")
+        rows = session.scalars(select(Patent).where(condition.where, other_filters)
+                               .order_by(condition.rank.desc(), Patent.score.desc()))
+    """
+    connection = connection_of(bind)
+    terms = query_terms(query)
+    if not terms:
+        return None
+    if not ensure_search_schema(connection):
+        return _scan_condition(terms)
+    index_pending(connection)
+    plans = [plan_term(connection, term) for term in terms]
+    where = and_(*(_in(plan) for plan in plans))
+    rank: ColumnElement[int] = literal(0)
+    for plan in plans:
+        rank = rank + case((_in(plan, title_only=True), 1), else_=0)
+    return SearchCondition(tuple(terms), where, rank)
+
+
+def search_ids(bind: Connection | Session, query: str, limit: int = 50) -> list[int]:
+    """Ids of the (not deleted) patents matching ``query``, title hits first, then by id.
+
+    Patents with more terms in their title come first; ``limit`` 0 returns every hit; an
+    empty query returns nothing.
+    """
+    connection = connection_of(bind)
+    terms = query_terms(query)
+    if not terms:
+        return []
+    if not ensure_search_schema(connection):
+        condition = _scan_condition(terms)
+        statement = select(Patent.id).where(condition.where)
+        statement = statement.order_by(condition.rank.desc(), Patent.id)
+        return list(connection.scalars(statement.limit(limit) if limit else statement))
+    index_pending(connection)
+    plans = [plan_term(connection, term) for term in terms]
+    params: dict[str, Any] = {}
+    sql = " INTERSECT ".join(_hits_sql(plan, params) for plan in plans)
+    sql = f"SELECT patent_id FROM ({sql}) ORDER BY 1"
+    hits = [row[0] for row in connection.execute(sql_text(sql), params)]
+    if not hits:
+        return []
+    rank = dict.fromkeys(hits, 0)
+    for plan in plans:
+        params = {}
+        for row in connection.execute(sql_text(_hits_sql(plan, params, True)), params):
+            if row[0] in rank:
+                rank[row[0]] += 1
+    best = len(plans)
+    ordered: list[int] = []
+    for level in range(best, -1, -1):
+        ordered.extend(pid for pid in hits if rank[pid] == level)
+        if limit and len(ordered) >= limit:
+            break
+    return ordered[:limit] if limit else ordered
+
+
+def count_hits(bind: Connection | Session, query: str) -> int:
+    """How many (not deleted) patents match ``query``."""
+    connection = connection_of(bind)
+    terms = query_terms(query)
+    if not terms:
+        return 0
+    if not ensure_search_schema(connection):
+        where = _scan_condition(terms).where
+        return int(connection.scalar(select(func.count(Patent.id)).where(where)) or 0)
+    index_pending(connection)
+    params: dict[str, Any] = {}
+    plans = [plan_term(connection, term) for term in terms]
+    sql = " INTERSECT ".join(_hits_sql(plan, params) for plan in plans)
+    return int(connection.execute(sql_text(f"SELECT count(*) FROM ({sql})"), params).scalar() or 0)
