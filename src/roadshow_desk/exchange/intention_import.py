@@ -15,8 +15,11 @@ Matching
       title that several patents share is rejected as ambiguous.
 
 Re-importing
-    Each row gets a stable uuid from the event, the firm, the patent, the kind and the
-    written time (when the sheet has one), so importing the same sheet twice adds nothing:
+    A row with a time that matches an intention of the event (same firm, patent, kind and
+    time to the second) is that intention -- so an exported file imports back to the same
+    records. Otherwise each row gets a stable uuid from the event, the firm, the patent,
+    the kind and the written time (when the sheet has one), so importing the same sheet
+    twice adds nothing:
     an identical row counts as unchanged, a row whose other cells were corrected updates
     its intention (rating, budget, timeline, contact, notes -- never the follow-up stage).
     An intention removed at the desk stays removed.
@@ -430,6 +433,12 @@ class _Registry:
         )
 
 
+def _moment(
+    enterprise_id: int, patent_id: int, kind: Any, at: dt.datetime
+) -> tuple[int, int, str, dt.datetime]:
+    return (enterprise_id, patent_id, str(IntentionKind(kind).value), at.replace(microsecond=0))
+
+
 def _title_key(title: str) -> str:
     return re.sub(r"\s+", "", clean_text(title)).casefold()
 
@@ -490,10 +499,13 @@ def import_intentions(
     with database.session() as session:
         event = resolve_event(session, event_id)
         registry = _Registry(session)
-        existing = {
-            item.uuid: item
-            for item in session.scalars(select(Intention).where(Intention.event_id == event.id))
-        }
+        existing: dict[str, Intention] = {}
+        by_moment: dict[tuple[int, int, str, dt.datetime], Intention] = {}
+        for item in session.scalars(select(Intention).where(Intention.event_id == event.id)):
+            existing[item.uuid] = item
+            by_moment[_moment(item.enterprise_id, item.patent_id, item.kind, item.captured_at)] = (
+                item
+            )
         wrote = False
         for index, row in enumerate(table.rows):
             if index and index % 200 == 0:
@@ -534,6 +546,9 @@ def import_intentions(
             )
             row_uuid = uuid_module.uuid5(_NAMESPACE, identity).hex
             found = existing.get(row_uuid)
+            if found is None and captured_at is not None:
+                # The same intention exported from this or another laptop and imported back.
+                found = by_moment.get(_moment(firm.id, patent.id, values["kind"], captured_at))
             if found is not None:
                 if found.deleted_at is not None:
                     result.unchanged += 1

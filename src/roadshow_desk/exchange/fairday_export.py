@@ -1,0 +1,243 @@
+"""Exporting enterprises and intentions to ``.xlsx``/``.csv`` (``export enterprises|intentions``).
+
+Both go through :func:`~roadshow_desk.exchange.writers.write_table` (text cells neutralised
+against formulas, written atomically). Headers are the Chinese ones the national activation
+system's feedback sheet and registration lists use -- each is the first synonym of the
+importer's field, so an exported file imports again (``enterprises import`` /
+``intentions import``) to the same records.
+
+Intentions (of one event, by default the most recent)
+    企业名称, 统一社会信用代码, 企业类型, 专利申请号, 专利名称, 专利权人 (the institution),
+    意向类型, 产业化前景评价, 预算, 登记时间, 登记台, 跟进阶段 -- the activation system's
+    feedback columns -- then 时间计划, 联系人, 联系电话, 备注, 负责人, 下次跟进. Captured
+    times are local time; values are labelled in Chinese.
+
+Enterprises (the whole registry)
+    The registration-list columns, then whether the firm signed up for the event and when
+    and where it checked in, and whether it is a walk-in awaiting reconciliation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from roadshow_desk.domain.checkin import local_time
+from roadshow_desk.domain.enums import BudgetBand, EnterpriseTag, FollowUpStage, IntentionKind
+from roadshow_desk.domain.enums import Timeline as TimelineEnum
+from roadshow_desk.domain.events import resolve_event
+from roadshow_desk.domain.models import (
+    Enterprise,
+    Institution,
+    Intention,
+    Patent,
+    Registration,
+    split_list,
+)
+from roadshow_desk.exchange.writers import write_table
+
+#: Chinese names of the values, as the activation system and paper sheets write them.
+TAG_NAMES: dict[str, str] = {
+    EnterpriseTag.IP_DEMONSTRATION: "知识产权优势示范企业",
+    EnterpriseTag.SPECIALISED_SME: "专精特新中小企业",
+    EnterpriseTag.HIGH_TECH: "高新技术企业",
+    EnterpriseTag.STATE_OWNED: "国有企业",
+    EnterpriseTag.IP_PROTECTION_CENTRE: "知识产权保护中心备案企业",
+}
+KIND_NAMES: dict[str, str] = {
+    IntentionKind.TRANSFER: "转让",
+    IntentionKind.LICENCE: "许可",
+    IntentionKind.OPEN_LICENCE: "开放许可",
+    IntentionKind.INVESTMENT: "作价入股",
+    IntentionKind.IMPROVEMENT_NEED: "技术改进需求",
+    IntentionKind.RESEARCH_COOPERATION: "产学研合作",
+    IntentionKind.NO_DEMAND: "无需求",
+}
+BUDGET_NAMES: dict[str, str] = {
+    BudgetBand.UNDER_100K: "10万以下",
+    BudgetBand.FROM_100K_TO_500K: "10-50万",
+    BudgetBand.FROM_500K_TO_1M: "50-100万",
+    BudgetBand.FROM_1M_TO_5M: "100-500万",
+    BudgetBand.OVER_5M: "500万以上",
+    BudgetBand.UNDISCLOSED: "不便透露",
+}
+TIMELINE_NAMES: dict[str, str] = {
+    TimelineEnum.WITHIN_3_MONTHS: "3个月内",
+    TimelineEnum.WITHIN_6_MONTHS: "6个月内",
+    TimelineEnum.WITHIN_1_YEAR: "1年内",
+    TimelineEnum.LATER: "1年以上",
+    TimelineEnum.UNDECIDED: "待定",
+}
+STAGE_NAMES: dict[str, str] = {
+    FollowUpStage.NEW: "新意向",
+    FollowUpStage.CONTACTED: "已联系",
+    FollowUpStage.NEGOTIATING: "洽谈中",
+    FollowUpStage.AGREED: "已达成一致",
+    FollowUpStage.CONTRACT_SIGNED: "已签合同",
+    FollowUpStage.TRANSFER_REGISTERED: "已办理转让登记",
+    FollowUpStage.LICENCE_FILED: "已许可备案",
+    FollowUpStage.DROPPED: "已终止",
+}
+
+INTENTION_HEADER: tuple[str, ...] = (
+    "企业名称",
+    "统一社会信用代码",
+    "企业类型",
+    "专利申请号",
+    "专利名称",
+    "专利权人",
+    "意向类型",
+    "产业化前景评价",
+    "预算",
+    "登记时间",
+    "登记台",
+    "跟进阶段",
+    "时间计划",
+    "联系人",
+    "联系电话",
+    "备注",
+    "负责人",
+    "下次跟进",
+)
+
+ENTERPRISE_HEADER: tuple[str, ...] = (
+    "企业名称",
+    "统一社会信用代码",
+    "企业类型",
+    "所属行业",
+    "技术需求关键词",
+    "所在地区",
+    "地址",
+    "联系人",
+    "联系电话",
+    "电子邮箱",
+    "同意联系",
+    "备注",
+    "已报名",
+    "签到时间",
+    "签到台",
+    "现场登记待核对",
+)
+
+
+def tag_names(tags: str) -> str:
+    return "、".join(TAG_NAMES.get(value, value) for value in split_list(tags))
+
+
+def _name(names: dict[str, str], value: Any) -> str:
+    return "" if value is None else names.get(str(value), str(value))
+
+
+def _local(at: dt.datetime | None) -> dt.datetime | None:
+    return None if at is None else local_time(at).replace(microsecond=0)
+
+
+def intention_rows(session: Any, event_id: int) -> list[list[Any]]:
+    """The rows of the intention export of one event, in capture order."""
+    owner = aliased(Institution)
+    query = (
+        select(Intention, Enterprise, Patent, owner.name)
+        .join(Enterprise, Intention.enterprise_id == Enterprise.id)
+        .join(Patent, Intention.patent_id == Patent.id)
+        .outerjoin(owner, Patent.institution_id == owner.id)
+        .where(Intention.event_id == event_id, Intention.deleted_at.is_(None))
+        .order_by(Intention.captured_at, Intention.id)
+    )
+    rows = []
+    for intention, firm, patent, institution in session.execute(query):
+        rows.append(
+            [
+                firm.name,
+                firm.credit_code or "",
+                tag_names(firm.tags),
+                patent.application_no,
+                patent.title,
+                institution or patent.applicants,
+                _name(KIND_NAMES, intention.kind),
+                intention.prospect_rating,
+                _name(BUDGET_NAMES, intention.budget_band),
+                _local(intention.captured_at),
+                intention.captured_station,
+                _name(STAGE_NAMES, intention.stage),
+                _name(TIMELINE_NAMES, intention.timeline),
+                intention.contact_person,
+                intention.contact_phone,
+                intention.notes,
+                intention.owner,
+                intention.next_action_on,
+            ]
+        )
+    return rows
+
+
+def export_intentions(database: Any, path: str | Path, *, event_id: int | str | None = None) -> int:
+    """Write the intentions of the event (default the most recent) to ``path``; row count."""
+    with database.session() as session:
+        event = resolve_event(session, event_id)
+        rows = intention_rows(session, event.id)
+    write_table(Path(path), list(INTENTION_HEADER), rows, widths={"专利名称": 40, "备注": 40})
+    return len(rows)
+
+
+def enterprise_rows(session: Any, event_id: int | None) -> list[list[Any]]:
+    """The rows of the enterprise export (registration state for ``event_id``)."""
+    registrations: dict[int, Registration] = {}
+    if event_id is not None:
+        registrations = {
+            reg.enterprise_id: reg
+            for reg in session.scalars(
+                select(Registration).where(
+                    Registration.event_id == event_id, Registration.deleted_at.is_(None)
+                )
+            )
+        }
+    rows = []
+    for firm in session.scalars(
+        select(Enterprise).where(Enterprise.deleted_at.is_(None)).order_by(Enterprise.name)
+    ):
+        reg = registrations.get(firm.id)
+        rows.append(
+            [
+                firm.name,
+                firm.credit_code or "",
+                tag_names(firm.tags),
+                firm.industry,
+                firm.keywords,
+                firm.region,
+                firm.address,
+                firm.contact_person,
+                firm.phone,
+                firm.email,
+                firm.consent_to_contact,
+                firm.notes,
+                reg is not None,
+                _local(reg.checked_in_at) if reg else None,
+                reg.checked_in_station if reg else "",
+                firm.is_walk_in,
+            ]
+        )
+    return rows
+
+
+def export_enterprises(
+    database: Any, path: str | Path, *, event_id: int | str | None = None
+) -> int:
+    """Write the registry (with sign-up and check-in for the event) to ``path``; row count.
+
+    Without any event the registration columns stay empty.
+    """
+    with database.session() as session:
+        from roadshow_desk.domain.events import latest_event
+
+        if event_id is None:
+            latest = latest_event(session)
+            resolved = latest.id if latest is not None else None
+        else:
+            resolved = resolve_event(session, event_id).id
+        rows = enterprise_rows(session, resolved)
+    write_table(Path(path), list(ENTERPRISE_HEADER), rows, widths={"企业名称": 30})
+    return len(rows)
