@@ -20,7 +20,10 @@ from collections.abc import Sequence
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-COMMAND_MODULES: tuple[str, ...] = ("roadshow_desk.cli_commands.app",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "roadshow_desk.cli_commands.app",
+    "roadshow_desk.cli_commands.printing",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

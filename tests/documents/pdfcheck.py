@@ -47,6 +47,20 @@ def fonts(pdf: Path) -> dict[str, bool]:
     return result
 
 
+def assert_only_embedded_cjk(pdf: Path) -> None:
+    """Every font of ``pdf`` is an embedded subset of the CJK font (reportlab writes one
+    subset per 256 glyphs), so a print shop gets what the screen showed."""
+    from roadshow_desk.documents.fonts import require_cjk_font
+
+    used = fonts(pdf)
+    assert used, "no fonts at all"
+    assert all(used.values()), f"not embedded: {[n for n, e in used.items() if not e]}"
+    faces = {name.split("+", 1)[-1] for name in used}
+    assert all("+" in name for name in used), used  # subsets carry a tag
+    family = require_cjk_font().family_name.replace(" ", "")
+    assert all(face.startswith(family) for face in faces), faces
+
+
 def page_texts(pdf: Path) -> list[str]:
     from pypdf import PdfReader
 
@@ -84,15 +98,15 @@ def page_sizes(pdf: Path) -> list[tuple[float, float]]:
 def rasterise(
     pdf: Path, out_dir: Path, dpi: int = 150, pages: list[int] | None = None
 ) -> list[Path]:
-    """PNG images of the pages (1-based numbers; all pages when ``pages`` is None)."""
+    """Greyscale images (PGM: no PNG compression, fast) of the pages, as a print shop's RIP
+    or a phone camera would see them (anti-aliased). ``pages``: 1-based numbers, or all."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    images: list[Path] = []
     if pages is None:
         subprocess.run(
-            ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(out_dir / "p")],
-            check=True,
+            ["pdftoppm", "-r", str(dpi), "-gray", str(pdf), str(out_dir / "p")], check=True
         )
-        return sorted(out_dir.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+        return sorted(out_dir.glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1]))
+    images: list[Path] = []
     for number in pages:
         prefix = out_dir / f"q{number}"
         subprocess.run(
@@ -101,7 +115,6 @@ def rasterise(
                 "-r",
                 str(dpi),
                 "-gray",
-                "-png",
                 "-f",
                 str(number),
                 "-l",
@@ -112,7 +125,7 @@ def rasterise(
             ],
             check=True,
         )
-        images.append(prefix.with_suffix(".png"))
+        images.append(prefix.with_suffix(".pgm"))
     return images
 
 

@@ -1,0 +1,99 @@
+"""``brochure``, ``signup-sheet``, ``cards``, ``badges``, ``agenda``: the printed documents.
+
+Each writes one PDF for an event (``--event``: its id or uuid; default the most recent one).
+No event, an empty shortlist, no sign-up link or no Chinese font: one sentence on standard
+error, exit status 1, no file written. The font is found on the system, or named by the
+``ROADSHOW_DESK_FONT`` environment variable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from roadshow_desk.cli_commands import database
+from roadshow_desk.i18n import translate
+
+
+def _add_event(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--event",
+        metavar="ID",
+        default=None,
+        help="the event's id or uuid (default: the most recent)",
+    )
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    brochure = subparsers.add_parser(
+        "brochure",
+        parents=[common],
+        help="the patent brochure of an event as PDF",
+        description="Write the patent brochure of an event: cover, foreword, contents, the "
+        "shortlisted patents by technical field with QR codes, an index by institution.",
+    )
+    brochure.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF to write")
+    _add_event(brochure)
+    brochure.set_defaults(func=run_print, kind="brochure")
+
+    signup = subparsers.add_parser(
+        "signup-sheet",
+        parents=[common],
+        help="a QR sign-up sheet for an event or a session as PDF",
+        description="Write a sign-up sheet: a large QR code to the event's sign-up link and "
+        "ruled rows to write on.",
+    )
+    signup.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF to write")
+    _add_event(signup)
+    signup.add_argument(
+        "--session", metavar="ID", type=int, default=None, help="a roadshow session's sheet"
+    )
+    signup.set_defaults(func=run_print, kind="signup-sheet")
+
+    for kind, help_text in (
+        ("cards", "booth cards (a folded A4 table tent per patent) as PDF"),
+        ("badges", "badges with QR codes for the registered enterprises as PDF"),
+        ("agenda", "the agenda of the roadshow sessions as PDF"),
+    ):
+        parser = subparsers.add_parser(
+            kind, parents=[common], help=help_text, description=help_text
+        )
+        parser.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF to write")
+        _add_event(parser)
+        parser.set_defaults(func=run_print, kind=kind)
+
+
+def _progress() -> Any:
+    from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+
+    if not sys.stderr.isatty():
+        return NO_PROGRESS
+
+    def show(done: int, total: int, text: str) -> None:
+        if total:
+            sys.stderr.write(f"\r{text} {min(done, total) * 100 // total:3d}%\x1b[K")
+            sys.stderr.flush()
+
+    return Progress(show)
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from roadshow_desk.documents.render import PrintOptions, render_document
+
+    options = PrintOptions(event=args.event, session_id=getattr(args, "session", None))
+    db = database(args, backup=False)
+    progress = _progress()
+    try:
+        written = render_document(args.kind, db, args.out, options, progress)
+    finally:
+        db.dispose()
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\x1b[K")
+    print(
+        translate("Cli", "Wrote %1 (%n page(s)).", None, written.pages).replace(
+            "%1", str(written.path)
+        )
+    )
+    return 0
