@@ -23,6 +23,7 @@ from roadshow_desk.i18n import translate
 COMMAND_MODULES: tuple[str, ...] = (
     "roadshow_desk.cli_commands.app",
     "roadshow_desk.cli_commands.printing",
+    "roadshow_desk.cli_commands.fairday",
 )
 
 

@@ -1,0 +1,140 @@
+"""``enterprises import`` and ``intentions import``: registration lists and paper sheets.
+
+    roadshow-desk enterprises import FILE [--db URL] [--json] [--rejects OUT.xlsx]
+    roadshow-desk intentions import FILE [--db URL] [--event ID] [--json] [--rejects OUT.xlsx]
+
+Both print a one-line summary (``--json``: one object with ``inserted``, ``updated``,
+``unchanged``, ``rejected``, ``conflicts``). A file that cannot be used (unreadable, no
+enterprise column, no patent column, no event) is one sentence on standard error, exit
+status 1, nothing written. Rows that cannot be used go to ``--rejects`` with their reasons.
+The station written on records is this computer's host name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+from pathlib import Path
+from typing import Any
+
+from roadshow_desk.cli_commands import database, print_json
+from roadshow_desk.i18n import translate
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    enterprises = subparsers.add_parser(
+        "enterprises",
+        help="the enterprise registry (import registration lists)",
+        description="Work with the enterprise registry.",
+    )
+    enterprise_commands = enterprises.add_subparsers(dest="enterprises_command", metavar="ACTION")
+    enterprises.set_defaults(func=_usage(enterprises))
+    imports = enterprise_commands.add_parser(
+        "import",
+        parents=[common],
+        help="import a registration list (.xlsx, .xls, .csv)",
+        description="Import a registration list of enterprises; a re-import updates the "
+        "matching firms (credit code, else name) and never overwrites a local edit.",
+    )
+    _file_options(imports)
+    imports.set_defaults(func=run_enterprise_import)
+
+    intentions = subparsers.add_parser(
+        "intentions",
+        help="intentions (import transcribed paper sheets)",
+        description="Work with recorded intentions.",
+    )
+    intention_commands = intentions.add_subparsers(dest="intentions_command", metavar="ACTION")
+    intentions.set_defaults(func=_usage(intentions))
+    sheet = intention_commands.add_parser(
+        "import",
+        parents=[common],
+        help="import intentions typed from paper sign-up sheets",
+        description="Import intentions transcribed from paper sheets; firms and patents are "
+        "matched by credit code, name, application number or title; unmatched rows go to "
+        "the rejects report.",
+    )
+    _file_options(sheet)
+    sheet.add_argument(
+        "--event",
+        metavar="ID",
+        default=None,
+        help="the event's id or uuid (default: the most recent)",
+    )
+    sheet.set_defaults(func=run_intention_import)
+
+
+def _file_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", type=Path, help="the file to import")
+    parser.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+    parser.add_argument(
+        "--rejects", metavar="OUT.xlsx", type=Path, default=None, help="write unusable rows here"
+    )
+
+
+def _usage(parser: argparse.ArgumentParser) -> Any:
+    def show(_args: argparse.Namespace) -> int:
+        parser.print_usage()
+        return 2
+
+    return show
+
+
+def _report(result: Any, args: argparse.Namespace) -> int:
+    counts = {
+        key: result.counts()[key]
+        for key in ("inserted", "updated", "unchanged", "rejected", "conflicts")
+    }
+    if args.json:
+        payload: dict[str, Any] = dict(counts)
+        if result.rejects_path is not None:
+            payload["rejects_file"] = str(result.rejects_path)
+        print_json(payload)
+        return 0
+    text = translate(
+        "Cli", "%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review."
+    )
+    for number, key in enumerate(counts, start=1):
+        text = text.replace(f"%{number}", str(counts[key]))
+    print(text)
+    if result.rejects_path is not None:
+        print(
+            translate("Cli", "Rejected rows and their reasons: %1").replace(
+                "%1", str(result.rejects_path)
+            )
+        )
+    elif result.rejects:
+        print(
+            translate("Cli", "Use --rejects OUT.xlsx to get the rejected rows and their reasons.")
+        )
+    return 0
+
+
+def run_enterprise_import(args: argparse.Namespace) -> int:
+    from roadshow_desk.exchange.enterprise_import import import_enterprises
+
+    db = database(args)
+    try:
+        result = import_enterprises(
+            db, args.file, rejects_path=args.rejects, station=socket.gethostname()
+        )
+    finally:
+        db.dispose()
+    return _report(result, args)
+
+
+def run_intention_import(args: argparse.Namespace) -> int:
+    from roadshow_desk.exchange.intention_import import import_intentions
+
+    db = database(args)
+    try:
+        result = import_intentions(
+            db,
+            args.file,
+            event_id=args.event,
+            rejects_path=args.rejects,
+            station=socket.gethostname(),
+        )
+    finally:
+        db.dispose()
+    return _report(result, args)

@@ -1,0 +1,63 @@
+"""``enterprises import`` and ``intentions import`` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fairday_data import make_fair_day
+from roadshow_desk.cli import main
+from roadshow_desk.exchange.tables import read_table
+from roadshow_desk.exchange.writers import write_table
+
+
+def test_enterprises_import_json_and_rejects(db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    source = write_table(
+        tmp_path / "list.xlsx",
+        ["企业名称", "统一社会信用代码", "联系电话"],
+        [["甲科技有限公司", "", "13800001111"], ["乙公司", "123", ""]],
+    )
+    report = tmp_path / "rejects.xlsx"
+    code = main(
+        ["enterprises", "import", str(source), "--db", db.url, "--json", "--rejects", str(report)]
+    )
+    assert code == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert {
+        k: payload[k] for k in ("inserted", "updated", "unchanged", "rejected", "conflicts")
+    } == {
+        "inserted": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 1,
+        "conflicts": 0,
+    }
+    assert read_table(report).rows[0][0] == "乙公司"
+
+
+def test_intentions_import_summary_and_bad_file(db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    day = make_fair_day(db)
+    source = write_table(
+        tmp_path / "sheet.xlsx",
+        ["企业名称", "专利申请号", "意向类型"],
+        [["宁德储能科技有限公司", "2022100166321", "转让"], ["无名氏", "2022100166321", "转让"]],
+    )
+    code = main(["intentions", "import", str(source), "--db", db.url, "--event", str(day.event_id)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "1 new" in out and "1 rejected" in out and "--rejects" in out
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"\x00\x01not a workbook")
+    assert main(["intentions", "import", str(bad), "--db", db.url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err and "\n" not in err
+
+
+def test_missing_action_or_file_is_usage(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["enterprises"]) == 2
+    assert "usage" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as caught:
+        main(["intentions", "import"])
+    assert caught.value.code == 2
