@@ -216,3 +216,12 @@ def test_start_at_a_later_slot() -> None:
     assert rec.events[0][:2] == ("start", 102)
     with pytest.raises(ValueError, match="no slot 9"):
         run.start(9)
+
+
+def test_a_resumed_run_is_on_schedule_against_the_slots_it_presents() -> None:
+    run, clock, _rec = make_run(4, minutes=10)
+    run.start(3)
+    clock.advance(60)
+    assert run.schedule_delta() == 0
+    clock.advance(10 * 60)  # slot 3 one minute over
+    assert run.schedule_delta() == 60

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from roadshow_desk.domain.agenda import end_slot, start_slot
 from roadshow_desk.domain.enums import ConversionMode, IntentionKind, LegalStatus, PatentType
 from roadshow_desk.domain.models import (
     PATENT_DATA_FIELDS,
@@ -30,8 +31,6 @@ from roadshow_desk.domain.roadshow import (
     Phase,
     Position,
     RoadshowRun,
-    record_slot_end,
-    record_slot_start,
 )
 from roadshow_desk.domain.roadshow_plan import PlanError, SlideKind, load_plan, public_slide
 
@@ -225,11 +224,11 @@ class DbRecorder:
 
     def slot_started(self, slot_id: int, at: dt.datetime) -> None:
         with self.database.session() as session:
-            record_slot_start(session, slot_id, at, station="podium")
+            start_slot(session, slot_id, at)
 
     def slot_ended(self, slot_id: int, at: dt.datetime) -> None:
         with self.database.session() as session:
-            record_slot_end(session, slot_id, at, station="podium")
+            end_slot(session, slot_id, at)
 
 
 def test_a_run_saves_actual_start_and_end_of_every_slot(db) -> None:
@@ -247,19 +246,14 @@ def test_a_run_saves_actual_start_and_end_of_every_slot(db) -> None:
     now[0] += dt.timedelta(minutes=4)
     run.stop()
     with db.session() as session:
-        saved = {
-            slot.id: (slot.actual_start, slot.actual_end, slot.station)
-            for slot in session.query(Slot)
-        }
+        saved = {slot.id: (slot.actual_start, slot.actual_end) for slot in session.query(Slot)}
     first, second, third = (slot.slot_id for slot in plan.slots)
     assert saved[first] == (
         dt.datetime(2024, 5, 18, 14, 0),
         dt.datetime(2024, 5, 18, 14, 9),
-        "podium",
     )
     assert saved[second] == (
         dt.datetime(2024, 5, 18, 14, 9),
         dt.datetime(2024, 5, 18, 14, 13),
-        "podium",
     )
-    assert saved[third][:2] == (None, None)
+    assert saved[third] == (None, None)

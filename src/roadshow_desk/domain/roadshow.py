@@ -18,7 +18,8 @@ console drives with clicker keys and that tests drive with a fake clock:
   levels come from :class:`Thresholds` (e.g. warning at 2 minutes, final at 0), then the
   overtime counts up.
 * The first time a slot goes on stage in a run and every time it leaves, the run tells its
-  :class:`SlotRecorder` (which saves ``Slot.actual_start`` / ``actual_end``).
+  :class:`SlotRecorder`; the window's recorder saves ``Slot.actual_start`` /
+  ``actual_end`` with :func:`roadshow_desk.domain.agenda.start_slot` / ``end_slot``.
 
 The clock is injectable (``clock=lambda: fake_now``) and returns naive UTC datetimes, as the
 database stores them.
@@ -31,13 +32,10 @@ import enum
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from roadshow_desk.domain.models import utcnow
 from roadshow_desk.i18n import translate
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 Clock = Callable[[], dt.datetime]
 
@@ -181,6 +179,7 @@ class RoadshowRun:
         self.blank = Blank.NONE
         self.running = False
         self.started_at: dt.datetime | None = None
+        self.first_index = 0  # where the run started (a resumed session starts later)
 
     # ------------------------------------------------------------------ state
 
@@ -256,11 +255,15 @@ class RoadshowRun:
         return moment + dt.timedelta(seconds=seconds)
 
     def schedule_delta(self, now: dt.datetime | None = None) -> float:
-        """Seconds behind the plan (positive) or ahead (negative) since the run started."""
+        """Seconds behind the plan (positive) or ahead (negative) since the run started.
+
+        The plan is the planned time of the slots from where the run started to the end.
+        """
         moment = now or self.clock()
         if self.started_at is None:
             return 0.0
-        planned_end = self.started_at + dt.timedelta(seconds=self.planned_total_seconds)
+        planned = sum(slot.planned_seconds for slot in self.slots[self.first_index :])
+        planned_end = self.started_at + dt.timedelta(seconds=planned)
         return (self.projected_end(moment) - planned_end).total_seconds()
 
     # ------------------------------------------------------------------ moving
@@ -269,7 +272,9 @@ class RoadshowRun:
         """Begin at slot ``number`` (1-based): its title card, or the slot itself."""
         index = self._index_of(number)
         self.running = True
-        self.started_at = self.started_at or self.clock()
+        if self.started_at is None:
+            self.started_at = self.clock()
+            self.first_index = index
         self.blank = Blank.NONE
         phase = Phase.TITLE if self.title_cards else Phase.SLOT
         self._move_to(Position(phase, index))
@@ -381,33 +386,3 @@ class RoadshowRun:
         slot.ended_at = now
         if self.recorder is not None:
             self.recorder.slot_ended(slot.slot_id, now)
-
-
-# ---------------------------------------------------------------------- saving slot times
-
-
-def record_slot_start(session: Session, slot_id: int, at: dt.datetime, station: str = "") -> None:
-    """Save that slot ``slot_id`` went on stage at ``at`` (a new run: its end is cleared)."""
-    from roadshow_desk.domain.models import Slot
-
-    slot = session.get(Slot, slot_id)
-    if slot is None:
-        return
-    slot.actual_start = at
-    slot.actual_end = None
-    if station:
-        slot.station = station
-
-
-def record_slot_end(session: Session, slot_id: int, at: dt.datetime, station: str = "") -> None:
-    """Save that slot ``slot_id`` left the stage at ``at`` (the last time it left)."""
-    from roadshow_desk.domain.models import Slot
-
-    slot = session.get(Slot, slot_id)
-    if slot is None:
-        return
-    if slot.actual_start is None:
-        slot.actual_start = at
-    slot.actual_end = at
-    if station:
-        slot.station = station

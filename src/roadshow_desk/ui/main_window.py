@@ -44,6 +44,7 @@ from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 #: The workflow pages, in navigation order ("module:Class").
 WORKFLOW_PAGES: list[str] = [
     "roadshow_desk.ui.library.page:LibraryPage",
+    "roadshow_desk.ui.roadshow.page:RoadshowPage",
 ]
 
 #: Installers of menus, actions and drop handlers ("module:function", called with the window).
