@@ -1,0 +1,318 @@
+"""Scores in the database: named rubrics, and every patent's score recomputed in one UPDATE.
+
+``patent.score`` caches the score under the active rubric so the library sorts and filters
+by it in SQL. :func:`rescore` recomputes it with a single ``UPDATE ... SET score = <sum of
+CASE expressions>`` built from the rubric (:func:`score_expression`), the same arithmetic
+as :func:`roadshow_desk.domain.rubric.score_lines`. Only rows whose score changes are
+written, and ``updated_at`` is left alone: a score is derived data, not an edit a station
+must send to the others.
+
+Enterprise interest counts the patent's intentions that are not "no demand" and not
+deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from roadshow_desk.domain.enums import ConversionMode, IntentionKind, LegalStatus, PatentType
+from roadshow_desk.domain.models import Intention, Patent, Rubric, utcnow
+from roadshow_desk.domain.rubric import (
+    ALIVE,
+    DESIGN_15_YEARS_FROM,
+    IN_FORCE,
+    Criterion,
+    PatentFacts,
+    RubricSpec,
+    ScoreLine,
+    Threshold,
+    cutoffs,
+    score_lines,
+)
+from roadshow_desk.i18n import translate
+
+__all__ = [
+    "activate_rubric",
+    "active_rubric",
+    "active_spec",
+    "breakdown",
+    "delete_rubric",
+    "interest_count",
+    "interest_expression",
+    "rescore",
+    "save_rubric",
+    "score_expression",
+]
+
+
+class RubricError(ValueError):
+    """A rubric operation that cannot be done; the message is one sentence for the user."""
+
+
+def _connection(bind: Connection | Session) -> Connection:
+    return bind.connection() if isinstance(bind, Session) else bind
+
+
+# --------------------------------------------------------------------------- SQL arithmetic
+
+
+def interest_expression() -> ColumnElement[int]:
+    """Correlated count of the patent's intentions that show interest."""
+    return (
+        select(func.count(Intention.id))
+        .where(
+            Intention.patent_id == Patent.id,
+            Intention.deleted_at.is_(None),
+            Intention.kind != IntentionKind.NO_DEMAND,
+        )
+        .scalar_subquery()
+    )
+
+
+def _filled(column: Any) -> ColumnElement[bool]:
+    return func.coalesce(column, "") != ""
+
+
+def _contains(column: Any, value: str, dialect: str) -> ColumnElement[bool]:
+    position = func.strpos if dialect == "postgresql" else func.instr
+    return position(func.coalesce(column, ""), value) > 0
+
+
+def _least(value: ColumnElement[int], cap: int, dialect: str) -> ColumnElement[Any]:
+    if dialect == "postgresql":
+        return func.least(value, cap)
+    return func.min(value, cap)  # SQLite's scalar min()
+
+
+def score_expression(
+    spec: RubricSpec, today: dt.date, dialect: str = "sqlite"
+) -> ColumnElement[float]:
+    """The rubric as one SQL expression over a ``patent`` row."""
+    weight = spec.weight
+    limits = cutoffs(spec, today)
+    filed = Patent.application_date
+    parts: list[ColumnElement[float]] = []
+
+    def when(condition: ColumnElement[bool], criterion: Criterion) -> None:
+        points = weight(criterion)
+        if points:
+            parts.append(case((condition, literal(points)), else_=literal(0.0)))
+
+    when(Patent.patent_type == PatentType.INVENTION, Criterion.INVENTION)
+    when(Patent.patent_type == PatentType.UTILITY_MODEL, Criterion.UTILITY_MODEL)
+    when(Patent.patent_type == PatentType.DESIGN, Criterion.DESIGN)
+    when(Patent.legal_status == LegalStatus.GRANTED, Criterion.GRANTED)
+    when(Patent.legal_status == LegalStatus.PENDING, Criterion.PENDING)
+    when(_filled(Patent.strategic_emerging_industry), Criterion.STRATEGIC_EMERGING)
+    when(Patent.overseas_family == true(), Criterion.OVERSEAS_FAMILY)
+    when(
+        and_(Patent.legal_status.in_(IN_FORCE), filed <= limits.maintained_before),
+        Criterion.MAINTAINED,
+    )
+    when(Patent.pledge_financing == true(), Criterion.PLEDGE_FINANCING)
+    when(_filled(Patent.patent_award), Criterion.PATENT_AWARD)
+    ten_year = or_(
+        Patent.patent_type.is_(None),
+        Patent.patent_type.not_in((PatentType.INVENTION, PatentType.DESIGN)),
+        and_(Patent.patent_type == PatentType.DESIGN, filed < DESIGN_15_YEARS_FROM),
+    )
+    when(
+        and_(
+            Patent.legal_status.in_(ALIVE),
+            or_(
+                and_(
+                    Patent.patent_type == PatentType.INVENTION, filed >= limits.remaining_from[20]
+                ),
+                and_(
+                    Patent.patent_type == PatentType.DESIGN,
+                    filed >= DESIGN_15_YEARS_FROM,
+                    filed >= limits.remaining_from[15],
+                ),
+                and_(ten_year, filed >= limits.remaining_from[10]),
+            ),
+        ),
+        Criterion.REMAINING_TERM,
+    )
+    when(Patent.claims_count >= spec.threshold(Threshold.CLAIMS), Criterion.CLAIMS)
+    stars = weight(Criterion.SELF_GRADE)
+    if stars:
+        parts.append(
+            case(
+                (Patent.self_grade >= 5, literal(5 * stars)),
+                (Patent.self_grade >= 1, Patent.self_grade * literal(stars)),
+                else_=literal(0.0),
+            )
+        )
+    open_licence = or_(
+        _contains(Patent.conversion_modes, ConversionMode.OPEN_LICENCE.value, dialect),
+        _filled(Patent.open_licence_terms),
+    )
+    when(open_licence, Criterion.OPEN_LICENCE)
+    per_intention = weight(Criterion.ENTERPRISE_INTEREST)
+    if per_intention:
+        cap = spec.threshold(Threshold.INTEREST_CAP)
+        parts.append(_least(interest_expression(), cap, dialect) * literal(per_intention))
+    if not parts:
+        return literal(0.0)
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return total
+
+
+def rescore(
+    bind: Connection | Session,
+    spec: RubricSpec | None = None,
+    *,
+    today: dt.date | None = None,
+    patent_ids: Iterable[int] | None = None,
+) -> int:
+    """Recompute ``patent.score`` (all patents, or these) with ``spec`` (default: the active
+    rubric); returns how many scores changed."""
+    connection = _connection(bind)
+    if spec is None:
+        spec = active_spec(bind)
+    expression = score_expression(spec, today or dt.date.today(), connection.dialect.name)
+    computed = select(Patent.id.label("patent_id"), expression.label("new_score"))
+    if patent_ids is not None:
+        computed = computed.where(Patent.id.in_(list(patent_ids)))
+    fresh = computed.subquery("fresh")
+    statement = (
+        update(Patent)
+        .values(score=fresh.c.new_score, updated_at=Patent.updated_at)
+        .where(Patent.id == fresh.c.patent_id, Patent.score.is_distinct_from(fresh.c.new_score))
+        .execution_options(synchronize_session=False)
+    )
+    result = connection.execute(statement)
+    return int(result.rowcount or 0)
+
+
+def preview_scores(
+    bind: Connection | Session, spec: RubricSpec, today: dt.date | None = None
+) -> Select[int, float]:
+    """``SELECT id, score`` under ``spec`` without writing (the rubric dialog's live view)."""
+    connection = _connection(bind)
+    expression = score_expression(spec, today or dt.date.today(), connection.dialect.name)
+    return select(Patent.id, expression.label("score")).where(Patent.deleted_at.is_(None))
+
+
+# --------------------------------------------------------------------------- one patent
+
+
+def interest_count(session: Session, patent_id: int) -> int:
+    statement = select(func.count(Intention.id)).where(
+        Intention.patent_id == patent_id,
+        Intention.deleted_at.is_(None),
+        Intention.kind != IntentionKind.NO_DEMAND,
+    )
+    return int(session.scalar(statement) or 0)
+
+
+def breakdown(
+    session: Session, patent_id: int, spec: RubricSpec | None = None, today: dt.date | None = None
+) -> list[ScoreLine]:
+    """The points a patent earns under ``spec`` (default: the active rubric)."""
+    patent = session.get(Patent, patent_id)
+    if patent is None:
+        return []
+    facts = PatentFacts.of(patent, interest_count(session, patent_id))
+    return score_lines(spec or active_spec(session), facts, today or dt.date.today())
+
+
+# --------------------------------------------------------------------------- named rubrics
+
+
+def _session(bind: Connection | Session) -> Session:
+    if isinstance(bind, Session):
+        return bind
+    return Session(bind=bind)
+
+
+def active_rubric(session: Session) -> Rubric:
+    """The active rubric, creating the standard one when there is none."""
+    rubric = session.scalar(select(Rubric).where(Rubric.is_active.is_(True)).limit(1))
+    if rubric is not None:
+        return rubric
+    rubric = session.scalar(select(Rubric).order_by(Rubric.id).limit(1))
+    if rubric is None:
+        rubric = Rubric(name=translate("Rubric", "Standard"), weights=RubricSpec().to_json())
+        session.add(rubric)
+    rubric.is_active = True
+    session.flush()
+    return rubric
+
+
+def active_spec(bind: Connection | Session) -> RubricSpec:
+    if isinstance(bind, Session):
+        return RubricSpec.from_json(active_rubric(bind).weights)
+    with Session(bind=bind) as session:
+        spec = RubricSpec.from_json(active_rubric(session).weights)
+        session.flush()
+    return spec
+
+
+def save_rubric(session: Session, name: str, spec: RubricSpec, *, activate: bool = False) -> Rubric:
+    """Create or overwrite the rubric called ``name``."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise RubricError(translate("Rubric", "A rubric needs a name."))
+    rubric = session.scalar(select(Rubric).where(Rubric.name == clean))
+    if rubric is None:
+        rubric = Rubric(name=clean, weights=spec.to_json(), is_active=False)
+        session.add(rubric)
+    else:
+        rubric.weights = spec.to_json()
+        rubric.updated_at = utcnow()
+    session.flush()
+    if activate:
+        activate_rubric(session, rubric.id)
+    return rubric
+
+
+def activate_rubric(session: Session, rubric_id: int) -> Rubric:
+    """Make a rubric the active one (does not rescore: call :func:`rescore`)."""
+    rubric = session.get(Rubric, rubric_id)
+    if rubric is None:
+        raise RubricError(translate("Rubric", "That rubric no longer exists."))
+    for other in session.scalars(select(Rubric).where(Rubric.is_active.is_(True))):
+        other.is_active = False
+    rubric.is_active = True
+    session.flush()
+    return rubric
+
+
+def delete_rubric(session: Session, rubric_id: int) -> None:
+    """Delete a rubric; the last one cannot go, and another becomes active if needed."""
+    rubric = session.get(Rubric, rubric_id)
+    if rubric is None:
+        return
+    others = list(session.scalars(select(Rubric).where(Rubric.id != rubric_id).order_by(Rubric.id)))
+    if not others:
+        raise RubricError(translate("Rubric", "The last rubric cannot be deleted."))
+    was_active = rubric.is_active
+    session.delete(rubric)
+    session.flush()
+    if was_active:
+        activate_rubric(session, others[0].id)
+
+
+def list_rubrics(session: Session) -> list[Rubric]:
+    active_rubric(session)
+    return list(session.scalars(select(Rubric).order_by(Rubric.name)))
