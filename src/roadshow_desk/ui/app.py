@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -25,8 +25,6 @@ from roadshow_desk.ui.translations import install_translators
 if TYPE_CHECKING:
     from roadshow_desk.store.db import Database
     from roadshow_desk.ui.main_window import MainWindow
-
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    QDir.addSearchPath("icons", str(RESOURCES / "icons"))
     return app
 
 

@@ -1,0 +1,127 @@
+"""Start-up: language from --lang / settings / system, the Chinese font, database problems."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import text
+
+from roadshow_desk.ui import app as app_module
+from roadshow_desk.ui.settings import Settings
+
+LANGUAGE_PROBE = """
+import sys
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from roadshow_desk.ui.app import create_application, install_language
+from roadshow_desk.ui.settings import Settings
+app = create_application()
+settings = Settings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+settings.language = sys.argv[2]
+language = install_language(app, sys.argv[3] or None, settings)
+print(language, QCoreApplication.translate("MainWindow", "&File"), QLocale().name())
+"""
+
+
+def probe_language(tmp_path: Path, lang_env: str, setting: str = "", cli: str = "") -> list[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(LANG=lang_env, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", LANGUAGE_PROBE, str(tmp_path / "s.ini"), setting, cli],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_chinese_system_gets_a_chinese_ui(tmp_path: Path) -> None:
+    assert probe_language(tmp_path, "zh_CN.UTF-8") == ["zh_CN", "文件(&F)", "zh_CN"]
+
+
+def test_other_systems_get_english(tmp_path: Path) -> None:
+    assert probe_language(tmp_path, "en_US.UTF-8") == ["en", "&File", "en_US"]
+    assert probe_language(tmp_path, "de_DE.UTF-8")[:2] == ["en", "&File"]
+
+
+def test_setting_and_command_line_choose_the_language(tmp_path: Path) -> None:
+    assert probe_language(tmp_path, "en_US.UTF-8", setting="zh_CN")[:2] == ["zh_CN", "文件(&F)"]
+    assert probe_language(tmp_path, "zh_CN.UTF-8", setting="en")[:2] == ["en", "&File"]
+    assert probe_language(tmp_path, "zh_CN.UTF-8", setting="zh_CN", cli="en")[:2] == ["en", "&File"]
+
+
+def test_cjk_font_is_registered_and_used(qapp) -> None:
+    from roadshow_desk.documents.fonts import find_cjk_font
+
+    found = find_cjk_font()
+    if found is None:
+        pytest.skip("no CJK TrueType font on this machine")
+    font = app_module.install_cjk_font(qapp, "", "zh_CN")
+    assert font.warning == ""
+    assert font.family in QFontDatabase.families()
+    assert qapp.font().families()[0] == font.family
+    assert QFontDatabase.writingSystems(font.family).count(
+        QFontDatabase.WritingSystem.SimplifiedChinese
+    )
+    english = app_module.install_cjk_font(qapp, "", "en")
+    assert english.family in qapp.font().families()
+
+
+def test_missing_font_is_said_clearly_once(qtbot, qapp, monkeypatch, app_context, english) -> None:
+    from roadshow_desk.documents import fonts
+
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda preferred=None: None)
+    font = app_module.install_cjk_font(qapp, "", "zh_CN")
+    assert font.family == ""
+    assert font.warning == fonts.install_hint()
+    window = app_module.build_main_window(app_context.database, app_context.settings, font)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.font_warning_label.isVisible()
+    assert window.font_warning_label.text() == font.warning
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    app_module.warn_missing_font_once(window, app_context.settings, font)
+    app_module.warn_missing_font_once(window, app_context.settings, font)
+    assert shown == [font.warning]
+
+
+def test_database_too_new_is_a_message_not_a_crash(qtbot, monkeypatch, tmp_path, db) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    db.dispose()
+    messages: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, message: messages.append(message)
+    )
+    monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
+    assert app_module.start(db.url, "en") is None
+    assert messages == [
+        "This database was written by a newer version of Roadshow Desk; update the app to open it."
+    ]
+
+
+def test_start_opens_the_window_on_the_chosen_database(qtbot, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.database_location = str(tmp_path / "chosen.sqlite3")
+    settings.station_name = "东区签到台"
+    settings.sync()
+    window = app_module.start(None, "en")
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.context.database.path == tmp_path / "chosen.sqlite3"
+        assert window.context.station == "东区签到台"
+        assert window.isVisible()
+    finally:
+        window.close()
+        window.context.database.dispose()
