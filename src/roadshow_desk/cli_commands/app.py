@@ -81,44 +81,36 @@ def _progress() -> Any:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from sqlalchemy import func, select
-
-    from roadshow_desk.domain.models import Enterprise, Event, Intention, Patent
+    """Fill an empty database with the demo fair; one line says what was written."""
     from roadshow_desk.store.demo import fill_demo
 
-    if args.patents is not None and args.patents < 1:
-        raise InputError(translate("Cli", "--patents must be at least 1."))
     db = database(args)
     try:
-        with db.session() as session:
-            existing = session.scalar(select(func.count()).select_from(Patent)) or 0
-            existing += session.scalar(select(func.count()).select_from(Event)) or 0
-        if existing:
-            raise InputError(
-                translate(
-                    "Cli",
-                    "The database already holds data; the demo fills only an empty database "
-                    "(choose a new file with --db).",
-                )
-            )
         options: dict[str, Any] = {"progress": _progress()}
         if args.patents is not None:
             options["patents"] = args.patents
-        fill_demo(db, **options)
-        if sys.stderr.isatty():
-            sys.stderr.write("\n")
-        with db.session() as session:
-            counts = [
-                session.scalar(select(func.count()).select_from(model)) or 0
-                for model in (Patent, Enterprise, Event, Intention)
-            ]
-        summary = translate(
+        try:
+            summary = fill_demo(db, **options)
+        finally:
+            if sys.stderr.isatty():
+                sys.stderr.write("\n")
+        line = translate(
             "Cli",
-            "Demo fair written to %1: %2 patents, %3 enterprises, %4 event(s), %5 intentions.",
+            "Demo fair written to %1: %2 patents from %3 institutions, %4 enterprises, "
+            "the event “%5” with %6 roadshow sessions, %7 intentions.",
         )
-        for number, value in enumerate([db.path or db.url, *counts], start=1):
-            summary = summary.replace(f"%{number}", str(value))
-        print(summary)
+        values = [
+            db.path or db.url,
+            summary.patents,
+            summary.institutions,
+            summary.enterprises,
+            summary.event_name,
+            summary.sessions,
+            summary.intentions,
+        ]
+        for number, value in enumerate(values, start=1):
+            line = line.replace(f"%{number}", str(value))
+        print(line)
     finally:
         db.dispose()
     return 0

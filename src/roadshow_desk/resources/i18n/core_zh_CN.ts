@@ -8,20 +8,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--patents must be at least 1.</source>
-        <translation>--patents 至少为 1。</translation>
-    </message>
-    <message>
-        <source>The database already holds data; the demo fills only an empty database (choose a new file with --db).</source>
-        <translation>数据库中已有数据；演示数据只能写入空数据库（请用 --db 指定一个新文件）。</translation>
-    </message>
-    <message>
-        <source>Demo fair written to %1: %2 patents, %3 enterprises, %4 event(s), %5 intentions.</source>
-        <translation>演示对接会已写入 %1：专利 %2 件，企业 %3 家，活动 %4 场，意向 %5 条。</translation>
+        <source>Demo fair written to %1: %2 patents from %3 institutions, %4 enterprises, the event “%5” with %6 roadshow sessions, %7 intentions.</source>
+        <translation>演示对接会已写入 %1：来自 %3 家单位的专利 %2 件，企业 %4 家，活动“%5”含路演场次 %6 场，意向 %7 条。</translation>
     </message>
     <message>
         <source>Unknown view “%1”; choose one of: %2.</source>
         <translation>没有名为“%1”的视图；可选：%2。</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows and their reasons: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use --rejects OUT.xlsx to get the rejected rows and their reasons.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -36,6 +40,93 @@
     </message>
     <message>
         <source>The database cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>The demo needs between %1 and %2 patents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the demo patents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database already holds records; the demo only fills an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Facets</name>
+    <message>
+        <source>No score</source>
+        <extracomment>Score bands: below 20, 20–39.9, 40–59.9, 60–79.9, 80 and above; -1 is &quot;no score&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical field</source>
+        <translation type="unfinished">技术领域</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation type="unfinished">所属单位</translation>
+    </message>
+    <message>
+        <source>Patent type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal status</source>
+        <translation type="unfinished">法律状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+    <message>
+        <source>Application year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High-value category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the shortlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no institution)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on the shortlist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -537,6 +628,162 @@
     </message>
     <message>
         <source>The roadshow session no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rubric</name>
+    <message>
+        <source>Invention patent</source>
+        <extracomment>Designs filed from this date are protected 15 years (10 before). Criteria whose points are multiplied by a count (stars, intentions). The CNIPA high-value categories among the criteria.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility model</source>
+        <translation type="unfinished">实用新型</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation type="unfinished">外观设计</translation>
+    </message>
+    <message>
+        <source>Granted, in force</source>
+        <translation type="unfinished">有效（已授权）</translation>
+    </message>
+    <message>
+        <source>Pending application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategic emerging industry</source>
+        <translation type="unfinished">战略性新兴产业</translation>
+    </message>
+    <message>
+        <source>Overseas family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintained for many years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pledge financing</source>
+        <translation type="unfinished">质押融资</translation>
+    </message>
+    <message>
+        <source>Patent award</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long remaining term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-grade (per star)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open licence offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enterprise interest (per intention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintained at least (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining term at least (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intentions counted at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strategic emerging industry (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overseas family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintained %n years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pledge financing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>award: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n years of term left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-grade %n stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utility model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rubric needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That rubric no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last rubric cannot be deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
