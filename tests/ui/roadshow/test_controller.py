@@ -68,6 +68,7 @@ def test_b_and_dot_black_the_screen_w_whites_it_the_next_key_brings_it_back(
     display = controller.display
     qtbot.keyClick(display, Qt.Key.Key_B)
     assert display.blank is Blank.BLACK and display.stack.currentWidget() is display.blank_page
+    qtbot.wait(1)  # the console follows from the event loop
     assert display.blank_page.palette().window().color().name() == "#000000"
     assert "BLACK" in controller.console.state_label.text()
     qtbot.keyClick(display, Qt.Key.Key_B)
@@ -185,8 +186,10 @@ def test_the_console_shows_current_and_next_patent_and_the_notes(
     assert console.next_title.text() == plan.slots[1].heading
     assert console.notes.toPlainText() == plan.slots[0].notes != ""
     assert "1 of 7" in console.progress_label.text()
-    controller.run.end()
-    controller.refresh()
+    qtbot.keyClick(controller.display, Qt.Key.Key_End)
+    assert console.now_title.text() == plan.slots[0].heading  # the projector first...
+    qtbot.wait(1)
+    assert console.now_title.text() == plan.slots[-1].heading  # ...then the console
     assert console.next_title.text() == "End of the session"
 
 
@@ -199,6 +202,7 @@ def test_slot_times_are_saved_as_slots_go_on_and_off_stage(
     controller.start()
     clock.advance(8 * 60 + 5)
     qtbot.keyClick(controller.display, Qt.Key.Key_PageDown)
+    qtbot.wait(1)
     clock.advance(7 * 60)
     qtbot.keyClick(controller.display, Qt.Key.Key_Escape)
     with db.session() as session:

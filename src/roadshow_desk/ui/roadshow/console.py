@@ -250,10 +250,11 @@ class PresenterConsole(QWidget):
                 continue
             item.setText(3, actual)
             current = row == run.index and run.phase is not Phase.END
-            for column in range(4):
-                font = item.font(column)
-                font.setBold(current)
-                item.setFont(column, font)
+            if item.font(0).bold() != current:
+                for column in range(4):
+                    font = item.font(column)
+                    font.setBold(current)
+                    item.setFont(column, font)
         current_item = self.slot_list.topLevelItem(run.index)
         if run.phase is not Phase.END and current_item is not None:
             self.slot_list.setCurrentItem(current_item)

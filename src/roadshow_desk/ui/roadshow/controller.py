@@ -171,6 +171,10 @@ class RoadshowController(QObject):
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.preview_timer.timeout.connect(self.update_preview)
+        self.console_timer = QTimer(self)
+        self.console_timer.setSingleShot(True)
+        self.console_timer.setInterval(0)
+        self.console_timer.timeout.connect(self.refresh_console)
         self._screen_signals_connected = False
 
     # ------------------------------------------------------------------ life cycle
@@ -182,6 +186,7 @@ class RoadshowController(QObject):
         self._connect_screens()
         self.place_windows()
         self.refresh()
+        self.refresh_console()
         self.timer.start()
 
     def stop(self) -> None:
@@ -190,6 +195,7 @@ class RoadshowController(QObject):
             return
         self.timer.stop()
         self.preview_timer.stop()
+        self.console_timer.stop()
         self.run.stop()
         self._disconnect_screens()
         self.display.close()
@@ -338,9 +344,21 @@ class RoadshowController(QObject):
     # ------------------------------------------------------------------ showing
 
     def refresh(self) -> None:
-        """Show the run's position on both windows (one slide: nothing in between)."""
+        """Show the run's position: the projector at once, then the console.
+
+        The audience display gets its one slide now (nothing in between is ever shown);
+        the console, the patent-on-stage signal (the capture panel follows it) and the
+        preview follow from the event loop, so the projector is never kept waiting by
+        the laptop's window.
+        """
         self.display.show_slide(public_slide(self.plan, self.run.position))
         self.display.set_blank(self.run.blank)
+        self.console_timer.start()
+        self.changed.emit()
+
+    def refresh_console(self) -> None:
+        """Bring the console (and the patent on stage) up to the run's position."""
+        self.console_timer.stop()
         self.console.show_position(self.run)
         self._show_state()
         self.tick()
@@ -349,7 +367,6 @@ class RoadshowController(QObject):
         if patent_id is not None and patent_id != self._on_stage and self.context is not None:
             self.context.patent_on_stage.emit(patent_id)
         self._on_stage = patent_id
-        self.changed.emit()
 
     def update_preview(self) -> None:
         """Show the console a picture of what the projector shows now."""

@@ -76,6 +76,7 @@ def shot_presenter(window: QMainWindow, size: QSize) -> QWidget:
     run.start(min(2, run.count))
     moment[0] += dt.timedelta(minutes=6, seconds=30)
     controller.refresh()
+    controller.refresh_console()
     console = controller.console
     console.resize(size)
     console.show()
