@@ -151,12 +151,14 @@ class Patent(Synced, Base):
     __tablename__ = "patent"
     __table_args__ = (
         Index("ix_patent_title", "title"),
-        Index("ix_patent_technical_field", "technical_field"),
-        Index("ix_patent_application_date", "application_date"),
-        Index("ix_patent_legal_status", "legal_status"),
-        Index("ix_patent_patent_type", "patent_type"),
-        Index("ix_patent_institution_id", "institution_id"),
-        Index("ix_patent_score", "score"),
+        # Facet and sort columns with deleted_at: counts and the library's id list of live
+        # patents read these indexes alone, never the wide rows (see store.facets).
+        Index("ix_patent_technical_field", "technical_field", "deleted_at"),
+        Index("ix_patent_application_date", "application_date", "deleted_at"),
+        Index("ix_patent_legal_status", "legal_status", "deleted_at"),
+        Index("ix_patent_patent_type", "patent_type", "deleted_at"),
+        Index("ix_patent_institution_id", "institution_id", "deleted_at"),
+        Index("ix_patent_score", "score", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
