@@ -45,6 +45,8 @@ from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 WORKFLOW_PAGES: list[str] = [
     "roadshow_desk.ui.library.page:LibraryPage",
     "roadshow_desk.ui.roadshow.page:RoadshowPage",
+    "roadshow_desk.ui.capture.page:CapturePage",
+    "roadshow_desk.ui.printing.page:PrintPage",
 ]
 
 #: Installers of menus, actions and drop handlers ("module:function", called with the window).

@@ -1,0 +1,1 @@
+"""The intention capture panel: keyboard first, scanner aware, saved at once."""

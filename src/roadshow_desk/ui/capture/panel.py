@@ -1,0 +1,619 @@
+"""The capture panel: an enterprise's intention on a patent, recorded in seconds.
+
+Keyboard flow (no mouse needed)::
+
+    F2            new capture (the enterprise field gets the focus)
+    type, Tab     the enterprise: part of its name, credit code, phone (or pinyin initials)
+    Tab           the patent: already the one on stage (else the last used); type to change
+    1 … 7         the kind (transfer, licence, open licence, investment, improvement need,
+                  cooperation, no demand); Alt+1 … Alt+7 from anywhere in the panel
+    1 … 5         the prospect rating (required for "no demand"; asked for then)
+    ↑/↓, Tab      budget and timeline; then contact person, phone, notes
+    Enter         save -- at once, in its own transaction, with this station and the time
+
+A USB scanner's burst (a badge ``RSD1:E:…`` or a patent code ``RSD1:P:…`` or a sign-up link)
+fills the enterprise or the patent wherever the focus is in the panel
+(:class:`~roadshow_desk.ui.capture.scanner.ScanDetector`). Today's list beside the form shows
+every intention captured today with a running count; Enter or a double-click on a row loads
+it for editing (Enter saves the edit), Delete removes it; every change is on the undo stack.
+
+:class:`CapturePanel` is a reusable widget (the presenter console embeds it): it needs only
+the :class:`~roadshow_desk.ui.workflow.AppContext`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from roadshow_desk.domain.capture import (
+    IntentionDraft,
+    InvalidIntention,
+    count_of_day,
+    draft_of,
+    record_intention,
+)
+from roadshow_desk.domain.enterprises import enterprise_by_uuid, search_enterprises
+from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
+from roadshow_desk.domain.events import latest_event
+from roadshow_desk.domain.labels import label
+from roadshow_desk.domain.models import Enterprise, Intention, Patent, ShortlistEntry
+from roadshow_desk.domain.payloads import EnterprisePayload, InvalidPayload, parse_payload
+from roadshow_desk.ui.capture.choices import NumberChooser
+from roadshow_desk.ui.capture.commands import (
+    EditIntentionCommand,
+    RecordIntentionCommand,
+    RemoveIntentionCommand,
+)
+from roadshow_desk.ui.capture.lookup import LookupField
+from roadshow_desk.ui.capture.scanner import ScanDetector
+from roadshow_desk.ui.capture.today import TodayModel
+from roadshow_desk.ui.workflow import AppContext
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def enterprise_label(firm: Enterprise) -> str:
+    code = f"  {firm.credit_code}" if firm.credit_code else ""
+    return f"{firm.name}{code}"
+
+
+def patent_label(patent: Patent) -> str:
+    return f"{patent.application_no}  {patent.title}"
+
+
+def looks_like_code(text: str) -> bool:
+    """What the scanner detector accepts: anything that parses, or starts like our codes
+    (then the panel says why it is not usable instead of typing it into a field)."""
+    try:
+        parse_payload(text)
+    except InvalidPayload:
+        stripped = text.strip().upper()
+        return stripped.startswith(("RSD", "HTTP://", "HTTPS://"))
+    return True
+
+
+class CapturePanel(QWidget):
+    """Record intentions keyboard-first; today's list beside the form (see the module)."""
+
+    intention_recorded = Signal(int)
+    """An intention was saved (its id)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.database = context.database
+        self._editing_id: int | None = None
+        self._last_patent: tuple[int, str] | None = None
+        self._patent_touched = False
+        self._snapshot: dict[str, Any] | None = None
+        self._build()
+        self.scanner = ScanDetector(self, looks_like_code)
+        self.scanner.burst_started.connect(self._take_snapshot)
+        self.scanner.scanned.connect(self._on_scanned)
+        context.patent_on_stage.connect(self._on_patent_on_stage)
+        context.event_changed.connect(lambda _event_id: self.refresh())
+        context.data_changed.connect(self._on_data_changed)
+        self.refresh()
+        self.new_capture()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.label_title = QLabel()
+        self.label_title.setObjectName("label_capture_title")
+        font = self.label_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.label_title.setFont(font)
+
+        self.field_enterprise = LookupField(
+            self._search_enterprises, self.tr("Name, credit code, phone or pinyin initials")
+        )
+        self.field_enterprise.setObjectName("field_enterprise")
+        self.field_enterprise.edit.setObjectName("edit_enterprise")
+        self.field_patent = LookupField(
+            self._search_patents, self.tr("Application number or words of the title")
+        )
+        self.field_patent.setObjectName("field_patent")
+        self.field_patent.edit.setObjectName("edit_patent")
+        self.field_patent.edit.textEdited.connect(self._on_patent_typed)
+        self.field_patent.chosen.connect(self._on_patent_chosen)
+
+        kinds = list(IntentionKind)
+        self.chooser_kind = NumberChooser(kinds, [label(kind) for kind in kinds], columns=2)
+        self.chooser_kind.setObjectName("chooser_kind")
+        self.chooser_kind.changed.connect(self._on_kind_changed)
+        self.chooser_kind.chosen_by_key.connect(self._after_kind_key)
+        self.chooser_rating = NumberChooser(
+            [1, 2, 3, 4, 5], ["★", "★★", "★★★", "★★★★", "★★★★★"], columns=5
+        )
+        self.chooser_rating.setObjectName("chooser_rating")
+        self.chooser_rating.chosen_by_key.connect(self._after_rating_key)
+        self.label_rating = QLabel(self.tr("Prospects (1–5)"))
+
+        self.combo_budget = QComboBox()
+        self.combo_budget.setObjectName("combo_budget")
+        self.combo_budget.addItem(self.tr("— budget —"), None)
+        for band in BudgetBand:
+            self.combo_budget.addItem(label(band), band)
+        self.combo_timeline = QComboBox()
+        self.combo_timeline.setObjectName("combo_timeline")
+        self.combo_timeline.addItem(self.tr("— timeline —"), None)
+        for timeline in Timeline:
+            self.combo_timeline.addItem(label(timeline), timeline)
+        for combo in (self.combo_budget, self.combo_timeline):
+            combo.setMinimumContentsLength(6)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+        self.edit_contact = QLineEdit()
+        self.edit_contact.setObjectName("edit_contact")
+        self.edit_phone = QLineEdit()
+        self.edit_phone.setObjectName("edit_phone")
+        self.edit_notes = QLineEdit()
+        self.edit_notes.setObjectName("edit_notes")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Enterprise"), self.field_enterprise)
+        form.addRow(self.tr("&Patent"), self.field_patent)
+        form.addRow(self.tr("Intention"), self.chooser_kind)
+        form.addRow(self.label_rating, self.chooser_rating)
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(self.combo_budget, 1)
+        budget_row.addWidget(self.combo_timeline, 1)
+        form.addRow(self.tr("Budget, timeline"), budget_row)
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.edit_contact, 1)
+        contact_row.addWidget(self.edit_phone, 1)
+        form.addRow(self.tr("Contact, phone"), contact_row)
+        form.addRow(self.tr("&Notes"), self.edit_notes)
+
+        self.label_message = QLabel()
+        self.label_message.setObjectName("label_message")
+        self.label_message.setWordWrap(True)
+        self.button_save = QPushButton(self.tr("Save (Enter)"))
+        self.button_save.setObjectName("button_save")
+        self.button_save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button_save.clicked.connect(self.save)
+        self.button_new = QPushButton(self.tr("New (F2)"))
+        self.button_new.setObjectName("button_new")
+        self.button_new.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button_new.clicked.connect(self.new_capture)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.label_message, 1)
+        buttons.addWidget(self.button_new)
+        buttons.addWidget(self.button_save)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.label_title)
+        left_layout.addLayout(form)
+        left_layout.addLayout(buttons)
+        left_layout.addStretch(1)
+
+        self.model = TodayModel(self.database, self)
+        self.table_today = QTableView()
+        self.table_today.setObjectName("table_today")
+        self.table_today.setModel(self.model)
+        self.table_today.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table_today.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table_today.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_today.verticalHeader().hide()
+        self.table_today.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table_today.doubleClicked.connect(self._load_for_edit)
+        self.table_today.installEventFilter(self)
+        self.label_count = QLabel()
+        self.label_count.setObjectName("label_count")
+        self.label_count.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.label_count)
+        right_layout.addWidget(self.table_today, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.setTabOrder(self.field_enterprise.edit, self.field_patent.edit)
+        self.setTabOrder(self.field_patent.edit, self.chooser_kind)
+        self.setTabOrder(self.chooser_kind, self.chooser_rating)
+        self.setTabOrder(self.chooser_rating, self.combo_budget)
+        self.setTabOrder(self.combo_budget, self.combo_timeline)
+        self.setTabOrder(self.combo_timeline, self.edit_contact)
+        self.setTabOrder(self.edit_contact, self.edit_phone)
+        self.setTabOrder(self.edit_phone, self.edit_notes)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.new_capture, context=context)
+        shortcut.setObjectName("shortcut_new_capture")
+        for number, kind in enumerate(kinds, start=1):
+            QShortcut(
+                QKeySequence(f"Alt+{number}"),
+                self,
+                lambda kind=kind: self._choose_kind(kind),
+                context=context,
+            )
+        self._on_kind_changed(None)
+
+    # ------------------------------------------------------------------ lookups
+
+    def _event_id(self) -> int | None:
+        if self.context.current_event_id is not None:
+            return self.context.current_event_id
+        with self.database.session() as session:
+            event = latest_event(session)
+            return event.id if event is not None else None
+
+    def _search_enterprises(self, text: str) -> list[tuple[int, str]]:
+        with self.database.session() as session:
+            return [
+                (firm.id, enterprise_label(firm))
+                for firm in search_enterprises(session, text, limit=8)
+            ]
+
+    def _search_patents(self, text: str) -> list[tuple[int, str]]:
+        from roadshow_desk.store.search import search_ids
+
+        event_id = self._event_id()
+        with self.database.session() as session:
+            ids = search_ids(session, text, limit=40)
+            if not ids:
+                return []
+            patents = {p.id: p for p in session.scalars(select(Patent).where(Patent.id.in_(ids)))}
+            shortlisted: set[int] = set()
+            if event_id is not None:
+                shortlisted = set(
+                    session.scalars(
+                        select(ShortlistEntry.patent_id).where(
+                            ShortlistEntry.event_id == event_id,
+                            ShortlistEntry.patent_id.in_(ids),
+                        )
+                    )
+                )
+        ordered = sorted(ids, key=lambda pid: (pid not in shortlisted, ids.index(pid)))
+        return [(pid, patent_label(patents[pid])) for pid in ordered[:8] if pid in patents]
+
+    def _patent_text(self, patent_id: int) -> str | None:
+        with self.database.session() as session:
+            patent = session.get(Patent, patent_id)
+            return patent_label(patent) if patent is not None else None
+
+    # ------------------------------------------------------------------ form state
+
+    def new_capture(self) -> None:
+        """Clear the form for the next enterprise (the patent stays: on stage or last used)."""
+        self._editing_id = None
+        self._patent_touched = False
+        self.field_enterprise.clear()
+        self._default_patent()
+        self.chooser_kind.set_value(None)
+        self.chooser_rating.set_value(None)
+        self.combo_budget.setCurrentIndex(0)
+        self.combo_timeline.setCurrentIndex(0)
+        for edit in (self.edit_contact, self.edit_phone, self.edit_notes):
+            edit.clear()
+        self.label_title.setText(self.tr("New intention"))
+        self.field_enterprise.edit.setFocus()
+
+    def _default_patent(self) -> None:
+        stage = self.context.patent_on_stage_id
+        if stage is not None:
+            text = self._patent_text(stage)
+            if text is not None:
+                self.field_patent.set_choice(stage, text)
+                return
+        if self._last_patent is not None:
+            self.field_patent.set_choice(*self._last_patent)
+        else:
+            self.field_patent.clear()
+
+    def _on_patent_on_stage(self, patent_id: int) -> None:
+        if self._editing_id is None and not self._patent_touched:
+            text = self._patent_text(patent_id)
+            if text is not None:
+                self.field_patent.set_choice(patent_id, text)
+
+    def _on_patent_typed(self, _text: str) -> None:
+        self._patent_touched = True
+
+    def _on_patent_chosen(self, patent_id: int) -> None:
+        self._last_patent = (patent_id, self.field_patent.edit.text())
+
+    def _choose_kind(self, kind: IntentionKind) -> None:
+        self.chooser_kind.set_value(kind)
+        self._after_kind_key(kind)
+
+    def _after_kind_key(self, kind: object) -> None:
+        if kind == IntentionKind.NO_DEMAND:
+            self.chooser_rating.setFocus()
+        else:
+            self.combo_budget.setFocus()
+
+    def _after_rating_key(self, _rating: object) -> None:
+        self.combo_budget.setFocus()
+
+    def _on_kind_changed(self, kind: object) -> None:
+        required = kind == IntentionKind.NO_DEMAND
+        text = self.tr("Prospects (1–5), required") if required else self.tr("Prospects (1–5)")
+        self.label_rating.setText(text)
+
+    def draft(self) -> IntentionDraft:
+        """The form as a draft (pending type-ahead matches accepted first)."""
+        self.field_enterprise.accept_highlighted()
+        self.field_patent.accept_highlighted()
+        kind = self.chooser_kind.value
+        rating = self.chooser_rating.value
+        return IntentionDraft(
+            enterprise_id=self.field_enterprise.chosen_id,
+            patent_id=self.field_patent.chosen_id,
+            kind=IntentionKind(str(kind)) if kind is not None else None,
+            prospect_rating=int(rating) if isinstance(rating, int) else None,
+            budget_band=self.combo_budget.currentData(),
+            timeline=self.combo_timeline.currentData(),
+            contact_person=self.edit_contact.text(),
+            contact_phone=self.edit_phone.text(),
+            notes=self.edit_notes.text(),
+            event_id=self._event_id(),
+        )
+
+    def _fill(self, draft: IntentionDraft) -> None:
+        with self.database.session() as session:
+            firm = session.get(Enterprise, draft.enterprise_id) if draft.enterprise_id else None
+            patent = session.get(Patent, draft.patent_id) if draft.patent_id else None
+            firm_text = enterprise_label(firm) if firm else ""
+            patent_text = patent_label(patent) if patent else ""
+        self.field_enterprise.set_choice(draft.enterprise_id, firm_text)
+        self.field_patent.set_choice(draft.patent_id, patent_text)
+        self.chooser_kind.set_value(draft.kind)
+        self.chooser_rating.set_value(draft.prospect_rating)
+        self.combo_budget.setCurrentIndex(max(0, self.combo_budget.findData(draft.budget_band)))
+        self.combo_timeline.setCurrentIndex(max(0, self.combo_timeline.findData(draft.timeline)))
+        self.edit_contact.setText(draft.contact_person)
+        self.edit_phone.setText(draft.contact_phone)
+        self.edit_notes.setText(draft.notes)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Save the form (a new intention, or the edit of one); False with a message if not."""
+        draft = self.draft()
+        try:
+            if self._editing_id is not None:
+                editing = self._editing_id
+                with self.database.session() as session:
+                    stored = session.get(Intention, editing)
+                    before = draft_of(stored) if stored is not None else None
+                changes = {
+                    name: getattr(draft, name)
+                    for name in (
+                        "enterprise_id",
+                        "patent_id",
+                        "kind",
+                        "prospect_rating",
+                        "budget_band",
+                        "timeline",
+                        "contact_person",
+                        "contact_phone",
+                        "notes",
+                    )
+                    if before is None or getattr(before, name) != getattr(draft, name)
+                }
+                from roadshow_desk.domain.capture import validated_draft
+
+                validated_draft(draft)
+                if changes:
+                    self.context.undo_stack.push(
+                        EditIntentionCommand(self.context, editing, changes)
+                    )
+                message = self.tr("Intention changed.")
+                intention_id = editing
+            else:
+                recorded = record_intention(self.database, draft, station=self.context.station)
+                intention_id = recorded.id
+                name = self.field_enterprise.edit.text().split("  ")[0]
+                self.context.undo_stack.push(
+                    RecordIntentionCommand(self.context, intention_id, name)
+                )
+                message = self.tr("Saved: %1.").replace("%1", name)
+        except InvalidIntention as error:
+            self._show_problem(str(error), error.field)
+            return False
+        self.intention_recorded.emit(intention_id)
+        self.context.data_changed.emit("intention")
+        self.new_capture()
+        self._show_message(message)
+        return True
+
+    def _show_problem(self, text: str, field: str) -> None:
+        self.label_message.setStyleSheet("color: #b00020;")
+        self.label_message.setText(text)
+        target: QWidget = {
+            "enterprise": self.field_enterprise.edit,
+            "patent": self.field_patent.edit,
+            "kind": self.chooser_kind,
+            "rating": self.chooser_rating,
+            "contact_phone": self.edit_phone,
+        }.get(field, self.field_enterprise.edit)
+        target.setFocus()
+
+    def _show_message(self, text: str) -> None:
+        self.label_message.setStyleSheet("")
+        self.label_message.setText(text)
+        self.context.status_message.emit(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ENTER and not self.table_today.hasFocus():
+            self.save()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and self._editing_id is not None:
+            self.new_capture()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ today's list
+
+    def refresh(self) -> None:
+        """Reload today's list and the running count."""
+        event_id = self._event_id()
+        self.model.event_id = event_id
+        self.model.reload()
+        with self.database.session() as session:
+            total = count_of_day(session, event_id=event_id)
+            here = count_of_day(session, event_id=event_id, station=self.context.station)
+        self.label_count.setText(
+            self.tr("Today: %1 intentions (%2 at this desk)")
+            .replace("%1", str(total))
+            .replace("%2", str(here))
+        )
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in ("intention", "enterprise", "patent", "bundle"):
+            self.refresh()
+
+    def _load_for_edit(self, index: Any) -> None:
+        intention_id = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if intention_id is None:
+            return
+        with self.database.session() as session:
+            stored = session.get(Intention, intention_id)
+            if stored is None:
+                return
+            draft = draft_of(stored)
+        self._fill(draft)
+        self._editing_id = int(intention_id)
+        self.label_title.setText(self.tr("Editing an intention (Esc: cancel)"))
+        self.field_enterprise.edit.setFocus()
+
+    def remove_selected(self) -> None:
+        index = self.table_today.currentIndex()
+        intention_id = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+        if intention_id is not None:
+            self.context.undo_stack.push(RemoveIntentionCommand(self.context, int(intention_id)))
+            self._show_message(self.tr("Intention removed (Ctrl+Z brings it back)."))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if (
+            watched is self.table_today
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.remove_selected()
+                return True
+            if event.key() in _ENTER and self.table_today.currentIndex().isValid():
+                self._load_for_edit(self.table_today.currentIndex())
+                return True
+        return False
+
+    # ------------------------------------------------------------------ scanner
+
+    def _take_snapshot(self) -> None:
+        focus = self.focusWidget()
+        self._snapshot = {
+            "focus": focus,
+            "edits": {
+                edit: edit.text()
+                for edit in (
+                    self.field_enterprise.edit,
+                    self.field_patent.edit,
+                    self.edit_contact,
+                    self.edit_phone,
+                    self.edit_notes,
+                )
+            },
+            "enterprise": self.field_enterprise.chosen_id,
+            "patent": self.field_patent.chosen_id,
+            "kind": self.chooser_kind.value,
+            "rating": self.chooser_rating.value,
+            "budget": self.combo_budget.currentIndex(),
+            "timeline": self.combo_timeline.currentIndex(),
+        }
+
+    def _restore_snapshot(self) -> None:
+        snapshot = self._snapshot
+        if snapshot is None:
+            return
+        for edit, text in snapshot["edits"].items():
+            if edit.text() != text:
+                edit.setText(text)
+        self.field_enterprise.matches.hide()
+        self.field_patent.matches.hide()
+        self.field_enterprise.chosen_id = snapshot["enterprise"]
+        self.field_patent.chosen_id = snapshot["patent"]
+        self.chooser_kind.set_value(snapshot["kind"])
+        self.chooser_rating.set_value(snapshot["rating"])
+        self.combo_budget.setCurrentIndex(snapshot["budget"])
+        self.combo_timeline.setCurrentIndex(snapshot["timeline"])
+        if snapshot["focus"] is not None:
+            snapshot["focus"].setFocus()
+
+    def _on_scanned(self, text: str) -> None:
+        self._restore_snapshot()
+        self.apply_code(text)
+
+    def apply_code(self, text: str) -> bool:
+        """Fill the enterprise (badge) or the patent (patent code or sign-up link)."""
+        try:
+            payload = parse_payload(text)
+        except InvalidPayload as error:
+            self._show_problem(str(error), "")
+            return False
+        with self.database.session() as session:
+            if isinstance(payload, EnterprisePayload):
+                firm = enterprise_by_uuid(session, payload.uuid)
+                if firm is None:
+                    found: tuple[int, str] | None = None
+                else:
+                    found = (firm.id, enterprise_label(firm))
+                target = self.field_enterprise
+                unknown = self.tr(
+                    "This badge belongs to no enterprise in this database; search by name."
+                )
+            else:
+                patent = session.scalar(
+                    select(Patent).where(Patent.application_no == payload.application_no)
+                )
+                found = (patent.id, patent_label(patent)) if patent is not None else None
+                target = self.field_patent
+                unknown = self.tr("The patent %1 is not in the library.").replace(
+                    "%1", payload.application_no
+                )
+        if found is None:
+            self._show_problem(unknown, "")
+            return False
+        target.set_choice(*found)
+        if target is self.field_patent:
+            self._patent_touched = True
+        self._show_message(self.tr("Scanned: %1").replace("%1", found[1]))
+        if self.field_enterprise.chosen_id is None:
+            self.field_enterprise.edit.setFocus()
+        elif self.chooser_kind.value is None:
+            self.chooser_kind.setFocus()
+        return True
