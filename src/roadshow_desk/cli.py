@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roadshow_desk.cli_commands.app",
     "roadshow_desk.cli_commands.printing",
     "roadshow_desk.cli_commands.fairday",
+    "roadshow_desk.cli_commands.exchange",
 )
 
 

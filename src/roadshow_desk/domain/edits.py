@@ -3,17 +3,21 @@
 The agreement between the library browser (which edits patents) and the importer (which
 re-imports files) is this module:
 
-* ``patent.imported_values`` holds what the last import wrote: ``{field: json value}`` for
-  every field the file mapped, plus ``"_digest"`` (a fingerprint of the row's cells that lets
-  a re-import skip an unchanged row without reading anything else).
-* ``patent.local_edits`` holds what the organiser changed since: ``{field: {"at": ISO time,
-  "value": json value}}``. The browser records an edit only through
-  :func:`record_local_edit`, which also sets the column.
-* On re-import (three-way, per field, base = ``imported_values[field]``): the file's value
-  equal to the base → nothing; changed upstream and not edited locally → the column is
-  updated; edited locally and the file now agrees with the local value → the edit is
-  absorbed; edited locally and the file brings a third value → a :class:`FieldConflict` is
-  opened, counted, and the local value stays until :func:`resolve_conflict` decides.
+* ``patent.local_edits`` holds what the organiser changed: ``{field: {"at": ISO time,
+  "value": json value, "base": json value}}``. ``base`` is the value the field had from its
+  source (the last import) when the organiser first changed it, kept current by re-imports.
+  The browser records an edit only through :func:`record_local_edit`, which also sets the
+  column (and keeps an existing ``base``).
+* ``patent.imported_values`` holds ``{"_digest": ...}``: a fingerprint of the row's cells at
+  the last import, which lets a re-import skip an unchanged row without comparing anything.
+  (Full copies of imported values are not kept: only an edited field needs its base, and it
+  is kept in the edit; this halves the size of a large library.)
+* On re-import, per mapped field: not edited locally → the column takes the file's value if
+  it differs; edited locally → three-way with the edit's ``base``: the file equal to the base
+  → nothing (upstream did not change); the file now equal to the local value → the edit is
+  absorbed (forgotten); otherwise a :class:`FieldConflict` is opened and counted, the local
+  value stays, and the base becomes the file's value (so the same file does not raise it
+  again) until :func:`resolve_conflict` decides.
 
 JSON values: text as is, dates ISO (``"2022-01-07"``), enums their value, numbers, booleans,
 ``None``. :func:`field_to_json` / :func:`field_from_json` convert; :func:`field_to_text` /
@@ -35,6 +39,8 @@ from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.domain.models import PATENT_DATA_FIELDS, FieldConflict, Patent, utcnow
 
 DIGEST_KEY = "_digest"
+#: Key of a local edit's entry holding the source value it replaced.
+BASE_KEY = "base"
 
 
 # --------------------------------------------------------------------------- values
@@ -114,19 +120,29 @@ def record_local_edit(
     """The organiser set ``field`` of ``patent`` to ``value``: set it and remember the edit.
 
     Call this (not ``setattr``) from every screen that edits a patent's data fields, so a
-    later re-import does not silently overwrite the edit. An edit that sets the field back
-    to what the last import wrote forgets the edit. Open conflicts are left for the review
-    dialog (:func:`resolve_conflict`).
+    later re-import does not silently overwrite the edit. The first edit of a field keeps
+    the value it replaces as the edit's ``base``; an edit that sets the field back to its
+    base forgets the edit. Open conflicts are left for the review dialog
+    (:func:`resolve_conflict`).
     """
     _check_field(field)
+    edits = dict(patent.local_edits or {})
+    previous = edits.get(field)
+    base = (
+        previous[BASE_KEY]
+        if previous and BASE_KEY in previous
+        else field_to_json(field, getattr(patent, field))
+    )
     setattr(patent, field, value)
     json_value = field_to_json(field, value)
-    edits = dict(patent.local_edits or {})
-    imported = patent.imported_values or {}
-    if field in imported and imported[field] == json_value:
+    if json_value == base:
         edits.pop(field, None)
     else:
-        edits[field] = {"at": (at or utcnow()).isoformat(timespec="seconds"), "value": json_value}
+        edits[field] = {
+            "at": (at or utcnow()).isoformat(timespec="seconds"),
+            "value": json_value,
+            BASE_KEY: base,
+        }
     patent.local_edits = edits
 
 
@@ -170,9 +186,6 @@ def resolve_conflict(
         edits = dict(patent.local_edits or {})
         edits.pop(field, None)
         patent.local_edits = edits
-        imported = dict(patent.imported_values or {})
-        imported[field] = field_to_json(field, value)
-        patent.imported_values = imported
     conflict.resolution = resolution
     conflict.resolved_at = utcnow()
     return patent

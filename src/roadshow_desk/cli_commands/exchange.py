@@ -1,0 +1,137 @@
+"""``import`` (patent files, re-import as sync) and ``export`` (patents, shortlist, ...).
+
+    roadshow-desk import FILE [--db URL] [--json] [--dry-run] [--rejects OUT.xlsx] [--sheet NAME]
+    roadshow-desk export {patents,shortlist,enterprises,intentions} OUT.{xlsx,csv}
+                         [--db URL] [--event ID]
+
+``import`` prints a one-line summary (``--json``: one object with ``inserted``, ``updated``,
+``unchanged``, ``rejected``, ``conflicts``, plus ``merged``, ``dry_run``, ``batch_id`` and
+``rejects_file`` when written). ``--dry-run`` checks everything and writes nothing (the
+rejects report is still written when asked for). A file that cannot be used (unreadable, no
+application-number column, no rows) is one sentence on standard error, exit status 1,
+nothing written.
+
+``export`` kinds come from :data:`roadshow_desk.exchange.export.EXPORTERS`; another workflow
+adds its kind there and the subcommand offers it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+from pathlib import Path
+from typing import Any
+
+from roadshow_desk.cli_commands import database, print_json
+from roadshow_desk.i18n import translate
+
+#: The kinds ``export`` offers (kept in step with ``exchange.export.EXPORTERS`` by a test;
+#: listed here so that ``--help`` does not import the exporters).
+EXPORT_KINDS: tuple[str, ...] = ("patents", "shortlist", "enterprises", "intentions")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    imports = subparsers.add_parser(
+        "import",
+        parents=[common],
+        help="import a patent list (.xlsx, .xls, .csv); a re-import updates it",
+        description="Import a patent list exported from the activation system, an institute "
+        "or a patent database. Re-importing an updated file updates the matching patents "
+        "(by application number) and never overwrites a field edited in Roadshow Desk.",
+    )
+    imports.add_argument("file", metavar="FILE", type=Path, help="the file to import")
+    imports.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+    imports.add_argument(
+        "--dry-run", action="store_true", help="check everything, write nothing to the database"
+    )
+    imports.add_argument(
+        "--rejects", metavar="OUT.xlsx", type=Path, default=None, help="write unusable rows here"
+    )
+    imports.add_argument(
+        "--sheet", metavar="NAME", default=None, help="the sheet to read (default: detected)"
+    )
+    imports.set_defaults(func=run_import)
+
+    export = subparsers.add_parser(
+        "export",
+        parents=[common],
+        help="export patents, the shortlist, enterprises or intentions (.xlsx, .csv)",
+        description="Export to Excel (.xlsx) or CSV (UTF-8 with BOM); the format follows the "
+        "file name. Cells that a spreadsheet would run as formulas are neutralised.",
+    )
+    export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
+    export.add_argument("out", metavar="OUT", type=Path, help="the .xlsx or .csv file to write")
+    export.add_argument(
+        "--event",
+        metavar="ID",
+        default=None,
+        help="the event's id or uuid (default: the most recent)",
+    )
+    export.set_defaults(func=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from roadshow_desk.exchange.patent_import import import_patents
+
+    db = database(args)
+    try:
+        result = import_patents(
+            db,
+            args.file,
+            sheet=args.sheet,
+            dry_run=args.dry_run,
+            rejects_path=args.rejects,
+            station=socket.gethostname(),
+        )
+    finally:
+        db.dispose()
+    counts = result.counts()
+    if args.json:
+        payload: dict[str, Any] = {**counts, "dry_run": result.dry_run, "batch_id": result.batch_id}
+        if result.rejects_path is not None:
+            payload["rejects_file"] = str(result.rejects_path)
+        print_json(payload)
+        return 0
+    text = translate(
+        "Cli", "%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review."
+    )
+    for number, key in enumerate(
+        ("inserted", "updated", "unchanged", "rejected", "conflicts"), start=1
+    ):
+        text = text.replace(f"%{number}", str(counts[key]))
+    print(text)
+    if result.merged:
+        print(
+            translate(
+                "Cli", "%1 rows were later publications of a patent above and were merged into it."
+            ).replace("%1", str(result.merged))
+        )
+    if result.dry_run:
+        print(translate("Cli", "Dry run: nothing was written to the database."))
+    if result.rejects_path is not None:
+        print(
+            translate("Cli", "Rejected rows and their reasons: %1").replace(
+                "%1", str(result.rejects_path)
+            )
+        )
+    elif result.rejects:
+        print(
+            translate("Cli", "Use --rejects OUT.xlsx to get the rejected rows and their reasons.")
+        )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from roadshow_desk.exchange.export import export
+
+    db = database(args, backup=False)
+    try:
+        rows = export(db, args.kind, args.out, event_id=args.event)
+    finally:
+        db.dispose()
+    print(
+        translate("Cli", "%1 rows written to %2.")
+        .replace("%1", str(rows))
+        .replace("%2", str(args.out))
+    )
+    return 0

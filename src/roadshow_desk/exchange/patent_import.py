@@ -1,0 +1,742 @@
+"""Importing patent files, and re-importing them as a sync.
+
+    result = import_patents(database, path, dry_run=False, rejects_path=None,
+                            progress=progress, station="desk-1")
+    result.inserted, result.updated, result.unchanged, result.rejected, result.conflicts
+
+Steps: read the table (:mod:`.tables`), map its columns (:mod:`.columns`, the field spec in
+:mod:`.patent_fields`), check every row (rejected rows and their reasons go to a rejects
+report), compare with the library, then write everything in ONE transaction with an
+:class:`~roadshow_desk.domain.models.ImportBatch` row, after a backup of the database file.
+``dry_run`` does all but the writing. A :class:`~roadshow_desk.domain.progress.Cancelled`
+raised by ``progress`` rolls the transaction back. A file that cannot be used raises
+:class:`~roadshow_desk.errors.InputError` before anything is written.
+
+Sync rules (see :mod:`roadshow_desk.domain.edits` for the agreement with local edits):
+
+* rows are matched by the normalised application number; a number repeated in the file is
+  rejected after its first row ("nothing lost": the repeat is in the report);
+* ``inserted + updated + unchanged + rejected`` is the number of data rows; ``conflicts``
+  counts fields edited locally that the file wants to change (open for review);
+* an unchanged row is recognised by a fingerprint of its cells stored at the last import
+  and is not written at all; a row whose fingerprint differs is compared field by field and
+  only changed rows are written (one ``executemany`` per chunk);
+* only the fields the file maps are compared: a file without an abstract column leaves the
+  abstracts alone;
+* a file with nothing to change writes nothing (no batch row, no backup);
+* tombstoned (deleted) patents are updated like others but stay deleted;
+* the institution is derived from the applicants (the first one that looks like a
+  university, institute or hospital) and created when new; it follows the applicants on
+  update unless the organiser set it.
+
+The search index (:func:`roadshow_desk.store.search.index_patents`) is updated for inserted
+and updated patents inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, bindparam, insert, select, update
+from sqlalchemy import Table as SATable
+
+from roadshow_desk.domain.edits import BASE_KEY, DIGEST_KEY, field_to_json, field_to_text
+from roadshow_desk.domain.enums import (
+    ConflictResolution,
+    ImportKind,
+    InstitutionKind,
+    LegalStatus,
+)
+from roadshow_desk.domain.identifiers import patent_type_from_application_number
+from roadshow_desk.domain.models import (
+    LIST_SEPARATOR,
+    PATENT_DATA_FIELDS,
+    FieldConflict,
+    ImportBatch,
+    Institution,
+    Patent,
+    new_uuid,
+    split_list,
+    utcnow,
+)
+from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+from roadshow_desk.errors import InputError
+from roadshow_desk.exchange.columns import (
+    ColumnMapping,
+    RowRejected,
+    detect_mapping,
+    load_user_presets,
+    require_columns,
+    row_parser,
+)
+from roadshow_desk.exchange.normalize import CellProblem
+from roadshow_desk.exchange.patent_fields import PATENT_SPEC, parse_application_number
+from roadshow_desk.exchange.rejects import Reject, write_rejects
+from roadshow_desk.exchange.tables import Table, fmt, read_table
+from roadshow_desk.i18n import translate
+
+#: Bump when a parser changes what it makes of a cell: fingerprints then no longer match,
+#: so the next re-import compares (and corrects) every row.
+NORMALISER_VERSION = "1"
+CHUNK = 2000
+_PATENT = cast(SATable, Patent.__table__)
+
+_UNIVERSITY_WORDS = ("大学", "学院", "学校", "university", "college")
+_INSTITUTE_WORDS = ("研究院", "研究所", "科学院", "研究中心", "实验室", "institute", "academy")
+_HOSPITAL_WORDS = ("医院", "hospital")
+_INSTITUTION_HINT = re.compile(
+    "|".join(_UNIVERSITY_WORDS + _INSTITUTE_WORDS + _HOSPITAL_WORDS), re.IGNORECASE
+)
+_COMPANY_WORDS = ("公司", "有限", "集团", "厂", "company", "inc.", "ltd", "corp", "gmbh")
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    file: Path
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    merged: int = 0  # rows merged into another row's patent (later publications)
+    dry_run: bool = False
+    batch_id: int | None = None
+    preset: str = ""
+    encoding: str | None = None
+    sheet: str | None = None
+    rejects: list[Reject] = field(default_factory=list)
+    rejects_path: Path | None = None
+    backup_path: Path | None = None
+    patent_ids: list[int] = field(default_factory=list)  # inserted and updated
+    seconds: float = 0.0
+
+    def counts(self) -> dict[str, int]:
+        """The figures of the CLI's ``--json`` output."""
+        return {
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "conflicts": self.conflicts,
+            "merged": self.merged,
+        }
+
+
+@dataclass
+class _Plan:
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    bookkeeping: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)
+    new_institutions: dict[str, InstitutionKind] = field(default_factory=dict)
+    unchanged: int = 0
+    updated: int = 0
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.inserts or self.updates or self.bookkeeping or self.conflicts)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def read_patent_table(
+    path: str | Path, *, sheet: str | None = None, progress: Progress = NO_PROGRESS
+) -> Table:
+    """Read a patent file, choosing the header row and sheet that fit patents best."""
+    return read_table(path, header_score=PATENT_SPEC.header_score, sheet=sheet, progress=progress)
+
+
+def patent_mapping(database: Any, table: Table) -> ColumnMapping:
+    """The mapping detected for ``table`` (the user's saved presets first)."""
+    with database.session() as session:
+        presets = load_user_presets(session, PATENT_SPEC.kind)
+    return detect_mapping(table.header, PATENT_SPEC, presets)
+
+
+def import_patents(
+    database: Any,
+    path: str | Path,
+    *,
+    mapping: ColumnMapping | None = None,
+    sheet: str | None = None,
+    table: Table | None = None,
+    dry_run: bool = False,
+    rejects_path: str | Path | None = None,
+    station: str = "",
+    progress: Progress = NO_PROGRESS,
+) -> ImportResult:
+    """Import (or re-import) the patents in ``path`` into ``database`` (see the module)."""
+    started = time.perf_counter()
+    path = Path(path)
+    if table is None:
+        table = read_patent_table(path, sheet=sheet, progress=progress)
+    if mapping is None:
+        mapping = patent_mapping(database, table)
+    require_columns(mapping, PATENT_SPEC, table)
+    if not table.rows:
+        raise InputError(
+            fmt(
+                translate("Import", "“%1” has a header but no rows; nothing was imported."),
+                path.name,
+            )
+        )
+    result = ImportResult(
+        file=path,
+        dry_run=dry_run,
+        preset=mapping.preset,
+        encoding=table.encoding,
+        sheet=table.sheet,
+    )
+    progress.start(len(table.rows), translate("Import", "Checking rows…"))
+    with database.session() as session:
+        plan = _plan(session, table, mapping, result, station, progress)
+    result.unchanged = plan.unchanged
+    result.inserted = len(plan.inserts)
+    result.updated = plan.updated
+    result.conflicts = len(plan.conflicts)
+    result.rejected = len(result.rejects)
+    if not dry_run and plan.writes:
+        from roadshow_desk.store.db import backup_database
+
+        result.backup_path = backup_database(database.url, "before-import")
+        _write(database, plan, table, mapping, result, station, path, progress)
+    if rejects_path is not None and result.rejects:
+        result.rejects_path = write_rejects(rejects_path, table, result.rejects)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def _digest(signature: bytes, cells: list[Any]) -> str:
+    return hashlib.blake2b(signature + repr(cells).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _plan(
+    session: Any,
+    table: Table,
+    mapping: ColumnMapping,
+    result: ImportResult,
+    station: str,
+    progress: Progress,
+) -> _Plan:
+    plan = _Plan()
+    key_column = mapping.columns[PATENT_SPEC.key]
+    data_fields = [name for name in mapping.columns if name != PATENT_SPEC.key]
+    derive_grant = "publication_no" in mapping.columns and "grant_no" not in mapping.columns
+    compared = data_fields + (["grant_no"] if derive_grant else [])
+    digest_fields = sorted(data_fields)
+    digest_columns = [mapping.columns[name] for name in digest_fields]
+    signature = f"{NORMALISER_VERSION}|{','.join(digest_fields)}|".encode()
+    existing: dict[str, tuple[int, str | None]] = {
+        number: (patent_id, digest)
+        for patent_id, number, digest in session.execute(
+            select(Patent.id, Patent.application_no, Patent.imported_values[DIGEST_KEY].as_string())
+        )
+    }
+    institutions = {
+        name: kind for name, kind in session.execute(select(Institution.name, Institution.kind))
+    }
+    parse = row_parser(mapping, PATENT_SPEC, table.header, data_fields)
+    rows = table.rows
+    groups: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        if index % CHUNK == 0 and index:
+            progress.step(CHUNK // 2)
+        try:
+            number = parse_application_number(row[key_column])
+        except CellProblem as problem:
+            result.rejects.append(Reject.of(table, index, str(problem)))
+            continue
+        group = groups.get(number)
+        if group is None:
+            groups[number] = [index]
+        else:
+            group.append(index)
+    changed: list[tuple[int, str, dict[str, Any], str]] = []
+    new_rows: list[tuple[str, dict[str, Any], str]] = []
+    done = 0
+    for number, indices in groups.items():
+        done += len(indices)
+        if done >= CHUNK:
+            progress.step(done // 2)
+            done = 0
+        hit = existing.get(number)
+        if len(indices) == 1:
+            row = rows[indices[0]]
+            digest = _digest(signature, [row[column] for column in digest_columns])
+            if hit is not None and hit[1] == digest:
+                plan.unchanged += 1
+                continue
+            try:
+                record = parse(row)
+            except RowRejected as rejected:
+                result.rejects.append(Reject.of(table, indices[0], rejected.reason))
+                continue
+        else:
+            merged = _merge_group(table, indices, mapping, parse, data_fields, result)
+            if merged is None:
+                continue
+            record, kept = merged
+            digest = _digest(
+                signature, [rows[i][column] for i in kept for column in digest_columns]
+            )
+            if hit is not None and hit[1] == digest:
+                plan.unchanged += 1
+                continue
+        _complete(record, number, derive_grant)
+        if hit is None:
+            new_rows.append((number, record, digest))
+        else:
+            changed.append((hit[0], number, record, digest))
+    now = utcnow()
+    for number, record, digest in new_rows:
+        plan.inserts.append(_insert_row(number, record, digest, station, now, institutions, plan))
+    if changed:
+        _plan_updates(session, changed, compared, station, now, institutions, plan)
+    return plan
+
+
+_KIND = re.compile(r"[A-Z]{2}[0-9]+([A-Z])[0-9]?")
+
+
+def _kind(publication_no: str) -> str:
+    match = _KIND.fullmatch(publication_no or "")
+    return match.group(1) if match else ""
+
+
+def _merge_group(
+    table: Table,
+    indices: list[int],
+    mapping: ColumnMapping,
+    parse: Callable[[Sequence[Any]], dict[str, Any]],
+    data_fields: list[str],
+    result: ImportResult,
+) -> tuple[dict[str, Any], list[int]] | None:
+    """One record from the rows of one application number, or ``None`` if none is usable.
+
+    Rows that are different publications of the application (``CN109647552A`` and the grant
+    ``CN109647552B``: different publication numbers) are merged, the later publication's
+    values first. A row that repeats an earlier one, or differs from it without being
+    another publication, is rejected with the reason.
+    """
+    parsed: list[tuple[int, dict[str, Any]]] = []
+    for index in indices:
+        try:
+            parsed.append((index, parse(table.rows[index])))
+        except RowRejected as rejected:
+            result.rejects.append(Reject.of(table, index, rejected.reason))
+    if not parsed:
+        return None
+    kept = [parsed[0]]
+    first_row = table.row_numbers[parsed[0][0]]
+    for index, record in parsed[1:]:
+        publications = [other.get("publication_no", "") for _, other in kept]
+        own = record.get("publication_no", "")
+        if any(record == other for _, other in kept):
+            reason = translate(
+                "Import", "This row repeats row %1 (same application number %2, same values)."
+            )
+        elif own and all(publications) and own not in publications:
+            kept.append((index, record))
+            result.merged += 1
+            continue
+        else:
+            reason = translate(
+                "Import",
+                "The application number %2 is also in row %1 with other values; only that "
+                "row was imported.",
+            )
+        number = parse_application_number(table.rows[index][mapping.columns[PATENT_SPEC.key]])
+        result.rejects.append(Reject.of(table, index, fmt(reason, first_row, number)))
+    if len(kept) == 1:
+        return kept[0][1], [kept[0][0]]
+    return _merge_publications([record for _, record in kept], data_fields), [i for i, _ in kept]
+
+
+def _merge_publications(records: list[dict[str, Any]], data_fields: list[str]) -> dict[str, Any]:
+    """The application publication (kind A) first, later publications override it."""
+    ordered = sorted(records, key=lambda record: _kind(record["publication_no"]) != "A")
+    merged: dict[str, Any] = {}
+    for name in data_fields:
+        value = ordered[0][name]
+        for record in ordered[1:]:
+            candidate = record[name]
+            if candidate not in (None, "", False, LegalStatus.UNKNOWN):
+                value = candidate
+        merged[name] = value
+    first = ordered[0]
+    if _kind(first["publication_no"]) == "A":
+        merged["publication_no"] = first["publication_no"]
+        if "publication_date" in first and first["publication_date"] is not None:
+            merged["publication_date"] = first["publication_date"]
+        grants = [r["publication_no"] for r in ordered[1:] if _kind(r["publication_no"]) != "A"]
+        if not merged.get("grant_no") and grants:
+            merged["grant_no"] = grants[-1]
+    return merged
+
+
+def _complete(record: dict[str, Any], number: str, derive_grant: bool) -> None:
+    """Fill what a file leaves implicit: an empty patent type comes from the application
+    number; a main IPC that is only a subclass (Patentics CSV) or empty becomes the first
+    full code of the IPC list; without a grant-number column, a grant publication number
+    (kind B, C, U, Y, S) is the grant number."""
+    if derive_grant and "grant_no" not in record:
+        publication = record["publication_no"]
+        record["grant_no"] = publication if _kind(publication) not in ("", "A") else ""
+    if "patent_type" in record and record["patent_type"] is None:
+        record["patent_type"] = patent_type_from_application_number(number)
+    if "ipc_main" in record and "ipc_all" in record and record["ipc_all"]:
+        main = record["ipc_main"]
+        first = record["ipc_all"].split(LIST_SEPARATOR, 1)[0]
+        if not main or (len(main) == 4 and first.startswith(main)):
+            record["ipc_main"] = first
+
+
+def institution_of(applicants: str) -> tuple[str, InstitutionKind] | None:
+    """The first applicant that is a university, institute or hospital, with its kind."""
+    if not applicants or _INSTITUTION_HINT.search(applicants) is None:
+        return None
+    for name in split_list(applicants):
+        lowered = name.lower()
+        if any(word in lowered for word in _COMPANY_WORDS):
+            continue
+        if any(word in lowered for word in _HOSPITAL_WORDS):
+            return name, InstitutionKind.HOSPITAL
+        if any(word in lowered for word in _UNIVERSITY_WORDS):
+            return name, InstitutionKind.UNIVERSITY
+        if any(word in lowered for word in _INSTITUTE_WORDS):
+            return name, InstitutionKind.INSTITUTE
+    return None
+
+
+def _institution_name(applicants: str, institutions: dict[str, Any], plan: _Plan) -> str | None:
+    found = institution_of(applicants)
+    if found is None:
+        return None
+    name, kind = found
+    name = name[:200]
+    if name not in institutions and name not in plan.new_institutions:
+        plan.new_institutions[name] = kind
+    return name
+
+
+def _insert_row(
+    number: str,
+    record: dict[str, Any],
+    digest: str,
+    station: str,
+    now: dt.datetime,
+    institutions: dict[str, Any],
+    plan: _Plan,
+) -> dict[str, Any]:
+    row = dict(_INSERT_DEFAULTS)
+    row.update(record)
+    if row["patent_type"] is None:
+        row["patent_type"] = patent_type_from_application_number(number)
+    if row["legal_status"] is None:
+        row["legal_status"] = LegalStatus.UNKNOWN
+    if not row["ipc_main"] and row["ipc_all"]:
+        row["ipc_main"] = row["ipc_all"].split(LIST_SEPARATOR, 1)[0]
+    imported = {DIGEST_KEY: digest}
+    row.update(
+        application_no=number,
+        uuid=new_uuid(),
+        updated_at=now,
+        station=station,
+        imported_values=imported,
+        _institution=_institution_name(row["applicants"], institutions, plan),
+    )
+    return row
+
+
+def _scalar_default(column: Any) -> Any:
+    arg = getattr(column.default, "arg", None)
+    return None if callable(arg) else arg
+
+
+_INSERT_DEFAULTS: dict[str, Any] = {
+    name: _scalar_default(column)
+    for name, column in _PATENT.columns.items()
+    if name in PATENT_DATA_FIELDS
+}
+_INSERT_DEFAULTS.update(
+    deleted_at=None, local_edits={}, score=None, last_batch_id=None, institution_id=None
+)
+
+
+def _plan_updates(
+    session: Any,
+    changed: list[tuple[int, str, dict[str, Any], str]],
+    data_fields: Sequence[str],
+    station: str,
+    now: dt.datetime,
+    institutions: dict[str, Any],
+    plan: _Plan,
+) -> None:
+    """Compare changed rows with the library field by field (rules in ``domain.edits``)."""
+    columns = [_PATENT.c.id, _PATENT.c.local_edits]
+    columns += [_PATENT.c[name] for name in data_fields]
+    current: dict[int, Any] = {}
+    ids = [item[0] for item in changed]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in session.execute(select(*columns).where(_PATENT.c.id.in_(chunk))):
+            current[row.id] = row
+    for patent_id, _number, record, digest in changed:
+        stored = current[patent_id]
+        edits = dict(stored.local_edits or {})
+        values: dict[str, Any] = {}
+        column_changed = False
+        edits_changed = False
+        for name in data_fields:
+            new = record[name]
+            now_value = getattr(stored, name)
+            edit = edits.get(name)
+            if edit is None:
+                values[name] = new
+                if now_value != new:
+                    column_changed = True
+                continue
+            values[name] = now_value
+            new_json = field_to_json(name, new)
+            if isinstance(edit, dict) and edit.get(BASE_KEY, _MISSING) == new_json:
+                continue  # upstream did not change this field: the local edit stands
+            edits_changed = True
+            if now_value == new:  # the file now agrees with the organiser
+                edits.pop(name)
+            else:
+                plan.conflicts.append(
+                    (patent_id, name, field_to_text(name, now_value), field_to_text(name, new))
+                )
+                edits[name] = {**(edit if isinstance(edit, dict) else {}), BASE_KEY: new_json}
+        if not (column_changed or edits_changed):
+            plan.unchanged += 1
+            continue
+        values.update(b_id=patent_id, imported_values={DIGEST_KEY: digest}, local_edits=edits)
+        if column_changed:
+            values.update(updated_at=now, station=station, _institution=None)
+            if "applicants" in record and values["applicants"] != stored.applicants:
+                values["_institution"] = (
+                    _institution_name(values["applicants"], institutions, plan) or ""
+                )
+            plan.updates.append(values)
+            plan.updated += 1
+        else:
+            plan.unchanged += 1
+            plan.bookkeeping.append(
+                {
+                    "b_id": patent_id,
+                    "imported_values": values["imported_values"],
+                    "local_edits": edits,
+                }
+            )
+
+
+_MISSING = object()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _write(
+    database: Any,
+    plan: _Plan,
+    table: Table,
+    mapping: ColumnMapping,
+    result: ImportResult,
+    station: str,
+    path: Path,
+    progress: Progress,
+) -> None:
+    from roadshow_desk.store.search import index_patents
+
+    progress.start(len(plan.inserts) + len(plan.updates), translate("Import", "Writing patents…"))
+    with database.session() as session:
+        batch = ImportBatch(
+            kind=ImportKind.PATENTS,
+            file_name=str(path),
+            file_hash=_file_hash(path),
+            preset=mapping.preset,
+            station=station,
+            inserted=result.inserted,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            rejected=result.rejected,
+            conflicts=result.conflicts,
+        )
+        session.add(batch)
+        session.flush()
+        if plan.new_institutions:
+            session.execute(
+                insert(Institution),
+                [
+                    {"name": name, "kind": kind, "station": station, "uuid": new_uuid()}
+                    for name, kind in plan.new_institutions.items()
+                ],
+            )
+        institution_ids = dict(session.execute(select(Institution.name, Institution.id)).all())
+        progress.check()
+        for row in plan.inserts:
+            row["institution_id"] = institution_ids.get(row.pop("_institution") or "")
+            row["last_batch_id"] = batch.id
+        _insert_patents(session, plan.inserts, progress)
+        if plan.updates:
+            _execute_updates(session, plan.updates, institution_ids, batch.id, progress)
+        if plan.bookkeeping:
+            statement = (
+                update(_PATENT)
+                .where(_PATENT.c.id == bindparam("b_id"))
+                .values(
+                    imported_values=bindparam("imported_values"),
+                    local_edits=bindparam("local_edits"),
+                )
+            )
+            for start in range(0, len(plan.bookkeeping), CHUNK):
+                session.execute(statement, plan.bookkeeping[start : start + CHUNK])
+                progress.check()
+        if plan.conflicts:
+            _write_conflicts(session, plan.conflicts, batch.id)
+        ids = [
+            patent_id
+            for (patent_id,) in session.execute(
+                select(Patent.id).where(Patent.last_batch_id == batch.id)
+            )
+        ]
+        progress.set_text(translate("Import", "Updating the search index…"))
+        progress.check()
+        index_patents(session, ids)
+        progress.check()
+        result.batch_id = batch.id
+        result.patent_ids = ids
+
+
+def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
+    """How SQLAlchemy stores a value of ``column`` in SQLite (``None``: as it is)."""
+    column_type = column.type
+    if isinstance(column_type, JSON):
+        return json.dumps
+    if isinstance(column_type, DateTime):
+        return lambda value: None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(column_type, Date):
+        return lambda value: None if value is None else value.isoformat()
+    if isinstance(column_type, Enum):
+        return lambda value: None if value is None else value.value
+    if isinstance(column_type, Boolean):
+        return lambda value: None if value is None else int(value)
+    return None
+
+
+def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress) -> None:
+    """Insert patents in chunks: on SQLite straight through the driver (the values converted
+    exactly as SQLAlchemy stores them; three times faster at 100,000 rows), elsewhere with
+    a Core ``executemany``."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            session.execute(insert(_PATENT), chunk)
+            progress.step(len(chunk))
+        return
+    columns = [column for column in _PATENT.columns if column.name != "id"]
+    names = [column.name for column in columns]
+    plain = [
+        (name, converter)
+        for name, converter in zip(names, map(_sqlite_converter, columns), strict=True)
+    ]
+    sql = f"INSERT INTO {_PATENT.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        connection.exec_driver_sql(
+            sql,
+            [
+                tuple(
+                    [
+                        convert(row[name]) if convert is not None else row[name]
+                        for name, convert in plain
+                    ]
+                )
+                for row in chunk
+            ],
+        )
+        progress.step(len(chunk))
+
+
+def _execute_updates(
+    session: Any,
+    updates: list[dict[str, Any]],
+    institution_ids: dict[str, int],
+    batch_id: int,
+    progress: Progress,
+) -> None:
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for values in updates:
+        name = values.pop("_institution", None)
+        if name is not None:
+            values["institution_id"] = institution_ids.get(name) if name else None
+        values["last_batch_id"] = batch_id
+        groups.setdefault(tuple(sorted(values)), []).append(values)
+    for keys, rows in groups.items():
+        statement = (
+            update(_PATENT)
+            .where(_PATENT.c.id == bindparam("b_id"))
+            .values({key: bindparam(key) for key in keys if key != "b_id"})
+        )
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            session.execute(statement, chunk)
+            progress.step(len(chunk))
+
+
+def _write_conflicts(
+    session: Any, conflicts: list[tuple[int, str, str, str]], batch_id: int
+) -> None:
+    ids = sorted({item[0] for item in conflicts})
+    open_rows: dict[tuple[int, str], FieldConflict] = {}
+    for start in range(0, len(ids), 500):
+        for conflict in session.scalars(
+            select(FieldConflict).where(
+                FieldConflict.record_table == "patent",
+                FieldConflict.resolution == ConflictResolution.OPEN,
+                FieldConflict.record_id.in_(ids[start : start + 500]),
+            )
+        ):
+            open_rows[(conflict.record_id, conflict.field)] = conflict
+    for patent_id, name, local_text, file_text in conflicts:
+        conflict = open_rows.get((patent_id, name))
+        if conflict is None:
+            session.add(
+                FieldConflict(
+                    batch_id=batch_id,
+                    record_table="patent",
+                    record_id=patent_id,
+                    field=name,
+                    local_value=local_text,
+                    file_value=file_text,
+                )
+            )
+        else:  # still open from an earlier import: the newest file value counts
+            conflict.batch_id = batch_id
+            conflict.local_value = local_text
+            conflict.file_value = file_text
+    session.flush()
+
+
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
