@@ -32,11 +32,24 @@ transaction short.
 from __future__ import annotations
 
 import itertools
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, case, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy import column as sql_column
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
@@ -70,6 +83,7 @@ __all__ = [
     "TermPlan",
     "count_hits",
     "ensure_search_schema",
+    "ids_condition",
     "index_patents",
     "index_pending",
     "normalize_text",
@@ -328,6 +342,19 @@ def search_ids(bind: Connection | Session, query: str, limit: int = 50) -> list[
         if limit and len(ordered) >= limit:
             break
     return ordered[:limit] if limit else ordered
+
+
+def ids_condition(bind: Connection | Session, ids: Sequence[int]) -> ColumnElement[bool]:
+    """``patent.id`` is one of ``ids``, in a single bound parameter (a JSON array read by
+    ``json_each`` on SQLite), however many there are: search once, then filter and count
+    with the hits many times."""
+    connection = connection_of(bind)
+    if connection.dialect.name != "sqlite":
+        return Patent.id.in_(list(ids))
+    values = select(sql_column("value", Integer)).select_from(
+        func.json_each(bindparam(None, json.dumps(list(ids))))
+    )
+    return Patent.id.in_(values)
 
 
 def count_hits(bind: Connection | Session, query: str) -> int:
