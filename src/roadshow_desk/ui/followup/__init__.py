@@ -1,0 +1,1 @@
+"""Following leads up: the pipeline list, stage moves, owner, next action, dated log."""

@@ -1,0 +1,137 @@
+"""Undoable follow-up changes; each calls a ``domain.followup`` function in a short session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from roadshow_desk.domain.enums import FollowUpStage
+from roadshow_desk.domain.followup import (
+    add_note,
+    move_to,
+    set_next_action,
+    set_owner,
+    stage_label,
+    undo_last_move,
+)
+from roadshow_desk.domain.models import FollowUpEntry, utcnow
+from roadshow_desk.ui.workflow import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FollowUpCommands", text)
+
+
+class MoveStageCommand(QUndoCommand):
+    """Move a lead to the next stage (or drop it); undo takes the move back."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        intention_id: int,
+        stage: FollowUpStage,
+        *,
+        reason: str = "",
+        note: str = "",
+    ) -> None:
+        super().__init__(_tr("Move lead to “%1”").replace("%1", stage_label(stage)))
+        self.context = context
+        self.intention_id = intention_id
+        self.stage = stage
+        self.reason = reason
+        self.note = note
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            move_to(
+                session,
+                self.intention_id,
+                self.stage,
+                author=self.context.station,
+                reason=self.reason,
+                note=self.note,
+                station=self.context.station,
+            )
+        self.context.data_changed.emit("intention")
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            undo_last_move(session, self.intention_id, station=self.context.station)
+        self.context.data_changed.emit("intention")
+
+
+class SetOwnerCommand(QUndoCommand):
+    def __init__(self, context: AppContext, intention_id: int, owner: str) -> None:
+        super().__init__(_tr("Set owner"))
+        self.context = context
+        self.intention_id = intention_id
+        self.owner = owner
+        self.previous = ""
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            self.previous = set_owner(
+                session, self.intention_id, self.owner, station=self.context.station
+            )
+        self.context.data_changed.emit("intention")
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            set_owner(session, self.intention_id, self.previous, station=self.context.station)
+        self.context.data_changed.emit("intention")
+
+
+class SetNextActionCommand(QUndoCommand):
+    def __init__(self, context: AppContext, intention_id: int, on: dt.date | None) -> None:
+        super().__init__(_tr("Set next action date"))
+        self.context = context
+        self.intention_id = intention_id
+        self.on = on
+        self.previous: dt.date | None = None
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            self.previous = set_next_action(
+                session, self.intention_id, self.on, station=self.context.station
+            )
+        self.context.data_changed.emit("intention")
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            set_next_action(session, self.intention_id, self.previous, station=self.context.station)
+        self.context.data_changed.emit("intention")
+
+
+class AddNoteCommand(QUndoCommand):
+    def __init__(self, context: AppContext, intention_id: int, note: str) -> None:
+        super().__init__(_tr("Add note"))
+        self.context = context
+        self.intention_id = intention_id
+        self.note = note
+        self.entry_id: int | None = None
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            if self.entry_id is None:
+                entry = add_note(
+                    session,
+                    self.intention_id,
+                    self.note,
+                    author=self.context.station,
+                    station=self.context.station,
+                )
+                self.entry_id = entry.id
+            else:
+                restored = session.get(FollowUpEntry, self.entry_id)
+                if restored is not None:
+                    restored.deleted_at = None
+        self.context.data_changed.emit("intention")
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            entry = session.get(FollowUpEntry, self.entry_id) if self.entry_id else None
+            if entry is not None:
+                entry.deleted_at = utcnow()
+        self.context.data_changed.emit("intention")

@@ -1,0 +1,420 @@
+"""The follow-up page: every lead of the event, filtered by stage, owner and overdue.
+
+The list is filtered in SQL (``domain.followup.query_followups``). The pane on the right
+shows the selected lead: a button for each stage it may move to (Drop needs a reason), its
+owner and next-action date, and its dated log with a box to add a note. Every change is an
+undoable command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadshow_desk.domain.checkin import local_time
+from roadshow_desk.domain.enums import FollowUpStage
+from roadshow_desk.domain.events import latest_event
+from roadshow_desk.domain.followup import (
+    NEXT_STAGES,
+    OPEN_STAGES,
+    FollowUpRow,
+    log_of,
+    owners,
+    query_followups,
+    stage_label,
+)
+from roadshow_desk.domain.labels import label
+from roadshow_desk.domain.models import Intention
+from roadshow_desk.store.db import Database
+from roadshow_desk.ui.followup.commands import (
+    AddNoteCommand,
+    MoveStageCommand,
+    SetNextActionCommand,
+    SetOwnerCommand,
+)
+from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+
+Index = QModelIndex | QPersistentModelIndex
+OPEN = "open"
+NOBODY = "\x00nobody"
+
+
+class FollowUpModel(QAbstractTableModel):
+    """Rows of :func:`query_followups` with the page's filters; ``UserRole`` is the id."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("FollowUpModel", "Enterprise"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Patent"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Intention"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Stage"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Owner"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Next action"),
+    )
+
+    def __init__(self, database: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.rows: list[FollowUpRow] = []
+        self.filters: dict[str, Any] = {}
+
+    def reload(self) -> None:
+        with self.database.session() as session:
+            rows = query_followups(session, **self.filters)
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, intention_id: int) -> int:
+        return next((n for n, row in enumerate(self.rows) if row.id == intention_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("FollowUpModel", str(self.HEADERS[section]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and index.column() == 5:
+            return QBrush(QColor("#b00020"))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = (
+            row.enterprise_name,
+            f"{row.application_no}  {row.patent_title}",
+            label(row.kind),
+            stage_label(row.stage),
+            row.owner,
+            row.next_action_on.isoformat() if row.next_action_on else "",
+        )
+        return values[index.column()]
+
+
+class FollowUpPage(WorkflowPage):
+    """Leads of the current event and their follow-up."""
+
+    view_name = "followup"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.model = FollowUpModel(context.database, self)
+        self.current_id: int | None = None
+        self._build()
+        context.data_changed.connect(self._on_data_changed)
+        context.event_changed.connect(lambda _event_id: self.reload())
+
+    def _build(self) -> None:
+        self.combo_stage = QComboBox()
+        self.combo_stage.setObjectName("combo_stage")
+        self.combo_stage.addItem(self.tr("All stages"), None)
+        self.combo_stage.addItem(self.tr("Open leads"), OPEN)
+        for stage in FollowUpStage:
+            self.combo_stage.addItem(stage_label(stage), stage)
+        self.combo_owner = QComboBox()
+        self.combo_owner.setObjectName("combo_owner")
+        self.check_overdue = QCheckBox(self.tr("Overdue only"))
+        self.check_overdue.setObjectName("check_overdue")
+        self.label_count = QLabel()
+        self.label_count.setObjectName("label_count")
+        for signal in (self.combo_stage.currentIndexChanged, self.combo_owner.currentIndexChanged):
+            signal.connect(self.reload)
+        self.check_overdue.toggled.connect(self.reload)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Stage")))
+        filters.addWidget(self.combo_stage)
+        filters.addWidget(QLabel(self.tr("Owner")))
+        filters.addWidget(self.combo_owner)
+        filters.addWidget(self.check_overdue)
+        filters.addStretch(1)
+        filters.addWidget(self.label_count)
+
+        self.table = QTableView()
+        self.table.setObjectName("table_leads")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.label_lead = QLabel()
+        self.label_lead.setObjectName("label_lead")
+        self.label_lead.setWordWrap(True)
+        self.label_lead.setTextFormat(Qt.TextFormat.PlainText)
+        self.stage_buttons = QHBoxLayout()
+        self.edit_reason = QLineEdit()
+        self.edit_reason.setObjectName("edit_reason")
+        self.edit_reason.setPlaceholderText(self.tr("Why the lead is dropped (needed to drop)"))
+        self.edit_owner = QLineEdit()
+        self.edit_owner.setObjectName("edit_owner")
+        self.edit_owner.editingFinished.connect(self._owner_edited)
+        self.date_next = QDateEdit()
+        self.date_next.setObjectName("date_next")
+        self.date_next.setCalendarPopup(True)
+        self.date_next.setDisplayFormat("yyyy-MM-dd")
+        self.date_next.setSpecialValueText(self.tr("none"))
+        self.date_next.setMinimumDate(QDate(2000, 1, 1))
+        self.date_next.editingFinished.connect(self._date_edited)
+        self.list_log = QListWidget()
+        self.list_log.setObjectName("list_log")
+        self.edit_note = QLineEdit()
+        self.edit_note.setObjectName("edit_note")
+        self.edit_note.setPlaceholderText(self.tr("A call, a visit, an e-mail… (Enter adds it)"))
+        self.edit_note.returnPressed.connect(self._add_note)
+        self.label_message = QLabel()
+        self.label_message.setObjectName("label_message")
+        self.label_message.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Move to"), self.stage_buttons)
+        form.addRow(self.tr("Reason"), self.edit_reason)
+        form.addRow(self.tr("Owner"), self.edit_owner)
+        form.addRow(self.tr("Next action"), self.date_next)
+        self.pane = QWidget()
+        pane_layout = QVBoxLayout(self.pane)
+        pane_layout.addWidget(self.label_lead)
+        pane_layout.addLayout(form)
+        pane_layout.addWidget(QLabel(self.tr("Log")))
+        pane_layout.addWidget(self.list_log, 1)
+        pane_layout.addWidget(self.edit_note)
+        pane_layout.addWidget(self.label_message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        self.refresh_action = QAction(QIcon("icons:followup.svg"), self.tr("Refresh"), self)
+        self.refresh_action.setObjectName("action_refresh_leads")
+        self.refresh_action.triggered.connect(self.reload)
+        self._show_lead(None)
+
+    # ------------------------------------------------------------------ WorkflowPage
+
+    def title(self) -> str:
+        return self.tr("Follow-up")
+
+    def icon(self) -> QIcon:
+        return QIcon("icons:followup.svg")
+
+    def actions_for_toolbar(self) -> list[QAction]:
+        return [self.refresh_action]
+
+    def activate(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------------ list
+
+    def _event_id(self) -> int | None:
+        if self.context.current_event_id is not None:
+            return self.context.current_event_id
+        with self.context.database.session() as session:
+            event = latest_event(session)
+            return event.id if event is not None else None
+
+    def _fill_owners(self) -> None:
+        chosen = self.combo_owner.currentData()
+        self.combo_owner.blockSignals(True)
+        self.combo_owner.clear()
+        self.combo_owner.addItem(self.tr("Everyone"), None)
+        self.combo_owner.addItem(self.tr("Nobody yet"), NOBODY)
+        with self.context.database.session() as session:
+            for name in owners(session):
+                self.combo_owner.addItem(name, name)
+        self.combo_owner.setCurrentIndex(max(0, self.combo_owner.findData(chosen)))
+        self.combo_owner.blockSignals(False)
+
+    def reload(self) -> None:
+        """Query again with the filters; the selected lead stays selected when still listed."""
+        self._fill_owners()
+        stage = self.combo_stage.currentData()
+        owner = self.combo_owner.currentData()
+        self.model.filters = {
+            "event_id": self._event_id(),
+            "stages": list(OPEN_STAGES) if stage == OPEN else [stage] if stage else None,
+            "owner": "" if owner == NOBODY else owner,
+            "overdue": self.check_overdue.isChecked(),
+        }
+        keep = self.current_id
+        self.model.reload()
+        self.label_count.setText(self.tr("Leads: %1").replace("%1", str(len(self.model.rows))))
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self._show_lead(keep)
+        else:
+            self._show_lead(None)
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in ("intention", "enterprise", "bundle") and self.isVisible():
+            self.reload()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        lead = self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        self._show_lead(lead)
+
+    def select_lead(self, intention_id: int) -> bool:
+        row = self.model.row_of(intention_id)
+        if row < 0:
+            return False
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    # ------------------------------------------------------------------ the lead
+
+    def _show_lead(self, intention_id: int | None) -> None:
+        self.current_id = intention_id
+        while self.stage_buttons.count():
+            item = self.stage_buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.list_log.clear()
+        self.pane.setEnabled(intention_id is not None)
+        if intention_id is None:
+            self.label_lead.setText(self.tr("Choose a lead in the list."))
+            self.edit_owner.clear()
+            self.date_next.setDate(self.date_next.minimumDate())
+            return
+        with self.context.database.session() as session:
+            intention = session.get(Intention, intention_id)
+            if intention is None:
+                self._show_lead(None)
+                return
+            stage = FollowUpStage(intention.stage)
+            heading = (
+                f"{intention.enterprise.name}\n{intention.patent.application_no}  "
+                f"{intention.patent.title}\n{label(intention.kind)} · {stage_label(stage)}"
+            )
+            if intention.dropped_reason:
+                heading += "\n" + self.tr("Dropped: %1").replace("%1", intention.dropped_reason)
+            owner = intention.owner
+            next_on = intention.next_action_on
+            log = [
+                (local_time(entry.at), entry.from_stage, entry.to_stage, entry.note, entry.author)
+                for entry in log_of(session, intention_id)
+            ]
+        self.label_lead.setText(heading)
+        for target in NEXT_STAGES[stage]:
+            button = QPushButton(stage_label(target))
+            button.setObjectName(f"button_stage_{target.value}")
+            button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
+            self.stage_buttons.addWidget(button)
+        if not NEXT_STAGES[stage]:
+            self.stage_buttons.addWidget(QLabel(self.tr("Closed")))
+        self.edit_owner.setText(owner)
+        self.date_next.setDate(
+            QDate(next_on.year, next_on.month, next_on.day)
+            if next_on
+            else self.date_next.minimumDate()
+        )
+        for at, from_stage, to_stage, note, author in log:
+            text = at.strftime("%Y-%m-%d %H:%M")
+            if to_stage is not None:
+                text += "  " + (
+                    self.tr("%1 → %2")
+                    .replace("%1", stage_label(from_stage) if from_stage else "")
+                    .replace("%2", stage_label(to_stage))
+                )
+            if note:
+                text += "  " + note.replace("\n", " / ")
+            if author:
+                text += f"  ({author})"
+            self.list_log.addItem(text)
+
+    def move_to(self, stage: FollowUpStage) -> bool:
+        """Move the selected lead (Drop takes the reason box); False with a message if not."""
+        if self.current_id is None:
+            return False
+        reason = self.edit_reason.text().strip()
+        if stage is FollowUpStage.DROPPED and not reason:
+            self.label_message.setText(self.tr("Write why the lead is dropped, then drop it."))
+            self.edit_reason.setFocus()
+            return False
+        self.context.undo_stack.push(
+            MoveStageCommand(
+                self.context,
+                self.current_id,
+                stage,
+                reason=reason if stage is FollowUpStage.DROPPED else "",
+            )
+        )
+        self.edit_reason.clear()
+        self.label_message.clear()
+        return True
+
+    def _owner_edited(self) -> None:
+        if self.current_id is None:
+            return
+        with self.context.database.session() as session:
+            intention = session.get(Intention, self.current_id)
+            current = intention.owner if intention is not None else ""
+        owner = " ".join(self.edit_owner.text().split())
+        if owner != current:
+            self.context.undo_stack.push(SetOwnerCommand(self.context, self.current_id, owner))
+
+    def _date_edited(self) -> None:
+        if self.current_id is None:
+            return
+        chosen = self.date_next.date()
+        on: dt.date | None = (
+            None
+            if chosen == self.date_next.minimumDate()
+            else dt.date(chosen.year(), chosen.month(), chosen.day())
+        )
+        with self.context.database.session() as session:
+            intention = session.get(Intention, self.current_id)
+            current = intention.next_action_on if intention is not None else None
+        if on != current:
+            self.context.undo_stack.push(SetNextActionCommand(self.context, self.current_id, on))
+
+    def _add_note(self) -> None:
+        note = self.edit_note.text().strip()
+        if self.current_id is None or not note:
+            return
+        self.context.undo_stack.push(AddNoteCommand(self.context, self.current_id, note))
+        self.edit_note.clear()

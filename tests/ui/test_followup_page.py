@@ -1,0 +1,119 @@
+"""The follow-up page: stage moves with undo, drop with reason, owner, date, notes, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.modeltest import ModelTester
+
+from fairday_data import make_fair_day
+from roadshow_desk.domain.capture import IntentionDraft, record_intention
+from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
+from roadshow_desk.domain.followup import log_of
+from roadshow_desk.domain.models import Intention
+from roadshow_desk.ui.followup.page import FollowUpPage
+
+
+@pytest.fixture
+def leads(db):  # type: ignore[no-untyped-def]
+    day = make_fair_day(db)
+    ids = [
+        record_intention(
+            db,
+            IntentionDraft(
+                enterprise_id=day.enterprise_ids[index],
+                patent_id=day.patent_ids[index],
+                kind=IntentionKind.TRANSFER,
+                event_id=day.event_id,
+            ),
+            station="A",
+        ).id
+        for index in range(3)
+    ]
+    return day, ids
+
+
+@pytest.fixture
+def page(qtbot, app_context, english, leads) -> FollowUpPage:  # type: ignore[no-untyped-def]
+    app_context.current_event_id = leads[0].event_id
+    widget = FollowUpPage(app_context)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    widget.activate()
+    return widget
+
+
+def stage_of(db, intention_id: int) -> FollowUpStage:  # type: ignore[no-untyped-def]
+    with db.session() as session:
+        intention = session.get(Intention, intention_id)
+        assert intention is not None
+        return FollowUpStage(intention.stage)
+
+
+def test_model_passes_the_model_tester(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    ModelTester(None).check(page.model)
+    assert page.model.rowCount() == 3
+    assert page.label_count.text() == "Leads: 3"
+
+
+def test_move_undo_and_drop_with_reason(qtbot, page, app_context, leads, db) -> None:  # type: ignore[no-untyped-def]
+    _day, ids = leads
+    assert page.select_lead(ids[0])
+    names = [
+        page.stage_buttons.itemAt(i).widget().text() for i in range(page.stage_buttons.count())
+    ]
+    assert names == ["Contacted", "Dropped"]
+    page.findChild(type(page.stage_buttons.itemAt(0).widget()), "button_stage_contacted").click()
+    assert stage_of(db, ids[0]) is FollowUpStage.CONTACTED
+    assert page.model.data(page.model.index(page.model.row_of(ids[0]), 3)) == "Contacted"
+    app_context.undo_stack.undo()
+    assert stage_of(db, ids[0]) is FollowUpStage.NEW
+    assert page.select_lead(ids[0])
+    assert not page.move_to(FollowUpStage.DROPPED)  # no reason yet
+    assert "why" in page.label_message.text()
+    assert stage_of(db, ids[0]) is FollowUpStage.NEW
+    page.edit_reason.setText("预算不足")
+    assert page.move_to(FollowUpStage.DROPPED)
+    assert stage_of(db, ids[0]) is FollowUpStage.DROPPED
+    with db.session() as session:
+        assert log_of(session, ids[0])[-1].note == "预算不足"
+    assert page.stage_buttons.count() == 1  # closed: no more moves
+
+
+def test_owner_date_note_and_filters(qtbot, page, app_context, leads, db) -> None:  # type: ignore[no-untyped-def]
+    _day, ids = leads
+    page.select_lead(ids[1])
+    page.edit_owner.setText("小王")
+    page.edit_owner.editingFinished.emit()
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    page.date_next.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    page.date_next.editingFinished.emit()
+    page.edit_note.setText("电话联系，下周面谈")
+    page.edit_note.returnPressed.emit()
+    with db.session() as session:
+        intention = session.get(Intention, ids[1])
+        assert intention is not None
+        assert (intention.owner, intention.next_action_on) == ("小王", yesterday)
+        assert [e.note for e in log_of(session, ids[1])] == ["Owner: 小王", "电话联系，下周面谈"]
+    assert page.list_log.count() == 2
+    page.check_overdue.setChecked(True)
+    assert [row.id for row in page.model.rows] == [ids[1]]
+    page.check_overdue.setChecked(False)
+    page.combo_owner.setCurrentIndex(page.combo_owner.findData("小王"))
+    assert [row.id for row in page.model.rows] == [ids[1]]
+    page.combo_owner.setCurrentIndex(1)  # nobody yet
+    assert sorted(row.id for row in page.model.rows) == [ids[0], ids[2]]
+    page.combo_owner.setCurrentIndex(0)
+    page.combo_stage.setCurrentIndex(page.combo_stage.findData(FollowUpStage.CONTACTED))
+    assert page.model.rows == []
+    app_context.undo_stack.undo()  # the note
+    app_context.undo_stack.undo()  # the date
+    app_context.undo_stack.undo()  # the owner
+    with db.session() as session:
+        intention = session.get(Intention, ids[1])
+        assert intention is not None
+        assert (intention.owner, intention.next_action_on) == ("", None)
+        assert [e.note for e in log_of(session, ids[1])][-1] != "电话联系，下周面谈"
