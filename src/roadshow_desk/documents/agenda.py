@@ -66,6 +66,7 @@ def _slot_table(session: SessionInfo, lk: Look) -> Any:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), lk.font, lk.size(9)),  # never a standard font
                 ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -31,6 +31,7 @@ SHOT_VIEWS: dict[str, str] = {
     "about": "roadshow_desk.ui.about:shot_view",
     "audience": "roadshow_desk.ui.roadshow.shots:shot_audience",
     "presenter": "roadshow_desk.ui.roadshow.shots:shot_presenter",
+    "print-preview": "roadshow_desk.ui.printing.page:shot_preview",
 }
 
 

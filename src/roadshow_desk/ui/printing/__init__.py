@@ -1,0 +1,1 @@
+"""Print: brochure, sign-up sheets, booth cards, badges and agenda (preview, print, save)."""

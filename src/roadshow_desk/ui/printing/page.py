@@ -1,0 +1,421 @@
+"""The print page: choose a document and its options, preview it, print it or save it.
+
+Documents are built off the GUI thread (``run_task``: progress dialog with Cancel) by
+:func:`roadshow_desk.documents.render.render_document` into a private temporary folder;
+the preview shows that file, Save copies it, Print paints it onto the printer the system
+print dialog chose. Changing an option drops the preview, so what is saved or printed is
+always what the options say.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import weakref
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadshow_desk.documents.pages import Written
+from roadshow_desk.documents.render import (
+    AGENDA,
+    BADGES,
+    BROCHURE,
+    KINDS,
+    PAPER_CHOICE,
+    SIGNUP_SHEET,
+    PrintOptions,
+    kind_label,
+    render_document,
+)
+from roadshow_desk.domain.progress import Progress
+from roadshow_desk.errors import InputError
+from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.printing.preview import PdfPreview
+from roadshow_desk.ui.printing.printer import prepare_printer, print_pdf
+from roadshow_desk.ui.tasks import Task, run_task
+from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+
+
+def _render_job(
+    progress: Progress, kind: str, database: Any, out: Path, options: PrintOptions
+) -> Written:
+    return render_document(kind, database, out, options, progress)
+
+
+def safe_file_name(text: str) -> str:
+    """``text`` usable as a file name on every system."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
+    return re.sub(r"\s+", " ", cleaned)[:120] or "document"
+
+
+class PrintPage(WorkflowPage):
+    """Brochure, sign-up sheets, booth cards, badges and agenda of an event."""
+
+    view_name = "print"
+
+    # children of forms/printing/print_page.ui
+    panel_options: QWidget
+    panel_preview: QWidget
+    layout_preview: QVBoxLayout
+    combo_kind: QComboBox
+    combo_event: QComboBox
+    combo_session: QComboBox
+    combo_paper: QComboBox
+    combo_layout: QComboBox
+    spin_pages: QSpinBox
+    check_checked_in: QCheckBox
+    label_session: QLabel
+    label_paper: QLabel
+    label_layout: QLabel
+    label_rows: QLabel
+    label_hint: QLabel
+    label_status: QLabel
+    label_pages: QLabel
+    button_preview: QPushButton
+    button_print: QPushButton
+    button_save: QPushButton
+
+    document_built = Signal(str, int)
+    """A document was built for the preview (the PDF's path, its page count)."""
+    document_saved = Signal(str)
+    """A document was saved as PDF (the path)."""
+    document_printed = Signal(int)
+    """Pages were sent to the printer (how many)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        load_ui("printing/print_page.ui", self)
+        self.preview = PdfPreview(self.panel_preview)
+        self.layout_preview.addWidget(self.preview, 1)
+        self.preview.current_page_changed.connect(self._show_page_number)
+        self._temp = tempfile.TemporaryDirectory(
+            prefix="roadshow-print-", ignore_cleanup_errors=True
+        )
+        weakref.finalize(self, self._temp.cleanup)
+        self._built: tuple[tuple[Any, ...], Path, int] | None = None
+        self._task: Task | None = None
+        self._events_loaded = False
+
+        for kind in KINDS:
+            self.combo_kind.addItem(kind_label(kind), kind)
+        self.combo_paper.addItem("A4", "A4")
+        self.combo_paper.addItem("A5", "A5")
+        self.combo_layout.addItem(self.tr("One patent per page"), 1)
+        self.combo_layout.addItem(self.tr("Two patents per page"), 2)
+        for combo in (self.combo_kind, self.combo_paper, self.combo_layout, self.combo_session):
+            combo.currentIndexChanged.connect(self._options_changed)
+        self.combo_event.currentIndexChanged.connect(self._event_chosen)
+        self.spin_pages.valueChanged.connect(self._options_changed)
+        self.check_checked_in.toggled.connect(self._options_changed)
+        self.button_preview.clicked.connect(self.build_preview)
+        self.button_print.clicked.connect(self.print_document)
+        self.button_save.clicked.connect(self.save_document)
+
+        self.action_print = QAction(self.tr("&Print…"), self)
+        self.action_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.action_print.triggered.connect(self.print_document)
+        self.addAction(self.action_print)
+        context.data_changed.connect(self._on_data_changed)
+        context.event_changed.connect(self._select_event)
+        self._update_controls()
+
+    # --- WorkflowPage ---------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Print")
+
+    def actions_for_toolbar(self) -> list[QAction]:
+        return [self.action_print]
+
+    def activate(self) -> None:
+        if not self._events_loaded:
+            self.reload_events()
+
+    # --- choices --------------------------------------------------------------------------
+
+    def reload_events(self) -> None:
+        from roadshow_desk.domain.events import list_events
+
+        current = self.combo_event.currentData()
+        with self.context.database.session() as session:
+            events = [(e.id, e.name, e.starts_on) for e in list_events(session)]
+        self.combo_event.blockSignals(True)
+        self.combo_event.clear()
+        for event_id, name, starts_on in events:
+            label = f"{name}（{starts_on:%Y-%m-%d}）" if starts_on else name
+            self.combo_event.addItem(label, event_id)
+        self.combo_event.blockSignals(False)
+        self._events_loaded = True
+        wanted = current or self.context.current_event_id
+        index = self.combo_event.findData(wanted) if wanted is not None else -1
+        self.combo_event.setCurrentIndex(index if index >= 0 else (0 if events else -1))
+        self._event_chosen()
+
+    def _select_event(self, event_id: int) -> None:
+        if not self._events_loaded:
+            return
+        index = self.combo_event.findData(event_id)
+        if index >= 0:
+            self.combo_event.setCurrentIndex(index)
+
+    def _event_chosen(self) -> None:
+        from roadshow_desk.domain.agenda import list_sessions
+
+        event_id = self.combo_event.currentData()
+        self.combo_session.blockSignals(True)
+        self.combo_session.clear()
+        self.combo_session.addItem(self.tr("The whole event"), None)
+        if event_id is not None:
+            with self.context.database.session() as session:
+                for row in list_sessions(session, event_id):
+                    self.combo_session.addItem(row.title, row.id)
+        self.combo_session.blockSignals(False)
+        self._options_changed()
+
+    def _on_data_changed(self, kind: str) -> None:
+        self._events_loaded = False
+        self._drop_preview()
+        if self.isVisible():
+            self.reload_events()
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(
+            event=self.combo_event.currentData(),
+            session_id=self.combo_session.currentData(),
+            paper=self.combo_paper.currentData() or "A4",
+            per_page=self.combo_layout.currentData() or 1,
+            checked_in_only=self.check_checked_in.isChecked(),
+            signup_pages=self.spin_pages.value(),
+            font=self.context.settings.cjk_font_file or None,
+        )
+
+    def kind(self) -> str:
+        return str(self.combo_kind.currentData() or BROCHURE)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.kind(), self.options())
+
+    def _options_changed(self, *_args: object) -> None:
+        self._update_controls()
+        if self._built is not None and self._built[0] != self._key():
+            self._drop_preview()
+
+    def _update_controls(self) -> None:
+        kind = self.kind()
+        self.combo_session.setEnabled(kind == SIGNUP_SHEET)
+        self.label_session.setEnabled(kind == SIGNUP_SHEET)
+        self.spin_pages.setEnabled(kind == SIGNUP_SHEET)
+        self.label_rows.setEnabled(kind == SIGNUP_SHEET)
+        self.combo_paper.setEnabled(kind in PAPER_CHOICE)
+        self.label_paper.setEnabled(kind in PAPER_CHOICE)
+        self.combo_layout.setEnabled(kind == BROCHURE)
+        self.label_layout.setEnabled(kind == BROCHURE)
+        self.check_checked_in.setEnabled(kind == BADGES)
+        has_event = self.combo_event.count() > 0
+        for button in (self.button_preview, self.button_print, self.button_save):
+            button.setEnabled(has_event and self._task is None)
+        self.action_print.setEnabled(has_event and self._task is None)
+        hints = {
+            BROCHURE: self.tr(
+                "Cover, foreword, contents, the shortlisted patents by technical field with "
+                "their QR codes, and an index by institution."
+            ),
+            SIGNUP_SHEET: self.tr(
+                "A large QR code to the event's sign-up link and ruled rows to write on "
+                "(A4 landscape)."
+            ),
+            "cards": self.tr(
+                "A folded A4 table tent per shortlisted patent, readable from both sides."
+            ),
+            BADGES: self.tr("Eight badges to an A4 sheet, each with the QR code desks scan."),
+            AGENDA: self.tr("The roadshow sessions with their times, patents and presenters."),
+        }
+        self.label_hint.setText(hints.get(kind, ""))
+
+    # --- building -------------------------------------------------------------------------
+
+    def _drop_preview(self) -> None:
+        self._built = None
+        self.preview.set_pdf(None)
+        self.label_pages.clear()
+
+    def _run(self, title: str, func: Any, *args: Any, on_success: Any) -> Task | None:
+        if self._task is not None:
+            return None
+        self.label_status.clear()
+        task = run_task(self, title, func, *args)
+        self._task = task
+        self._update_controls()
+
+        def done() -> None:  # before the outcome's handler, which may start the next job
+            self._task = None
+            self._update_controls()
+
+        def succeeded(result: Any) -> None:
+            done()
+            on_success(result)
+
+        def failed(error: BaseException) -> None:
+            done()
+            self._show_failure(error)
+
+        def cancelled() -> None:
+            done()
+            self.label_status.setText(self.tr("Cancelled."))
+
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
+        task.cancelled.connect(cancelled)
+        return task
+
+    def build_preview(self, then: Any = None) -> Task | None:
+        """Build the document for the preview; ``then()`` runs once it is shown."""
+        key = self._key()
+        kind, options = key
+        out = Path(self._temp.name) / f"{kind}.pdf"
+
+        def built(written: Written) -> None:
+            self._built = (key, written.path, written.pages)
+            self.preview.set_pdf(written.path)
+            self.label_status.setText(
+                self.tr("%n page(s), ready to print or save.", "", written.pages)
+            )
+            self.document_built.emit(str(written.path), written.pages)
+            if callable(then):
+                then()
+
+        return self._run(
+            self.tr("Building the %1…").replace("%1", kind_label(kind)),
+            _render_job,
+            kind,
+            self.context.database,
+            out,
+            options,
+            on_success=built,
+        )
+
+    def _show_failure(self, error: BaseException) -> None:
+        if isinstance(error, InputError):
+            message = str(error)
+        else:
+            message = self.tr("The document could not be made: %1").replace("%1", str(error))
+        self.label_status.setText(message)
+        QMessageBox.warning(self, self.tr("Print"), message)
+
+    def _show_page_number(self, current: int, total: int) -> None:
+        self.label_pages.setText(
+            self.tr("Page %1 of %2").replace("%1", str(current)).replace("%2", str(total))
+            if total
+            else ""
+        )
+
+    def _ready(self) -> bool:
+        return self._built is not None and self._built[0] == self._key()
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def default_file_name(self) -> str:
+        event = self.combo_event.currentText().split("（")[0]
+        return safe_file_name(f"{event} {kind_label(self.kind())}") + ".pdf"
+
+    def ask_save_path(self) -> Path | None:
+        """The file chosen in the system's save dialog (``None``: cancelled)."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save as PDF"),
+            str(Path(folder) / self.default_file_name()),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def save_document(self) -> None:
+        if not self._ready():
+            self.build_preview(then=self.save_document)
+            return
+        assert self._built is not None
+        target = self.ask_save_path()
+        if target is None:
+            return
+        try:
+            shutil.copyfile(self._built[1], target)
+        except OSError as exc:
+            self._show_failure(
+                InputError(
+                    self.tr("The PDF could not be saved to %1 (%2).")
+                    .replace("%1", str(target))
+                    .replace("%2", exc.strerror or str(exc))
+                )
+            )
+            return
+        self.label_status.setText(self.tr("Saved %1.").replace("%1", str(target)))
+        self.context.status_message.emit(self.tr("Saved %1.").replace("%1", str(target)))
+        self.document_saved.emit(str(target))
+
+    # --- printing -------------------------------------------------------------------------
+
+    def ask_printer(self, printer: QPrinter) -> bool:
+        """Show the system print dialog for ``printer``; ``True`` when the user prints."""
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print %1").replace("%1", kind_label(self.kind())))
+        return bool(dialog.exec() == QDialog.DialogCode.Accepted)
+
+    def print_document(self) -> None:
+        if not self._ready():
+            self.build_preview(then=self.print_document)
+            return
+        assert self._built is not None
+        path = self._built[1]
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, path)
+        printer.setFromTo(0, 0)
+        if not self.ask_printer(printer):
+            return
+        self._printer = printer  # kept alive while the worker paints on it
+
+        def printed(count: int) -> None:
+            self.label_status.setText(self.tr("Sent %n page(s) to the printer.", "", count))
+            self.document_printed.emit(count)
+
+        self._run(self.tr("Printing…"), print_pdf, path, printer, on_success=printed)
+
+
+def shot_preview(window: Any, size: Any) -> QWidget:
+    """``shot --view print-preview``: the print page with the brochure built and shown."""
+    window.show_page(PrintPage.view_name)
+    page = window.page(PrintPage.view_name)
+    assert isinstance(page, PrintPage)
+    if page.combo_event.count():
+        kind, options = page._key()
+        out = Path(page._temp.name) / f"{kind}.pdf"
+        try:
+            written = render_document(kind, page.context.database, out, options)
+        except InputError as exc:
+            page.label_status.setText(str(exc))
+        else:
+            page._built = (page._key(), written.path, written.pages)
+            page.preview.set_pdf(written.path)
+            page.label_status.setText(
+                page.tr("%n page(s), ready to print or save.", "", written.pages)
+            )
+    return window
