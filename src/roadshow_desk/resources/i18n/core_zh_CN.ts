@@ -20,11 +20,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 rows were later publications of a patent above and were merged into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written to the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rejected rows and their reasons: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use --rejects OUT.xlsx to get the rejected rows and their reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -612,23 +624,23 @@
     <name>Roadshow</name>
     <message>
         <source>Warning times cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒时间不能为负数。</translation>
     </message>
     <message>
         <source>The red warning must come after the yellow one (fewer minutes left).</source>
-        <translation type="unfinished"></translation>
+        <translation>红色提醒必须晚于黄色提醒（剩余分钟数更少）。</translation>
     </message>
     <message>
         <source>The session has no slots to present.</source>
-        <translation type="unfinished"></translation>
+        <translation>该专场没有可路演的项目。</translation>
     </message>
     <message>
         <source>There is no slot %1 in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>本专场没有第 %1 项。</translation>
     </message>
     <message>
         <source>The roadshow session no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该路演专场已不存在。</translation>
     </message>
 </context>
 <context>
@@ -784,6 +796,17 @@
     </message>
     <message>
         <source>The last rubric cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shortlist</name>
+    <message>
+        <source>That patent is not on the shortlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

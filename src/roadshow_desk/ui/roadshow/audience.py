@@ -38,10 +38,6 @@ SEPARATOR = " · "
 KeyHandler = Callable[[QKeyEvent], bool]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AudienceDisplay", text)
-
-
 def _set_color(widget: QWidget, color: QColor) -> None:
     palette = widget.palette()
     palette.setColor(QPalette.ColorRole.WindowText, color)
@@ -268,11 +264,15 @@ class PatentPage(QWidget):
         self.counter.setText(f"{slide.number} / {slide.count}" if slide.count else "")
         self._fit_counter()
         if patent is None:  # a slot without a patent (a break, an introduction)
-            self.title.setText(slide.presenter or _tr("Break"))
+            self.title.setText(
+                slide.presenter or QCoreApplication.translate("AudienceDisplay", "Break")
+            )
             self.meta.setText(slide.session_title)
             self.badges.setText("")
             self.body.set_sections([])
-            self.qr.set_code(slide.qr_payload, _tr("Scan to sign up"))
+            self.qr.set_code(
+                slide.qr_payload, QCoreApplication.translate("AudienceDisplay", "Scan to sign up")
+            )
             return
         self.title.setText(patent.title or patent.application_no)
         self.meta.setText(
@@ -282,7 +282,10 @@ class PatentPage(QWidget):
         )
         self.badges.setText(badges_text(patent))
         self.body.set_sections(sections_of(patent))
-        self.qr.set_code(slide.qr_payload, _tr("Scan to register interest"))
+        self.qr.set_code(
+            slide.qr_payload,
+            QCoreApplication.translate("AudienceDisplay", "Scan to register interest"),
+        )
 
 
 def badges_text(patent: PublicPatentView) -> str:
@@ -299,11 +302,23 @@ def sections_of(patent: PublicPatentView) -> list[tuple[str, str]]:
     """(heading, text) of the body sections that have something to say."""
     sections: list[tuple[str, str]] = []
     if patent.advantages:
-        sections.append((_tr("Key advantages"), patent.advantages))
+        sections.append(
+            (QCoreApplication.translate("AudienceDisplay", "Key advantages"), patent.advantages)
+        )
     if patent.application_scenarios:
-        sections.append((_tr("Application scenarios"), patent.application_scenarios))
+        sections.append(
+            (
+                QCoreApplication.translate("AudienceDisplay", "Application scenarios"),
+                patent.application_scenarios,
+            )
+        )
     if patent.open_licence_terms:
-        sections.append((_tr("Open licence terms"), patent.open_licence_terms))
+        sections.append(
+            (
+                QCoreApplication.translate("AudienceDisplay", "Open licence terms"),
+                patent.open_licence_terms,
+            )
+        )
     return sections
 
 
@@ -350,26 +365,42 @@ class CardPage(QWidget):
     def show_slide(self, slide: PublicSlide) -> None:
         if slide.kind is SlideKind.END:
             self.kicker.setText(slide.session_title)
-            self.heading.setText(_tr("Thank you"))
+            self.heading.setText(QCoreApplication.translate("AudienceDisplay", "Thank you"))
             self.detail.setText(slide.event_name)
-            self.qr.set_code(slide.qr_payload, _tr("Scan to sign up"))
+            self.qr.set_code(
+                slide.qr_payload, QCoreApplication.translate("AudienceDisplay", "Scan to sign up")
+            )
             return
         self.kicker.setText(
-            SEPARATOR.join(t for t in (slide.session_title, _tr("Next: %1 of %2")) if t)
+            SEPARATOR.join(
+                t
+                for t in (
+                    slide.session_title,
+                    QCoreApplication.translate("AudienceDisplay", "Next: %1 of %2"),
+                )
+                if t
+            )
             .replace("%1", str(slide.number))
             .replace("%2", str(slide.count))
         )
         patent = slide.patent
         if patent is None:
-            self.heading.setText(slide.presenter or _tr("Break"))
+            self.heading.setText(
+                slide.presenter or QCoreApplication.translate("AudienceDisplay", "Break")
+            )
             self.detail.setText(slide.event_name)
-            self.qr.set_code(slide.qr_payload, _tr("Scan to sign up"))
+            self.qr.set_code(
+                slide.qr_payload, QCoreApplication.translate("AudienceDisplay", "Scan to sign up")
+            )
             return
         self.heading.setText(patent.title or patent.application_no)
         self.detail.setText(
             SEPARATOR.join(t for t in (patent.institution, slide.presenter, slide.event_name) if t)
         )
-        self.qr.set_code(slide.qr_payload, _tr("Scan to register interest"))
+        self.qr.set_code(
+            slide.qr_payload,
+            QCoreApplication.translate("AudienceDisplay", "Scan to register interest"),
+        )
 
 
 class AudienceDisplay(QWidget):
@@ -384,7 +415,7 @@ class AudienceDisplay(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("roadshow_audience")
-        self.setWindowTitle(_tr("Roadshow — audience"))
+        self.setWindowTitle(QCoreApplication.translate("AudienceDisplay", "Roadshow — audience"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setAutoFillBackground(True)

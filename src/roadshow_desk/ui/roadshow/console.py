@@ -49,10 +49,6 @@ LEVEL_COLORS: dict[TimerLevel, tuple[str, str]] = {
 IDLE_COLORS = ("#3b3b3b", "#ffffff")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PresenterConsole", text)
-
-
 def local_time(moment: dt.datetime) -> dt.datetime:
     """A naive UTC moment (what the run's clock gives) in the computer's local time."""
     return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
@@ -73,7 +69,9 @@ class PresenterConsole(QWidget):
     def __init__(self, parent: QWidget | None = None, capture: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("roadshow_console")
-        self.setWindowTitle(_tr("Roadshow — presenter console"))
+        self.setWindowTitle(
+            QCoreApplication.translate("PresenterConsole", "Roadshow — presenter console")
+        )
         self.key_handler: KeyHandler | None = None
 
         self.session_label = _label("console_session", self)
@@ -89,7 +87,9 @@ class PresenterConsole(QWidget):
         self.now_title = _label("console_now_title", self, wrap=True)
         self.now_meta = _label("console_now_meta", self, wrap=True)
         self.notes_heading = _label("console_notes_heading", self)
-        self.notes_heading.setText(_tr("Presenter notes"))
+        self.notes_heading.setText(
+            QCoreApplication.translate("PresenterConsole", "Presenter notes")
+        )
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("console_notes")
         self.notes.setReadOnly(True)
@@ -109,7 +109,14 @@ class PresenterConsole(QWidget):
         self.slot_list.setObjectName("console_slots")
         self.slot_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.slot_list.setRootIsDecorated(False)
-        self.slot_list.setHeaderLabels(["#", _tr("Patent"), _tr("Planned"), _tr("Actual")])
+        self.slot_list.setHeaderLabels(
+            [
+                "#",
+                QCoreApplication.translate("PresenterConsole", "Patent"),
+                QCoreApplication.translate("PresenterConsole", "Planned"),
+                QCoreApplication.translate("PresenterConsole", "Actual"),
+            ]
+        )
         header = self.slot_list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -117,16 +124,19 @@ class PresenterConsole(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.preview_heading = _label("console_preview_heading", self)
-        self.preview_heading.setText(_tr("The audience sees"))
+        self.preview_heading.setText(
+            QCoreApplication.translate("PresenterConsole", "The audience sees")
+        )
         self.preview = QLabel(self)
         self.preview.setObjectName("console_preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(120)
         self.keys_label = _label("console_keys", self, wrap=True)
         self.keys_label.setText(
-            _tr(
+            QCoreApplication.translate(
+                "PresenterConsole",
                 "PgDn/→/Space next · PgUp/← previous · number+Enter go to slot · Home/End · "
-                "B or . black · W white · S swap screens · F windowed · C console · Esc leave"
+                "B or . black · W white · S swap screens · F windowed · C console · Esc leave",
             )
         )
         self.capture = capture
@@ -152,6 +162,8 @@ class PresenterConsole(QWidget):
         left.addWidget(self.next_heading)
         left.addWidget(self.next_title)
         left.addWidget(self.next_meta)
+        if capture is not None:
+            left.addWidget(capture)
 
         right = QVBoxLayout()
         right.addWidget(self.countdown_label)
@@ -160,8 +172,6 @@ class PresenterConsole(QWidget):
         right.addWidget(self.preview_heading)
         right.addWidget(self.preview)
         right.addWidget(self.slot_list, 1)
-        if capture is not None:
-            right.addWidget(capture)
 
         middle = QHBoxLayout()
         middle.addLayout(left, 3)
@@ -183,7 +193,9 @@ class PresenterConsole(QWidget):
         self.session_label.setText(plan.session_title)
         self.slot_list.clear()
         for slot in plan.slots:
-            minutes = _tr("%1 min").replace("%1", str(slot.planned_minutes))
+            minutes = QCoreApplication.translate("PresenterConsole", "%1 min").replace(
+                "%1", str(slot.planned_minutes)
+            )
             item = QTreeWidgetItem([str(slot.number), slot.heading, minutes, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, slot.slot_id)
             self.slot_list.addTopLevelItem(item)
@@ -209,24 +221,35 @@ class PresenterConsole(QWidget):
             return
         focus = run.focus_slot
         if run.phase is Phase.END:
-            self.now_heading.setText(_tr("Session finished"))
+            self.now_heading.setText(
+                QCoreApplication.translate("PresenterConsole", "Session finished")
+            )
             self.now_title.setText(plan.event_name)
             self.now_meta.setText("")
             self.notes.setPlainText("")
         else:
             slot = plan.slots[run.index]
-            heading = _tr("On stage") if run.phase is Phase.SLOT else _tr("Title card — up next")
+            heading = (
+                QCoreApplication.translate("PresenterConsole", "On stage")
+                if run.phase is Phase.SLOT
+                else QCoreApplication.translate("PresenterConsole", "Title card — up next")
+            )
             self.now_heading.setText(f"{heading}  ·  {slot.number} / {len(plan.slots)}")
             self.now_title.setText(slot.heading)
             self.now_meta.setText(self._meta(slot))
-            self.notes.setPlainText(slot.notes or _tr("No notes for this patent."))
+            self.notes.setPlainText(
+                slot.notes
+                or QCoreApplication.translate("PresenterConsole", "No notes for this patent.")
+            )
         following = run.next_slot
         if run.phase is Phase.TITLE:
             following = focus
-        self.next_heading.setText(_tr("Next"))
+        self.next_heading.setText(QCoreApplication.translate("PresenterConsole", "Next"))
         following_index = run.index if run.phase is Phase.TITLE else run.index + 1
         if following is None or run.phase is Phase.END:
-            self.next_title.setText(_tr("End of the session"))
+            self.next_title.setText(
+                QCoreApplication.translate("PresenterConsole", "End of the session")
+            )
             self.next_meta.setText("")
         else:
             next_plan = plan.slots[following_index]
@@ -235,7 +258,7 @@ class PresenterConsole(QWidget):
         done = run.index + (1 if run.phase is not Phase.TITLE else 0)
         self.progress.setValue(len(plan.slots) if run.phase is Phase.END else done)
         self.progress_label.setText(
-            _tr("Slot %1 of %2")
+            QCoreApplication.translate("PresenterConsole", "Slot %1 of %2")
             .replace("%1", str(min(run.index + 1, len(plan.slots))))
             .replace("%2", str(len(plan.slots)))
         )
@@ -266,18 +289,26 @@ class PresenterConsole(QWidget):
         if slot.public is not None:
             parts += [slot.public.institution, slot.public.application_no]
         if slot.presenter and slot.public is not None:
-            parts.append(_tr("presented by %1").replace("%1", slot.presenter))
+            parts.append(
+                QCoreApplication.translate("PresenterConsole", "presented by %1").replace(
+                    "%1", slot.presenter
+                )
+            )
         return "  ·  ".join(part for part in parts if part)
 
     def show_state(self, blank: Blank, typed: str) -> None:
         """The projector's state (black/white) and a slot number being typed."""
         parts = []
         if blank is Blank.BLACK:
-            parts.append(_tr("Projector: BLACK"))
+            parts.append(QCoreApplication.translate("PresenterConsole", "Projector: BLACK"))
         elif blank is Blank.WHITE:
-            parts.append(_tr("Projector: WHITE"))
+            parts.append(QCoreApplication.translate("PresenterConsole", "Projector: WHITE"))
         if typed:
-            parts.append(_tr("Go to slot: %1").replace("%1", typed))
+            parts.append(
+                QCoreApplication.translate("PresenterConsole", "Go to slot: %1").replace(
+                    "%1", typed
+                )
+            )
         self.state_label.setText("   ".join(parts))
 
     def show_time(self, run: RoadshowRun, now: dt.datetime) -> None:
@@ -289,7 +320,9 @@ class PresenterConsole(QWidget):
             planned = format_clock(countdown.planned)
             end = local_time(run.projected_end(now)).strftime("%H:%M")
             self.timer_caption.setText(
-                _tr("of %1 planned · session ends about %2")
+                QCoreApplication.translate(
+                    "PresenterConsole", "of %1 planned · session ends about %2"
+                )
                 .replace("%1", planned)
                 .replace("%2", end)
             )
@@ -297,14 +330,20 @@ class PresenterConsole(QWidget):
             self.timer_caption.setText("")
         delta = run.schedule_delta(now)
         if abs(delta) < 60:
-            self.schedule_label.setText(_tr("On schedule"))
+            self.schedule_label.setText(
+                QCoreApplication.translate("PresenterConsole", "On schedule")
+            )
         elif delta > 0:
             self.schedule_label.setText(
-                _tr("%1 behind schedule").replace("%1", format_clock(delta))
+                QCoreApplication.translate("PresenterConsole", "%1 behind schedule").replace(
+                    "%1", format_clock(delta)
+                )
             )
         else:
             self.schedule_label.setText(
-                _tr("%1 ahead of schedule").replace("%1", format_clock(-delta))
+                QCoreApplication.translate("PresenterConsole", "%1 ahead of schedule").replace(
+                    "%1", format_clock(-delta)
+                )
             )
 
     def _show_countdown(self, countdown: Countdown | None, running: bool) -> None:

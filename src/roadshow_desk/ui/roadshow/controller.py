@@ -56,10 +56,6 @@ WHITE_KEYS = {Qt.Key.Key_W, Qt.Key.Key_Comma}
 ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoadshowController", text)
-
-
 @dataclass(frozen=True)
 class RoadshowOptions:
     """How a show looks and times (from the settings, or given by a test)."""
@@ -99,7 +95,11 @@ class DatabaseRecorder:
             with self.database.session() as session:
                 func(session, slot_id, at)
         except (SQLAlchemyError, InputError, OSError):
-            self.report(_tr("The slot time could not be saved; the show goes on."))
+            self.report(
+                QCoreApplication.translate(
+                    "RoadshowController", "The slot time could not be saved; the show goes on."
+                )
+            )
 
     def slot_started(self, slot_id: int, at: dt.datetime) -> None:
         from roadshow_desk.domain.agenda import start_slot
@@ -261,7 +261,11 @@ class RoadshowController(QObject):
 
     def swap_screens(self) -> bool:
         if self.placement is None or self.placement.single:
-            self._report(_tr("There is only one screen: nothing to swap."))
+            self._report(
+                QCoreApplication.translate(
+                    "RoadshowController", "There is only one screen: nothing to swap."
+                )
+            )
             return False
         self.swapped = not self.swapped
         self.place_windows()
@@ -330,7 +334,9 @@ class RoadshowController(QObject):
             self._moved(True)
         else:
             self._report(
-                _tr("There is no slot %1; the session has %2.")
+                QCoreApplication.translate(
+                    "RoadshowController", "There is no slot %1; the session has %2."
+                )
                 .replace("%1", str(number))
                 .replace("%2", str(self.run.count))
             )

@@ -44,7 +44,7 @@ PREVIEW_WIDTH = 400
 def make_capture_panel(context: AppContext) -> QWidget | None:
     """The quick intention capture of the fair-day workflow, for the console."""
     try:
-        from roadshow_desk.ui.capture import CapturePanel  # type: ignore[attr-defined]
+        from roadshow_desk.ui.capture.panel import CapturePanel
     except ImportError:
         return None
     panel: QWidget = CapturePanel(context)

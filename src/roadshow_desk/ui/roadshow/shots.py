@@ -67,10 +67,13 @@ def shot_presenter(window: QMainWindow, size: QSize) -> QWidget:
     plan = _first_plan(window)
     moment = [utcnow()]
     options = RoadshowOptions.from_settings(window.context.settings)  # type: ignore[attr-defined]
+    from roadshow_desk.ui.roadshow.page import make_capture_panel
+
     controller = RoadshowController(
         plan,
         options=RoadshowOptions(options.theme, options.thresholds, title_cards=False),
         clock=lambda: moment[0],
+        capture=make_capture_panel(window.context),  # type: ignore[attr-defined]
     )
     run = controller.run
     run.start(min(2, run.count))
