@@ -103,10 +103,14 @@ def test_database_too_new_is_a_message_not_a_crash(qtbot, monkeypatch, tmp_path,
         QMessageBox, "critical", lambda parent, title, message: messages.append(message)
     )
     monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
-    assert app_module.start(db.url, "en") is None
+    window = app_module.start(db.url, "en")
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(messages))
     assert messages == [
         "This database was written by a newer version of Roadshow Desk; update the app to open it."
     ]
+    assert not window.isVisible()
+    assert not window.is_ready
 
 
 def test_start_opens_the_window_on_the_chosen_database(qtbot, monkeypatch, tmp_path) -> None:
@@ -116,9 +120,14 @@ def test_start_opens_the_window_on_the_chosen_database(qtbot, monkeypatch, tmp_p
     settings.station_name = "东区签到台"
     settings.sync()
     window = app_module.start(None, "en")
-    assert window is not None
     qtbot.addWidget(window)
+    assert window.isVisible()  # shown at once, before the database is open
+    assert window.statusBar().currentMessage() == "Opening the database…"
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        pass
     try:
+        assert window.statusBar().currentMessage() == ""
+        assert window.current_page().view_name == "library"
         assert window.context.database.path == tmp_path / "chosen.sqlite3"
         assert window.context.station == "东区签到台"
         assert window.isVisible()

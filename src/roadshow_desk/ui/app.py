@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -149,27 +150,73 @@ def warn_missing_font_once(window: QWidget, settings: Settings, font: AppFont) -
     QMessageBox.warning(window, QCoreApplication.translate("App", "No Chinese font"), font.warning)
 
 
-def start(db: str | None = None, lang: str | None = None) -> MainWindow | None:
-    """Everything up to the shown main window (``None`` when the database cannot be used)."""
+def start(db: str | None = None, lang: str | None = None) -> MainWindow:
+    """Show the main window at once, then open the database and build the pages.
+
+    The window appears before SQLAlchemy and the workflow pages are imported (that is most
+    of the start-up time), says that it is opening the database, and emits ``ready`` when
+    it is complete. When the database cannot be used, the reason is shown in a message box
+    and the window closes (so :func:`run` ends with status 1).
+    """
+    from roadshow_desk.ui.main_window import MainWindow
+
     app = create_application()
     settings = Settings()
     language = install_language(app, lang, settings)
     font = install_cjk_font(app, settings.cjk_font_file, language)
-    database = open_database_or_explain(database_url(db, settings))
-    if database is None:
-        return None
-    window = build_main_window(database, settings, font)
+    window = MainWindow(settings=settings)
+    window.set_font_warning(font.warning)
+    window.show_status(QCoreApplication.translate("App", "Opening the database…"), 0)
     window.show()
-    warn_missing_font_once(window, settings, font)
+    _after_first_paint(window, lambda: finish_start(window, db, font))
     return window
+
+
+def finish_start(window: MainWindow, db: str | None, font: AppFont) -> bool:
+    """Open the database and complete ``window``; False (window closed) when it cannot."""
+    from roadshow_desk.ui.workflow import AppContext
+
+    settings = window.settings
+    database = open_database_or_explain(database_url(db, settings), window)
+    if database is None:
+        window.close()  # the last window: the event loop ends, and run() returns 1
+        return False
+    window.attach(AppContext(database, settings, settings.station_name))
+    window.statusBar().clearMessage()
+    warn_missing_font_once(window, settings, font)
+    return True
+
+
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched widget first painted (or after a timeout)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], object] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(1000, self._fire)  # never wait for a paint that does not come
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self.deleteLater()
+            callback()
+
+
+def _after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    _FirstPaint(widget, callback)
 
 
 def run(db: str | None = None, lang: str | None = None) -> int:
     """Open the main window and run the event loop; the process exit status."""
     window = start(db, lang)
-    if window is None:
+    status = QApplication.exec()
+    if not window.is_ready:
         return 1
-    try:
-        return QApplication.exec()
-    finally:
-        window.context.database.dispose()
+    window.context.database.dispose()
+    return status

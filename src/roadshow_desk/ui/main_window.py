@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadshow_desk.ui.settings import Settings
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 #: The workflow pages, in navigation order ("module:Class").
@@ -63,14 +64,21 @@ def load_object(spec: str) -> Any:
     return getattr(importlib.import_module(module_name), attribute)
 
 
-def database_display_name(context: AppContext) -> str:
-    """The database as the title bar shows it: the file name, or the URL without password."""
-    path = context.database.path
-    if path is not None:
-        return path.name
-    from sqlalchemy.engine import make_url
+def database_label(url: str) -> str:
+    """A database as the title bar shows it: the file's name, or the URL without password."""
+    if "://" not in url:
+        return Path(url).name
+    scheme, _, rest = url.partition("://")
+    if scheme.startswith("sqlite"):
+        return Path(rest.lstrip("/")).name or rest
+    credentials, at, location = rest.rpartition("@")
+    user = credentials.partition(":")[0]
+    return f"{scheme}://{user}{at}{location}"
 
-    return make_url(context.database.url).render_as_string(hide_password=True)
+
+def database_display_name(context: AppContext) -> str:
+    """The context's database as the title bar shows it."""
+    return database_label(context.database.url)
 
 
 class MainWindow(QMainWindow):
@@ -78,10 +86,28 @@ class MainWindow(QMainWindow):
 
     page_changed = Signal(str)
     """The current page changed (its ``view_name``)."""
+    ready = Signal()
+    """The database is open and the pages and controllers are built (see :meth:`attach`)."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    context: AppContext
+    """Set by :meth:`attach`; controllers and pages may rely on it."""
+
+    def __init__(
+        self,
+        context: AppContext | None = None,
+        parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
+    ) -> None:
+        """The window over ``context``; or, with only ``settings``, the empty shell that
+        start-up shows at once and completes with :meth:`attach` once the database is open.
+        """
         super().__init__(parent)
-        self.context = context
+        if context is not None:
+            settings = context.settings
+        if settings is None:
+            raise TypeError("MainWindow needs a context or settings")
+        self.settings = settings
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self._drop_handlers: list[DropHandler] = []
@@ -114,13 +140,30 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.restore_geometry()
+        if context is not None:
+            self.attach(context)
+
+    def attach(self, context: AppContext) -> None:
+        """Complete the window over an open database: pages, controllers, undo, title."""
+        self.context = context
+        self._bind_undo_stack(context)
+        self.station_label.setText(self.tr("Station: %1").replace("%1", context.station))
         self._load_pages()
         self.navigation.currentRowChanged.connect(self._on_navigation)
-        self.context.undo_stack.cleanChanged.connect(self._update_title)
-        self.context.status_message.connect(self.show_status)
+        context.undo_stack.cleanChanged.connect(self._update_title)
+        context.status_message.connect(self.show_status)
+        self.settings_action.setEnabled(True)
+        self.about_action.setEnabled(True)
         self._update_title()
         self._install_controllers()
-        self.restore_layout()
+        self.restore_page()
+        self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether :meth:`attach` has run."""
+        return hasattr(self, "context")
 
     # ------------------------------------------------------------------ construction
 
@@ -130,6 +173,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
+        self.settings_action.setEnabled(False)  # until attach()
 
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("action_quit")
@@ -137,20 +181,42 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
-        stack = self.context.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = QAction(QIcon("icons:undo.svg"), self.tr("&Undo"), self)
         self.undo_action.setObjectName("action_undo")
-        self.undo_action.setIcon(QIcon("icons:undo.svg"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.undo_action.setEnabled(False)
+        self.redo_action = QAction(QIcon("icons:redo.svg"), self.tr("&Redo"), self)
         self.redo_action.setObjectName("action_redo")
-        self.redo_action.setIcon(QIcon("icons:redo.svg"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setEnabled(False)
 
         self.about_action = QAction(self.tr("&About Roadshow Desk"), self)
         self.about_action.setObjectName("action_about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.open_about)
+        self.about_action.setEnabled(False)  # until attach()
+
+    def _bind_undo_stack(self, context: AppContext) -> None:
+        """Make Undo/Redo follow the context's undo stack (texts name the command)."""
+        stack = context.undo_stack
+
+        def update() -> None:
+            undo_text, redo_text = stack.undoText(), stack.redoText()
+            self.undo_action.setEnabled(stack.canUndo())
+            self.redo_action.setEnabled(stack.canRedo())
+            self.undo_action.setText(
+                self.tr("&Undo %1").replace("%1", undo_text) if undo_text else self.tr("&Undo")
+            )
+            self.redo_action.setText(
+                self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo")
+            )
+
+        self.undo_action.triggered.connect(stack.undo)
+        self.redo_action.triggered.connect(stack.redo)
+        stack.indexChanged.connect(update)
+        stack.canUndoChanged.connect(update)
+        stack.canRedoChanged.connect(update)
+        update()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -196,7 +262,8 @@ class MainWindow(QMainWindow):
         self.font_warning_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.font_warning_label.hide()
         status.addPermanentWidget(self.font_warning_label)
-        self.station_label = QLabel(self.tr("Station: %1").replace("%1", self.context.station))
+        station = self.settings.station_name
+        self.station_label = QLabel(self.tr("Station: %1").replace("%1", station))
         self.station_label.setObjectName("label_station")
         status.addPermanentWidget(self.station_label)
 
@@ -325,18 +392,24 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> None:
         """Geometry, toolbar state and the current page as the user left them."""
-        settings = self.context.settings
+        self.restore_geometry()
+        self.restore_page()
+
+    def restore_geometry(self) -> None:
+        settings = self.settings
         geometry = settings.window_geometry
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(self._default_size())
         state = settings.window_state
         if not state.isEmpty():
             self.restoreState(state)
-        if self.pages and not self.show_page(settings.current_page):
+
+    def restore_page(self) -> None:
+        if self.pages and not self.show_page(self.settings.current_page):
             self.show_page(self.pages[0].view_name)
 
     def save_layout(self) -> None:
-        settings = self.context.settings
+        settings = self.settings
         settings.window_geometry = self.saveGeometry()
         settings.window_state = self.saveState()
         page = self.current_page()

@@ -13,7 +13,6 @@ installs); else the platform's usual place (``QSettings`` user scope, INI format
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -221,4 +220,10 @@ class Settings:
 
 
 def default_station_name() -> str:
-    return socket.gethostname() or "station"
+    """This computer's host name (``socket`` is imported only where ``os`` cannot tell)."""
+    name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    if not name:
+        import socket
+
+        name = socket.gethostname()
+    return name or "station"

@@ -58,12 +58,15 @@
         <source>No Chinese font</source>
         <translation>缺少中文字体</translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Settings…</source>
-        <extracomment>The workflow pages, in navigation order (&quot;module:Class&quot;). Installers of menus, actions and drop handlers (&quot;module:function&quot;, called with the window).</extracomment>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
@@ -81,6 +84,14 @@
     <message>
         <source>&amp;About Roadshow Desk</source>
         <translation>关于路演服务台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -104,6 +115,7 @@
     </message>
     <message>
         <source>Station: %1</source>
+        <extracomment>The workflow pages, in navigation order (&quot;module:Class&quot;). Installers of menus, actions and drop handlers (&quot;module:function&quot;, called with the window).</extracomment>
         <translation>工作站：%1</translation>
     </message>
 </context>
