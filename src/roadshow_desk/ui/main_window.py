@@ -45,6 +45,7 @@ from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 #: The workflow pages, in navigation order ("module:Class").
 WORKFLOW_PAGES: list[str] = [
     "roadshow_desk.ui.library.page:LibraryPage",
+    "roadshow_desk.ui.event.page:EventPage",
     "roadshow_desk.ui.roadshow.page:RoadshowPage",
     "roadshow_desk.ui.capture.page:CapturePage",
     "roadshow_desk.ui.followup.page:FollowUpPage",

@@ -1,0 +1,1 @@
+"""The event workflow: setup, enterprise registry, check-in, roadshow sessions."""

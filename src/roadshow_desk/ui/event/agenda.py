@@ -1,0 +1,514 @@
+"""Roadshow sessions and their slots: build from the shortlist, drag to reorder, minutes.
+
+Every change is an undoable command calling ``domain.agenda``. The slot table is a model
+over the session's slots; dragging rows within it reorders them (the model's
+:meth:`SlotModel.dropMimeData` turns a drop into one :class:`ReorderSlotsCommand`), and
+the planned minutes and the presenter are edited in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadshow_desk.domain.agenda import (
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    AgendaError,
+    build_from_shortlist,
+    list_sessions,
+    list_slots,
+    reorder_slots,
+    set_planned_minutes,
+    set_session_deleted,
+    set_slot_deleted,
+    update_slot,
+)
+from roadshow_desk.domain.checkin import local_time
+from roadshow_desk.domain.events import latest_event
+from roadshow_desk.ui.workflow import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+MIME = "application/x-roadshow-desk-slot-ids"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AgendaCommands", text)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+class _AgendaCommand(QUndoCommand):
+    def __init__(self, context: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+
+    def _changed(self) -> None:
+        self.context.data_changed.emit("agenda")
+
+
+class BuildSessionCommand(_AgendaCommand):
+    """A session already built from the shortlist; undo removes it, redo brings it back."""
+
+    def __init__(self, context: AppContext, session_id: int, title: str) -> None:
+        super().__init__(context, _tr("Build session %1").replace("%1", title))
+        self.session_id = session_id
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # built before the push (so a refusal never reaches the stack)
+            self._first = False
+        else:
+            with self.context.database.session() as session:
+                set_session_deleted(session, self.session_id, False)
+        self._changed()
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            set_session_deleted(session, self.session_id, True)
+        self._changed()
+
+
+class RemoveSessionCommand(_AgendaCommand):
+    def __init__(self, context: AppContext, session_id: int) -> None:
+        super().__init__(context, _tr("Remove session"))
+        self.session_id = session_id
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            set_session_deleted(session, self.session_id, True)
+        self._changed()
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            set_session_deleted(session, self.session_id, False)
+        self._changed()
+
+
+class ReorderSlotsCommand(_AgendaCommand):
+    def __init__(
+        self, context: AppContext, session_id: int, before: Sequence[int], after: Sequence[int]
+    ) -> None:
+        super().__init__(context, _tr("Reorder slots"))
+        self.session_id = session_id
+        self.before = list(before)
+        self.after = list(after)
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            reorder_slots(session, self.session_id, self.after)
+        self._changed()
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            reorder_slots(session, self.session_id, self.before)
+        self._changed()
+
+
+class EditSlotCommand(_AgendaCommand):
+    """Planned minutes or presenter of a slot."""
+
+    def __init__(self, context: AppContext, slot_id: int, field: str, value: Any, old: Any) -> None:
+        super().__init__(context, _tr("Edit slot"))
+        self.slot_id = slot_id
+        self.field = field
+        self.value = value
+        self.old = old
+
+    def _apply(self, value: Any) -> None:
+        with self.context.database.session() as session:
+            if self.field == "planned_minutes":
+                set_planned_minutes(session, self.slot_id, int(value))
+            else:
+                update_slot(session, self.slot_id, presenter=str(value))
+        self._changed()
+
+    def redo(self) -> None:
+        self._apply(self.value)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class RemoveSlotCommand(_AgendaCommand):
+    def __init__(self, context: AppContext, slot_id: int) -> None:
+        super().__init__(context, _tr("Remove slot"))
+        self.slot_id = slot_id
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            set_slot_deleted(session, self.slot_id, True)
+        self._changed()
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            set_slot_deleted(session, self.slot_id, False)
+        self._changed()
+
+
+# --------------------------------------------------------------------------- slot model
+
+
+class SlotModel(QAbstractTableModel):
+    """The slots of one session in order; drag rows to reorder; minutes and presenter edit."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SlotModel", "#"),
+        QT_TRANSLATE_NOOP("SlotModel", "Patent"),
+        QT_TRANSLATE_NOOP("SlotModel", "Institution"),
+        QT_TRANSLATE_NOOP("SlotModel", "Presenter"),
+        QT_TRANSLATE_NOOP("SlotModel", "Minutes"),
+        QT_TRANSLATE_NOOP("SlotModel", "Ran"),
+    )
+    PRESENTER, MINUTES = 3, 4
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session_id: int | None = None
+        self.rows: list[dict[str, Any]] = []
+
+    def reload(self) -> None:
+        rows: list[dict[str, Any]] = []
+        if self.session_id is not None:
+            with self.context.database.session() as session:
+                for slot in list_slots(session, self.session_id):
+                    ran = ""
+                    if slot.actual_start is not None:
+                        ran = local_time(slot.actual_start).strftime("%H:%M")
+                        if slot.actual_end is not None:
+                            ran += "–" + local_time(slot.actual_end).strftime("%H:%M")
+                    rows.append(
+                        {
+                            "id": slot.id,
+                            "patent": (
+                                f"{slot.patent.application_no}  {slot.patent.title}"
+                                if slot.patent
+                                else ""
+                            ),
+                            "institution": slot.institution.name if slot.institution else "",
+                            "presenter": slot.presenter,
+                            "minutes": slot.planned_minutes,
+                            "ran": ran,
+                        }
+                    )
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def slot_ids(self) -> list[int]:
+        return [row["id"] for row in self.rows]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("SlotModel", str(self.HEADERS[section]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        column = index.column()
+        if role == Qt.ItemDataRole.EditRole:
+            if column == self.MINUTES:
+                return row["minutes"]
+            if column == self.PRESENTER:
+                return row["presenter"]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            index.row() + 1,
+            row["patent"],
+            row["institution"],
+            row["presenter"],
+            row["minutes"],
+            row["ran"],
+        )[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() in (self.MINUTES, self.PRESENTER):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self.rows[index.row()]
+        field = "planned_minutes" if index.column() == self.MINUTES else "presenter"
+        old = row["minutes"] if field == "planned_minutes" else row["presenter"]
+        if field == "planned_minutes":
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                return False
+            if not 1 <= value <= MAX_MINUTES:
+                self.context.status_message.emit(
+                    QCoreApplication.translate(
+                        "SlotModel", "A slot lasts from 1 to %1 minutes."
+                    ).replace("%1", str(MAX_MINUTES))
+                )
+                return False
+        else:
+            value = " ".join(str(value).split())
+        if value == old:
+            return False
+        self.context.undo_stack.push(EditSlotCommand(self.context, row["id"], field, value, old))
+        return True
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data = QMimeData()
+        ids = ",".join(str(self.rows[row]["id"]) for row in rows)
+        data.setData(MIME, QByteArray(ids.encode()))
+        return data
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        """Move the dragged slots before ``row`` (or the row dropped on) as one command.
+
+        Returns False so the view removes nothing itself: the list reloads from the database.
+        """
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
+            return False
+        if self.session_id is None:
+            return False
+        moved = [int(part) for part in bytes(data.data(MIME).data()).decode().split(",") if part]
+        target = parent.row() if parent.isValid() else row
+        if target < 0:
+            target = len(self.rows)
+        before = self.slot_ids()
+        remaining = [slot_id for slot_id in before if slot_id not in moved]
+        insert_at = len([slot_id for slot_id in before[:target] if slot_id not in moved])
+        after = remaining[:insert_at] + moved + remaining[insert_at:]
+        if after != before:
+            self.context.undo_stack.push(
+                ReorderSlotsCommand(self.context, self.session_id, before, after)
+            )
+        return False
+
+
+# --------------------------------------------------------------------------- the view
+
+
+class AgendaView(QWidget):
+    """The event's sessions on the left, the selected session's slots on the right."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.list_sessions = QListWidget()
+        self.list_sessions.setObjectName("list_sessions")
+        self.list_sessions.currentItemChanged.connect(self._on_session)
+        self.edit_title = QLineEdit()
+        self.edit_title.setObjectName("edit_session_title")
+        self.edit_title.setPlaceholderText(self.tr("Title of the new session"))
+        self.spin_minutes = QSpinBox()
+        self.spin_minutes.setObjectName("spin_minutes")
+        self.spin_minutes.setRange(1, 240)
+        self.spin_minutes.setValue(DEFAULT_MINUTES)
+        self.spin_minutes.setSuffix(self.tr(" min"))
+        self.button_build = QPushButton(self.tr("&Build from shortlist"))
+        self.button_build.setObjectName("button_build_session")
+        self.button_build.clicked.connect(self.build_session)
+        self.button_remove_session = QPushButton(self.tr("Remove session"))
+        self.button_remove_session.setObjectName("button_remove_session")
+        self.button_remove_session.clicked.connect(self.remove_session)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.list_sessions, 1)
+        build_row = QHBoxLayout()
+        build_row.addWidget(self.edit_title, 1)
+        build_row.addWidget(self.spin_minutes)
+        left_layout.addLayout(build_row)
+        left_layout.addWidget(self.button_build)
+        left_layout.addWidget(self.button_remove_session)
+
+        self.model = SlotModel(context, self)
+        self.table = QTableView()
+        self.table.setObjectName("table_slots")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.button_remove_slot = QPushButton(self.tr("Remove slot"))
+        self.button_remove_slot.setObjectName("button_remove_slot")
+        self.button_remove_slot.clicked.connect(self.remove_slot)
+        self.label_total = QLabel()
+        self.label_total.setObjectName("label_total_minutes")
+        self.label_message = QLabel()
+        self.label_message.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(
+            QLabel(self.tr("Drag rows to reorder; double-click minutes or presenter to edit."))
+        )
+        right_layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.label_total, 1)
+        bottom.addWidget(self.button_remove_slot)
+        right_layout.addLayout(bottom)
+        right_layout.addWidget(self.label_message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        context.data_changed.connect(self._on_data_changed)
+
+    def event_id(self) -> int | None:
+        if self.context.current_event_id is not None:
+            return self.context.current_event_id
+        with self.context.database.session() as session:
+            event = latest_event(session)
+            return event.id if event is not None else None
+
+    def reload(self) -> None:
+        keep = self.current_session_id()
+        self.list_sessions.blockSignals(True)
+        self.list_sessions.clear()
+        event_id = self.event_id()
+        if event_id is not None:
+            with self.context.database.session() as session:
+                for found in list_sessions(session, event_id):
+                    item = QListWidgetItem(found.title)
+                    item.setData(Qt.ItemDataRole.UserRole, found.id)
+                    self.list_sessions.addItem(item)
+        self.list_sessions.blockSignals(False)
+        rows = [
+            self.list_sessions.item(n).data(Qt.ItemDataRole.UserRole)
+            for n in range(self.list_sessions.count())
+        ]
+        if rows:
+            self.list_sessions.setCurrentRow(rows.index(keep) if keep in rows else 0)
+        self._on_session()
+
+    def current_session_id(self) -> int | None:
+        item = self.list_sessions.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def select_session(self, session_id: int) -> None:
+        for row in range(self.list_sessions.count()):
+            if self.list_sessions.item(row).data(Qt.ItemDataRole.UserRole) == session_id:
+                self.list_sessions.setCurrentRow(row)
+
+    def _on_session(self, *_args: object) -> None:
+        self.model.session_id = self.current_session_id()
+        self.model.reload()
+        total = sum(row["minutes"] for row in self.model.rows)
+        self.label_total.setText(
+            self.tr("%1 slots, %2 minutes planned")
+            .replace("%1", str(len(self.model.rows)))
+            .replace("%2", str(total))
+        )
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in ("agenda", "event", "shortlist", "patent", "bundle"):
+            self.reload()
+
+    def build_session(self) -> bool:
+        event_id = self.event_id()
+        if event_id is None:
+            self.label_message.setText(self.tr("Create the event first."))
+            return False
+        title = self.edit_title.text().strip() or self.tr("Session %1").replace(
+            "%1", str(self.list_sessions.count() + 1)
+        )
+        try:
+            with self.context.database.session() as session:
+                built = build_from_shortlist(
+                    session,
+                    event_id,
+                    title,
+                    planned_minutes=self.spin_minutes.value(),
+                    station=self.context.station,
+                )
+                session_id = built.id
+        except AgendaError as error:
+            self.label_message.setText(str(error))
+            return False
+        self.context.undo_stack.push(BuildSessionCommand(self.context, session_id, title))
+        self.edit_title.clear()
+        self.label_message.clear()
+        self.select_session(session_id)
+        return True
+
+    def remove_session(self) -> None:
+        session_id = self.current_session_id()
+        if session_id is not None:
+            self.context.undo_stack.push(RemoveSessionCommand(self.context, session_id))
+
+    def remove_slot(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            slot_id = self.model.data(index, Qt.ItemDataRole.UserRole)
+            self.context.undo_stack.push(RemoveSlotCommand(self.context, int(slot_id)))

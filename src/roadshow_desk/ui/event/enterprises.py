@@ -1,0 +1,526 @@
+"""The enterprise registry: search, a detail pane, the form dialog, walk-in reconciliation.
+
+Adding and editing go through ``domain.enterprises`` (credit code and phone validated,
+duplicates refused with the existing firm named); both are undoable. A walk-in shows the
+registered firms it may be; merging it into one of them (its intentions and check-ins move
+over) or confirming it as a new firm clears the flag.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadshow_desk.domain.enterprises import (
+    DuplicateEnterprise,
+    EnterpriseFields,
+    EnterpriseInvalid,
+    confirm_walk_in,
+    fields_of,
+    get_enterprise,
+    merge_walk_in,
+    reconciliation_candidates,
+    register_enterprise,
+    search_enterprises,
+    set_enterprise_deleted,
+    tags_text,
+    update_enterprise,
+)
+from roadshow_desk.domain.enums import EnterpriseTag
+from roadshow_desk.domain.labels import yes_no
+from roadshow_desk.domain.models import Enterprise
+from roadshow_desk.store.db import Database
+from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.workflow import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EnterpriseDialog(QDialog):
+    """The enterprise form (``forms/event/enterprise_dialog.ui``); validated on Save."""
+
+    edit_name: QLineEdit
+    edit_credit_code: QLineEdit
+    edit_industry: QLineEdit
+    edit_keywords: QLineEdit
+    edit_region: QLineEdit
+    edit_address: QLineEdit
+    edit_contact: QLineEdit
+    edit_phone: QLineEdit
+    edit_email: QLineEdit
+    check_consent: QCheckBox
+    text_notes: QPlainTextEdit
+    label_message: QLabel
+    button_box: QDialogButtonBox
+
+    def __init__(self, fields: EnterpriseFields, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        load_ui("event/enterprise_dialog.ui", self)
+        self.tag_checks: dict[EnterpriseTag, QCheckBox] = {
+            tag: getattr(self, f"check_tag_{tag.value}") for tag in EnterpriseTag
+        }
+        self.edit_name.setText(fields.name)
+        self.edit_credit_code.setText(fields.credit_code)
+        chosen = set(fields.tags if not isinstance(fields.tags, str) else [fields.tags])
+        for tag, check in self.tag_checks.items():
+            check.setChecked(tag.value in chosen)
+        self.edit_industry.setText(fields.industry)
+        self.edit_keywords.setText(fields.keywords)
+        self.edit_region.setText(fields.region)
+        self.edit_address.setText(fields.address)
+        self.edit_contact.setText(fields.contact_person)
+        self.edit_phone.setText(fields.phone)
+        self.edit_email.setText(fields.email)
+        self.check_consent.setChecked(fields.consent_to_contact)
+        self.text_notes.setPlainText(fields.notes)
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        self.check = self._no_check
+
+    @staticmethod
+    def _no_check(_fields: EnterpriseFields) -> str | None:
+        return None
+
+    def fields(self) -> EnterpriseFields:
+        return EnterpriseFields(
+            name=self.edit_name.text(),
+            credit_code=self.edit_credit_code.text(),
+            tags=[tag.value for tag, check in self.tag_checks.items() if check.isChecked()],
+            industry=self.edit_industry.text(),
+            keywords=self.edit_keywords.text(),
+            region=self.edit_region.text(),
+            address=self.edit_address.text(),
+            contact_person=self.edit_contact.text(),
+            phone=self.edit_phone.text(),
+            email=self.edit_email.text(),
+            consent_to_contact=self.check_consent.isChecked(),
+            notes=self.text_notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        """Save only when :attr:`check` finds no problem (it shows the sentence otherwise)."""
+        problem = self.check(self.fields())
+        if problem:
+            self.label_message.setText(problem)
+            return
+        super().accept()
+
+
+class SaveEnterpriseCommand(QUndoCommand):
+    """A firm already registered (``previous`` is None) or edited; undo removes it or puts
+    the previous fields back, redo does it again."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        enterprise_id: int,
+        fields: EnterpriseFields,
+        previous: EnterpriseFields | None,
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("EventCommands", "Save enterprise %1").replace(
+                "%1", fields.name
+            )
+        )
+        self.context = context
+        self.enterprise_id = enterprise_id
+        self.fields = fields
+        self.previous = previous
+        self._first = True
+
+    def _write(self, fields: EnterpriseFields) -> None:
+        with self.context.database.session() as session:
+            update_enterprise(
+                session,
+                self.enterprise_id,
+                fields,
+                station=self.context.station,
+                allow_same_name=True,
+            )
+
+    def redo(self) -> None:
+        if self._first:  # saved before the push (so a refusal never reaches the stack)
+            self._first = False
+        elif self.previous is None:
+            with self.context.database.session() as session:
+                set_enterprise_deleted(session, self.enterprise_id, False)
+        else:
+            self._write(self.fields)
+        self.context.data_changed.emit("enterprise")
+
+    def undo(self) -> None:
+        if self.previous is None:
+            with self.context.database.session() as session:
+                set_enterprise_deleted(session, self.enterprise_id, True)
+        else:
+            self._write(self.previous)
+        self.context.data_changed.emit("enterprise")
+
+
+class EnterpriseModel(QAbstractTableModel):
+    """Firms matching the search text (all when empty); ``UserRole`` is the id."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EnterpriseModel", "Enterprise"),
+        QT_TRANSLATE_NOOP("EnterpriseModel", "Credit code"),
+        QT_TRANSLATE_NOOP("EnterpriseModel", "Type"),
+        QT_TRANSLATE_NOOP("EnterpriseModel", "Contact"),
+        QT_TRANSLATE_NOOP("EnterpriseModel", "Phone"),
+    )
+
+    def __init__(self, database: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.text = ""
+        self.rows: list[tuple[int, str, str, str, str, str, bool]] = []
+
+    def reload(self) -> None:
+        with self.database.session() as session:
+            firms = search_enterprises(session, self.text, limit=5000)
+            rows = [
+                (
+                    firm.id,
+                    firm.name,
+                    firm.credit_code or "",
+                    tags_text(firm.tags),
+                    firm.contact_person,
+                    firm.phone,
+                    firm.is_walk_in,
+                )
+                for firm in firms
+            ]
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, enterprise_id: int) -> int:
+        return next((n for n, row in enumerate(self.rows) if row[0] == enterprise_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("EnterpriseModel", str(self.HEADERS[section]))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row[0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = str(row[index.column() + 1])
+            if index.column() == 0 and row[6]:
+                text += " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
+            return text
+        return None
+
+
+class RegistryView(QWidget):
+    """Search the registry, see a firm, add, edit, reconcile walk-ins."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = EnterpriseModel(context.database, self)
+        self.edit_search = QLineEdit()
+        self.edit_search.setObjectName("edit_search_enterprises")
+        self.edit_search.setPlaceholderText(self.tr("Search by name, credit code or phone"))
+        self.edit_search.textChanged.connect(self._search)
+        self.button_add = QPushButton(self.tr("&Add enterprise…"))
+        self.button_add.setObjectName("button_add_enterprise")
+        self.button_add.clicked.connect(self.add_enterprise)
+        self.button_edit = QPushButton(self.tr("&Edit…"))
+        self.button_edit.setObjectName("button_edit_enterprise")
+        self.button_edit.clicked.connect(self.edit_current)
+        top = QHBoxLayout()
+        top.addWidget(self.edit_search, 1)
+        top.addWidget(self.button_add)
+        top.addWidget(self.button_edit)
+
+        self.table = QTableView()
+        self.table.setObjectName("table_enterprises")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+
+        self.label_detail = QLabel()
+        self.label_detail.setObjectName("label_enterprise_detail")
+        self.label_detail.setWordWrap(True)
+        self.label_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.label_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.combo_merge = QComboBox()
+        self.combo_merge.setObjectName("combo_merge_into")
+        self.button_merge = QPushButton(self.tr("&Merge into this firm"))
+        self.button_merge.setObjectName("button_merge_walk_in")
+        self.button_merge.clicked.connect(self._merge_clicked)
+        self.button_confirm = QPushButton(self.tr("It is a new firm: complete its details…"))
+        self.button_confirm.setObjectName("button_confirm_walk_in")
+        self.button_confirm.clicked.connect(self.confirm_current)
+        self.box_walk_in = QWidget()
+        walk_in_layout = QVBoxLayout(self.box_walk_in)
+        walk_in_layout.setContentsMargins(0, 0, 0, 0)
+        walk_in_layout.addWidget(QLabel(self.tr("A walk-in to reconcile with the registry:")))
+        walk_in_layout.addWidget(self.combo_merge)
+        walk_in_layout.addWidget(self.button_merge)
+        walk_in_layout.addWidget(self.button_confirm)
+        self.label_message = QLabel()
+        self.label_message.setWordWrap(True)
+        pane = QWidget()
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.addWidget(self.label_detail, 1)
+        pane_layout.addWidget(self.box_walk_in)
+        pane_layout.addWidget(self.label_message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        context.data_changed.connect(self._on_data_changed)
+        self.current_id: int | None = None
+        self._show(None)
+
+    # ------------------------------------------------------------------ list
+
+    def reload(self) -> None:
+        keep = self.current_id
+        self.model.reload()
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self._show(keep if row >= 0 else None)
+
+    def _search(self, text: str) -> None:
+        self.model.text = text
+        self.reload()
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in ("enterprise", "intention", "bundle", "checkin"):
+            self.reload()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show(
+            self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        )
+
+    def select(self, enterprise_id: int) -> bool:
+        row = self.model.row_of(enterprise_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        return row >= 0
+
+    def _show(self, enterprise_id: int | None) -> None:
+        self.current_id = enterprise_id
+        self.button_edit.setEnabled(enterprise_id is not None)
+        self.box_walk_in.hide()
+        if enterprise_id is None:
+            self.label_detail.setText(self.tr("Choose an enterprise in the list."))
+            return
+        with self.context.database.session() as session:
+            firm = session.get(Enterprise, enterprise_id)
+            if firm is None:
+                return
+            lines = [
+                firm.name,
+                self.tr("Credit code: %1").replace("%1", firm.credit_code or "—"),
+                self.tr("Type: %1").replace("%1", tags_text(firm.tags) or "—"),
+                self.tr("Industry: %1").replace("%1", firm.industry or "—"),
+                self.tr("Region: %1").replace("%1", firm.region or "—"),
+                self.tr("Contact: %1 %2")
+                .replace("%1", firm.contact_person)
+                .replace("%2", firm.phone),
+                self.tr("Consents to be contacted: %1").replace(
+                    "%1", yes_no(firm.consent_to_contact)
+                ),
+            ]
+            if firm.notes:
+                lines.append(firm.notes)
+            candidates = (
+                [(c.id, c.name) for c in reconciliation_candidates(session, firm.id)]
+                if firm.is_walk_in
+                else []
+            )
+            walk_in = firm.is_walk_in
+        self.label_detail.setText("\n".join(lines))
+        if walk_in:
+            self.combo_merge.clear()
+            for candidate_id, name in candidates:
+                self.combo_merge.addItem(name, candidate_id)
+            self.button_merge.setEnabled(bool(candidates))
+            self.box_walk_in.show()
+
+    # ------------------------------------------------------------------ editing
+
+    def _checker(self, enterprise_id: int | None) -> Any:
+        """Validation for the dialog: one sentence, or ``None`` (duplicates by name are asked)."""
+
+        def check(fields: EnterpriseFields) -> str | None:
+            try:
+                with self.context.database.session() as session:
+                    if enterprise_id is None:
+                        register_enterprise(session, fields)
+                    else:
+                        update_enterprise(session, enterprise_id, fields)
+                    session.rollback()
+            except DuplicateEnterprise as duplicate:
+                if duplicate.same_code:
+                    return str(duplicate)
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Same name"),
+                    str(duplicate) + "\n" + self.tr("Register it anyway as another firm?"),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return str(duplicate)
+                self._allow_same_name = True
+            except EnterpriseInvalid as invalid:
+                return str(invalid)
+            return None
+
+        return check
+
+    def _open_dialog(self, enterprise_id: int | None, fields: EnterpriseFields) -> Any:
+        self._allow_same_name = False
+        dialog = EnterpriseDialog(fields, self)
+        dialog.check = self._checker(enterprise_id)
+        return dialog
+
+    def add_enterprise(self) -> None:
+        dialog = self._open_dialog(None, EnterpriseFields(name=self.edit_search.text()))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.save(None, dialog.fields(), allow_same_name=self._allow_same_name)
+
+    def edit_current(self) -> None:
+        if self.current_id is None:
+            return
+        with self.context.database.session() as session:
+            fields = fields_of(get_enterprise(session, self.current_id))
+        dialog = self._open_dialog(self.current_id, fields)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.save(self.current_id, dialog.fields())
+
+    def save(
+        self,
+        enterprise_id: int | None,
+        fields: EnterpriseFields,
+        *,
+        allow_same_name: bool = False,
+    ) -> int | None:
+        """Register or save (then put it on the undo stack); returns the firm's id."""
+        try:
+            with self.context.database.session() as session:
+                if enterprise_id is None:
+                    previous = None
+                    firm = register_enterprise(
+                        session,
+                        fields,
+                        station=self.context.station,
+                        allow_same_name=allow_same_name,
+                    )
+                    saved_id = firm.id
+                else:
+                    previous = fields_of(get_enterprise(session, enterprise_id))
+                    update_enterprise(
+                        session,
+                        enterprise_id,
+                        fields,
+                        station=self.context.station,
+                        allow_same_name=True,
+                    )
+                    saved_id = enterprise_id
+        except EnterpriseInvalid as error:
+            self.label_message.setText(str(error))
+            return None
+        self.context.undo_stack.push(
+            SaveEnterpriseCommand(self.context, saved_id, fields, previous)
+        )
+        self.select(saved_id)
+        return saved_id
+
+    def _merge_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Merge walk-in"),
+            self.tr(
+                "Merge this walk-in into %1? Its intentions and check-in move over; this "
+                "cannot be undone."
+            ).replace("%1", self.combo_merge.currentText()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.merge_current()
+
+    def merge_current(self) -> bool:
+        """Merge the selected walk-in into the firm chosen in the box (not undoable)."""
+        target = self.combo_merge.currentData()
+        if self.current_id is None or target is None:
+            return False
+        with self.context.database.session() as session:
+            merge_walk_in(session, self.current_id, int(target), station=self.context.station)
+        self.label_message.setText(
+            self.tr("Merged into %1.").replace("%1", self.combo_merge.currentText())
+        )
+        self.current_id = int(target)
+        self.context.data_changed.emit("enterprise")
+        self.select(int(target))
+        return True
+
+    def confirm_current(self) -> None:
+        if self.current_id is None:
+            return
+        walk_in_id = self.current_id
+        with self.context.database.session() as session:
+            fields = fields_of(get_enterprise(session, walk_in_id))
+        dialog = self._open_dialog(walk_in_id, fields)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            with self.context.database.session() as session:
+                confirm_walk_in(session, walk_in_id, dialog.fields(), station=self.context.station)
+        except EnterpriseInvalid as error:
+            self.label_message.setText(str(error))
+            return
+        self.context.data_changed.emit("enterprise")

@@ -1,0 +1,102 @@
+"""The event page: the event chooser above four tabs -- setup, enterprises, check-in, sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from roadshow_desk.domain.events import list_events
+from roadshow_desk.ui.event.agenda import AgendaView
+from roadshow_desk.ui.event.checkin import CheckInPanel
+from roadshow_desk.ui.event.enterprises import RegistryView
+from roadshow_desk.ui.event.setup import EventSetupForm
+from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+
+
+class EventPage(WorkflowPage):
+    """Set the event up, keep the enterprise registry, check firms in, plan the sessions."""
+
+    view_name = "event"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.combo_event = QComboBox()
+        self.combo_event.setObjectName("combo_event")
+        self.combo_event.setMinimumContentsLength(20)
+        self.combo_event.activated.connect(self._on_event_chosen)
+        self.setup = EventSetupForm(context)
+        self.setup.setObjectName("form_event")
+        self.setup.event_saved.connect(self._on_saved)
+        self.registry = RegistryView(context)
+        self.registry.setObjectName("view_registry")
+        self.checkin = CheckInPanel(context)
+        self.checkin.setObjectName("panel_checkin")
+        self.agenda = AgendaView(context)
+        self.agenda.setObjectName("view_agenda")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs_event")
+        self.tabs.addTab(self.setup, QIcon("icons:event.svg"), self.tr("Event"))
+        self.tabs.addTab(self.registry, self.tr("Enterprises"))
+        self.tabs.addTab(self.checkin, QIcon("icons:checkin.svg"), self.tr("Check-in"))
+        self.tabs.addTab(self.agenda, self.tr("Sessions"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Event")))
+        top.addWidget(self.combo_event, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.checkin_action = QAction(QIcon("icons:checkin.svg"), self.tr("Check-in"), self)
+        self.checkin_action.setObjectName("action_checkin")
+        self.checkin_action.triggered.connect(self.show_checkin)
+        context.event_changed.connect(self._on_event_changed)
+        self._loaded = False
+
+    def title(self) -> str:
+        return self.tr("Event")
+
+    def icon(self) -> QIcon:
+        return QIcon("icons:event.svg")
+
+    def actions_for_toolbar(self) -> list[QAction]:
+        return [self.checkin_action]
+
+    def activate(self) -> None:
+        self.reload()
+
+    def show_checkin(self) -> None:
+        self.tabs.setCurrentWidget(self.checkin)
+        self.checkin.edit_search.setFocus()
+
+    def reload(self) -> None:
+        """Refill the event chooser and every tab for the current event."""
+        with self.context.database.session() as session:
+            events = [(event.id, event.name) for event in list_events(session)]
+        current = self.context.current_event_id
+        if current is None and events:
+            current = events[0][0]
+            self.context.current_event_id = current
+        self.combo_event.clear()
+        for event_id, name in events:
+            self.combo_event.addItem(name, event_id)
+        if current is not None:
+            self.combo_event.setCurrentIndex(max(0, self.combo_event.findData(current)))
+        self.setup.show_event(current)
+        self.registry.reload()
+        self.checkin.refresh()
+        self.agenda.reload()
+        self._loaded = True
+
+    def _on_event_chosen(self, index: int) -> None:
+        event_id = self.combo_event.itemData(index)
+        if event_id is not None and event_id != self.context.current_event_id:
+            self.context.event_changed.emit(int(event_id))
+
+    def _on_event_changed(self, _event_id: int) -> None:
+        if self._loaded:
+            self.reload()
+
+    def _on_saved(self, event_id: int) -> None:
+        if event_id != self.context.current_event_id:
+            self.context.event_changed.emit(event_id)
+        else:
+            self.reload()
