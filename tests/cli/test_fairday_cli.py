@@ -61,3 +61,29 @@ def test_missing_action_or_file_is_usage(capsys) -> None:  # type: ignore[no-unt
     with pytest.raises(SystemExit) as caught:
         main(["intentions", "import"])
     assert caught.value.code == 2
+
+
+def test_export_intentions_and_enterprises(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.capture import IntentionDraft, record_intention
+    from roadshow_desk.domain.enums import IntentionKind
+
+    day = make_fair_day(db)
+    record_intention(
+        db,
+        IntentionDraft(
+            enterprise_id=day.enterprise_ids[0],
+            patent_id=day.patent_ids[0],
+            kind=IntentionKind.TRANSFER,
+            event_id=day.event_id,
+        ),
+        station="desk A",
+    )
+    out = tmp_path / "intentions.xlsx"
+    assert main(["export", "intentions", str(out), "--db", db.url]) == 0
+    table = read_table(out)
+    assert table.header[:3] == ["企业名称", "统一社会信用代码", "企业类型"]
+    assert [row[6] for row in table.rows] == ["转让"]
+    firms = tmp_path / "enterprises.csv"
+    assert main(["export", "enterprises", str(firms), "--db", db.url]) == 0
+    assert len(read_table(firms).rows) == 4
+    assert main(["export", "intentions", str(out), "--db", db.url, "--event", "999"]) == 1
