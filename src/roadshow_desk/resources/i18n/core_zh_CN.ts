@@ -59,19 +59,19 @@
     <name>Demo</name>
     <message>
         <source>The demo needs between %1 and %2 patents.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据的专利数量须在 %1 到 %2 件之间。</translation>
     </message>
     <message>
         <source>Writing the demo patents…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入演示专利…</translation>
     </message>
     <message>
         <source>The database already holds records; the demo only fills an empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
         <source>Creating the demo event…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建演示活动…</translation>
     </message>
 </context>
 <context>
