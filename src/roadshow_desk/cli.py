@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roadshow_desk.cli_commands.printing",
     "roadshow_desk.cli_commands.fairday",
     "roadshow_desk.cli_commands.exchange",
+    "roadshow_desk.cli_commands.search",
 )
 
 
