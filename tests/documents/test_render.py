@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
 
 import pdfcheck
 import pytest
+from samples import MARKUP_TITLE
 
-from conftest import MARKUP_TITLE
 from roadshow_desk.cli import main as cli_main
-from roadshow_desk.documents.data import other_field
+from roadshow_desk.documents.data import local_time, other_field
 from roadshow_desk.documents.render import KINDS, PrintOptions, render_document
 from roadshow_desk.domain.payloads import enterprise_payload, patent_payload, signup_url
 from roadshow_desk.errors import InputError
@@ -130,13 +131,13 @@ def test_signup_sheets_for_the_event_and_a_session(
     assert _all_codes(out, tmp_path / "b") == [[link]]
     text = pdfcheck.page_texts(out)[0]
     assert "生物医药与<智能>制造专场" in text
-    assert "13:30" in text
+    assert f"{local_time(dt.datetime(2025, 3, 14, 13, 30)):%H:%M}" in text
     with pytest.raises(InputError, match="no roadshow session 999"):
         render_document("signup-sheet", database, out, PrintOptions(session_id=999))
 
 
 def test_signup_sheet_needs_a_link(db: Any, tmp_path: Path) -> None:
-    from conftest import fill_print_db
+    from samples import fill_print_db
 
     fill_print_db(db, signup=False)
     out = tmp_path / "s.pdf"
@@ -162,10 +163,12 @@ def test_agenda_lists_sessions_and_slot_times(
     text = "".join(texts)
     outline = [t for _d, t, _p in pdfcheck.outline(out)]
     assert outline == ["新能源与新材料专场", "生物医药与<智能>制造专场"]
-    # 09:30 then 8, 9, 10, 11, 12 planned minutes
-    for clock in ("09:30", "09:38", "09:47", "09:57", "10:08", "13:30", "13:38"):
-        assert clock in text
-    assert "09:30–10:20" in text
+    # stored in UTC, printed in local time: the start, then 8, 9, 10, 11, 12 planned minutes
+    first = local_time(dt.datetime(2025, 3, 14, 9, 30))
+    for minutes in (0, 8, 17, 27, 38, 50):
+        assert f"{first + dt.timedelta(minutes=minutes):%H:%M}" in text
+    assert f"{first:%H:%M}–{first + dt.timedelta(minutes=50):%H:%M}" in text
+    assert f"{first + dt.timedelta(hours=4):%H:%M}" in text
     assert all(f"Page {n} of {len(texts)}" in t for n, t in enumerate(texts, start=1))
     assert pdfcheck.page_sizes(out)[0] == pytest.approx((419.53, 595.28), abs=0.1)
 
@@ -209,7 +212,7 @@ def test_cli_writes_each_document(
     assert status == 0
     assert out.stat().st_size > 1000
     pages = len(pdfcheck.page_texts(out))
-    assert f"({pages} page" in capsys.readouterr().out
+    assert f"(pages: {pages})" in capsys.readouterr().out
 
 
 def test_cli_signup_sheet_for_a_session(

@@ -91,9 +91,6 @@ def run_print(args: argparse.Namespace) -> int:
         db.dispose()
         if sys.stderr.isatty():
             sys.stderr.write("\r\x1b[K")
-    print(
-        translate("Cli", "Wrote %1 (%n page(s)).", None, written.pages).replace(
-            "%1", str(written.path)
-        )
-    )
+    message = translate("Cli", "Wrote %1 (pages: %2).")
+    print(message.replace("%1", str(written.path)).replace("%2", str(written.pages)))
     return 0

@@ -22,12 +22,6 @@ from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "Agenda"
-
-
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
 
 def _slot_table(session: SessionInfo, lk: Look) -> Any:
     from reportlab.lib.colors import Color
@@ -36,16 +30,16 @@ def _slot_table(session: SessionInfo, lk: Look) -> Any:
     styles = lk.styles
     body, small = styles["body"], styles["small"]
     header = [
-        para(_tr("Time"), small),
-        para(_tr("No."), small),
-        para(_tr("Patent"), small),
-        para(_tr("Institution"), small),
-        para(_tr("Presenter"), small),
-        para(_tr("Minutes"), small),
+        para(translate("Agenda", "Time"), small),
+        para(translate("Agenda", "No."), small),
+        para(translate("Agenda", "Patent"), small),
+        para(translate("Agenda", "Institution"), small),
+        para(translate("Agenda", "Presenter"), small),
+        para(translate("Agenda", "Minutes"), small),
     ]
     rows: list[list[Any]] = [header]
     for slot in session.slots:
-        title = para(slot.title or _tr("(no patent)"), body)
+        title = para(slot.title or translate("Agenda", "(no patent)"), body)
         if slot.application_no:
             title = [title, para(slot.application_no, small)]
         rows.append(
@@ -91,10 +85,10 @@ def _session_flowables(session: SessionInfo, lk: Look) -> list[Any]:
     if session.room:
         facts.append(session.room)
     if session.host:
-        facts.append(_tr("Host: %1").replace("%1", session.host))
+        facts.append(translate("Agenda", "Host: %1").replace("%1", session.host))
     total = sum(slot.minutes for slot in session.slots)
     facts.append(
-        _tr("%1 patents, %2 minutes")
+        translate("Agenda", "%1 patents, %2 minutes")
         .replace("%1", str(len(session.slots)))
         .replace("%2", str(total))
     )
@@ -107,7 +101,9 @@ def _session_flowables(session: SessionInfo, lk: Look) -> list[Any]:
     if session.slots:
         flowables.append(_slot_table(session, lk))
     else:
-        flowables.append(para(_tr("No patents are planned in this session yet."), styles["body"]))
+        flowables.append(
+            para(translate("Agenda", "No patents are planned in this session yet."), styles["body"])
+        )
     flowables.append(Spacer(1, 7 * MM))
     return flowables
 
@@ -123,7 +119,7 @@ def build_agenda(
 ) -> Written:
     if not sessions:
         raise InputError(
-            translate(CONTEXT, "The event “%1” has no roadshow sessions yet.").replace(
+            translate("Agenda", "The event “%1” has no roadshow sessions yet.").replace(
                 "%1", event.name
             )
         )
@@ -137,7 +133,10 @@ def build_agenda(
         head.append(para("\u3000".join(facts), styles["body"]))
     if event.organisers:
         head.append(
-            para(_tr("Organisers: %1").replace("%1", joined(event.organisers)), styles["label"])
+            para(
+                translate("Agenda", "Organisers: %1").replace("%1", joined(event.organisers)),
+                styles["label"],
+            )
         )
     head.append(Spacer(1, 4 * MM))
     flowables = list(head)
@@ -146,7 +145,7 @@ def build_agenda(
         parts = _session_flowables(session, lk)
         starts.append((parts[1], session.title))
         flowables += parts
-    progress.start(len(sessions) + 1, _tr("Laying out the agenda"))
+    progress.start(len(sessions) + 1, translate("Agenda", "Laying out the agenda"))
     laid_out = paginate(flowables, lk.frame_width, [lk.frame_height])
     progress.step()
     session_first = {id(flowable): title for flowable, title in starts}
@@ -160,8 +159,8 @@ def build_agenda(
         pages.append(Page(draw, marks))
     progress.total = progress.done + len(pages)
     meta = Meta(
-        title=event.name + " · " + _tr("Agenda"),
-        subject=_tr("Agenda"),
+        title=event.name + " · " + translate("Agenda", "Agenda"),
+        subject=translate("Agenda", "Agenda"),
         author="、".join(event.organisers),
         footer_text=event.name,
     )

@@ -27,16 +27,11 @@ from roadshow_desk.documents.styles import ACCENT, MM, MUTED, RULE, Look, bold, 
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.i18n import translate
 
-CONTEXT = "Badges"
 BADGE_WIDTH = 90 * MM
 BADGE_HEIGHT = 65 * MM
 COLUMNS, ROWS = 2, 4
 PER_SHEET = COLUMNS * ROWS
 QR_SIZE = 30 * MM
-
-
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
 
 
 def _name_items(name: str, lk: Look, width: float, height: float) -> list[tuple[Any, float]]:
@@ -84,7 +79,9 @@ def _draw_badge(canvas: Any, lk: Look, event: EventInfo, badge: BadgeInfo) -> No
     canvas.setFillColorRGB(*MUTED)
     canvas.setFont(lk.font, 6.5)
     canvas.drawCentredString(
-        BADGE_WIDTH - pad - QR_SIZE / 2, qr_y + QR_SIZE + 1.5, _tr("Scan at the desk")
+        BADGE_WIDTH - pad - QR_SIZE / 2,
+        qr_y + QR_SIZE + 1.5,
+        translate("Badges", "Scan at the desk"),
     )
 
 
@@ -131,10 +128,10 @@ def build_badges(
             _draw_sheet(canvas, lk_, event, c)
 
         pages.append(Page(draw, footer=False))
-    progress.start(len(pages), _tr("Writing the badges"))
+    progress.start(len(pages), translate("Badges", "Writing the badges"))
     meta = Meta(
-        title=event.name + " · " + _tr("Badges"),
-        subject=_tr("Badges"),
+        title=event.name + " · " + translate("Badges", "Badges"),
+        subject=translate("Badges", "Badges"),
         author="、".join(event.organisers),
     )
     return write_pdf(out, lk, pages, meta, progress)

@@ -55,8 +55,6 @@ from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "Brochure"
-
 # Longest section texts (characters) per layout before fitting:
 # abstract, advantages, application scenarios, open-licence terms.
 _CAPS = {
@@ -67,10 +65,6 @@ _CAPS = {
 }
 _SHORTEST = 24
 """A section cut below this many characters is left out instead."""
-
-
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -88,10 +82,10 @@ class _Row:
 
 def _sections(patent: PatentInfo) -> list[tuple[str, str]]:
     return [
-        (_tr("Abstract"), patent.abstract),
-        (_tr("Advantages"), patent.advantages),
-        (_tr("Application scenarios"), patent.application_scenarios),
-        (_tr("Open licence terms"), patent.open_licence_terms),
+        (translate("Brochure", "Abstract"), patent.abstract),
+        (translate("Brochure", "Advantages"), patent.advantages),
+        (translate("Brochure", "Application scenarios"), patent.application_scenarios),
+        (translate("Brochure", "Open licence terms"), patent.open_licence_terms),
     ]
 
 
@@ -99,33 +93,49 @@ def _patent_flowables(
     patent: PatentInfo, number: int, lk: Look, half: bool, caps: Sequence[int]
 ) -> list[Any]:
     styles = lk.styles
-    qr_size = (26 if half else 34) * MM * lk.scale
+    qr_size = (26 if half else 40) * MM * lk.scale
     caption_size = lk.size(7.5)
     kicker = para(f"{number:02d}\u3000{patent.field}", styles["section"])
     title = bold(para(patent.title, styles["title_half" if half else "title"]))
-    body = styles["small"] if half else styles["body"]
+    body = styles["small"] if half else styles["body"]  # the facts
+    text = styles["small"] if half else styles["body_large"]  # the sections
+    heading_style = styles["section"] if half else styles["section_large"]
     meta = [
         labelled_many(
             [
-                (_tr("Application no."), patent.application_no),
-                (_tr("Type"), patent.patent_type),
-                (_tr("Status"), patent.legal_status),
+                (translate("Brochure", "Application no."), patent.application_no),
+                (translate("Brochure", "Type"), patent.patent_type),
+                (translate("Brochure", "Status"), patent.legal_status),
             ],
             body,
         ),
-        labelled(_tr("Institution"), patent.institution, body) if patent.institution else None,
-        labelled(_tr("Inventors"), _inventors(patent.inventors), body)
+        labelled(translate("Brochure", "Institution"), patent.institution, body)
+        if patent.institution
+        else None,
+        labelled(translate("Brochure", "Inventors"), _inventors(patent.inventors), body)
         if patent.inventors
         else None,
-        labelled(_tr("IPC"), patent.ipc_main, body) if patent.ipc_main and not half else None,
-        labelled(_tr("Offered for"), joined(patent.conversion_modes), body)
+        labelled(translate("Brochure", "IPC"), patent.ipc_main, body)
+        if patent.ipc_main and not half
+        else None,
+        labelled(translate("Brochure", "Offered for"), joined(patent.conversion_modes), body)
         if patent.conversion_modes
         else None,
-        labelled(_tr("Price guide"), patent.price_guide, body) if patent.price_guide else None,
-        labelled(_tr("Contact"), patent.contact, body) if patent.contact else None,
+        labelled(translate("Brochure", "Price guide"), patent.price_guide, body)
+        if patent.price_guide
+        else None,
+        labelled(translate("Brochure", "Contact"), patent.contact, body)
+        if patent.contact
+        else None,
     ]
     qr = (
-        qr_block(patent.qr, qr_size, _tr("Scan to register interest"), lk.font, caption_size)
+        qr_block(
+            patent.qr,
+            qr_size,
+            translate("Brochure", "Scan to register interest"),
+            lk.font,
+            caption_size,
+        )
         if patent.qr
         else None
     )
@@ -134,17 +144,17 @@ def _patent_flowables(
         title,
         side_by_side([m for m in meta if m is not None], qr, 4 * MM),
     ]
-    for (heading, text), cap in zip(_sections(patent), caps, strict=True):
-        if text and cap > 0:
-            flowables.append(para(heading, styles["section"]))
-            flowables.append(para(shorten(text, cap), body))
+    for (heading, section), cap in zip(_sections(patent), caps, strict=True):
+        if section and cap > 0:
+            flowables.append(para(heading, heading_style))
+            flowables.append(para(shorten(section, cap), text))
     return flowables
 
 
 def _inventors(names: Sequence[str], most: int = 8) -> str:
     if len(names) <= most:
         return joined(list(names))
-    return joined(list(names[:most])) + _tr(" et al.")
+    return joined(list(names[:most])) + translate("Brochure", " et al.")
 
 
 def fit_patent(
@@ -296,13 +306,13 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
     canvas.setFillColorRGB(1, 1, 1)
     canvas.setFont(lk.font, lk.size(14))
     canvas.drawCentredString(
-        width / 2, height - 19 * MM * lk.scale, _tr("Patent roadshow · Brochure")
+        width / 2, height - 19 * MM * lk.scale, translate("Brochure", "Patent roadshow · Brochure")
     )
     canvas.restoreState()
     fields = {p.field for p in patents}
     institutions = {p.institution for p in patents if p.institution}
     stats = (
-        _tr("%1 patents from %2 institutions in %3 fields")
+        translate("Brochure", "%1 patents from %2 institutions in %3 fields")
         .replace("%1", str(len(patents)))
         .replace("%2", str(len(institutions)))
         .replace("%3", str(len(fields)))
@@ -321,12 +331,18 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
         lines.append(Spacer(1, 6 * MM * lk.scale))
         lines.append(
             para(
-                _tr("Organisers: %1").replace("%1", joined(event.organisers)), styles["cover_small"]
+                translate("Brochure", "Organisers: %1").replace("%1", joined(event.organisers)),
+                styles["cover_small"],
             )
         )
     regions = [r for r in (event.region, *event.partner_regions) if r]
     if regions:
-        lines.append(para(_tr("Regions: %1").replace("%1", joined(regions)), styles["cover_small"]))
+        lines.append(
+            para(
+                translate("Brochure", "Regions: %1").replace("%1", joined(regions)),
+                styles["cover_small"],
+            )
+        )
     lines.append(Spacer(1, 6 * MM * lk.scale))
     lines.append(para(stats, styles["cover_small"]))
     items = measure(lines, lk.frame_width - 20 * MM)
@@ -340,7 +356,9 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
         draw_qr(canvas, link, x, y, size)
         canvas.setFillColorRGB(*MUTED)
         canvas.setFont(lk.font, lk.size(10))
-        canvas.drawCentredString(width / 2, y - lk.size(10) * 1.6, _tr("Scan to sign up"))
+        canvas.drawCentredString(
+            width / 2, y - lk.size(10) * 1.6, translate("Brochure", "Scan to sign up")
+        )
 
 
 def _draw_patent_page(
@@ -393,13 +411,13 @@ def build_brochure(
     register_reportlab_font`); ``foreword`` replaces the event's own foreword when given.
     """
     if per_page not in (1, 2):
-        raise InputError(translate(CONTEXT, "A brochure has one or two patents per page."))
+        raise InputError(translate("Brochure", "A brochure has one or two patents per page."))
     if not patents:
-        raise InputError(translate(CONTEXT, "There are no patents to print."))
+        raise InputError(translate("Brochure", "There are no patents to print."))
     lk = look(paper, font)
     half = per_page == 2
     groups = _groups(patents)
-    progress.start(len(patents) * 2 + 8, _tr("Laying out the patents"))
+    progress.start(len(patents) * 2 + 8, translate("Brochure", "Laying out the patents"))
 
     # 1. patent pages (each field starts a page)
     patent_pages: list[tuple[str, list[tuple[int, PatentInfo, list[tuple[Any, float]]]]]] = []
@@ -446,11 +464,11 @@ def build_brochure(
     assert len(contents_pages) == contents_pages_count
     index_start = patents_start + len(patent_pages)
     index_pages = _row_pages(_index_rows(groups, first_patent_page), lk, contents_room)
-    progress.step(4, _tr("Writing the PDF"))
+    progress.step(4, translate("Brochure", "Writing the PDF"))
 
     # 4. the page list
     pages: list[Page] = [Page(lambda c, lk_: _draw_cover(c, lk_, event, patents), footer=False)]
-    heading_foreword = _tr("Foreword")
+    heading_foreword = translate("Brochure", "Foreword")
     for index, items in enumerate(foreword_pages):
         pages.append(
             Page(
@@ -458,7 +476,7 @@ def build_brochure(
                 [Bookmark(heading_foreword)] if index == 0 else [],
             )
         )
-    heading_contents = _tr("Contents")
+    heading_contents = translate("Brochure", "Contents")
     for index, rows in enumerate(contents_pages):
         pages.append(
             Page(
@@ -476,7 +494,7 @@ def build_brochure(
             top = None if slot == 0 else lk.page_height - lk.margin - slot * _half_height(lk)
             marks.append(Bookmark(patent.title or patent.application_no, 1, top))
         pages.append(Page(_patents_page([c[2] for c in chunk], field_name), marks))
-    heading_index = _tr("Index by institution")
+    heading_index = translate("Brochure", "Index by institution")
     for index, rows in enumerate(index_pages):
         pages.append(
             Page(
@@ -487,8 +505,8 @@ def build_brochure(
     assert len(pages) == index_start + len(index_pages) - 1
     progress.total = progress.done + len(pages)
     meta = Meta(
-        title=event.name + " · " + _tr("Patent brochure"),
-        subject=_tr("Patent brochure"),
+        title=event.name + " · " + translate("Brochure", "Patent brochure"),
+        subject=translate("Brochure", "Patent brochure"),
         author=joined(event.organisers),
         footer_text=event.name,
     )
@@ -541,7 +559,7 @@ def _index_rows(
     by_institution: dict[str, list[tuple[int, PatentInfo]]] = {}
     for _field, members in groups:
         for number, patent in members:
-            name = patent.institution or _tr("Institution not given")
+            name = patent.institution or translate("Brochure", "Institution not given")
             by_institution.setdefault(name, []).append((number, patent))
     rows: list[_Row] = []
     for name in sorted(by_institution):

@@ -28,12 +28,6 @@ from roadshow_desk.documents.styles import ACCENT, MM, MUTED, RULE, Look, bold, 
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.i18n import translate
 
-CONTEXT = "BoothCards"
-
-
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
 
 def _title_items(title: str, lk: Look, width: float, height: float) -> list[tuple[Any, float]]:
     """The title at the largest size (30 pt down to 14 pt) that fits ``height``."""
@@ -59,7 +53,9 @@ def _draw_face(canvas: Any, lk: Look, event: EventInfo, patent: PatentInfo, numb
     canvas.setFillColorRGB(*ACCENT)
     canvas.setFont(lk.font, 13)
     top = height - margin
-    canvas.drawString(margin, top - 13, _tr("Booth %1").replace("%1", f"{number:02d}"))
+    canvas.drawString(
+        margin, top - 13, translate("BoothCards", "Booth %1").replace("%1", f"{number:02d}")
+    )
     canvas.setFillColorRGB(*MUTED)
     canvas.setFont(lk.font, 11)
     canvas.drawRightString(width - margin, top - 13, patent.field)
@@ -80,7 +76,9 @@ def _draw_face(canvas: Any, lk: Look, event: EventInfo, patent: PatentInfo, numb
         canvas.setFillColorRGB(*MUTED)
         canvas.setFont(lk.font, 10)
         canvas.drawCentredString(
-            width - margin - qr_size / 2, qr_y - 10, _tr("Scan to register interest")
+            width - margin - qr_size / 2,
+            qr_y - 10,
+            translate("BoothCards", "Scan to register interest"),
         )
     canvas.setFillColorRGB(*MUTED)
     canvas.setFont(lk.font, 8)
@@ -102,7 +100,7 @@ def _draw_card(canvas: Any, lk: Look, event: EventInfo, patent: PatentInfo, numb
     canvas.line(0, half, lk.page_width, half)
     canvas.setFillColorRGB(*MUTED)
     canvas.setFont(lk.font, 7)
-    canvas.drawString(6 * MM, half + 2, _tr("fold here"))
+    canvas.drawString(6 * MM, half + 2, translate("BoothCards", "fold here"))
     canvas.restoreState()
 
 
@@ -123,10 +121,10 @@ def build_booth_cards(
             _draw_card(canvas, lk_, event, p, n)
 
         pages.append(Page(draw, [Bookmark(patent.title or patent.application_no)], footer=False))
-    progress.start(len(pages), _tr("Writing the booth cards"))
+    progress.start(len(pages), translate("BoothCards", "Writing the booth cards"))
     meta = Meta(
-        title=event.name + " · " + _tr("Booth cards"),
-        subject=_tr("Booth cards"),
+        title=event.name + " · " + translate("BoothCards", "Booth cards"),
+        subject=translate("BoothCards", "Booth cards"),
         author="、".join(event.organisers),
     )
     return write_pdf(out, lk, pages, meta, progress)

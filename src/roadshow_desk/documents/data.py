@@ -22,12 +22,10 @@ if TYPE_CHECKING:
     from roadshow_desk.domain.models import Event, Patent
     from roadshow_desk.store.db import Database
 
-CONTEXT = "Documents"
-
 
 def other_field() -> str:
     """The group of patents without a technical field."""
-    return translate(CONTEXT, "Other fields")
+    return translate("Documents", "Other fields")
 
 
 @dataclass(frozen=True)
@@ -110,6 +108,11 @@ class BadgeInfo:
 
 
 # --------------------------------------------------------------------------- loading
+
+
+def local_time(moment: dt.datetime) -> dt.datetime:
+    """A stored naive-UTC time in this computer's time zone (naive), as the agenda prints it."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
 def event_info(event: Event) -> EventInfo:
@@ -221,7 +224,7 @@ def load_shortlist(database: Database, event: EventInfo) -> list[PatentInfo]:
     if not patents:
         raise InputError(
             translate(
-                CONTEXT, "The event “%1” has no patents on its shortlist; add some first."
+                "Documents", "The event “%1” has no patents on its shortlist; add some first."
             ).replace("%1", event.name)
         )
     return patents
@@ -251,7 +254,8 @@ def load_sessions(
         result: list[SessionInfo] = []
         for row in session.scalars(query):
             slots: list[SlotInfo] = []
-            clock = row.starts_at
+            starts_at = local_time(row.starts_at) if row.starts_at else None
+            clock = starts_at
             for slot in row.slots:
                 if slot.deleted_at is not None:
                     continue
@@ -274,7 +278,7 @@ def load_sessions(
                 SessionInfo(
                     id=row.id,
                     title=(row.title or "").strip(),
-                    starts_at=row.starts_at,
+                    starts_at=starts_at,
                     room=(row.room or "").strip(),
                     host=(row.host or "").strip(),
                     slots=tuple(slots),
@@ -282,7 +286,7 @@ def load_sessions(
             )
     if session_id is not None and not result:
         raise InputError(
-            translate(CONTEXT, "The event “%1” has no roadshow session %2.")
+            translate("Documents", "The event “%1” has no roadshow session %2.")
             .replace("%1", event.name)
             .replace("%2", str(session_id))
         )
@@ -327,9 +331,9 @@ def load_badges(
         ]
     if not badges:
         if checked_in_only:
-            message = translate(CONTEXT, "No enterprise has checked in to “%1” yet.")
+            message = translate("Documents", "No enterprise has checked in to “%1” yet.")
         else:
-            message = translate(CONTEXT, "No enterprise has registered for “%1” yet.")
+            message = translate("Documents", "No enterprise has registered for “%1” yet.")
         raise InputError(message.replace("%1", event.name))
     return badges
 
@@ -339,7 +343,7 @@ def load_badges(
 
 def format_date(day: dt.date) -> str:
     return (
-        translate(CONTEXT, "%1-%2-%3", "date: year, month, day")
+        translate("Documents", "%1-%2-%3", "date: year, month, day")
         .replace("%1", str(day.year))
         .replace("%2", str(day.month))
         .replace("%3", str(day.day))
@@ -354,7 +358,7 @@ def format_dates(start: dt.date | None, end: dt.date | None) -> str:
         return format_date(start)
     if (end.year, end.month) == (start.year, start.month):
         return (
-            translate(CONTEXT, "%1-%2-%3 to %4", "dates in one month")
+            translate("Documents", "%1-%2-%3 to %4", "dates in one month")
             .replace("%1", str(start.year))
             .replace("%2", str(start.month))
             .replace("%3", str(start.day))
@@ -369,4 +373,4 @@ def format_time(moment: dt.datetime | None) -> str:
 
 def joined(items: tuple[str, ...] | list[str]) -> str:
     """Items joined the Chinese way ("A、B、C")."""
-    return translate(CONTEXT, ", ", "list separator").join(items)
+    return translate("Documents", ", ", "list separator").join(items)

@@ -37,8 +37,6 @@ from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
 
-CONTEXT = "SignupSheet"
-
 #: Short labels for the tick boxes, in capture order (the long ones do not fit a row).
 TICK_LABELS = (
     QT_TRANSLATE_NOOP("SignupSheet", "Transfer"),
@@ -51,20 +49,16 @@ TICK_LABELS = (
 )
 
 
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
-
 def _columns(lk: Look) -> list[tuple[str, float]]:
     """(heading, width) of the ruled columns; the widths fill the frame."""
     width = lk.frame_width
     fixed = [
-        (_tr("No."), 12 * MM),
-        (_tr("Enterprise"), 0.0),
-        (_tr("Contact person"), 30 * MM),
-        (_tr("Phone"), 36 * MM),
-        (_tr("Intention (tick)"), 104 * MM),
-        (_tr("Signature"), 30 * MM),
+        (translate("SignupSheet", "No."), 12 * MM),
+        (translate("SignupSheet", "Enterprise"), 0.0),
+        (translate("SignupSheet", "Contact person"), 30 * MM),
+        (translate("SignupSheet", "Phone"), 36 * MM),
+        (translate("SignupSheet", "Intention (tick)"), 104 * MM),
+        (translate("SignupSheet", "Signature"), 30 * MM),
     ]
     scale = min(1.0, width / (sum(w for _h, w in fixed) + 50 * MM))
     fixed = [(h, w * scale) for h, w in fixed]
@@ -96,13 +90,21 @@ def _draw_sheet(
         place = session.room or event.venue
         lines.append(para("\u3000".join(x for x in (when, place) if x), styles["body"]))
         if session.host:
-            lines.append(para(_tr("Host: %1").replace("%1", session.host), styles["label"]))
+            lines.append(
+                para(
+                    translate("SignupSheet", "Host: %1").replace("%1", session.host),
+                    styles["label"],
+                )
+            )
     else:
         when = format_dates(event.starts_on, event.ends_on)
         lines.append(para("\u3000".join(x for x in (when, event.venue) if x), styles["body"]))
     lines.append(
         para(
-            _tr("Scan the code to sign up online, or write your details in a row below."),
+            translate(
+                "SignupSheet",
+                "Scan the code to sign up online, or write your details in a row below.",
+            ),
             styles["label"],
         )
     )
@@ -112,7 +114,7 @@ def _draw_sheet(
     qr_x = lk.page_width - lk.margin - qr_size
     qr_y = top - qr_size
     draw_qr(canvas, link, qr_x, qr_y, qr_size)
-    caption = para(_tr("Scan to sign up"), styles["small"])
+    caption = para(translate("SignupSheet", "Scan to sign up"), styles["small"])
     link_para = para(link, styles["small"])
     side = measure([caption, link_para], 62 * MM * lk.scale)
     stack(canvas, side, qr_x - 64 * MM * lk.scale, top - 4 * MM)
@@ -147,7 +149,7 @@ def _draw_sheet(
     tick_x = x0 + sum(w for _h, w in columns[:4]) + 2 * MM
     tick_size = 3 * MM * lk.scale
     tick_font = lk.size(7.5)
-    labels = [_tr(label) for label in TICK_LABELS]
+    labels = [translate("SignupSheet", label) for label in TICK_LABELS]
     for index in range(rows):
         y = table_top - header_height - (index + 1) * row_height
         mid = y + row_height / 2
@@ -188,7 +190,7 @@ def build_signup_sheets(
     if not link:
         raise InputError(
             translate(
-                CONTEXT,
+                "SignupSheet",
                 "The event “%1” has no sign-up link; enter the link template in the event "
                 "details first.",
             ).replace("%1", event.name)
@@ -207,10 +209,10 @@ def build_signup_sheets(
 
             marks = [Bookmark(session.title if session else event.name)] if copy == 0 else []
             pages.append(Page(draw, marks))
-    progress.start(len(pages), _tr("Writing the sign-up sheets"))
+    progress.start(len(pages), translate("SignupSheet", "Writing the sign-up sheets"))
     meta = Meta(
-        title=event.name + " · " + _tr("Sign-up sheet"),
-        subject=_tr("Sign-up sheet"),
+        title=event.name + " · " + translate("SignupSheet", "Sign-up sheet"),
+        subject=translate("SignupSheet", "Sign-up sheet"),
         author="、".join(event.organisers),
         footer_text=event.name,
     )

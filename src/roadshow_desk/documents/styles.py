@@ -143,10 +143,12 @@ def _styles(lk: Look) -> dict[str, Any]:
 
     return {
         "body": style("body", 10, 15.5),
+        "body_large": style("body_large", 11, 19),
         "small": style("small", 8.5, 12, textColor=muted),
         "label": style("label", 9, 13, textColor=muted),
         "section": style("section", 10.5, 15, textColor=accent, spaceBefore=4),
-        "title": style("title", 17, 23),
+        "section_large": style("section_large", 12, 17, textColor=accent, spaceBefore=10),
+        "title": style("title", 19, 26, spaceAfter=4),
         "title_half": style("title_half", 13.5, 18.5),
         "heading": style("heading", 15, 21, textColor=accent),
         "cover_title": style("cover_title", 28, 38, alignment=TA_CENTER),

@@ -16,7 +16,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -416,6 +416,8 @@ def shot_preview(window: Any, size: Any) -> QWidget:
             page._built = (page._key(), written.path, written.pages)
             page.preview.set_pdf(written.path)
             page.label_status.setText(
-                page.tr("%n page(s), ready to print or save.", "", written.pages)
+                QCoreApplication.translate(
+                    "PrintPage", "%n page(s), ready to print or save.", "", written.pages
+                )
             )
     return window
