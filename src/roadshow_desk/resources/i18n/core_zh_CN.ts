@@ -4,6 +4,10 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>Wrote %1 (pages: %2).</source>
+        <translation>已写入 %1（共 %2 页）。</translation>
+    </message>
+    <message>
         <source>Interrupted; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
