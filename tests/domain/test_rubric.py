@@ -181,3 +181,18 @@ def test_score_is_linear_in_self_grade(points: float) -> None:
     spec = RubricSpec({Criterion.SELF_GRADE: points})
     for stars in range(6):
         assert score(spec, PatentFacts(self_grade=stars), TODAY) == points * stars
+
+
+def test_breakdown_reads_in_chinese() -> None:
+    from roadshow_desk import i18n
+    from roadshow_desk.ui.translations import install_translation_hook
+
+    install_translation_hook("zh_CN")
+    try:
+        text = breakdown_text(score_lines(RubricSpec(), STRONG, TODAY))
+    finally:
+        i18n.install_hook(None)
+    assert text == (
+        "+15 发明，+10 有效，+10 海外同族，+10 已维持 11 年，+5 剩余保护期 8 年，"
+        "+5 权利要求 12 项，+8 自评 4 星，+6 企业意向 3 条"
+    )

@@ -387,20 +387,19 @@ def score_lines(spec: RubricSpec, facts: PatentFacts, today: dt.date) -> list[Sc
         if filed >= limits.remaining_from[term]:
             left = years_between(today, add_years(filed, term))
             add(Criterion.REMAINING_TERM, translate("Rubric", "%n years of term left", None, left))
-    if facts.claims_count is not None and facts.claims_count >= spec.threshold(Threshold.CLAIMS):
-        add(Criterion.CLAIMS, translate("Rubric", "%n claims", None, facts.claims_count))
+    claims = facts.claims_count
+    if claims is not None and claims >= spec.threshold(Threshold.CLAIMS):
+        add(Criterion.CLAIMS, translate("Rubric", "%n claims", None, claims))
     if facts.self_grade:
         stars = min(max(facts.self_grade, 0), 5)
         add(Criterion.SELF_GRADE, translate("Rubric", "self-grade %n stars", None, stars), stars)
     if facts.open_licence:
         add(Criterion.OPEN_LICENCE, translate("Rubric", "open licence"))
-    if facts.interest > 0:
-        counted = min(facts.interest, spec.threshold(Threshold.INTEREST_CAP))
-        add(
-            Criterion.ENTERPRISE_INTEREST,
-            translate("Rubric", "%n enterprise intentions", None, facts.interest),
-            counted,
-        )
+    interest = facts.interest
+    if interest > 0:
+        counted = min(interest, spec.threshold(Threshold.INTEREST_CAP))
+        reason = translate("Rubric", "%n enterprise intentions", None, interest)
+        add(Criterion.ENTERPRISE_INTEREST, reason, counted)
     return [ScoreLine(criterion, points, reason) for criterion, points, reason in earned]
 
 

@@ -55,8 +55,8 @@ def install_translation_hook(lang: str | None) -> str:
     def hook(context: str, text: str, disambiguation: str | None, n: int) -> str:
         for translator in translators:
             result = translator.translate(context, text, disambiguation, n)
-            if result:
-                return result
+            if result:  # QTranslator leaves %n to QCoreApplication.translate: replace it here
+                return result.replace("%n", str(n)) if n >= 0 else result
         return text.replace("%n", str(n)) if n >= 0 else text
 
     i18n.install_hook(hook)

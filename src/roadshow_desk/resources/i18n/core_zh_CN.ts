@@ -2,11 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Cli</name>
+    <name>Agenda</name>
     <message>
-        <source>Wrote %1 (pages: %2).</source>
-        <translation>已写入 %1（共 %2 页）。</translation>
+        <source>A slot lasts from 1 to %1 minutes.</source>
+        <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This roadshow session no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This slot no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patent no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shortlist has no included patent without a slot; add patents to the shortlist first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new order must list every slot of the session once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Capture</name>
+    <message>
+        <source>Choose the enterprise (type its name or scan its badge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the patent (type its number or title, or scan its code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the enterprise wants (keys 1 to 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating of industrialisation prospects is from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With “no demand”, rate the patent&apos;s industrialisation prospects from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a Chinese mobile number (11 digits) or a landline with its area code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enterprise or the patent of this intention no longer exists; choose them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This intention no longer exists.</source>
+        <extracomment>Fields of an intention that today&apos;s list may edit.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>%1 checked in at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already checked in at %2 at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already checked in at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a patent code, not an enterprise badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This badge belongs to no enterprise in this database; merge the bundle of the laptop that printed it, or search by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
     <message>
         <source>Interrupted; nothing was written.</source>
         <translation type="unfinished"></translation>
@@ -42,6 +132,22 @@
     <message>
         <source>%1 rows written to %2.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (pages: %2).</source>
+        <translation>已写入 %1（共 %2 页）。</translation>
+    </message>
+    <message>
+        <source>The search query is empty; give a word to look for.</source>
+        <translation>搜索内容为空，请输入要查找的词。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hits shown; --limit 0 lists them all.</source>
+        <translation>显示 %2 条结果中的 %1 条；使用 --limit 0 列出全部。</translation>
+    </message>
+    <message>
+        <source>No patent matches.</source>
+        <translation>没有匹配的专利。</translation>
     </message>
 </context>
 <context>
@@ -79,70 +185,216 @@
     </message>
 </context>
 <context>
+    <name>Enterprises</name>
+    <message>
+        <source>“%1” is not a unified social credit code: it must have 18 characters.</source>
+        <extracomment>How registration lists and paper sheets spell the tags (matched after :func:`_fold`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid unified social credit code: its last character does not match, so one character is mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unified social credit code is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid unified social credit code: it may contain only digits and capital letters other than I, O, S, V and Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has no area code; write landlines with it, like 010-12345678.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a Chinese mobile number (11 digits) or a landline with its area code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an enterprise type; use IP-advantage demonstration, specialised and new SME, high-tech, state-owned or IP protection centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enterprise name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credit code %1 is already registered for “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is already registered as “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enterprise no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A walk-in needs a phone number so the organiser can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enterprise cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a walk-in; only walk-ins are merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged walk-in “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>The event needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event cannot end before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no event %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no event yet; create one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A station needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a station called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Facets</name>
     <message>
         <source>No score</source>
         <extracomment>Score bands: below 20, 20–39.9, 40–59.9, 60–79.9, 80 and above; -1 is &quot;no score&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>未评分</translation>
     </message>
     <message>
         <source>Below %1</source>
-        <translation type="unfinished"></translation>
+        <translation>低于 %1</translation>
     </message>
     <message>
         <source>%1 and above</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 及以上</translation>
     </message>
     <message>
         <source>Technical field</source>
-        <translation type="unfinished">技术领域</translation>
+        <translation>技术领域</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished">所属单位</translation>
+        <translation>所属机构</translation>
     </message>
     <message>
         <source>Patent type</source>
-        <translation type="unfinished"></translation>
+        <translation>专利类型</translation>
     </message>
     <message>
         <source>Legal status</source>
-        <translation type="unfinished">法律状态</translation>
+        <translation>法律状态</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Application year</source>
-        <translation type="unfinished"></translation>
+        <translation>申请年份</translation>
     </message>
     <message>
         <source>High-value category</source>
-        <translation type="unfinished"></translation>
+        <translation>高价值类别</translation>
     </message>
     <message>
         <source>On the shortlist</source>
-        <translation type="unfinished"></translation>
+        <translation>已入选清单</translation>
     </message>
     <message>
         <source>(no field)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未填领域）</translation>
     </message>
     <message>
         <source>(no institution)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未关联机构）</translation>
     </message>
     <message>
         <source>(no type)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未知类型）</translation>
     </message>
     <message>
         <source>(no date)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无申请日）</translation>
     </message>
     <message>
         <source>Not on the shortlist</source>
+        <translation>未入选清单</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <source>This intention no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The intention is already at “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The intention is closed at “%1”; it cannot move to “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>” or “</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An intention at “%1” cannot move to “%2”; it can move to “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the lead is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This intention has no stage change to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -406,6 +658,30 @@
     </message>
 </context>
 <context>
+    <name>Matching</name>
+    <message>
+        <source>shared: %1</source>
+        <extracomment>Character pairs too common in patent text to show that two things are related.</extracomment>
+        <translation>共同词：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>IPC %1</source>
+        <translation>IPC %1</translation>
+    </message>
+    <message>
+        <source>industry: %1</source>
+        <translation>行业：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>PatentEditing</name>
     <message>
         <source>%1 has a value that is not allowed.</source>
@@ -652,166 +928,174 @@
     <message>
         <source>Invention patent</source>
         <extracomment>Designs filed from this date are protected 15 years (10 before). Criteria whose points are multiplied by a count (stars, intentions). The CNIPA high-value categories among the criteria.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>发明专利</translation>
     </message>
     <message>
         <source>Utility model</source>
-        <translation type="unfinished">实用新型</translation>
+        <translation>实用新型</translation>
     </message>
     <message>
         <source>Design</source>
-        <translation type="unfinished">外观设计</translation>
+        <translation>外观设计</translation>
     </message>
     <message>
         <source>Granted, in force</source>
-        <translation type="unfinished">有效（已授权）</translation>
+        <translation>已授权且有效</translation>
     </message>
     <message>
         <source>Pending application</source>
-        <translation type="unfinished"></translation>
+        <translation>在审申请</translation>
     </message>
     <message>
         <source>Strategic emerging industry</source>
-        <translation type="unfinished">战略性新兴产业</translation>
+        <translation>战略性新兴产业</translation>
     </message>
     <message>
         <source>Overseas family</source>
-        <translation type="unfinished"></translation>
+        <translation>有海外同族</translation>
     </message>
     <message>
         <source>Maintained for many years</source>
-        <translation type="unfinished"></translation>
+        <translation>维持年限长</translation>
     </message>
     <message>
         <source>Pledge financing</source>
-        <translation type="unfinished">质押融资</translation>
+        <translation>质押融资</translation>
     </message>
     <message>
         <source>Patent award</source>
-        <translation type="unfinished"></translation>
+        <translation>获得专利奖</translation>
     </message>
     <message>
         <source>Long remaining term</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余保护期长</translation>
     </message>
     <message>
         <source>Many claims</source>
-        <translation type="unfinished"></translation>
+        <translation>权利要求多</translation>
     </message>
     <message>
         <source>Self-grade (per star)</source>
-        <translation type="unfinished"></translation>
+        <translation>自评星级（每星）</translation>
     </message>
     <message>
         <source>Open licence offered</source>
-        <translation type="unfinished"></translation>
+        <translation>提供开放许可</translation>
     </message>
     <message>
         <source>Enterprise interest (per intention)</source>
-        <translation type="unfinished"></translation>
+        <translation>企业意向（每条）</translation>
     </message>
     <message>
         <source>Maintained at least (years)</source>
-        <translation type="unfinished"></translation>
+        <translation>维持年限至少（年）</translation>
     </message>
     <message>
         <source>Remaining term at least (years)</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余保护期至少（年）</translation>
     </message>
     <message>
         <source>Claims at least</source>
-        <translation type="unfinished"></translation>
+        <translation>权利要求至少（项）</translation>
     </message>
     <message>
         <source>Intentions counted at most</source>
-        <translation type="unfinished"></translation>
+        <translation>意向最多计（条）</translation>
     </message>
     <message>
         <source>granted</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>在审</translation>
     </message>
     <message>
         <source>strategic emerging industry (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>战略性新兴产业（%1）</translation>
     </message>
     <message>
         <source>overseas family</source>
-        <translation type="unfinished"></translation>
+        <translation>海外同族</translation>
     </message>
     <message>
         <source>maintained %n years</source>
-        <translation type="unfinished"></translation>
+        <translation>已维持 %n 年</translation>
     </message>
     <message>
         <source>pledge financing</source>
-        <translation type="unfinished"></translation>
+        <translation>质押融资</translation>
     </message>
     <message>
         <source>award: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>获奖：%1</translation>
     </message>
     <message>
         <source>%n years of term left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余保护期 %n 年</translation>
+    </message>
+    <message>
+        <source>%n claims</source>
+        <translation>权利要求 %n 项</translation>
     </message>
     <message>
         <source>self-grade %n stars</source>
-        <translation type="unfinished"></translation>
+        <translation>自评 %n 星</translation>
     </message>
     <message>
         <source>open licence</source>
-        <translation type="unfinished"></translation>
+        <translation>开放许可</translation>
+    </message>
+    <message>
+        <source>%n enterprise intentions</source>
+        <translation>企业意向 %n 条</translation>
     </message>
     <message>
         <source>invention</source>
-        <translation type="unfinished"></translation>
+        <translation>发明</translation>
     </message>
     <message>
         <source>utility model</source>
-        <translation type="unfinished"></translation>
+        <translation>实用新型</translation>
     </message>
     <message>
         <source>design</source>
-        <translation type="unfinished"></translation>
+        <translation>外观设计</translation>
     </message>
     <message>
         <source>no points</source>
-        <translation type="unfinished"></translation>
+        <translation>无得分项</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
     </message>
     <message>
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>标准</translation>
     </message>
     <message>
         <source>A rubric needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分方案需要一个名称。</translation>
     </message>
     <message>
         <source>That rubric no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该评分方案已不存在。</translation>
     </message>
     <message>
         <source>The last rubric cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能删除最后一个评分方案。</translation>
     </message>
 </context>
 <context>
     <name>Shortlist</name>
     <message>
         <source>That patent is not on the shortlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该专利不在推介清单中。</translation>
     </message>
     <message>
         <source>The event no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该活动已不存在。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,413 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>EnterpriseFields</name>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enterprise type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPC interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to be contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>“%1” must end in .xlsx or .csv to say which format to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written; it may be open in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>“%1” has no %2 column (a column headed, for example, “%3”); nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column “%1” is empty, but it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column “%1”: the text has %2 characters, more than the %3 allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a real date.</source>
+        <extracomment>Items that stand for &quot;no name given&quot; in real exports.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (write it like 2022-01-07).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is neither yes (是) nor no (否).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a grade from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a conversion mode (转让, 许可, 开放许可, 作价入股, 产学研合作).</source>
+        <extracomment>Export labels: one Chinese word per status; :func:`parse_legal_status` reads them back.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a publication number, not an application number (like CN202210016632.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has the wrong number of digits for an application number (12, or 8 before October 2003).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be an application number: its filing year is impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be an application number: its patent-type digit must be 1, 2, 3, 8 or 9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has the check character %2, but these digits need %3; a digit or the check character is mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a Chinese patent application number (like CN202210016632.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has a header but no rows; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is also in row %2; only that row was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row repeats row %1 (same application number %2, same values).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application number %2 is also in row %1 with other values; only that row was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing patents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row in the original file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <extracomment>Characters of text looked at to choose the delimiter. ``header_score(cells) -&gt; int``: how much a row looks like the header (0: not at all).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a table file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be opened: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook “%1” is protected with a password; save an unprotected copy and import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read as a spreadsheet: it is damaged or not an Excel file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook “%1” has no sheet “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet “%2” of “%1” cannot be read: the workbook is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook “%1” has no data in any sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text encoding of “%1” cannot be recognised; save it as UTF-8 or as an Excel workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is neither a spreadsheet nor a text table (it contains binary data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: a quoted cell that starts on line %2 never ends (a closing quote mark is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an intention kind (transfer, licence, open licence, investment, improvement need, cooperation or no demand).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a budget (write an amount like 50万 or a range).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a timeline (like 3个月内, 半年内, 一年内 or 待定).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row names no enterprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not in the enterprise registry; register it (or import the registration list) and import this row again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patent %1 is not in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row names no patent (no application number or title).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several patents are titled “%1”; write the application number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patent in the library is titled “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has no column naming the patent (专利申请号 or 专利名称); nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntentionFields</name>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patent application number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patent title</source>
+        <translation type="unfinished">专利名称</translation>
+    </message>
+    <message>
+        <source>Intention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prospect rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Invitations</name>
+    <message>
+        <source>Application number</source>
+        <translation>申请号</translation>
+    </message>
+    <message>
+        <source>Patent title</source>
+        <translation>专利名称</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>匹配度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>匹配理由</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Agreed to be contacted</source>
+        <translation>同意联系</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>邀请名单</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Roadshow Desk export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patentics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoPat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PatSnap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNIPA patent search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese patent research database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
