@@ -6,7 +6,7 @@ import datetime as dt
 import random
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from roadshow_desk.domain.enums import IntentionKind, LegalStatus, PatentType
 from roadshow_desk.domain.identifiers import check_character
@@ -194,3 +194,14 @@ def test_breakdown_of_a_stored_patent(db: Database) -> None:
         scoring.rescore(session, today=TODAY)
         session.refresh(patent)
         assert patent.score == 49
+
+
+def test_demo_library_comes_indexed_and_scored(demo_db: Database) -> None:
+    with demo_db.session() as session:
+        unscored = session.scalar(select(func.count(Patent.id)).where(Patent.score.is_(None)))
+        assert unscored == 0
+        assert scoring.rescore(session) == 0  # already current under the active rubric
+        pending = session.execute(text("SELECT count(*) FROM patent_search_pending")).scalar()
+        indexed = session.execute(text("SELECT count(*) FROM patent_search_text")).scalar()
+        patents = session.scalar(select(func.count(Patent.id)))
+    assert pending == 0 and indexed == patents

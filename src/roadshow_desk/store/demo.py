@@ -39,6 +39,7 @@ from roadshow_desk.store.demo_library import (
     insert_rows,
     table,
 )
+from roadshow_desk.store.screening import prepare_library
 
 __all__ = ["MAX_PATENTS", "MIN_PATENTS", "DemoSummary", "enterprise_name_key", "fill_demo"]
 
@@ -122,6 +123,7 @@ def fill_demo(
         progress.set_text(translate("Demo", "Creating the demo event…"))
         counts = EventBuilder(data, institutions, factory.pool, seed).write(connection)
         _advance_sequences(connection)
+        prepare_library(connection)  # search index and scores (roadshow_desk.store.screening)
         progress.step(_EVENT_UNITS)
     return DemoSummary(
         event_id=1,
