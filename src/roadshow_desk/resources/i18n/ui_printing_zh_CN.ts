@@ -4,6 +4,10 @@
 <context>
     <name>PrintPage</name>
     <message>
+        <source>Choose a document and press Preview to see it here before printing or saving.</source>
+        <translation>选择文档并点击“预览”，打印或保存前可在此查看。</translation>
+    </message>
+    <message>
         <source>One patent per page</source>
         <translation>每页一项专利</translation>
     </message>

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -105,6 +105,9 @@ class PrintPage(WorkflowPage):
         self.preview = PdfPreview(self.panel_preview)
         self.layout_preview.addWidget(self.preview, 1)
         self.preview.current_page_changed.connect(self._show_page_number)
+        self.preview.placeholder = self.tr(
+            "Choose a document and press Preview to see it here before printing or saving."
+        )
         self._temp = tempfile.TemporaryDirectory(
             prefix="roadshow-print-", ignore_cleanup_errors=True
         )
@@ -140,6 +143,9 @@ class PrintPage(WorkflowPage):
 
     def title(self) -> str:
         return self.tr("Print")
+
+    def icon(self) -> QIcon:
+        return QIcon("icons:print.svg")
 
     def actions_for_toolbar(self) -> list[QAction]:
         return [self.action_print]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -38,9 +38,12 @@ class PdfPreview(QAbstractScrollArea):
         self._tops: list[int] = []
         self._heights: list[int] = []
         self._width = 0
+        self.placeholder = ""
+        """Shown when there is no document."""
         self.viewport().setAutoFillBackground(True)
         palette = self.viewport().palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(128, 132, 140))
+        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+            palette.setColor(role, QColor(128, 132, 140))
         self.viewport().setPalette(palette)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().setSingleStep(40)
@@ -133,14 +136,24 @@ class PdfPreview(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        if self._pages is None:
+        try:
+            if self._pages is None:
+                self._paint_placeholder(painter)
+                return
+            offset = self.verticalScrollBar().value()
+            left = max(GAP, (self.viewport().width() - self._width) // 2)
+            for index in self._visible():
+                target = QRect(left, self._tops[index] - offset, self._width, self._heights[index])
+                painter.fillRect(target.translated(3, 3), QColor(0, 0, 0, 70))
+                painter.drawImage(target, self.page_image(index))
+            self._pages.close()  # hold no file open between repaints
+        finally:
             painter.end()
+
+    def _paint_placeholder(self, painter: QPainter) -> None:
+        if not self.placeholder:
             return
-        offset = self.verticalScrollBar().value()
-        left = max(GAP, (self.viewport().width() - self._width) // 2)
-        for index in self._visible():
-            target = QRect(left, self._tops[index] - offset, self._width, self._heights[index])
-            painter.fillRect(target.translated(3, 3), QColor(0, 0, 0, 70))
-            painter.drawImage(target, self.page_image(index))
-        painter.end()
-        self._pages.close()  # hold no file open between repaints
+        painter.setPen(QColor(245, 246, 248))
+        area = self.viewport().rect().adjusted(GAP * 2, GAP * 2, -GAP * 2, -GAP * 2)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags.value), self.placeholder)
