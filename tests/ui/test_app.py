@@ -134,3 +134,36 @@ def test_start_opens_the_window_on_the_chosen_database(qtbot, monkeypatch, tmp_p
     finally:
         window.close()
         window.context.database.dispose()
+
+
+def test_start_builds_the_open_page_first_then_the_others_in_order(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    from roadshow_desk.ui.main_window import WORKFLOW_PAGES, load_object
+
+    names = [load_object(spec).view_name for spec in WORKFLOW_PAGES]
+    monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.database_location = str(tmp_path / "pages.sqlite3")
+    settings.current_page = names[-1]
+    settings.sync()
+    window = app_module.start(None, "en")
+    qtbot.addWidget(window)
+    built_first: list[list[str]] = []
+    window.page_changed.connect(
+        lambda name: built_first.append([p.view_name for p in window.pages])
+    )
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        pass
+    try:
+        assert built_first[0] == [names[-1]]  # only the open page existed when it was shown
+        assert [page.view_name for page in window.pages] == names
+        shown = [
+            window.navigation.item(row).data(0x0100) for row in range(window.navigation.count())
+        ]
+        assert shown == names
+        assert window.current_page().view_name == names[-1]
+        assert window.navigation.currentRow() == len(names) - 1
+    finally:
+        window.close()
+        window.context.database.dispose()

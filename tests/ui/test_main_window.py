@@ -165,3 +165,17 @@ def test_font_warning_is_shown_in_the_status_bar(qtbot, window: MainWindow) -> N
 
 def test_station_is_in_the_status_bar(window: MainWindow) -> None:
     assert window.station_label.text() == "Station: test-station"
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("sqlite:////data/fair/东区.sqlite3", "东区.sqlite3"),
+        ("/data/fair/demo.sqlite3", "demo.sqlite3"),
+        ("postgresql://desk:secret@10.0.0.5/roadshow", "postgresql://desk@10.0.0.5/roadshow"),
+    ],
+)
+def test_database_label_hides_passwords(url: str, label: str) -> None:
+    from roadshow_desk.ui.main_window import database_label
+
+    assert database_label(url) == label

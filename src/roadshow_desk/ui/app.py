@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -158,7 +157,7 @@ def start(db: str | None = None, lang: str | None = None) -> MainWindow:
     it is complete. When the database cannot be used, the reason is shown in a message box
     and the window closes (so :func:`run` ends with status 1).
     """
-    from roadshow_desk.ui.main_window import MainWindow
+    from roadshow_desk.ui.main_window import MainWindow, after_first_paint
 
     app = create_application()
     settings = Settings()
@@ -168,7 +167,7 @@ def start(db: str | None = None, lang: str | None = None) -> MainWindow:
     window.set_font_warning(font.warning)
     window.show_status(QCoreApplication.translate("App", "Opening the database…"), 0)
     window.show()
-    _after_first_paint(window, lambda: finish_start(window, db, font))
+    after_first_paint(window, lambda: finish_start(window, db, font))
     return window
 
 
@@ -181,35 +180,10 @@ def finish_start(window: MainWindow, db: str | None, font: AppFont) -> bool:
     if database is None:
         window.close()  # the last window: the event loop ends, and run() returns 1
         return False
-    window.attach(AppContext(database, settings, settings.station_name))
+    window.attach(AppContext(database, settings, settings.station_name), defer_pages=True)
     window.statusBar().clearMessage()
     warn_missing_font_once(window, settings, font)
     return True
-
-
-class _FirstPaint(QObject):
-    """Calls back once, just after the watched widget first painted (or after a timeout)."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._callback: Callable[[], object] | None = callback
-        widget.installEventFilter(self)
-        QTimer.singleShot(1000, self._fire)  # never wait for a paint that does not come
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            QTimer.singleShot(0, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        callback, self._callback = self._callback, None
-        if callback is not None:
-            self.deleteLater()
-            callback()
-
-
-def _after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
-    _FirstPaint(widget, callback)
 
 
 def run(db: str | None = None, lang: str | None = None) -> int:

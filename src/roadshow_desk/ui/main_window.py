@@ -12,12 +12,13 @@ and Quit), ``main_window.edit_menu``, ``main_window.help_menu``, ``main_window.t
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -82,6 +83,32 @@ def database_display_name(context: AppContext) -> str:
     return database_label(context.database.url)
 
 
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched widget first painted (or after a timeout)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], object] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(1000, self._fire)  # never wait for a paint that does not come
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self.deleteLater()
+            callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Run ``callback`` from the event loop once ``widget`` has painted for the first time."""
+    _FirstPaint(widget, callback)
+
+
 class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right."""
 
@@ -114,6 +141,8 @@ class MainWindow(QMainWindow):
         self._drop_handlers: list[DropHandler] = []
         self._page_actions: list[QAction] = []
         self.pages: list[WorkflowPage] = []
+        """The pages built so far, in navigation order."""
+        self._built: list[int] = []  # their indexes in WORKFLOW_PAGES, ascending
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -145,20 +174,37 @@ class MainWindow(QMainWindow):
         if context is not None:
             self.attach(context)
 
-    def attach(self, context: AppContext) -> None:
-        """Complete the window over an open database: pages, controllers, undo, title."""
+    def attach(self, context: AppContext, *, defer_pages: bool = False) -> None:
+        """Complete the window over an open database: pages, controllers, undo, title.
+
+        With ``defer_pages`` (start-up), only the page the user left open is built at once;
+        the other pages follow right after it first paints, then the controllers, then
+        :attr:`ready`. Without it, everything is built before this returns.
+        """
         self.context = context
         self._bind_undo_stack(context)
         self.station_label.setText(self.tr("Station: %1").replace("%1", context.station))
-        self._load_pages()
         self.navigation.currentRowChanged.connect(self._on_navigation)
         context.undo_stack.cleanChanged.connect(self._update_title)
         context.status_message.connect(self.show_status)
         self.settings_action.setEnabled(True)
         self.about_action.setEnabled(True)
         self._update_title()
+        if defer_pages and WORKFLOW_PAGES:
+            self._build_page(self._saved_page_index())
+            self.restore_page()
+            after_first_paint(self.pages[0], self._finish_pages)
+        else:
+            for index in range(len(WORKFLOW_PAGES)):
+                self._build_page(index)
+            self.restore_page()
+            self._finish_pages()
+
+    def _finish_pages(self) -> None:
+        for index in range(len(WORKFLOW_PAGES)):
+            if index not in self._built:
+                self._build_page(index)
         self._install_controllers()
-        self.restore_page()
         self.ready.emit()
 
     @property
@@ -268,27 +314,41 @@ class MainWindow(QMainWindow):
         self.station_label.setObjectName("label_station")
         status.addPermanentWidget(self.station_label)
 
-    def _load_pages(self) -> None:
+    def _saved_page_index(self) -> int:
+        """Where in :data:`WORKFLOW_PAGES` the page the user left open is (imports in order)."""
+        wanted = self.settings.current_page
         for index, spec in enumerate(WORKFLOW_PAGES):
-            page_class = load_object(spec)
-            page: WorkflowPage = page_class(self.context, self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.icon(), page.title())
-            item.setData(Qt.ItemDataRole.UserRole, page.view_name)
-            item.setSizeHint(QSize(0, 40))
-            self.navigation.addItem(item)
-            action = QAction(page.icon(), page.title(), self)
-            action.setObjectName(f"action_page_{page.view_name}")
-            if index < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(
-                lambda _checked=False, name=page.view_name: self.show_page(name)
-            )
+            if load_object(spec).view_name == wanted:
+                return index
+        return 0
+
+    def _build_page(self, index: int) -> WorkflowPage:
+        """Build the page ``WORKFLOW_PAGES[index]`` and put it in its place in the navigation."""
+        page: WorkflowPage = load_object(WORKFLOW_PAGES[index])(self.context, self.stack)
+        row = bisect.bisect(self._built, index)
+        self._built.insert(row, index)
+        self.pages.insert(row, page)
+        self.stack.addWidget(page)
+        item = QListWidgetItem(page.icon(), page.title())
+        item.setData(Qt.ItemDataRole.UserRole, page.view_name)
+        item.setSizeHint(QSize(0, 40))
+        blocked = self.navigation.blockSignals(True)  # the current page stays current
+        self.navigation.insertItem(row, item)
+        self.navigation.blockSignals(blocked)
+        action = QAction(page.icon(), page.title(), self)
+        action.setObjectName(f"action_page_{page.view_name}")
+        if index < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, name=page.view_name: self.show_page(name))
+        menu_actions = self.view_menu.actions()
+        if row < len(menu_actions):
+            self.view_menu.insertAction(menu_actions[row], action)
+        else:
             self.view_menu.addAction(action)
-            self.addAction(action)
-        width = self.navigation.sizeHintForColumn(0) + 28 if self.pages else 0
+        self.addAction(action)
+        width = self.navigation.sizeHintForColumn(0) + 28
         self.navigation.setFixedWidth(min(max(width, 150), 240))
+        return page
 
     def _install_controllers(self) -> None:
         for spec in WINDOW_CONTROLLERS:
