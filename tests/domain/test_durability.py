@@ -69,14 +69,25 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
             pid = int(first.split()[1])
             acks_this_round = 0
             saw_ready = False
-            if rng.random() < 0.2:
-                # Kill it while it starts up (opening the database).
-                time.sleep(rng.uniform(0.0, 0.05))
-            else:
-                # Kill it while it records: at a random moment after it is ready.
+            moment = rng.random()
+            if moment < 0.15:
+                # While it starts up (opening the database).
+                time.sleep(rng.uniform(0.0, 0.03))
+            elif moment < 0.3:
+                # Right after it is ready: during its first record.
                 assert _next(lines) == "ready"
                 saw_ready = True
-                time.sleep(rng.uniform(0.0, 0.08))
+                time.sleep(rng.uniform(0.0, 0.005))
+            else:
+                # While it records: at a random moment after its first acknowledgement.
+                assert _next(lines) == "ready"
+                saw_ready = True
+                line = _next(lines)
+                assert line.startswith("ack ")
+                _, intention_id, uuid = line.split()
+                acknowledged[uuid] = int(intention_id)
+                acks_this_round += 1
+                time.sleep(rng.uniform(0.0, 0.03))
             os.kill(pid, signal.SIGKILL)
             while (line := _next(lines)) != f"dead {pid}":
                 if line == "ready":

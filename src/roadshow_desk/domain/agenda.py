@@ -34,7 +34,6 @@ from roadshow_desk.domain.models import (
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "Agenda"
 DEFAULT_MINUTES = 8
 MAX_MINUTES = 240
 
@@ -46,7 +45,9 @@ class AgendaError(InputError):
 def _check_minutes(minutes: int) -> int:
     if not 1 <= int(minutes) <= MAX_MINUTES:
         raise AgendaError(
-            translate(CONTEXT, "A slot lasts from 1 to %1 minutes.").replace("%1", str(MAX_MINUTES))
+            translate("Agenda", "A slot lasts from 1 to %1 minutes.").replace(
+                "%1", str(MAX_MINUTES)
+            )
         )
     return int(minutes)
 
@@ -54,14 +55,14 @@ def _check_minutes(minutes: int) -> int:
 def get_session(session: Session, session_id: int) -> RoadshowSession:
     found = session.get(RoadshowSession, session_id)
     if found is None or found.deleted_at is not None:
-        raise AgendaError(translate(CONTEXT, "This roadshow session no longer exists."))
+        raise AgendaError(translate("Agenda", "This roadshow session no longer exists."))
     return found
 
 
 def get_slot(session: Session, slot_id: int) -> Slot:
     found = session.get(Slot, slot_id)
     if found is None or found.deleted_at is not None:
-        raise AgendaError(translate(CONTEXT, "This slot no longer exists."))
+        raise AgendaError(translate("Agenda", "This slot no longer exists."))
     return found
 
 
@@ -99,7 +100,7 @@ def create_session(
     get_event(session, event_id)
     clean = " ".join(title.split())
     if not clean:
-        raise AgendaError(translate(CONTEXT, "The session needs a title."))
+        raise AgendaError(translate("Agenda", "The session needs a title."))
     last = session.scalar(
         select(func.max(RoadshowSession.position)).where(RoadshowSession.event_id == event_id)
     )
@@ -130,7 +131,7 @@ def update_session(
     if title is not None:
         clean = " ".join(title.split())
         if not clean:
-            raise AgendaError(translate(CONTEXT, "The session needs a title."))
+            raise AgendaError(translate("Agenda", "The session needs a title."))
         found.title = clean
     if starts_at is not None:
         found.starts_at = starts_at
@@ -145,7 +146,7 @@ def set_session_deleted(session: Session, session_id: int, deleted: bool) -> Non
     """Remove a session (a tombstone, with its slots) or bring it back (for undo)."""
     found = session.get(RoadshowSession, session_id)
     if found is None:
-        raise AgendaError(translate(CONTEXT, "This roadshow session no longer exists."))
+        raise AgendaError(translate("Agenda", "This roadshow session no longer exists."))
     found.deleted_at = utcnow() if deleted else None
 
 
@@ -167,7 +168,7 @@ def add_slot(
     get_session(session, session_id)
     patent = session.get(Patent, patent_id) if patent_id is not None else None
     if patent_id is not None and patent is None:
-        raise AgendaError(translate(CONTEXT, "This patent no longer exists."))
+        raise AgendaError(translate("Agenda", "This patent no longer exists."))
     slots = list_slots(session, session_id)
     slot = Slot(
         session_id=session_id,
@@ -237,7 +238,7 @@ def build_from_shortlist(
     if not todo:
         raise AgendaError(
             translate(
-                CONTEXT,
+                "Agenda",
                 "The shortlist has no included patent without a slot; add patents to the "
                 "shortlist first.",
             )
@@ -271,7 +272,7 @@ def reorder_slots(session: Session, session_id: int, slot_ids: Sequence[int]) ->
     slots = {slot.id: slot for slot in list_slots(session, session_id)}
     if sorted(slot_ids) != sorted(slots):
         raise AgendaError(
-            translate(CONTEXT, "The new order must list every slot of the session once.")
+            translate("Agenda", "The new order must list every slot of the session once.")
         )
     _renumber([slots[slot_id] for slot_id in slot_ids])
 
@@ -314,7 +315,7 @@ def set_slot_deleted(session: Session, slot_id: int, deleted: bool) -> None:
     """Remove a slot (tombstone) or bring it back (for undo); the rest are renumbered."""
     slot = session.get(Slot, slot_id)
     if slot is None:
-        raise AgendaError(translate(CONTEXT, "This slot no longer exists."))
+        raise AgendaError(translate("Agenda", "This slot no longer exists."))
     slot.deleted_at = utcnow() if deleted else None
     session.flush()
     _renumber(list_slots(session, slot.session_id))

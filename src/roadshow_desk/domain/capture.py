@@ -39,8 +39,6 @@ from roadshow_desk.domain.models import Enterprise, Intention, Patent, new_uuid,
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "Capture"
-
 #: The seven kinds in number-key order (1–7).
 KIND_ORDER: tuple[IntentionKind, ...] = tuple(IntentionKind)
 
@@ -102,29 +100,29 @@ def validated_draft(draft: IntentionDraft) -> dict[str, Any]:
     """The column values for a draft; raises :class:`InvalidIntention` (no database access)."""
     if draft.enterprise_id is None:
         raise InvalidIntention(
-            translate(CONTEXT, "Choose the enterprise (type its name or scan its badge)."),
+            translate("Capture", "Choose the enterprise (type its name or scan its badge)."),
             "enterprise",
         )
     if draft.patent_id is None:
         raise InvalidIntention(
-            translate(CONTEXT, "Choose the patent (type its number or title, or scan its code)."),
+            translate("Capture", "Choose the patent (type its number or title, or scan its code)."),
             "patent",
         )
     if draft.kind is None:
         raise InvalidIntention(
-            translate(CONTEXT, "Choose what the enterprise wants (keys 1 to 7)."), "kind"
+            translate("Capture", "Choose what the enterprise wants (keys 1 to 7)."), "kind"
         )
     kind = IntentionKind(draft.kind)
     rating = draft.prospect_rating
     if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
         raise InvalidIntention(
-            translate(CONTEXT, "The rating of industrialisation prospects is from 1 to 5."),
+            translate("Capture", "The rating of industrialisation prospects is from 1 to 5."),
             "rating",
         )
     if kind is IntentionKind.NO_DEMAND and rating is None:
         raise InvalidIntention(
             translate(
-                CONTEXT,
+                "Capture",
                 "With “no demand”, rate the patent's industrialisation prospects from 1 to 5.",
             ),
             "rating",
@@ -136,14 +134,14 @@ def validated_draft(draft: IntentionDraft) -> dict[str, Any]:
         except InvalidPhone:
             raise InvalidIntention(
                 translate(
-                    CONTEXT,
+                    "Capture",
                     "“%1” is not a Chinese mobile number (11 digits) or a landline with its "
                     "area code.",
                 ).replace("%1", draft.contact_phone.strip()),
                 "contact_phone",
             ) from None
     if draft.budget_amount is not None and draft.budget_amount < 0:
-        raise InvalidIntention(translate(CONTEXT, "The budget cannot be negative."), "budget")
+        raise InvalidIntention(translate("Capture", "The budget cannot be negative."), "budget")
     return {
         "event_id": draft.event_id,
         "enterprise_id": draft.enterprise_id,
@@ -162,7 +160,7 @@ def validated_draft(draft: IntentionDraft) -> dict[str, Any]:
 def _missing_reference() -> InvalidIntention:
     return InvalidIntention(
         translate(
-            CONTEXT,
+            "Capture",
             "The enterprise or the patent of this intention no longer exists; choose them again.",
         )
     )
@@ -271,7 +269,7 @@ def set_intention_deleted(
     with database.session() as session:
         intention = session.get(Intention, intention_id)
         if intention is None:
-            raise InvalidIntention(translate(CONTEXT, "This intention no longer exists."))
+            raise InvalidIntention(translate("Capture", "This intention no longer exists."))
         intention.deleted_at = utcnow() if deleted else None
         intention.station = station
 
@@ -279,7 +277,7 @@ def set_intention_deleted(
 def _get(session: Session, intention_id: int) -> Intention:
     intention = session.get(Intention, intention_id)
     if intention is None or intention.deleted_at is not None:
-        raise InvalidIntention(translate(CONTEXT, "This intention no longer exists."))
+        raise InvalidIntention(translate("Capture", "This intention no longer exists."))
     return intention
 
 

@@ -35,8 +35,6 @@ from roadshow_desk.domain.payloads import EnterprisePayload, parse_payload
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "CheckIn"
-
 
 class CheckInError(InputError):
     """A check-in that cannot be done (unknown badge, a patent code...); one sentence."""
@@ -64,16 +62,16 @@ class CheckInResult:
         time = local_time(self.checked_in_at).strftime("%H:%M")
         if self.first:
             return (
-                translate(CONTEXT, "%1 checked in at %2.")
+                translate("CheckIn", "%1 checked in at %2.")
                 .replace("%1", self.enterprise_name)
                 .replace("%2", time)
             )
         if self.checked_in_station:
-            text = translate(CONTEXT, "%1 is already checked in at %2 at %3.").replace(
+            text = translate("CheckIn", "%1 is already checked in at %2 at %3.").replace(
                 "%3", self.checked_in_station
             )
         else:
-            text = translate(CONTEXT, "%1 is already checked in at %2.")
+            text = translate("CheckIn", "%1 is already checked in at %2.")
         return text.replace("%1", self.enterprise_name).replace("%2", time)
 
 
@@ -153,12 +151,12 @@ def check_in_by_scan(
     except ValueError as error:
         raise CheckInError(str(error)) from None
     if not isinstance(payload, EnterprisePayload):
-        raise CheckInError(translate(CONTEXT, "This is a patent code, not an enterprise badge."))
+        raise CheckInError(translate("CheckIn", "This is a patent code, not an enterprise badge."))
     enterprise = enterprise_by_uuid(session, payload.uuid)
     if enterprise is None:
         raise CheckInError(
             translate(
-                CONTEXT,
+                "CheckIn",
                 "This badge belongs to no enterprise in this database; merge the bundle of the "
                 "laptop that printed it, or search by name.",
             )

@@ -57,8 +57,6 @@ from roadshow_desk.domain.models import (
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "Enterprises"
-
 #: Fields of an enterprise that a registration list may set and the organiser may edit.
 ENTERPRISE_DATA_FIELDS: tuple[str, ...] = (
     "name",
@@ -210,19 +208,19 @@ def credit_code_message(error: InvalidCreditCode) -> str:
     shown = " ".join(error.text.split())[:40]
     if error.reason is CreditCodeProblem.WRONG_LENGTH:
         text = translate(
-            CONTEXT, "“%1” is not a unified social credit code: it must have 18 characters."
+            "Enterprises", "“%1” is not a unified social credit code: it must have 18 characters."
         )
     elif error.reason is CreditCodeProblem.WRONG_CHECK_CHARACTER:
         text = translate(
-            CONTEXT,
+            "Enterprises",
             "“%1” is not a valid unified social credit code: its last character does not "
             "match, so one character is mistyped.",
         )
     elif error.reason is CreditCodeProblem.EMPTY:
-        return translate(CONTEXT, "The unified social credit code is empty.")
+        return translate("Enterprises", "The unified social credit code is empty.")
     else:
         text = translate(
-            CONTEXT,
+            "Enterprises",
             "“%1” is not a valid unified social credit code: it may contain only digits and "
             "capital letters other than I, O, S, V and Z.",
         )
@@ -234,13 +232,13 @@ def phone_message(error: InvalidPhone) -> str:
     shown = " ".join(error.text.split())[:40]
     if error.reason is PhoneProblem.MISSING_AREA_CODE:
         text = translate(
-            CONTEXT, "“%1” has no area code; write landlines with it, like 010-12345678."
+            "Enterprises", "“%1” has no area code; write landlines with it, like 010-12345678."
         )
     elif error.reason is PhoneProblem.EMPTY:
-        return translate(CONTEXT, "The phone number is empty.")
+        return translate("Enterprises", "The phone number is empty.")
     else:
         text = translate(
-            CONTEXT,
+            "Enterprises",
             "“%1” is not a Chinese mobile number (11 digits) or a landline with its area code.",
         )
     return text.replace("%1", shown)
@@ -262,7 +260,7 @@ def parse_tags(values: Iterable[str] | str) -> list[EnterpriseTag]:
         if tag is None:
             raise EnterpriseInvalid(
                 translate(
-                    CONTEXT,
+                    "Enterprises",
                     "“%1” is not an enterprise type; use IP-advantage demonstration, "
                     "specialised and new SME, high-tech, state-owned or IP protection centre.",
                 ).replace("%1", item.strip()),
@@ -309,7 +307,7 @@ def validated_values(fields: EnterpriseFields) -> dict[str, Any]:
     """The column values for ``fields``, normalised; raises :class:`EnterpriseInvalid`."""
     name = clean_name(fields.name)
     if not name_key(name):
-        raise EnterpriseInvalid(translate(CONTEXT, "The enterprise name is empty."), "name")
+        raise EnterpriseInvalid(translate("Enterprises", "The enterprise name is empty."), "name")
     credit_code: str | None = None
     if fields.credit_code and fields.credit_code.strip():
         try:
@@ -325,7 +323,7 @@ def validated_values(fields: EnterpriseFields) -> dict[str, Any]:
     email = fields.email.strip()
     if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
         raise EnterpriseInvalid(
-            translate(CONTEXT, "“%1” is not an e-mail address.").replace("%1", email), "email"
+            translate("Enterprises", "“%1” is not an e-mail address.").replace("%1", email), "email"
         )
     return {
         "name": name,
@@ -390,7 +388,7 @@ def _check_duplicates(
     ):
         if same_code:
             raise DuplicateEnterprise(
-                translate(CONTEXT, "The credit code %1 is already registered for “%2”.")
+                translate("Enterprises", "The credit code %1 is already registered for “%2”.")
                 .replace("%1", values["credit_code"])
                 .replace("%2", firm.name),
                 firm,
@@ -401,7 +399,7 @@ def _check_duplicates(
         if values["credit_code"] and firm.credit_code and firm.credit_code != values["credit_code"]:
             continue  # same name, different codes: two real firms (e.g. branches)
         raise DuplicateEnterprise(
-            translate(CONTEXT, "“%1” is already registered as “%2”.")
+            translate("Enterprises", "“%1” is already registered as “%2”.")
             .replace("%1", values["name"])
             .replace("%2", firm.name),
             firm,
@@ -434,7 +432,7 @@ def register_enterprise(
 def get_enterprise(session: Session, enterprise_id: int) -> Enterprise:
     enterprise = session.get(Enterprise, enterprise_id)
     if enterprise is None or enterprise.deleted_at is not None:
-        raise EnterpriseInvalid(translate(CONTEXT, "This enterprise no longer exists."))
+        raise EnterpriseInvalid(translate("Enterprises", "This enterprise no longer exists."))
     return enterprise
 
 
@@ -503,7 +501,7 @@ def set_enterprise_deleted(session: Session, enterprise_id: int, deleted: bool) 
     """Tombstone a firm (or bring it back): it leaves the lists, its intentions stay."""
     enterprise = session.get(Enterprise, enterprise_id)
     if enterprise is None:
-        raise EnterpriseInvalid(translate(CONTEXT, "This enterprise no longer exists."))
+        raise EnterpriseInvalid(translate("Enterprises", "This enterprise no longer exists."))
     enterprise.deleted_at = utcnow() if deleted else None
 
 
@@ -591,7 +589,9 @@ def register_walk_in(session: Session, name: str, phone: str, *, station: str = 
     """
     if not phone.strip():
         raise EnterpriseInvalid(
-            translate(CONTEXT, "A walk-in needs a phone number so the organiser can reach it."),
+            translate(
+                "Enterprises", "A walk-in needs a phone number so the organiser can reach it."
+            ),
             "phone",
         )
     return register_enterprise(
@@ -632,10 +632,12 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
     walk_in = get_enterprise(session, walk_in_id)
     target = get_enterprise(session, into_id)
     if walk_in.id == target.id:
-        raise EnterpriseInvalid(translate(CONTEXT, "An enterprise cannot be merged into itself."))
+        raise EnterpriseInvalid(
+            translate("Enterprises", "An enterprise cannot be merged into itself.")
+        )
     if not walk_in.is_walk_in:
         raise EnterpriseInvalid(
-            translate(CONTEXT, "“%1” is not a walk-in; only walk-ins are merged.").replace(
+            translate("Enterprises", "“%1” is not a walk-in; only walk-ins are merged.").replace(
                 "%1", walk_in.name
             )
         )
@@ -670,7 +672,7 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
         target.phone = walk_in.phone
     if not target.contact_person:
         target.contact_person = walk_in.contact_person
-    note = translate(CONTEXT, "Merged walk-in “%1” (%2).").replace("%1", walk_in.name)
+    note = translate("Enterprises", "Merged walk-in “%1” (%2).").replace("%1", walk_in.name)
     target.notes = "\n".join(filter(None, [target.notes, note.replace("%2", walk_in.phone)]))
     target.station = station or target.station
     walk_in.deleted_at = now

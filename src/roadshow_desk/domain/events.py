@@ -22,8 +22,6 @@ from roadshow_desk.domain.payloads import signup_template_problem
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "Events"
-
 
 class EventInvalid(InputError):
     """Event details that cannot be saved, or an event that does not exist (one sentence)."""
@@ -56,9 +54,9 @@ def split_names(text: str) -> list[str]:
 def _validated(fields: EventFields) -> dict[str, object]:
     name = " ".join(fields.name.split())
     if not name:
-        raise EventInvalid(translate(CONTEXT, "The event needs a name."), "name")
+        raise EventInvalid(translate("Events", "The event needs a name."), "name")
     if fields.starts_on and fields.ends_on and fields.ends_on < fields.starts_on:
-        raise EventInvalid(translate(CONTEXT, "The event cannot end before it starts."), "ends_on")
+        raise EventInvalid(translate("Events", "The event cannot end before it starts."), "ends_on")
     problem = signup_template_problem(fields.signup_url_template)
     if problem is not None:
         raise EventInvalid(problem, "signup_url_template")
@@ -113,7 +111,9 @@ def fields_of(event: Event) -> EventFields:
 def get_event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None or event.deleted_at is not None:
-        raise EventInvalid(translate(CONTEXT, "There is no event %1.").replace("%1", str(event_id)))
+        raise EventInvalid(
+            translate("Events", "There is no event %1.").replace("%1", str(event_id))
+        )
     return event
 
 
@@ -143,7 +143,7 @@ def resolve_event(session: Session, ref: str | int | None) -> Event:
     if ref is None or (isinstance(ref, str) and not ref.strip()):
         event = latest_event(session)
         if event is None:
-            raise EventInvalid(translate(CONTEXT, "There is no event yet; create one first."))
+            raise EventInvalid(translate("Events", "There is no event yet; create one first."))
         return event
     text = str(ref).strip()
     if text.isdigit():
@@ -152,7 +152,7 @@ def resolve_event(session: Session, ref: str | int | None) -> Event:
         select(Event).where(Event.uuid == text.lower().replace("-", ""), Event.deleted_at.is_(None))
     )
     if found is None:
-        raise EventInvalid(translate(CONTEXT, "There is no event %1.").replace("%1", text))
+        raise EventInvalid(translate("Events", "There is no event %1.").replace("%1", text))
     return found
 
 
@@ -163,7 +163,7 @@ def ensure_station(session: Session, name: str) -> Station:
     """The station called ``name``, created on first use."""
     clean = " ".join(name.split())
     if not clean:
-        raise EventInvalid(translate(CONTEXT, "A station needs a name."), "station")
+        raise EventInvalid(translate("Events", "A station needs a name."), "station")
     station = session.scalar(select(Station).where(Station.name == clean))
     if station is None:
         station = Station(name=clean, created_at=utcnow())
@@ -180,14 +180,14 @@ def rename_station(session: Session, station_id: int, name: str) -> Station:
     """Rename a station (records keep the name they were written with)."""
     clean = " ".join(name.split())
     if not clean:
-        raise EventInvalid(translate(CONTEXT, "A station needs a name."), "station")
+        raise EventInvalid(translate("Events", "A station needs a name."), "station")
     station = session.get(Station, station_id)
     if station is None:
-        raise EventInvalid(translate(CONTEXT, "This station no longer exists."))
+        raise EventInvalid(translate("Events", "This station no longer exists."))
     clash = session.scalar(select(Station).where(Station.name == clean, Station.id != station_id))
     if clash is not None:
         raise EventInvalid(
-            translate(CONTEXT, "There is already a station called %1.").replace("%1", clean),
+            translate("Events", "There is already a station called %1.").replace("%1", clean),
             "station",
         )
     station.name = clean

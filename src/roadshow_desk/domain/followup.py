@@ -36,8 +36,6 @@ from roadshow_desk.domain.models import (
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
-CONTEXT = "FollowUp"
-
 S = FollowUpStage
 NEXT_STAGES: dict[FollowUpStage, tuple[FollowUpStage, ...]] = {
     S.NEW: (S.CONTACTED, S.DROPPED),
@@ -72,7 +70,7 @@ class FollowUpError(InputError):
 def _get(session: Session, intention_id: int) -> Intention:
     intention = session.get(Intention, intention_id)
     if intention is None or intention.deleted_at is not None:
-        raise FollowUpError(translate(CONTEXT, "This intention no longer exists."))
+        raise FollowUpError(translate("FollowUp", "This intention no longer exists."))
     return intention
 
 
@@ -83,13 +81,13 @@ def can_move(current: FollowUpStage, target: FollowUpStage) -> bool:
 def _refusal(current: FollowUpStage, target: FollowUpStage) -> TransitionRefused:
     allowed = NEXT_STAGES[current]
     if current == target:
-        text = translate(CONTEXT, "The intention is already at “%1”.")
+        text = translate("FollowUp", "The intention is already at “%1”.")
     elif not allowed:
-        text = translate(CONTEXT, "The intention is closed at “%1”; it cannot move to “%2”.")
+        text = translate("FollowUp", "The intention is closed at “%1”; it cannot move to “%2”.")
     else:
-        names = translate(CONTEXT, "” or “").join(stage_label(stage) for stage in allowed)
+        names = translate("FollowUp", "” or “").join(stage_label(stage) for stage in allowed)
         text = translate(
-            CONTEXT, "An intention at “%1” cannot move to “%2”; it can move to “%3”."
+            "FollowUp", "An intention at “%1” cannot move to “%2”; it can move to “%3”."
         ).replace("%3", names)
     return TransitionRefused(
         text.replace("%1", stage_label(current)).replace("%2", stage_label(target))
@@ -117,7 +115,7 @@ def move_to(
     if not can_move(current, target):
         raise _refusal(current, target)
     if target is S.DROPPED and not reason.strip():
-        raise TransitionRefused(translate(CONTEXT, "Say why the lead is dropped."))
+        raise TransitionRefused(translate("FollowUp", "Say why the lead is dropped."))
     when = at or utcnow()
     intention.stage = target
     intention.stage_changed_at = when
@@ -152,7 +150,7 @@ def undo_last_move(session: Session, intention_id: int, *, station: str = "") ->
         .order_by(FollowUpEntry.at.desc(), FollowUpEntry.id.desc())
     )
     if entry is None or entry.from_stage is None:
-        raise FollowUpError(translate(CONTEXT, "This intention has no stage change to undo."))
+        raise FollowUpError(translate("FollowUp", "This intention has no stage change to undo."))
     if entry.to_stage is S.DROPPED:
         intention.dropped_reason = ""
     intention.stage = entry.from_stage
@@ -182,7 +180,7 @@ def add_note(
 ) -> FollowUpEntry:
     """A dated line in the log (a call, a meeting, an e-mail)."""
     if not note.strip():
-        raise FollowUpError(translate(CONTEXT, "The note is empty."))
+        raise FollowUpError(translate("FollowUp", "The note is empty."))
     intention = _get(session, intention_id)
     entry = FollowUpEntry(
         intention_id=intention.id,
@@ -208,9 +206,9 @@ def set_owner(
     intention.owner = clean
     intention.station = station or intention.station
     text = (
-        translate(CONTEXT, "Owner: %1").replace("%1", clean)
+        translate("FollowUp", "Owner: %1").replace("%1", clean)
         if clean
-        else translate(CONTEXT, "Owner removed")
+        else translate("FollowUp", "Owner removed")
     )
     session.add(
         FollowUpEntry(intention_id=intention.id, note=text, author=author.strip(), station=station)
