@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(
   fonts-wqy-microhei   # CJK TrueType font: Qt draws boxes and PDFs cannot embed without one
+  fonts-cantarell      # a CFF .otf: the test that such fonts are refused uses it
   poppler-utils        # pdftoppm: tests rasterise PDFs to decode their QR codes
   python3-venv
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
