@@ -5,94 +5,94 @@
     <name>Agenda</name>
     <message>
         <source>A slot lasts from 1 to %1 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个路演时段为 1 至 %1 分钟。</translation>
     </message>
     <message>
         <source>This roadshow session no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该路演场次已不存在。</translation>
     </message>
     <message>
         <source>This slot no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该路演时段已不存在。</translation>
     </message>
     <message>
         <source>The session needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写场次名称。</translation>
     </message>
     <message>
         <source>This patent no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该专利已不存在。</translation>
     </message>
     <message>
         <source>The shortlist has no included patent without a slot; add patents to the shortlist first.</source>
-        <translation type="unfinished"></translation>
+        <translation>遴选清单中没有尚未安排时段的入选专利；请先向遴选清单添加专利。</translation>
     </message>
     <message>
         <source>The new order must list every slot of the session once.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的顺序必须包含该场次的每个时段且各出现一次。</translation>
     </message>
 </context>
 <context>
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择企业（输入名称或扫描胸卡）。</translation>
     </message>
     <message>
         <source>Choose the patent (type its number or title, or scan its code).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择专利（输入申请号或名称，或扫描专利二维码）。</translation>
     </message>
     <message>
         <source>Choose what the enterprise wants (keys 1 to 7).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择企业的意向类型（数字键 1 至 7）。</translation>
     </message>
     <message>
         <source>The rating of industrialisation prospects is from 1 to 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>产业化前景评价为 1 至 5 分。</translation>
     </message>
     <message>
         <source>With “no demand”, rate the patent&apos;s industrialisation prospects from 1 to 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择“无需求”时，请为该专利的产业化前景评 1 至 5 分。</translation>
     </message>
     <message>
         <source>“%1” is not a Chinese mobile number (11 digits) or a landline with its area code.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是中国手机号（11 位）或带区号的固定电话。</translation>
     </message>
     <message>
         <source>The budget cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>预算不能为负数。</translation>
     </message>
     <message>
         <source>The enterprise or the patent of this intention no longer exists; choose them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该意向的企业或专利已不存在，请重新选择。</translation>
     </message>
     <message>
         <source>This intention no longer exists.</source>
         <extracomment>Fields of an intention that today&apos;s list may edit.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>该意向已不存在。</translation>
     </message>
 </context>
 <context>
     <name>CheckIn</name>
     <message>
         <source>%1 checked in at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 签到。</translation>
     </message>
     <message>
         <source>%1 is already checked in at %2 at %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 在 %3 签到过。</translation>
     </message>
     <message>
         <source>%1 is already checked in at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 签到过。</translation>
     </message>
     <message>
         <source>This is a patent code, not an enterprise badge.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是专利二维码，不是企业胸卡。</translation>
     </message>
     <message>
         <source>This badge belongs to no enterprise in this database; merge the bundle of the laptop that printed it, or search by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>本数据库中没有这张胸卡对应的企业；请合并打印胸卡那台电脑的数据包，或按名称查找。</translation>
     </message>
 </context>
 <context>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <source>%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>新增 %1，更新 %2，未变 %3，拒收 %4，待核对冲突 %5。</translation>
     </message>
     <message>
         <source>%1 rows were later publications of a patent above and were merged into it.</source>
@@ -123,11 +123,11 @@
     </message>
     <message>
         <source>Rejected rows and their reasons: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>拒收的行及原因：%1</translation>
     </message>
     <message>
         <source>Use --rejects OUT.xlsx to get the rejected rows and their reasons.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 --rejects OUT.xlsx 可导出拒收的行及原因。</translation>
     </message>
     <message>
         <source>%1 rows written to %2.</source>
@@ -189,102 +189,102 @@
     <message>
         <source>“%1” is not a unified social credit code: it must have 18 characters.</source>
         <extracomment>How registration lists and paper sheets spell the tags (matched after :func:`_fold`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是统一社会信用代码：应为 18 位。</translation>
     </message>
     <message>
         <source>“%1” is not a valid unified social credit code: its last character does not match, so one character is mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的统一社会信用代码：校验位不符，有字符输错。</translation>
     </message>
     <message>
         <source>The unified social credit code is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码为空。</translation>
     </message>
     <message>
         <source>“%1” is not a valid unified social credit code: it may contain only digits and capital letters other than I, O, S, V and Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的统一社会信用代码：只能包含数字和除 I、O、S、V、Z 以外的大写字母。</translation>
     </message>
     <message>
         <source>“%1” has no area code; write landlines with it, like 010-12345678.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”缺少区号；固定电话请带区号，如 010-12345678。</translation>
     </message>
     <message>
         <source>The phone number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>电话号码为空。</translation>
     </message>
     <message>
         <source>“%1” is not a Chinese mobile number (11 digits) or a landline with its area code.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是中国手机号（11 位）或带区号的固定电话。</translation>
     </message>
     <message>
         <source>“%1” is not an enterprise type; use IP-advantage demonstration, specialised and new SME, high-tech, state-owned or IP protection centre.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是企业类型；请使用知识产权优势示范企业、专精特新中小企业、高新技术企业、国有企业或知识产权保护中心备案企业。</translation>
     </message>
     <message>
         <source>The enterprise name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>企业名称为空。</translation>
     </message>
     <message>
         <source>“%1” is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是电子邮箱地址。</translation>
     </message>
     <message>
         <source>The credit code %1 is already registered for “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码 %1 已登记为“%2”。</translation>
     </message>
     <message>
         <source>“%1” is already registered as “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已登记为“%2”。</translation>
     </message>
     <message>
         <source>This enterprise no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该企业已不存在。</translation>
     </message>
     <message>
         <source>A walk-in needs a phone number so the organiser can reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>现场登记的企业需要留电话，以便主办方联系。</translation>
     </message>
     <message>
         <source>An enterprise cannot be merged into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>企业不能合并到自身。</translation>
     </message>
     <message>
         <source>“%1” is not a walk-in; only walk-ins are merged.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是现场登记的企业；只有现场登记的企业才能合并。</translation>
     </message>
     <message>
         <source>Merged walk-in “%1” (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并现场登记企业“%1”（%2）。</translation>
     </message>
 </context>
 <context>
     <name>Events</name>
     <message>
         <source>The event needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写活动名称。</translation>
     </message>
     <message>
         <source>The event cannot end before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>活动结束日期不能早于开始日期。</translation>
     </message>
     <message>
         <source>There is no event %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有活动 %1。</translation>
     </message>
     <message>
         <source>There is no event yet; create one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有活动，请先创建一个。</translation>
     </message>
     <message>
         <source>A station needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写登记台名称。</translation>
     </message>
     <message>
         <source>This station no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该登记台已不存在。</translation>
     </message>
     <message>
         <source>There is already a station called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有名为 %1 的登记台。</translation>
     </message>
 </context>
 <context>
@@ -336,6 +336,7 @@
     </message>
     <message>
         <source>(no field)</source>
+        <extracomment>With a search of at most this many hits, the facets are counted from one grouped pass over the hits; otherwise (and without a search) one GROUP BY per facet on its index.</extracomment>
         <translation>（未填领域）</translation>
     </message>
     <message>
@@ -359,43 +360,43 @@
     <name>FollowUp</name>
     <message>
         <source>This intention no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该意向已不存在。</translation>
     </message>
     <message>
         <source>The intention is already at “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>该意向已处于“%1”阶段。</translation>
     </message>
     <message>
         <source>The intention is closed at “%1”; it cannot move to “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>该意向已在“%1”阶段结束，不能再转到“%2”。</translation>
     </message>
     <message>
         <source>” or “</source>
-        <translation type="unfinished"></translation>
+        <translation>”或“</translation>
     </message>
     <message>
         <source>An intention at “%1” cannot move to “%2”; it can move to “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>处于“%1”阶段的意向不能转到“%2”，只能转到“%3”。</translation>
     </message>
     <message>
         <source>Say why the lead is dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明终止跟进的原因。</translation>
     </message>
     <message>
         <source>This intention has no stage change to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>该意向没有可撤销的阶段变更。</translation>
     </message>
     <message>
         <source>The note is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>备注为空。</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人：%1</translation>
     </message>
     <message>
         <source>Owner removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消负责人</translation>
     </message>
 </context>
 <context>
@@ -869,35 +870,35 @@
     <name>Payloads</name>
     <message>
         <source>“%1” is not an enterprise identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是企业标识。</translation>
     </message>
     <message>
         <source>“%1” is not a Chinese patent application number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是中国专利申请号。</translation>
     </message>
     <message>
         <source>“%1” is not a Roadshow Desk badge or patent code.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是本系统的胸卡或专利二维码。</translation>
     </message>
     <message>
         <source>The scanned code is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描内容为空。</translation>
     </message>
     <message>
         <source>This code was printed by a newer version of Roadshow Desk; update the app to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该二维码由更新版本的 Roadshow Desk 打印，请升级软件后再读取。</translation>
     </message>
     <message>
         <source>The sign-up link must start with http:// or https:// and a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>报名链接必须以 http:// 或 https:// 加域名开头。</translation>
     </message>
     <message>
         <source>The sign-up link uses the unknown placeholder {%1}; use {event}, {patent} or {application_no}.</source>
-        <translation type="unfinished"></translation>
+        <translation>报名链接使用了未知占位符 {%1}；请使用 {event}、{patent} 或 {application_no}。</translation>
     </message>
     <message>
         <source>The sign-up link has an unmatched brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>报名链接中的花括号不成对。</translation>
     </message>
 </context>
 <context>

@@ -5,55 +5,55 @@
     <name>EnterpriseFields</name>
     <message>
         <source>Enterprise</source>
-        <translation type="unfinished">企业名称</translation>
+        <translation>企业名称</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Enterprise type</source>
-        <translation type="unfinished"></translation>
+        <translation>企业类型</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>所属行业</translation>
     </message>
     <message>
         <source>Keywords</source>
-        <translation type="unfinished"></translation>
+        <translation>技术需求关键词</translation>
     </message>
     <message>
         <source>IPC interests</source>
-        <translation type="unfinished"></translation>
+        <translation>关注IPC</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>所在地区</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">联系电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Consent to be contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>同意联系</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>“%1” is also in row %2; only that row was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”也出现在第 %2 行；只导入了那一行。</translation>
     </message>
     <message>
         <source>This row repeats row %1 (same application number %2, same values).</source>
@@ -242,98 +242,98 @@
     </message>
     <message>
         <source>“%1” is not an intention kind (transfer, licence, open licence, investment, improvement need, cooperation or no demand).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是意向类型（转让、许可、开放许可、作价入股、技术改进需求、产学研合作或无需求）。</translation>
     </message>
     <message>
         <source>“%1” is not a budget (write an amount like 50万 or a range).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是预算（请写金额如 50万，或区间）。</translation>
     </message>
     <message>
         <source>“%1” is not a timeline (like 3个月内, 半年内, 一年内 or 待定).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是时间计划（如 3个月内、半年内、一年内或待定）。</translation>
     </message>
     <message>
         <source>The row names no enterprise.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行没有写明企业。</translation>
     </message>
     <message>
         <source>“%1” is not in the enterprise registry; register it (or import the registration list) and import this row again.</source>
-        <translation type="unfinished"></translation>
+        <translation>企业名录中没有“%1”；请先登记该企业（或导入报名名单），再重新导入此行。</translation>
     </message>
     <message>
         <source>The patent %1 is not in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>专利库中没有专利 %1。</translation>
     </message>
     <message>
         <source>The row names no patent (no application number or title).</source>
-        <translation type="unfinished"></translation>
+        <translation>该行没有写明专利（无申请号或专利名称）。</translation>
     </message>
     <message>
         <source>Several patents are titled “%1”; write the application number.</source>
-        <translation type="unfinished"></translation>
+        <translation>有多件专利名为“%1”；请填写申请号。</translation>
     </message>
     <message>
         <source>No patent in the library is titled “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>专利库中没有名为“%1”的专利。</translation>
     </message>
     <message>
         <source>“%1” has no column naming the patent (专利申请号 or 专利名称); nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”没有标明专利的列（专利申请号或专利名称）；未导入任何内容。</translation>
     </message>
 </context>
 <context>
     <name>IntentionFields</name>
     <message>
         <source>Enterprise</source>
-        <translation type="unfinished">企业名称</translation>
+        <translation>企业名称</translation>
     </message>
     <message>
         <source>Credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Patent application number</source>
-        <translation type="unfinished"></translation>
+        <translation>专利申请号</translation>
     </message>
     <message>
         <source>Patent title</source>
-        <translation type="unfinished">专利名称</translation>
+        <translation>专利名称</translation>
     </message>
     <message>
         <source>Intention</source>
-        <translation type="unfinished"></translation>
+        <translation>意向类型</translation>
     </message>
     <message>
         <source>Prospect rating</source>
-        <translation type="unfinished"></translation>
+        <translation>产业化前景评价</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间计划</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Contact phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Captured at</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation>登记台</translation>
     </message>
 </context>
 <context>

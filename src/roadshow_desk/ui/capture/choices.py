@@ -27,6 +27,8 @@ class NumberChooser(QWidget):
         labels: Sequence[str],
         columns: int,
         parent: QWidget | None = None,
+        *,
+        numbered: bool = True,
     ) -> None:
         super().__init__(parent)
         self.items = list(items)
@@ -39,7 +41,7 @@ class NumberChooser(QWidget):
         self.buttons: list[QToolButton] = []
         for index, text in enumerate(labels):
             button = QToolButton()
-            button.setText(f"{index + 1}  {text}")
+            button.setText(f"{index + 1}  {text}" if numbered else text)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -16,15 +16,15 @@ from roadshow_desk.domain.capture import set_intention_deleted, update_intention
 from roadshow_desk.ui.workflow import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaptureCommands", text)
-
-
 class RecordIntentionCommand(QUndoCommand):
     """An intention already saved; undo removes it, redo restores it."""
 
     def __init__(self, context: AppContext, intention_id: int, label: str) -> None:
-        super().__init__(_tr("Record intention of %1").replace("%1", label))
+        super().__init__(
+            QCoreApplication.translate("CaptureCommands", "Record intention of %1").replace(
+                "%1", label
+            )
+        )
         self.context = context
         self.intention_id = intention_id
         self._first = True
@@ -49,7 +49,7 @@ class EditIntentionCommand(QUndoCommand):
     """Change fields of a recorded intention (validated); undo puts the old values back."""
 
     def __init__(self, context: AppContext, intention_id: int, changes: dict[str, Any]) -> None:
-        super().__init__(_tr("Edit intention"))
+        super().__init__(QCoreApplication.translate("CaptureCommands", "Edit intention"))
         self.context = context
         self.intention_id = intention_id
         self.changes = dict(changes)
@@ -76,7 +76,7 @@ class RemoveIntentionCommand(QUndoCommand):
     """Remove a recorded intention (a tombstone); undo brings it back."""
 
     def __init__(self, context: AppContext, intention_id: int) -> None:
-        super().__init__(_tr("Remove intention"))
+        super().__init__(QCoreApplication.translate("CaptureCommands", "Remove intention"))
         self.context = context
         self.intention_id = intention_id
 

@@ -143,7 +143,7 @@ class CapturePanel(QWidget):
         self.chooser_kind.changed.connect(self._on_kind_changed)
         self.chooser_kind.chosen_by_key.connect(self._after_kind_key)
         self.chooser_rating = NumberChooser(
-            [1, 2, 3, 4, 5], ["★", "★★", "★★★", "★★★★", "★★★★★"], columns=5
+            [1, 2, 3, 4, 5], [str(n) for n in range(1, 6)], columns=5, numbered=False
         )
         self.chooser_rating.setObjectName("chooser_rating")
         self.chooser_rating.chosen_by_key.connect(self._after_rating_key)
@@ -218,7 +218,12 @@ class CapturePanel(QWidget):
         self.table_today.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table_today.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table_today.verticalHeader().hide()
-        self.table_today.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table_today.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("字") * 10)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table_today.doubleClicked.connect(self._load_for_edit)
         self.table_today.installEventFilter(self)
         self.label_count = QLabel()

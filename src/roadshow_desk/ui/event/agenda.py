@@ -59,10 +59,6 @@ Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-roadshow-desk-slot-ids"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgendaCommands", text)
-
-
 # --------------------------------------------------------------------------- commands
 
 
@@ -79,7 +75,10 @@ class BuildSessionCommand(_AgendaCommand):
     """A session already built from the shortlist; undo removes it, redo brings it back."""
 
     def __init__(self, context: AppContext, session_id: int, title: str) -> None:
-        super().__init__(context, _tr("Build session %1").replace("%1", title))
+        super().__init__(
+            context,
+            QCoreApplication.translate("AgendaCommands", "Build session %1").replace("%1", title),
+        )
         self.session_id = session_id
         self._first = True
 
@@ -99,7 +98,7 @@ class BuildSessionCommand(_AgendaCommand):
 
 class RemoveSessionCommand(_AgendaCommand):
     def __init__(self, context: AppContext, session_id: int) -> None:
-        super().__init__(context, _tr("Remove session"))
+        super().__init__(context, QCoreApplication.translate("AgendaCommands", "Remove session"))
         self.session_id = session_id
 
     def redo(self) -> None:
@@ -117,7 +116,7 @@ class ReorderSlotsCommand(_AgendaCommand):
     def __init__(
         self, context: AppContext, session_id: int, before: Sequence[int], after: Sequence[int]
     ) -> None:
-        super().__init__(context, _tr("Reorder slots"))
+        super().__init__(context, QCoreApplication.translate("AgendaCommands", "Reorder slots"))
         self.session_id = session_id
         self.before = list(before)
         self.after = list(after)
@@ -137,7 +136,7 @@ class EditSlotCommand(_AgendaCommand):
     """Planned minutes or presenter of a slot."""
 
     def __init__(self, context: AppContext, slot_id: int, field: str, value: Any, old: Any) -> None:
-        super().__init__(context, _tr("Edit slot"))
+        super().__init__(context, QCoreApplication.translate("AgendaCommands", "Edit slot"))
         self.slot_id = slot_id
         self.field = field
         self.value = value
@@ -160,7 +159,7 @@ class EditSlotCommand(_AgendaCommand):
 
 class RemoveSlotCommand(_AgendaCommand):
     def __init__(self, context: AppContext, slot_id: int) -> None:
-        super().__init__(context, _tr("Remove slot"))
+        super().__init__(context, QCoreApplication.translate("AgendaCommands", "Remove slot"))
         self.slot_id = slot_id
 
     def redo(self) -> None:

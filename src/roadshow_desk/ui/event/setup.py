@@ -138,9 +138,10 @@ class EventSetupForm(QWidget):
             names = [station.name for station in list_stations(session)]
         if self.context.station not in names:
             names.append(self.context.station)
+        mine = self.tr("%1 (this laptop)")
         self.label_station_list.setText(
             "、".join(
-                f"{name} ({self.tr('this laptop')})" if name == self.context.station else name
+                mine.replace("%1", name) if name == self.context.station else name
                 for name in sorted(names)
             )
         )

@@ -20,10 +20,6 @@ from roadshow_desk.domain.models import FollowUpEntry, utcnow
 from roadshow_desk.ui.workflow import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowUpCommands", text)
-
-
 class MoveStageCommand(QUndoCommand):
     """Move a lead to the next stage (or drop it); undo takes the move back."""
 
@@ -36,7 +32,11 @@ class MoveStageCommand(QUndoCommand):
         reason: str = "",
         note: str = "",
     ) -> None:
-        super().__init__(_tr("Move lead to “%1”").replace("%1", stage_label(stage)))
+        super().__init__(
+            QCoreApplication.translate("FollowUpCommands", "Move lead to “%1”").replace(
+                "%1", stage_label(stage)
+            )
+        )
         self.context = context
         self.intention_id = intention_id
         self.stage = stage
@@ -64,7 +64,7 @@ class MoveStageCommand(QUndoCommand):
 
 class SetOwnerCommand(QUndoCommand):
     def __init__(self, context: AppContext, intention_id: int, owner: str) -> None:
-        super().__init__(_tr("Set owner"))
+        super().__init__(QCoreApplication.translate("FollowUpCommands", "Set owner"))
         self.context = context
         self.intention_id = intention_id
         self.owner = owner
@@ -85,7 +85,7 @@ class SetOwnerCommand(QUndoCommand):
 
 class SetNextActionCommand(QUndoCommand):
     def __init__(self, context: AppContext, intention_id: int, on: dt.date | None) -> None:
-        super().__init__(_tr("Set next action date"))
+        super().__init__(QCoreApplication.translate("FollowUpCommands", "Set next action date"))
         self.context = context
         self.intention_id = intention_id
         self.on = on
@@ -106,7 +106,7 @@ class SetNextActionCommand(QUndoCommand):
 
 class AddNoteCommand(QUndoCommand):
     def __init__(self, context: AppContext, intention_id: int, note: str) -> None:
-        super().__init__(_tr("Add note"))
+        super().__init__(QCoreApplication.translate("FollowUpCommands", "Add note"))
         self.context = context
         self.intention_id = intention_id
         self.note = note

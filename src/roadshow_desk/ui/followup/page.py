@@ -174,7 +174,9 @@ class FollowUpPage(WorkflowPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("字") * 12)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.label_lead = QLabel()
