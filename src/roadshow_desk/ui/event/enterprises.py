@@ -250,6 +250,15 @@ class EnterpriseModel(QAbstractTableModel):
         return None
 
 
+def _match_view(context: AppContext) -> Any:
+    """The screening workflow's suggestions of patents that fit a firm, when it is there."""
+    try:
+        from roadshow_desk.ui.screening.matches import MatchSuggestionsView
+    except ImportError:
+        return None
+    return MatchSuggestionsView(context.database)
+
+
 class RegistryView(QWidget):
     """Search the registry, see a firm, add, edit, reconcile walk-ins."""
 
@@ -307,9 +316,15 @@ class RegistryView(QWidget):
         self.label_message.setWordWrap(True)
         pane = QWidget()
         pane_layout = QVBoxLayout(pane)
-        pane_layout.addWidget(self.label_detail, 1)
+        pane_layout.addWidget(self.label_detail)
         pane_layout.addWidget(self.box_walk_in)
         pane_layout.addWidget(self.label_message)
+        self.matches = _match_view(context)
+        if self.matches is not None:
+            self.matches.setObjectName("view_matches")
+            pane_layout.addWidget(self.matches, 1)
+        else:
+            pane_layout.addStretch(1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -355,6 +370,8 @@ class RegistryView(QWidget):
 
     def _show(self, enterprise_id: int | None) -> None:
         self.current_id = enterprise_id
+        if self.matches is not None:
+            self.matches.show_enterprise(enterprise_id)
         self.button_edit.setEnabled(enterprise_id is not None)
         self.box_walk_in.hide()
         if enterprise_id is None:
