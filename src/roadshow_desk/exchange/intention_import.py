@@ -9,7 +9,8 @@ The same machinery as the other importers (:mod:`.tables`, :mod:`.columns` with
 Matching
     * the enterprise by its credit code when the sheet has one, else by its normalised name
       (``domain.enterprises.name_key``: ``（北京）`` and ``(北京)``, 有限公司 and 股份有限公司
-      are one firm); a firm not in the registry is rejected ("register it first"), never
+      are one firm; the firm written exactly so wins, then a registered firm over a walk-in);
+      a firm not in the registry is rejected ("register it first"), never
       invented from a handwritten name;
     * the patent by its application number, else by its exact title (ignoring spaces); a
       title that several patents share is rejected as ambiguous.
@@ -46,7 +47,7 @@ from typing import Any
 from sqlalchemy import select
 
 from roadshow_desk.domain.capture import IntentionDraft, InvalidIntention, validated_draft
-from roadshow_desk.domain.enterprises import credit_code_message, name_key
+from roadshow_desk.domain.enterprises import clean_name, credit_code_message, name_key
 from roadshow_desk.domain.enums import BudgetBand, ImportKind, IntentionKind, Timeline
 from roadshow_desk.domain.events import resolve_event
 from roadshow_desk.domain.identifiers import InvalidCreditCode, normalize_credit_code
@@ -384,7 +385,8 @@ class _Registry:
                 for firm in self.by_key.get(name_key(name), [])
                 if not (code and firm.credit_code and firm.credit_code != code)
             ]
-            registered = [firm for firm in found if not firm.is_walk_in] or found
+            exact = [firm for firm in found if firm.name == clean_name(name)]
+            registered = exact or [firm for firm in found if not firm.is_walk_in] or found
             if registered:
                 return registered[0]
         shown = name or code
