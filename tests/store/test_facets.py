@@ -13,6 +13,7 @@ from sqlalchemy import select
 from roadshow_desk.domain.enums import HighValueCategory, LegalStatus, PatentType
 from roadshow_desk.domain.identifiers import check_character
 from roadshow_desk.domain.models import Event, Institution, Patent, ShortlistEntry
+from roadshow_desk.store import facets
 from roadshow_desk.store.db import Database
 from roadshow_desk.store.facets import (
     BAND_EDGES,
@@ -150,10 +151,16 @@ SELECTIONS = [
 ]
 
 
+@pytest.mark.parametrize("path", ["one pass over the hits", "one query per facet"])
 @pytest.mark.parametrize("chosen", SELECTIONS)
 def test_counts_equal_counting_by_hand(
-    library: tuple[Database, int], chosen: FacetSelection
+    library: tuple[Database, int],
+    chosen: FacetSelection,
+    path: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    if path == "one query per facet":
+        monkeypatch.setattr(facets, "GROUPED_PASS_LIMIT", -1)
     database, event_id = library
     selection = FacetSelection(chosen.query, chosen.ticked, event_id=event_id, today=TODAY)
     total, expected = _expected(database, selection)

@@ -143,7 +143,11 @@ def _band_range(band: int) -> ColumnElement[bool]:
     return and_(*parts)
 
 
-def application_year() -> ColumnElement[int]:
+def application_year(dialect: str = "sqlite") -> ColumnElement[Any]:
+    """The application year (0 without a date). SQLite stores dates as ``YYYY-MM-DD``
+    text: its first four characters are far cheaper than ``strftime``."""
+    if dialect == "sqlite":
+        return func.coalesce(func.substr(Patent.application_date, 1, 4), "0")
     return func.coalesce(extract("year", Patent.application_date), 0)
 
 
@@ -304,103 +308,211 @@ def facet_title(facet: Facet) -> str:
     return titles[facet]
 
 
-def count_facets(bind: Connection | Session, selection: FacetSelection) -> FacetCounts:
-    """Every facet's values with their counts under the rest of the selection."""
+#: With a search of at most this many hits, the facets are counted from one grouped pass
+#: over the hits; otherwise (and without a search) one GROUP BY per facet on its index.
+GROUPED_PASS_LIMIT = 30_000
+
+
+def count_facets(
+    bind: Connection | Session,
+    selection: FacetSelection,
+    *,
+    hit_ids: list[int] | None = None,
+) -> FacetCounts:
+    """Every facet's values with their counts under the rest of the selection.
+
+    ``hit_ids``: the search's hits when it was already run (to not run it twice).
+    """
     connection = _connection(bind)
     today = selection.today or dt.date.today()
-    hits = search_filter(connection, selection.query)
+    if hit_ids is None and selection.query.strip():
+        hit_ids = search_ids(connection, selection.query, limit=0)
+    hits = _hits_condition(connection, hit_ids) if hit_ids is not None else None
+    if hit_ids is not None and len(hit_ids) <= GROUPED_PASS_LIMIT:
+        total, raw = _counts_in_one_pass(connection, selection, hits, today)
+    else:
+        total, raw = _counts_per_facet(connection, selection, hits, today)
+    return FacetCounts(total, _labelled(connection, selection, raw))
+
+
+def _hits_condition(connection: Connection, hit_ids: list[int]) -> ColumnElement[bool]:
+    """The hits as a condition; when they are most of the library, as "not one of the
+    others" (a short list is cheaper to probe in every facet query)."""
+    if len(hit_ids) <= GROUPED_PASS_LIMIT:
+        return ids_condition(connection, hit_ids)
+    live = connection.scalars(select(Patent.id).where(Patent.deleted_at.is_(None))).all()
+    found = set(hit_ids)
+    others = [patent_id for patent_id in live if patent_id not in found]
+    if len(others) >= len(hit_ids):
+        return ids_condition(connection, hit_ids)
+    return ~ids_condition(connection, others)
+
+
+def _facet_keys(selection: FacetSelection, today: dt.date, dialect: str) -> dict[Facet, Any]:
+    """The SQL expression giving each facet's key of a patent (categories as bit sets)."""
+    bits: ColumnElement[int] = literal(0)
+    for index, category in enumerate(HighValueCategory):
+        bits = bits + case((category_condition(category, today), 1 << index), else_=0)
+    keys: dict[Facet, Any] = {
+        Facet.FIELD: func.coalesce(Patent.technical_field, ""),
+        Facet.INSTITUTION: func.coalesce(Patent.institution_id, 0),
+        Facet.TYPE: Patent.patent_type,
+        Facet.STATUS: Patent.legal_status,
+        Facet.SCORE: score_band(),
+        Facet.YEAR: application_year(dialect),
+        Facet.CATEGORY: bits,
+    }
+    if selection.event_id is not None:
+        keys[Facet.SHORTLISTED] = case((_shortlisted(selection.event_id), 1), else_=0)
+    return keys
+
+
+def _python_key(facet: Facet, value: Any) -> Any:
+    if facet in (Facet.TYPE, Facet.STATUS):
+        return str(value) if value else ""
+    if facet == Facet.SHORTLISTED:
+        return bool(value)
+    if facet in (Facet.INSTITUTION, Facet.YEAR, Facet.SCORE):
+        return int(value or 0) if facet != Facet.SCORE else int(value)
+    return value
+
+
+def _categories_of(bits: int) -> list[str]:
+    return [c.value for index, c in enumerate(HighValueCategory) if bits & (1 << index)]
+
+
+def _counts_in_one_pass(
+    connection: Connection,
+    selection: FacetSelection,
+    hits: ColumnElement[bool] | None,
+    today: dt.date,
+) -> tuple[int, dict[Facet, dict[Any, int]]]:
+    """Group the (few) hits by every facet key at once; marginals over the groups."""
+    keys = _facet_keys(selection, today, connection.dialect.name)
+    facets = list(keys)
+    columns = [keys[facet] for facet in facets]
+    where = [Patent.deleted_at.is_(None)] + ([hits] if hits is not None else [])
+    statement = select(*columns, func.count()).where(*where).group_by(*columns)
+    groups = []
+    for row in connection.execute(statement):
+        values = {facet: _python_key(facet, row[i]) for i, facet in enumerate(facets)}
+        groups.append((values, int(row[-1])))
+
+    def passes(values: dict[Facet, Any], skip: Facet | None) -> bool:
+        for facet, ticked in selection.ticked.items():
+            if facet == skip or not ticked or facet not in values:
+                continue
+            if facet == Facet.CATEGORY:
+                if not set(_categories_of(values[facet])) & ticked:
+                    return False
+            elif values[facet] not in ticked:
+                return False
+        return True
+
+    total = sum(count for values, count in groups if passes(values, None))
+    raw: dict[Facet, dict[Any, int]] = {}
+    for facet in facets:
+        tally: dict[Any, int] = {}
+        for values, count in groups:
+            if passes(values, facet):
+                found = (
+                    _categories_of(values[facet]) if facet == Facet.CATEGORY else [values[facet]]
+                )
+                for key in found:
+                    tally[key] = tally.get(key, 0) + count
+        raw[facet] = tally
+    return total, raw
+
+
+def _counts_per_facet(
+    connection: Connection,
+    selection: FacetSelection,
+    hits: ColumnElement[bool] | None,
+    today: dt.date,
+) -> tuple[int, dict[Facet, dict[Any, int]]]:
+    """One ``GROUP BY`` per facet, each with the other facets' ticks (covering indexes)."""
 
     def where(skip: Facet | None) -> list[ColumnElement[bool]]:
         return selection_conditions(connection, selection, skip=skip, hits=hits)
 
-    total = int(
-        connection.scalar(select(func.count()).select_from(Patent).where(*where(None))) or 0
-    )
+    counted = select(func.count()).select_from(Patent).where(*where(None))
+    total = int(connection.scalar(counted) or 0)
+    keys = _facet_keys(selection, today, connection.dialect.name)
+    raw: dict[Facet, dict[Any, int]] = {}
+    for facet, key in keys.items():
+        if facet == Facet.CATEGORY:
+            categories = list(HighValueCategory)
+            sums = [
+                func.coalesce(func.sum(case((category_condition(c, today), 1), else_=0)), 0)
+                for c in categories
+            ]
+            statement = select(*sums).select_from(Patent).where(*where(facet))
+            row = connection.execute(statement).one()
+            raw[facet] = {c.value: int(n) for c, n in zip(categories, row, strict=True) if n}
+            continue
+        tally: dict[Any, int] = {}
+        for value, count in _group_counts(connection, key, where(facet)).items():
+            python_key = _python_key(facet, value)
+            tally[python_key] = tally.get(python_key, 0) + count
+        raw[facet] = tally
+    return total, raw
+
+
+def _labelled(
+    connection: Connection, selection: FacetSelection, raw: dict[Facet, dict[Any, int]]
+) -> dict[Facet, list[FacetValue]]:
+    """Counts with their labels, in the order each facet reads best; ticked values stay."""
     result: dict[Facet, list[FacetValue]] = {}
 
-    def values(facet: Facet, counts: Mapping[Any, int], label: Any, order: Any = None) -> None:
+    def values(facet: Facet, label: Any, order: Any) -> None:
+        counts = {key: n for key, n in raw.get(facet, {}).items() if n}
         ticked = selection.values(facet)
-        keys = set(counts) | set(ticked)
-        ordered = (
-            sorted(keys, key=order) if order else sorted(keys, key=lambda k: -counts.get(k, 0))
-        )
-        result[facet] = [FacetValue(k, label(k), counts.get(k, 0), k in ticked) for k in ordered]
+        keys = sorted(set(counts) | set(ticked), key=lambda k: order(k, counts))
+        result[facet] = [FacetValue(k, label(k), counts.get(k, 0), k in ticked) for k in keys]
 
-    fields = _group_counts(
-        connection, func.coalesce(Patent.technical_field, ""), where(Facet.FIELD)
-    )
     values(
         Facet.FIELD,
-        fields,
         lambda k: k or translate("Facets", "(no field)"),
-        lambda k: (k == "", -fields.get(k, 0), k),
+        lambda k, c: (k == "", -c.get(k, 0), k),
     )
-    institutions = _group_counts(
-        connection, func.coalesce(Patent.institution_id, 0), where(Facet.INSTITUTION)
-    )
-    names = _labels_institutions(connection, institutions)
+    names = _labels_institutions(connection, raw.get(Facet.INSTITUTION, {}))
     values(
         Facet.INSTITUTION,
-        institutions,
         lambda k: names.get(k) or translate("Facets", "(no institution)"),
-        lambda k: (k == 0, -institutions.get(k, 0), names.get(k, "")),
+        lambda k, c: (k == 0, -c.get(k, 0), names.get(k, "")),
     )
-    types = {
-        (str(k) if k else ""): n
-        for k, n in _group_counts(connection, Patent.patent_type, where(Facet.TYPE)).items()
-    }
     type_order = {member.value: index for index, member in enumerate(PatentType)}
     values(
         Facet.TYPE,
-        types,
         lambda k: label_of(PatentType, k) if k else translate("Facets", "(no type)"),
-        lambda k: type_order.get(k, len(type_order)),
+        lambda k, c: type_order.get(k, len(type_order)),
     )
-    statuses = {
-        str(k): n
-        for k, n in _group_counts(connection, Patent.legal_status, where(Facet.STATUS)).items()
-    }
     status_order = {member.value: index for index, member in enumerate(LegalStatus)}
     values(
         Facet.STATUS,
-        statuses,
         lambda k: label_of(LegalStatus, k),
-        lambda k: status_order.get(k, len(status_order)),
+        lambda k, c: status_order.get(k, len(status_order)),
     )
-    bands = _group_counts(connection, score_band(), where(Facet.SCORE))
-    values(Facet.SCORE, bands, band_label, lambda k: (k == NO_SCORE, -k))
-    years = _group_counts(connection, application_year(), where(Facet.YEAR))
+    values(Facet.SCORE, band_label, lambda k, c: (k == NO_SCORE, -k))
     values(
         Facet.YEAR,
-        {int(k or 0): v for k, v in years.items()},
         lambda k: str(k) if k else translate("Facets", "(no date)"),
-        lambda k: (k == 0, -k),
+        lambda k, c: (k == 0, -k),
     )
-    categories = list(HighValueCategory)
-    sums = [
-        func.coalesce(func.sum(case((category_condition(c, today), 1), else_=0)), 0)
-        for c in categories
-    ]
-    row = connection.execute(select(*sums).select_from(Patent).where(*where(Facet.CATEGORY))).one()
+    category_order = [c.value for c in HighValueCategory]
     values(
         Facet.CATEGORY,
-        {c.value: int(n) for c, n in zip(categories, row, strict=True) if n},
         lambda k: label_of(HighValueCategory, k),
-        lambda k: [c.value for c in categories].index(k),
+        lambda k, c: category_order.index(k),
     )
     if selection.event_id is not None:
-        listed = _shortlisted(selection.event_id)
-        flags = _group_counts(
-            connection, case((listed, literal(1)), else_=literal(0)), where(Facet.SHORTLISTED)
-        )
         values(
             Facet.SHORTLISTED,
-            {bool(k): v for k, v in flags.items()},
             lambda k: (
                 translate("Facets", "On the shortlist")
                 if k
                 else translate("Facets", "Not on the shortlist")
             ),
-            lambda k: not k,
+            lambda k, c: not k,
         )
-    return FacetCounts(total, result)
+    return result

@@ -46,6 +46,7 @@ from roadshow_desk.domain.rubric import (
     cutoffs,
     score_lines,
 )
+from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
 __all__ = [
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 
-class RubricError(ValueError):
+class RubricError(InputError):
     """A rubric operation that cannot be done; the message is one sentence for the user."""
 
 
