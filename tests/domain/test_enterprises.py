@@ -255,3 +255,11 @@ def test_only_walk_ins_merge(db) -> None:
     day = make_fair_day(db)
     with db.session() as session, pytest.raises(EnterpriseInvalid, match="not a walk-in"):
         merge_walk_in(session, day.enterprise_ids[0], day.enterprise_ids[1])
+
+
+def test_search_by_pinyin_initials(db) -> None:
+    day = make_fair_day(db)
+    with db.session() as session:
+        assert [f.id for f in search_enterprises(session, "hdjm")] == [day.enterprise_ids[1]]
+        assert [f.id for f in search_enterprises(session, "NDCN")] == [day.enterprise_ids[0]]
+        assert search_enterprises(session, "xyzq") == []

@@ -109,8 +109,9 @@ def test_capture_by_keyboard_only(qtbot, panel, app_context, fair, db) -> None: 
 
 
 def test_no_demand_asks_for_the_rating(qtbot, panel, fair, db) -> None:  # type: ignore[no-untyped-def]
-    type_text(qtbot, "联想")
+    type_text(qtbot, "lxbj")  # pinyin initials of 联想（北京）
     press(qtbot, Qt.Key.Key_Tab)
+    assert panel.field_enterprise.chosen_id == fair.enterprise_ids[2]
     type_text(qtbot, "数控机床")
     press(qtbot, Qt.Key.Key_Tab)
     assert panel.field_patent.chosen_id == fair.patent_ids[1]

@@ -27,6 +27,7 @@ sessions: ``with database.session() as session: ...``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -556,15 +557,19 @@ def search_enterprises(
     return found[:limit]
 
 
+@functools.lru_cache(maxsize=8192)
 def pinyin_initials(name: str) -> str:
-    """The pinyin initials of a Chinese name (``"华为技术"`` → ``"hwjs"``), or ``""`` when
-    :mod:`pypinyin` is not installed."""
+    """The pinyin initials of a name's Chinese characters (``"联想（北京）"`` →
+    ``"lxbj"``), or ``""`` when :mod:`pypinyin` is not installed. A search of two or more
+    Latin letters also finds the names whose initials contain it."""
     try:
         from pypinyin import Style, lazy_pinyin
     except ImportError:
         return ""
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
-    return "".join(part[:1] for part in letters if part).lower()
+    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(
+        part[:1] for part in letters if part[:1].isascii() and part[:1].isalpha()
+    ).lower()
 
 
 def _pinyin_matches(session: Session, initials: str, include_walk_ins: bool) -> list[Enterprise]:
@@ -573,7 +578,7 @@ def _pinyin_matches(session: Session, initials: str, include_walk_ins: bool) -> 
         query = query.where(Enterprise.is_walk_in.is_(False))
     matches = []
     for firm in session.scalars(query):
-        if pinyin_initials(firm.name).startswith(initials):
+        if initials in pinyin_initials(firm.name):
             matches.append(firm)
     return matches
 
