@@ -112,6 +112,18 @@ def test_fetch_more_pages_2000_rows(db) -> None:
     assert len(set(ids)) == 2000
 
 
+def test_a_patent_past_the_first_batch_can_be_found(db) -> None:
+    ids = add_patents(db, 1200)
+    model = PatentTableModel(db, batch_size=100)
+    model.reload()
+    model.sort(COLUMN_INDEX["application_no"], Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == 100
+    row = model.row_of(ids[0])  # the smallest application number: the very last row
+    assert row == 1199
+    assert model.rowCount() == 1200
+    assert model.index(row, 0).data(PATENT_ID_ROLE) == ids[0]
+
+
 def test_display_and_typed_values(db) -> None:
     with db.session() as session:
         institution = Institution(name="浙江大学")

@@ -1,10 +1,12 @@
 """A lazy table model over the patents: ids in SQL order, rows fetched a page at a time.
 
-The model runs one query for the ids of the patents in the current order and filter
-(``ORDER BY <column>, id`` in SQL: 100,000 ids are a few hundred kilobytes), exposes them to
-the view in batches through ``canFetchMore``/``fetchMore``, and reads the displayed columns
-for a page of ids with one ``SELECT`` when the view first asks for a row of that page. A
-bounded cache keeps the pages recently shown.
+The model orders and filters in SQL (``ORDER BY <column>, id``). It counts the matching
+patents and reads the ids of the first batch (``LIMIT``), so the table shows at once; the
+view asks for more through ``canFetchMore``/``fetchMore``, and the first time it needs rows
+past the first batch the model reads the whole ordered id list in one query (100,000 ids
+are a few hundred kilobytes). The displayed columns are read for a page of ids with one
+``SELECT`` when the view first asks for a row of that page; a bounded cache keeps the pages
+recently shown.
 
 Filtering is a hook for the screening workflow: :meth:`PatentTableModel.set_filter` takes a
 function that receives the ``SELECT patent.id ...`` statement and returns it with its own
@@ -25,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, select
 
 from roadshow_desk.domain.enums import LegalStatus, PatentType
 from roadshow_desk.domain.labels import field_label, format_value
@@ -112,6 +114,8 @@ class PatentTableModel(QAbstractTableModel):
         self.page_size = max(1, page_size)
         self.cached_pages = max(1, cached_pages)
         self._ids: list[int] = []
+        """Ids in table order: the first batches, or all of them once needed."""
+        self._total = 0
         self._exposed = 0
         self._pages: OrderedDict[int, dict[int, tuple[Any, ...]]] = OrderedDict()
         self._sort_column = 0
@@ -124,20 +128,22 @@ class PatentTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        """Query the ids again in the current order and filter (the view resets)."""
-        ids = self._query_ids()
+        """Query again in the current order and filter (the view resets)."""
+        total = self._query_total()
+        ids = self._query_ids(max(self.batch_size, self._exposed))
         self.beginResetModel()
         self._loaded = True
+        self._total = total
         self._ids = ids
         self._exposed = min(len(ids), max(self.batch_size, self._exposed))
         self._pages.clear()
         self.endResetModel()
-        self.ids_reloaded.emit(len(ids))
+        self.ids_reloaded.emit(total)
 
     def refresh(self) -> None:
         """After edits: re-read the rows; reset only when the order or membership changed."""
-        ids = self._query_ids()
-        if ids != self._ids:
+        ids = self._query_ids(None if self._complete else len(self._ids))
+        if ids != self._ids or self._query_total() != self._total:
             self.reload()
             return
         self._pages.clear()
@@ -149,11 +155,38 @@ class PatentTableModel(QAbstractTableModel):
         self._filter = id_filter
         self.reload()
 
-    def _query_ids(self) -> list[int]:
+    @property
+    def _complete(self) -> bool:
+        """Whether every matching id is loaded (not only the first batches)."""
+        return len(self._ids) >= self._total
+
+    def _query_ids(self, limit: int | None) -> list[int]:
         statement = id_statement(self._sort_column, self._descending, self._filter)
+        if limit is not None:
+            statement = statement.limit(limit)
         self.queries += 1
-        with self.database.session() as session:
-            return list(session.scalars(statement))
+        with self.database.engine.connect() as connection:
+            return list(connection.execute(statement).scalars())
+
+    def _query_total(self) -> int:
+        ids = id_statement(self._sort_column, self._descending, self._filter).order_by(None)
+        self.queries += 1
+        with self.database.engine.connect() as connection:
+            return int(
+                connection.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+            )
+
+    def _load_all_ids(self) -> None:
+        """Read the remaining ids (one query) the first time rows past the first batch are needed.
+
+        The first batch is read with ``LIMIT`` so that the table shows at once; the full,
+        ordered id list (100,000 ids are a few hundred kilobytes) comes on demand.
+        """
+        if self._complete:
+            return
+        ids = self._query_ids(None)
+        self._total = len(ids)
+        self._ids = ids
 
     def _page(self, number: int) -> dict[int, tuple[Any, ...]]:
         page = self._pages.get(number)
@@ -167,8 +200,8 @@ class PatentTableModel(QAbstractTableModel):
             .where(Patent.id.in_(ids))
         )
         self.queries += 1
-        with self.database.session() as session:
-            page = {row[0]: tuple(row[1:]) for row in session.execute(statement)}
+        with self.database.engine.connect() as connection:
+            page = {row[0]: tuple(row[1:]) for row in connection.execute(statement)}
         self._pages[number] = page
         while len(self._pages) > self.cached_pages:
             self._pages.popitem(last=False)
@@ -182,13 +215,15 @@ class PatentTableModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         """How many patents match (including rows not yet fetched into the view)."""
-        return len(self._ids)
+        return self._total
 
     def patent_id(self, row: int) -> int:
         return self._ids[row]
 
     def row_of(self, patent_id: int) -> int | None:
         """The row of ``patent_id``, fetching rows into the view as needed; None if absent."""
+        if patent_id not in self._ids:
+            self._load_all_ids()
         try:
             row = self._ids.index(patent_id)
         except ValueError:
@@ -210,7 +245,7 @@ class PatentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and self._exposed < len(self._ids)
+        return not parent.isValid() and self._exposed < self._total
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid():
@@ -218,6 +253,8 @@ class PatentTableModel(QAbstractTableModel):
         self._expose(self._exposed + self.batch_size)
 
     def _expose(self, count: int) -> None:
+        if count > len(self._ids):
+            self._load_all_ids()
         count = min(count, len(self._ids))
         if count <= self._exposed:
             return
@@ -288,7 +325,10 @@ class PatentTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
-        self._ids = self._query_ids()
+        self._ids = self._query_ids(max(self._exposed, self.batch_size))
+        kept = {old_ids[index.row()] for index in self.persistentIndexList() if index.isValid()}
+        if not kept <= set(self._ids):
+            self._load_all_ids()  # the selected patents move out of the first batch
         self._pages.clear()
         self._exposed = min(len(self._ids), max(self._exposed, self.batch_size))
         self._remap_persistent(old_ids)
