@@ -130,7 +130,6 @@ def render_shot(
 def shot_dialog(dialog: QWidget) -> QWidget:
     """Show a dialog non-modally, laid out, for :data:`SHOT_VIEWS` functions."""
     dialog.show()
-    dialog.adjustSize()
     app = QApplication.instance()
     if app is not None:
         _settle(app)
