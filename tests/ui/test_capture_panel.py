@@ -212,3 +212,35 @@ def test_todays_list_edit_remove_and_undo(qtbot, panel, app_context, fair, db) -
     assert intentions(db) == []
     app_context.undo_stack.redo()
     assert [i.id for i in intentions(db)] == [saved.id]
+
+
+def test_capture_page_imports_a_paper_sheet(
+    qtbot, app_context, english, fair, db, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from roadshow_desk.exchange.writers import write_table
+    from roadshow_desk.ui.capture.page import CapturePage
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    app_context.current_event_id = fair.event_id
+    page = CapturePage(app_context)
+    qtbot.addWidget(page)
+    sheet = write_table(
+        tmp_path / "sheet.xlsx",
+        ["企业名称", "专利申请号", "意向类型"],
+        [["宁德储能科技有限公司", "2022100166321", "许可"], ["无名公司", "2022100166321", "转让"]],
+    )
+    task = page.import_sheet(sheet)
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    assert shown and shown[0].startswith("1 new, 0 updated, 0 unchanged, 1 rejected.")
+    assert (tmp_path / "sheet-rejects.xlsx").exists()
+    assert [(i.enterprise_id, i.kind) for i in intentions(db)] == [
+        (fair.enterprise_ids[0], IntentionKind.LICENCE)
+    ]
+    # No time column: it counts as captured now, at the "paper" station.
+    assert page.panel.model.rowCount() == 1
+    assert page.panel.model.data(page.panel.model.index(0, 6)) == "paper"
