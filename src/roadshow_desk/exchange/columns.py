@@ -260,8 +260,8 @@ def require_columns(mapping: ColumnMapping, spec: FieldSpec, table: Table) -> No
                 fmt(
                     translate(
                         "Import",
-                        "“%1” has no %2 column (a column headed, for example, “%3”); nothing "
-                        "was imported.",
+                        "“%1” has no “%2” column (for example one headed “%3”); nothing was "
+                        "imported.",
                     ),
                     table.path.name,
                     spec.label_of(spec_field.name),

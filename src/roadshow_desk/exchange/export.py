@@ -60,8 +60,10 @@ EXPORTERS: dict[str, str | Exporter] = {
     "intentions": "roadshow_desk.exchange.fairday_export:export_intentions",
 }
 
-#: The patent columns of an export, in order: application number first, then the fields.
-PATENT_EXPORT_FIELDS: tuple[str, ...] = ("application_no", *PATENT_DATA_FIELDS)
+#: The patent columns of an export, in the field spec's reading order (application number,
+#: title, type, status, parties, dates, numbers, classification, offer, abstract last).
+PATENT_EXPORT_FIELDS: tuple[str, ...] = tuple(field.name for field in PATENT_SPEC.fields)
+assert set(PATENT_EXPORT_FIELDS) == {"application_no", *PATENT_DATA_FIELDS}
 INSTITUTION_HEADER = "所属机构"
 SHORTLIST_HEADER: tuple[str, ...] = ("序号", "入选", "排除原因", "标签", "路演备注", "评分")
 _WIDTHS = {"专利名称": 40.0, "摘要": 60.0, "申请人": 30.0, "发明人": 24.0, "路演备注": 40.0}

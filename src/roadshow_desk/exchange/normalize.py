@@ -21,6 +21,7 @@ Text rules (deliberate):
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 from typing import Any
@@ -222,6 +223,8 @@ def parse_date(value: Any) -> dt.date | None:
     if isinstance(value, (int, float)):
         if value == 0:
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _not_a_date(value)
         if isinstance(value, float) and not value.is_integer():
             value = int(value)  # a serial with a time of day
         number = int(value)
@@ -232,7 +235,7 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def _from_serial(number: int, shown: Any) -> dt.date:
-    if 1 <= number <= 80000:  # 1900-01-01 .. 2119
+    if 10000 <= number <= 80000:  # 1927 .. 2119 (a bare year such as 2022 is not a serial)
         return _EXCEL_EPOCH + dt.timedelta(days=number)
     raise _not_a_date(shown)
 

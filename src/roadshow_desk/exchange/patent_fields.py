@@ -332,7 +332,7 @@ PATENT_PRESETS: tuple[Preset, ...] = (
     Preset(
         "roadshow-desk",
         QT_TRANSLATE_NOOP("Presets", "Roadshow Desk export"),
-        markers=("价值分级自评", "转化方式", "技术优势", "应用场景", "开放许可条件"),
+        markers=("所属机构",),
     ),
     Preset(
         "patentics",

@@ -328,6 +328,31 @@ def choose_delimiter(text: str) -> str:
     return best[0]
 
 
+class _Unterminated(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _parse_csv(text: str, delimiter: str, *, strict: bool) -> tuple[list[list[Any]], list[int]]:
+    """Records and the line each starts on (blank lines skipped)."""
+    rows: list[list[Any]] = []
+    numbers: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    start = 1
+    try:
+        for row in reader:
+            if row and (len(row) > 1 or row[0].strip()):
+                rows.append(row)
+                numbers.append(start)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise _Unterminated(start) from None
+        raise
+    return rows, numbers
+
+
 def _read_text(path: Path, header_score: HeaderScore | None) -> Table:
     name = path.name
     data = path.read_bytes()
@@ -338,25 +363,22 @@ def _read_text(path: Path, header_score: HeaderScore | None) -> Table:
     if "\x00" in text[:8192]:
         raise _binary(name)
     delimiter = choose_delimiter(text)
-    rows: list[list[Any]] = []
-    numbers: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
     try:
-        for row in reader:
-            if row and (len(row) > 1 or row[0].strip()):
-                rows.append(row)
-                numbers.append(start)
-            start = reader.line_num + 1
-    except csv.Error as exc:
+        rows, numbers = _parse_csv(text, delimiter, strict=True)
+    except _Unterminated as unterminated:
         raise InputError(
             fmt(
-                translate("Import", "“%1” is not a readable CSV file (line %2: %3)."),
+                translate(
+                    "Import",
+                    "“%1” cannot be read: a quoted cell that starts on line %2 never ends (a "
+                    "closing quote mark is missing).",
+                ),
                 name,
-                reader.line_num,
-                exc,
+                unterminated.line,
             )
         ) from None
+    except csv.Error:  # stray quote marks inside cells: read them as ordinary characters
+        rows, numbers = _parse_csv(text, delimiter, strict=False)
     del text
     return _assemble(
         path, rows, numbers, header_score, "csv", encoding=encoding, delimiter=delimiter

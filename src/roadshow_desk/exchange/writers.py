@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -153,7 +154,7 @@ def _write_xlsx(
                 style = warn_cell if highlight_last and column == last else None
                 if isinstance(value, bool):
                     sheet.write_string(number, column, "是" if value else "否", style)
-                elif isinstance(value, (int, float)):
+                elif isinstance(value, (int, float)) and math.isfinite(value):
                     sheet.write_number(number, column, value, style)
                 elif isinstance(value, dt.datetime):
                     sheet.write_datetime(number, column, value, time_format)
