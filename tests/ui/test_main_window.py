@@ -179,3 +179,20 @@ def test_database_label_hides_passwords(url: str, label: str) -> None:
     from roadshow_desk.ui.main_window import database_label
 
     assert database_label(url) == label
+
+
+def test_opens_on_the_demo_fair(qtbot, demo_db, ui_settings, english) -> None:
+    from roadshow_desk.ui.workflow import AppContext
+
+    context = AppContext(demo_db, ui_settings, "demo-desk")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("library")
+    assert window.current_page() is page
+    assert page.model.total >= 60
+    titles = [page.model.index(row, 1).data() for row in range(page.model.rowCount())]
+    assert all(titles) and any("一种" in title for title in titles)
+    assert page.detail.patent_id == page.model.patent_id(0)
+    assert page.count_label.text() == f"Patents: {page.model.total}"
+    context.undo_stack.clear()
