@@ -46,6 +46,7 @@ from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 #: The workflow pages, in navigation order ("module:Class").
 WORKFLOW_PAGES: list[str] = [
     "roadshow_desk.ui.library.page:LibraryPage",
+    "roadshow_desk.ui.shortlist.page:ShortlistPage",
     "roadshow_desk.ui.event.page:EventPage",
     "roadshow_desk.ui.roadshow.page:RoadshowPage",
     "roadshow_desk.ui.capture.page:CapturePage",
@@ -54,7 +55,9 @@ WORKFLOW_PAGES: list[str] = [
 ]
 
 #: Installers of menus, actions and drop handlers ("module:function", called with the window).
-WINDOW_CONTROLLERS: list[str] = []
+WINDOW_CONTROLLERS: list[str] = [
+    "roadshow_desk.ui.screening.library:install",
+]
 
 DropHandler = Callable[[list[Path]], bool]
 """Takes the dropped local files; returns True when it handled them."""
@@ -441,7 +444,8 @@ class MainWindow(QMainWindow):
         from roadshow_desk.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self)
-        dialog.exec()
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.station_label.setText(self.tr("Station: %1").replace("%1", self.context.station))
 
     def open_about(self) -> None:
         from roadshow_desk.ui.about import AboutDialog

@@ -1,0 +1,121 @@
+"""The search box and the facet tree shown beside the library table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
+
+from roadshow_desk.store.facets import Facet, FacetCounts, FacetSelection, facet_title
+
+FACET_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The facet (its value) of a tree item."""
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The facet value's key (field text, institution id, year, ...) of a tree item."""
+
+
+class SearchBox(QLineEdit):
+    """A search field that reports its text once typing pauses (not on every key)."""
+
+    query_changed = Signal(str)
+    """The query to search (after a short pause, or at once on Enter)."""
+
+    PAUSE_MS = 250
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("edit_search")
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(
+            self.tr("Search titles, abstracts, applicants, inventors, IPC, numbers…")
+        )
+        self._last = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.PAUSE_MS)
+        self._timer.timeout.connect(self._emit)
+        self.textChanged.connect(lambda _text: self._timer.start())
+        self.returnPressed.connect(self._emit)
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        query = self.text()
+        if query.split() != self._last.split():
+            self._last = query
+            self.query_changed.emit(query)
+
+
+class FacetPanel(QTreeWidget):
+    """Every facet with its values and counts; ticking a value narrows the library."""
+
+    toggled = Signal(str, object)
+    """A value was ticked or unticked: (facet value, key)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tree_facets")
+        self.setHeaderHidden(True)
+        self.setColumnCount(2)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setIndentation(14)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._collapsed: set[str] = {Facet.YEAR.value, Facet.INSTITUTION.value}
+        self.itemChanged.connect(self._on_item_changed)
+        self.itemCollapsed.connect(lambda item: self._remember(item, False))
+        self.itemExpanded.connect(lambda item: self._remember(item, True))
+
+    def set_counts(self, counts: FacetCounts) -> None:
+        """Show ``counts`` (keeps which facets are expanded and the scroll position)."""
+        blocked = self.blockSignals(True)
+        scroll = self.verticalScrollBar().value()
+        self.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for facet, values in counts.facets.items():
+            top = QTreeWidgetItem([facet_title(facet), ""])
+            top.setFont(0, bold)
+            top.setData(0, FACET_ROLE, facet.value)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addTopLevelItem(top)
+            for value in values:
+                child = QTreeWidgetItem([value.label, self.locale().toString(value.count)])
+                child.setData(0, FACET_ROLE, facet.value)
+                child.setData(0, KEY_ROLE, value.key)
+                child.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemNeverHasChildren
+                )
+                child.setCheckState(
+                    0, Qt.CheckState.Checked if value.ticked else Qt.CheckState.Unchecked
+                )
+                child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+                if not value.count and not value.ticked:
+                    child.setDisabled(True)
+                top.addChild(child)
+            top.setExpanded(facet.value not in self._collapsed)
+        self.verticalScrollBar().setValue(scroll)
+        self.blockSignals(blocked)
+
+    def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
+        if item.parent() is None:
+            facet = str(item.data(0, FACET_ROLE))
+            if expanded:
+                self._collapsed.discard(facet)
+            else:
+                self._collapsed.add(facet)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 0 and item.parent() is not None:
+            self.toggled.emit(str(item.data(0, FACET_ROLE)), item.data(0, KEY_ROLE))
+
+
+def toggled_selection(selection: FacetSelection, facet: str, key: Any) -> FacetSelection:
+    return selection.toggled(Facet(facet), key)

@@ -1,0 +1,243 @@
+"""Undoable shortlist changes: each calls a domain function, and its inverse, in a short
+session, then tells the other pages (``data_changed("shortlist")``).
+
+They go on ``context.undo_stack`` (Ctrl+Z / Ctrl+Shift+Z), which also drives the window's
+modified mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
+
+from roadshow_desk.domain import shortlist
+from roadshow_desk.errors import InputError
+from roadshow_desk.ui.workflow import AppContext
+
+
+class ShortlistCommand(QUndoCommand):
+    """Runs ``do(session)`` on redo and ``undo(session, result)`` on undo."""
+
+    def __init__(self, context: AppContext, event_id: int, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+        self.event_id = event_id
+        self.result: Any = None
+        self.done = False
+
+    def do(self, session: Session) -> Any:
+        raise NotImplementedError
+
+    def revert(self, session: Session, result: Any) -> None:
+        raise NotImplementedError
+
+    def changed_anything(self, result: Any) -> bool:
+        return True
+
+    def _run(self, action: Callable[[Session], Any]) -> Any:
+        with self.context.database.session() as session:
+            return action(session)
+
+    def redo(self) -> None:
+        try:
+            self.result = self._run(self.do)
+        except InputError as exc:
+            self.context.status_message.emit(str(exc))
+            self.setObsolete(True)
+            return
+        if not self.done and not self.changed_anything(self.result):
+            self.setObsolete(True)  # nothing happened: nothing to undo
+        self.done = True
+        self.context.data_changed.emit("shortlist")
+
+    def undo(self) -> None:
+        self._run(lambda session: self.revert(session, self.result))
+        self.context.data_changed.emit("shortlist")
+
+
+class AddPatentsCommand(ShortlistCommand):
+    def __init__(
+        self,
+        context: AppContext,
+        event_id: int,
+        patent_ids: Sequence[int],
+        position: int | None = None,
+    ) -> None:
+        count = len(patent_ids)
+        text = (
+            QCoreApplication.translate("ShortlistCommands", "Add a patent to the shortlist")
+            if count == 1
+            else QCoreApplication.translate(
+                "ShortlistCommands", "Add %1 patents to the shortlist"
+            ).replace("%1", str(count))
+        )
+        super().__init__(context, event_id, text)
+        self.patent_ids = list(patent_ids)
+        self.position = position
+
+    def do(self, session: Session) -> list[int]:
+        return shortlist.add_patents(
+            session,
+            self.event_id,
+            self.patent_ids,
+            position=self.position,
+            station=self.context.station,
+        )
+
+    def revert(self, session: Session, result: list[int]) -> None:
+        shortlist.remove_patents(session, self.event_id, result, station=self.context.station)
+
+    def changed_anything(self, result: list[int]) -> bool:
+        return bool(result)
+
+
+class RemovePatentsCommand(ShortlistCommand):
+    def __init__(self, context: AppContext, event_id: int, patent_ids: Sequence[int]) -> None:
+        count = len(patent_ids)
+        text = (
+            QCoreApplication.translate("ShortlistCommands", "Remove a patent from the shortlist")
+            if count == 1
+            else QCoreApplication.translate(
+                "ShortlistCommands", "Remove %1 patents from the shortlist"
+            ).replace("%1", str(count))
+        )
+        super().__init__(context, event_id, text)
+        self.patent_ids = list(patent_ids)
+
+    def do(self, session: Session) -> list[shortlist.EntrySnapshot]:
+        return shortlist.remove_patents(
+            session, self.event_id, self.patent_ids, station=self.context.station
+        )
+
+    def revert(self, session: Session, result: list[shortlist.EntrySnapshot]) -> None:
+        shortlist.restore_entries(session, self.event_id, result, station=self.context.station)
+
+    def changed_anything(self, result: list[shortlist.EntrySnapshot]) -> bool:
+        return bool(result)
+
+
+class ReorderCommand(ShortlistCommand):
+    """Moves rows (drag and drop, move up/down) or groups the list by field."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        event_id: int,
+        patent_ids: Sequence[int] = (),
+        to_row: int = 0,
+        *,
+        group_by_field: bool = False,
+    ) -> None:
+        text = (
+            QCoreApplication.translate("ShortlistCommands", "Group the shortlist by field")
+            if group_by_field
+            else QCoreApplication.translate("ShortlistCommands", "Reorder the shortlist")
+        )
+        super().__init__(context, event_id, text)
+        self.patent_ids = list(patent_ids)
+        self.to_row = to_row
+        self.group = group_by_field
+        self.after: list[int] = []
+
+    def do(self, session: Session) -> list[int]:
+        if self.group:
+            previous = shortlist.group_by_field(
+                session, self.event_id, station=self.context.station
+            )
+        else:
+            previous = shortlist.move_patents(
+                session, self.event_id, self.patent_ids, self.to_row, station=self.context.station
+            )
+        self.after = shortlist.order(session, self.event_id)
+        return previous
+
+    def revert(self, session: Session, result: list[int]) -> None:
+        shortlist.set_order(session, self.event_id, result, station=self.context.station)
+
+    def changed_anything(self, result: list[int]) -> bool:
+        return result != self.after
+
+
+class SetInclusionCommand(ShortlistCommand):
+    def __init__(
+        self, context: AppContext, event_id: int, patent_id: int, included: bool, reason: str = ""
+    ) -> None:
+        text = (
+            QCoreApplication.translate("ShortlistCommands", "Include a patent")
+            if included
+            else QCoreApplication.translate("ShortlistCommands", "Exclude a patent")
+        )
+        super().__init__(context, event_id, text)
+        self.patent_id = patent_id
+        self.included = included
+        self.reason = reason
+
+    def do(self, session: Session) -> tuple[bool, str]:
+        return shortlist.set_inclusion(
+            session,
+            self.event_id,
+            self.patent_id,
+            self.included,
+            self.reason,
+            station=self.context.station,
+        )
+
+    def revert(self, session: Session, result: tuple[bool, str]) -> None:
+        shortlist.set_inclusion(
+            session, self.event_id, self.patent_id, *result, station=self.context.station
+        )
+
+    def changed_anything(self, result: tuple[bool, str]) -> bool:
+        return result != (self.included, "" if self.included else " ".join(self.reason.split()))
+
+
+class SetTagsCommand(ShortlistCommand):
+    def __init__(
+        self, context: AppContext, event_id: int, patent_id: int, tags: Sequence[str]
+    ) -> None:
+        super().__init__(
+            context, event_id, QCoreApplication.translate("ShortlistCommands", "Edit tags")
+        )
+        self.patent_id = patent_id
+        self.tags = list(tags)
+
+    def do(self, session: Session) -> list[str]:
+        return shortlist.set_tags(
+            session, self.event_id, self.patent_id, self.tags, station=self.context.station
+        )
+
+    def revert(self, session: Session, result: list[str]) -> None:
+        shortlist.set_tags(
+            session, self.event_id, self.patent_id, result, station=self.context.station
+        )
+
+    def changed_anything(self, result: list[str]) -> bool:
+        return result != shortlist.normalise_tags(self.tags)
+
+
+class SetNotesCommand(ShortlistCommand):
+    def __init__(self, context: AppContext, event_id: int, patent_id: int, notes: str) -> None:
+        super().__init__(
+            context,
+            event_id,
+            QCoreApplication.translate("ShortlistCommands", "Edit presenter's notes"),
+        )
+        self.patent_id = patent_id
+        self.notes = notes
+
+    def do(self, session: Session) -> str:
+        return shortlist.set_presenter_notes(
+            session, self.event_id, self.patent_id, self.notes, station=self.context.station
+        )
+
+    def revert(self, session: Session, result: str) -> None:
+        shortlist.set_presenter_notes(
+            session, self.event_id, self.patent_id, result, station=self.context.station
+        )
+
+    def changed_anything(self, result: str) -> bool:
+        return result != self.notes.strip()

@@ -1,0 +1,142 @@
+"""Search box, facets, score breakdown and matches on the library page; the rubric dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from sqlalchemy import func, select
+
+from roadshow_desk.domain.models import Patent, Rubric
+from roadshow_desk.domain.rubric import Criterion, RubricSpec
+from roadshow_desk.store.facets import Facet
+from roadshow_desk.store.search import search_ids
+from roadshow_desk.ui.screening.rubric_dialog import RubricDialog
+
+
+@pytest.fixture
+def context(qapp, demo_db, ui_settings, english):  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.workflow import AppContext
+
+    context = AppContext(demo_db, ui_settings, "desk-1")
+    yield context
+    context.undo_stack.clear()
+
+
+@pytest.fixture
+def window(qtbot, context):  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1400, 850)
+    window.show()
+    window.show_page("library")
+    qtbot.waitUntil(lambda: window.page("library").screening._shown)
+    return window
+
+
+def facet_item(page: Any, facet: Facet, key: Any) -> Any:
+    tree = page.screening.facets
+    for top in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(top)
+        for child in range(item.childCount()):
+            leaf = item.child(child)
+            if (
+                leaf.data(0, Qt.ItemDataRole.UserRole + 1) == facet.value
+                and leaf.data(0, Qt.ItemDataRole.UserRole + 2) == key
+            ):
+                return leaf
+    raise AssertionError(f"no {facet} {key}")
+
+
+def test_typing_searches_once_per_pause(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    applied: list[int] = []
+    page.screening.applied.connect(applied.append)
+    for character in "电池":  # two keystrokes (as an input method types them), one search
+        page.screening.search_box.insert(character)
+    qtbot.waitUntil(lambda: len(applied) == 1)
+    qtbot.wait(400)
+    assert len(applied) == 1
+    with window.context.database.session() as session:
+        expected = search_ids(session, "电池", limit=0)
+    assert 0 < len(expected) < 60
+    assert page.model.total == len(expected) == applied[0]
+    shown = {page.model.patent_id(row) for row in range(page.model.rowCount())}
+    assert shown == set(expected)  # in the table's own order (its sort column)
+
+
+def test_facets_narrow_the_table_and_count(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    invention = facet_item(page, Facet.TYPE, "invention")
+    count = int(invention.text(1))
+    invention.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: page.model.total == count)
+    with window.context.database.session() as session:
+        inventions = session.scalar(
+            select(func.count(Patent.id)).where(Patent.patent_type == "invention")
+        )
+    assert count == inventions
+    assert facet_item(page, Facet.TYPE, "invention").checkState(0) == Qt.CheckState.Checked
+    # the other types still show what ticking them would add
+    assert int(facet_item(page, Facet.TYPE, "utility_model").text(1)) == 60 - inventions
+    page.screening.clear_button.click()
+    qtbot.waitUntil(lambda: page.model.total == 60)
+
+
+def test_detail_pane_shows_breakdown_and_firms_to_invite(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    pane = page.screening_pane
+    with window.context.database.session() as session:
+        patent_id = session.scalar(select(Patent.id).where(Patent.title.contains("储能电池柜")))
+    assert page.select_patent(patent_id)
+    with window.context.database.session() as session:
+        stored = session.scalar(select(Patent.score).where(Patent.id == patent_id))
+    text = pane.label_score.text()
+    assert text.startswith(f"Score {stored:g}: ") and "+10 granted" in text
+    qtbot.waitUntil(lambda: pane.matches.model.rowCount() > 0)
+    reasons = pane.matches.model.index(0, 2).data()
+    assert "shared:" in reasons or "IPC" in reasons
+
+
+def test_rubric_dialog_previews_applies_and_names(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    context = window.context
+    with context.database.session() as session:
+        patent_id = session.scalar(select(Patent.id).where(Patent.patent_type == "invention"))
+    dialog = RubricDialog(context, patent_id, window)
+    qtbot.addWidget(dialog)
+    before = dialog.label_patent.text()
+    assert "+15 invention" in dialog.label_breakdown.text()
+    dialog.points[Criterion.INVENTION].setValue(40)
+    qtbot.waitUntil(lambda: "+40 invention" in dialog.label_breakdown.text())
+    assert dialog.label_patent.text() != before
+    with context.database.session() as session:  # nothing written by the preview
+        assert session.scalar(select(Patent.score).where(Patent.id == patent_id)) is not None
+        old_score = session.scalar(select(Patent.score).where(Patent.id == patent_id))
+    assert dialog.apply()
+    with context.database.session() as session:
+        new_score = session.scalar(select(Patent.score).where(Patent.id == patent_id))
+        active = session.scalar(select(Rubric).where(Rubric.is_active.is_(True)))
+        assert RubricSpec.from_json(active.weights).weight(Criterion.INVENTION) == 40
+    assert new_score == old_score + 25
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("宽松方案", True))
+    dialog.save_as()
+    assert dialog.combo_rubric.count() == 2 and dialog.combo_rubric.currentText() == "宽松方案"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.delete_rubric()
+    assert dialog.combo_rubric.count() == 1
+    dialog.set_spec(RubricSpec())
+    assert dialog.points[Criterion.INVENTION].value() == 15
+    assert page is not None
+
+
+def test_facet_and_match_models_pass_the_tester(qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    page.select_patent(page.model.patent_id(0))
+    page.screening_pane.matches.refresh()
+    qtmodeltester.check(page.screening_pane.matches.model)
+    qtmodeltester.check(page.model)
