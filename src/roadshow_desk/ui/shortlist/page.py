@@ -280,6 +280,9 @@ class ShortlistPage(WorkflowPage):
             .replace("%1", str(self.model.rowCount()))
             .replace("%2", str(included))
         )
+        if current is None and self.model.rowCount():
+            current = self.model.patent_id(0)
+            selected = selected or [current]
         self.select_patents(selected, current)
 
     def _on_data_changed(self, kind: str) -> None:
