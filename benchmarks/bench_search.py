@@ -1,0 +1,271 @@
+"""Screening at library scale: search, facet counts and rescoring over 100,000 demo patents.
+
+``search_100k``
+    Ours: ``store.search.search_ids(..., limit=0)`` for a 1-, a 2- and a 3-character Chinese
+    term (every hit, title hits first), on the demo library of 100,000 patents with its
+    index built. Baseline: a plain ``instr`` scan of the same columns in SQLite (title,
+    abstract, applicants, inventors, IPC, application and publication numbers) for the same
+    terms. The hits must be identical (checked in the setup; ``identical`` in the output).
+    Target: ≤ 0.1×.
+
+``facet_recount_100k``
+    Ours: ``store.facets.count_facets`` for the search ``电池`` with "invention" ticked:
+    every facet's values with disjunctive counts (search once, then one ``GROUP BY`` per
+    facet on the covering indexes). Baseline: the bare SQL a straightforward version would
+    run: the same eight counts as ``GROUP BY`` statements over ``patent`` with the search as
+    an ``instr`` condition. Target: ≤ 0.3 s.
+
+``rescore_100k``
+    Ours: ``store.scoring.rescore`` after a weight change (invention 15 ↔ 20 points, so every
+    invention's score changes), one ``UPDATE`` committed. Baseline: the same ``UPDATE``
+    statement as SQL text run by the ``sqlite3`` module, toggling the same weight. Target:
+    ≤ 0.3 s (the figure to watch is the ratio: SQLite's own row writes are the floor).
+
+The demo library is built once into ``bench-data/`` (``--quick``: 10,000 patents).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from harness import Benchmark, cached_path
+
+TERMS = ("芯", "电池", "传感器")
+FIELDS = (
+    "title",
+    "abstract",
+    "applicants",
+    "inventors",
+    "ipc_main",
+    "ipc_all",
+    "application_no",
+    "publication_no",
+)
+_SCAN = (
+    "SELECT id FROM patent WHERE deleted_at IS NULL AND ("
+    + " OR ".join(f"instr({name}, ?1) > 0" for name in FIELDS)
+    + ")"
+)
+
+
+def _library(quick: bool) -> Path:
+    from roadshow_desk.store.db import open_database
+    from roadshow_desk.store.demo import fill_demo
+    from roadshow_desk.store.search_index import INDEX_VERSION
+
+    count = 10_000 if quick else 100_000
+    path = cached_path(f"search-demo-{count}-v{INDEX_VERSION}.sqlite3")
+    if not path.exists():
+        temp = path.with_suffix(".tmp")
+        for leftover in temp.parent.glob(temp.name + "*"):
+            leftover.unlink()
+        database = open_database(f"sqlite:///{temp}")
+        fill_demo(database, patents=count)  # indexed and scored (store.screening)
+        database.dispose()
+        temp.rename(path)
+    return path
+
+
+def _copy(path: Path) -> tuple[Path, Any]:
+    from roadshow_desk.store.db import copy_database_file, open_database
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    target = folder / path.name
+    copy_database_file(path, target)
+    return folder, open_database(f"sqlite:///{target}")
+
+
+def _raw(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "cache_size=-65536"):
+        connection.execute(f"PRAGMA {pragma}")
+    return connection
+
+
+def _teardown(ctx: dict[str, Any]) -> None:
+    ctx["raw"].close()
+    ctx["database"].dispose()
+    shutil.rmtree(ctx["folder"], ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- search
+
+
+def _search_setup(quick: bool) -> dict[str, Any]:
+    from roadshow_desk.store.search import search_ids
+
+    folder, database = _copy(_library(quick))
+    raw = _raw(database.path)
+    connection = database.engine.connect()
+    ctx = {"folder": folder, "database": database, "raw": raw, "connection": connection}
+    hits = []
+    for term in TERMS:
+        ours = search_ids(connection, term, limit=0)
+        bare = [row[0] for row in raw.execute(_SCAN, (term,))]
+        if set(ours) != set(bare) or len(ours) != len(bare):
+            raise AssertionError(f"search differs from the instr scan for {term!r}")
+        hits.append(len(ours))
+    connection.commit()
+    ctx["hits"] = hits
+    return ctx
+
+
+def _search_ours(ctx: dict[str, Any]) -> dict[str, Any]:
+    from roadshow_desk.store.search import search_ids
+
+    found = [len(search_ids(ctx["connection"], term, limit=0)) for term in TERMS]
+    return {"terms": "/".join(TERMS), "hits": found, "identical": found == ctx["hits"]}
+
+
+def _search_baseline(ctx: dict[str, Any]) -> None:
+    for term in TERMS:
+        ctx["raw"].execute(_SCAN, (term,)).fetchall()
+
+
+def _search_teardown(ctx: dict[str, Any]) -> None:
+    ctx["connection"].close()
+    _teardown(ctx)
+
+
+# --------------------------------------------------------------------------- facets
+
+
+def _facet_setup(quick: bool) -> dict[str, Any]:
+    from roadshow_desk.store.facets import Facet, FacetSelection
+
+    folder, database = _copy(_library(quick))
+    selection = FacetSelection(query="电池", event_id=1).with_values(Facet.TYPE, {"invention"})
+    return {
+        "folder": folder,
+        "database": database,
+        "raw": _raw(database.path),
+        "selection": selection,
+    }
+
+
+def _facet_ours(ctx: dict[str, Any]) -> dict[str, Any]:
+    from roadshow_desk.store.facets import count_facets
+
+    with ctx["database"].session() as session:
+        counts = count_facets(session, ctx["selection"])
+    return {"total": counts.total, "values": sum(len(v) for v in counts.facets.values())}
+
+
+_HITS = "(" + " OR ".join(f"instr({name}, '电池') > 0" for name in FIELDS) + ")"
+_BARE_FACETS = [
+    f"SELECT {key}, count(*) FROM patent WHERE deleted_at IS NULL AND {_HITS}{extra} GROUP BY 1"
+    for key, extra in (
+        ("technical_field", " AND patent_type = 'invention'"),
+        ("coalesce(institution_id, 0)", " AND patent_type = 'invention'"),
+        ("patent_type", ""),
+        ("legal_status", " AND patent_type = 'invention'"),
+        ("CAST(score / 20 AS INTEGER)", " AND patent_type = 'invention'"),
+        ("substr(application_date, 1, 4)", " AND patent_type = 'invention'"),
+        ("overseas_family + 2 * pledge_financing", " AND patent_type = 'invention'"),
+        (
+            "id IN (SELECT patent_id FROM shortlist_entry WHERE event_id = 1)",
+            " AND patent_type = 'invention'",
+        ),
+    )
+]
+
+
+def _facet_baseline(ctx: dict[str, Any]) -> None:
+    for statement in _BARE_FACETS:
+        ctx["raw"].execute(statement).fetchall()
+
+
+# --------------------------------------------------------------------------- rescoring
+
+
+def _rescore_setup(quick: bool) -> dict[str, Any]:
+    import datetime as dt
+
+    from sqlalchemy.dialects import sqlite
+
+    from roadshow_desk.domain.models import Patent
+    from roadshow_desk.domain.rubric import Criterion, RubricSpec
+    from roadshow_desk.store.scoring import score_expression
+
+    folder, database = _copy(_library(quick))
+    today = dt.date.today()
+    specs = [RubricSpec().with_weight(Criterion.INVENTION, points) for points in (20, 15)]
+
+    def bare(spec: RubricSpec) -> str:
+        expression = score_expression(spec, today).compile(
+            dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
+        )
+        return (
+            f"UPDATE patent SET score = fresh.new_score FROM (SELECT patent.id AS patent_id, "
+            f"{expression} AS new_score FROM patent) AS fresh "
+            "WHERE patent.id = fresh.patent_id AND patent.score IS NOT fresh.new_score"
+        )
+
+    assert Patent.__tablename__ == "patent"
+    return {
+        "folder": folder,
+        "database": database,
+        "raw": _raw(database.path),
+        "specs": specs,
+        "bare": [bare(spec) for spec in specs],
+        "turn": 0,
+        "bare_turn": 0,
+        "today": today,
+    }
+
+
+def _rescore_ours(ctx: dict[str, Any]) -> dict[str, Any]:
+    from roadshow_desk.store.scoring import rescore
+
+    spec = ctx["specs"][ctx["turn"] % 2]
+    ctx["turn"] += 1
+    with ctx["database"].engine.begin() as connection:
+        changed = rescore(connection, spec, today=ctx["today"])
+    return {"changed": changed}
+
+
+def _rescore_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
+    statement = ctx["bare"][ctx["bare_turn"] % 2]
+    ctx["bare_turn"] += 1
+    raw = ctx["raw"]
+    raw.execute("BEGIN")
+    changed = raw.execute(statement).rowcount
+    raw.execute("COMMIT")
+    return {"changed": changed}
+
+
+def benchmarks(quick: bool) -> list[Benchmark]:
+    return [
+        Benchmark(
+            name="search_100k",
+            setup=lambda: _search_setup(quick),
+            ours=_search_ours,
+            baseline=_search_baseline,
+            teardown=_search_teardown,
+            target=0.1,
+            note="1/2/3-char terms, all hits, vs instr scan",
+        ),
+        Benchmark(
+            name="facet_recount_100k",
+            setup=lambda: _facet_setup(quick),
+            ours=_facet_ours,
+            baseline=_facet_baseline,
+            teardown=_teardown,
+            target_seconds=0.3,
+            note="search 电池 + invention ticked, 8 facets",
+        ),
+        Benchmark(
+            name="rescore_100k",
+            setup=lambda: _rescore_setup(quick),
+            ours=_rescore_ours,
+            baseline=_rescore_baseline,
+            teardown=_teardown,
+            target_seconds=0.3,
+            repeat=4,
+            note="invention weight 15<->20, one UPDATE",
+        ),
+    ]
