@@ -99,7 +99,7 @@
     <name>Cli</name>
     <message>
         <source>Interrupted; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断，未写入任何内容。</translation>
     </message>
     <message>
         <source>Demo fair written to %1: %2 patents from %3 institutions, %4 enterprises, the event “%5” with %6 roadshow sessions, %7 intentions.</source>
@@ -154,15 +154,15 @@
     <name>Database</name>
     <message>
         <source>The file is not a Roadshow Desk database (it has tables but no schema version).</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是路演服务台数据库（包含数据表，但没有结构版本）。</translation>
     </message>
     <message>
         <source>This database was written by a newer version of Roadshow Desk; update the app to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库由更新版本的路演服务台写入，请先升级本软件再打开。</translation>
     </message>
     <message>
         <source>The database cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库：%1</translation>
     </message>
 </context>
 <context>
