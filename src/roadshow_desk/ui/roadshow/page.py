@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -153,6 +153,9 @@ class RoadshowPage(WorkflowPage):
 
     def title(self) -> str:
         return self.tr("Roadshow")
+
+    def icon(self) -> QIcon:
+        return QIcon("icons:roadshow.svg")
 
     def actions_for_toolbar(self) -> list[QAction]:
         return [self.start_action]
