@@ -8,4 +8,8 @@ mkdir -p "$(dirname "$DB")"
 if [ ! -s "$DB" ]; then
   .venv/bin/roadshow-desk demo --db "$DB"
 fi
-exec .venv/bin/roadshow-desk --db "$DB" "$@"
+# The demo fair is Chinese, and so is the window unless you ask otherwise (--lang en).
+case " $* " in
+  *" --lang "*) exec .venv/bin/roadshow-desk --db "$DB" "$@" ;;
+  *) exec .venv/bin/roadshow-desk --db "$DB" --lang zh_CN "$@" ;;
+esac
