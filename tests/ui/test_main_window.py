@@ -113,8 +113,12 @@ def test_first_start_has_a_sensible_size(qtbot, window: MainWindow) -> None:
 
 
 def test_dropped_files_go_to_the_first_handler_that_takes_them(
-    qtbot, window: MainWindow, tmp_path: Path
+    qtbot, app_context, english, tmp_path: Path, monkeypatch
 ) -> None:
+    # Only this test's handlers (the import controller would take the .xlsx itself).
+    monkeypatch.setattr(main_window_module, "WINDOW_CONTROLLERS", [], raising=True)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
     seen: list[list[Path]] = []
     window.add_drop_handler(lambda paths: False)
     window.add_drop_handler(lambda paths: seen.append(paths) or True)

@@ -39,6 +39,23 @@ class Reject:
         return cls(table.row_numbers[index], list(table.rows[index]), reason)
 
 
+def default_rejects_path(source: str | Path) -> Path:
+    """Where the window writes the rejects report of ``source``: beside it
+    (``name-rejects.xlsx``), or in the data folder's ``rejects/`` when that folder is
+    read-only."""
+    import os
+
+    source = Path(source)
+    name = f"{source.stem}-rejects.xlsx"
+    if os.access(source.parent, os.W_OK):
+        return source.with_name(name)
+    from roadshow_desk.store.db import data_dir
+
+    folder = data_dir() / "rejects"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
 def rejects_header(table_header: Sequence[str]) -> list[str]:
     """The report's header: the file's columns, then row number and reason (translated)."""
     return [

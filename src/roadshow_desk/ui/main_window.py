@@ -57,6 +57,7 @@ WORKFLOW_PAGES: list[str] = [
 #: Installers of menus, actions and drop handlers ("module:function", called with the window).
 WINDOW_CONTROLLERS: list[str] = [
     "roadshow_desk.ui.screening.library:install",
+    "roadshow_desk.ui.importing.controller:install",
 ]
 
 DropHandler = Callable[[list[Path]], bool]

@@ -1,0 +1,125 @@
+"""What the import dialogs show: a preview of the first rows, and the open conflicts.
+
+    rows = preview_rows(table, mapping, limit=30)      # PreviewRow: row number, texts, problem
+    conflicts = open_conflict_rows(database)           # ConflictRow per open FieldConflict
+    resolve_conflict_rows(database, ids, ConflictResolution.TOOK_FILE)
+
+Plain functions (no Qt) that the mapping and conflict dialogs call; resolving keeps the
+search index current in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from roadshow_desk.domain.edits import field_from_text, resolve_conflicts
+from roadshow_desk.domain.enums import ConflictResolution
+from roadshow_desk.domain.labels import field_label, format_value
+from roadshow_desk.domain.models import FieldConflict, Patent
+from roadshow_desk.exchange.columns import ColumnMapping, RowRejected, row_parser
+from roadshow_desk.exchange.patent_fields import PATENT_SPEC
+from roadshow_desk.exchange.tables import Table
+
+
+@dataclass
+class PreviewRow:
+    """One row of the file as it would be imported (``problem`` set when it would not)."""
+
+    row_number: int
+    texts: dict[str, str]  # field -> the value as the user reads it
+    problem: str | None = None
+
+
+def preview_rows(table: Table, mapping: ColumnMapping, limit: int = 30) -> list[PreviewRow]:
+    """The first ``limit`` rows parsed with ``mapping`` (what would be stored, or why not)."""
+    parse = row_parser(mapping, PATENT_SPEC, table.header)
+    rows = []
+    for index, row in enumerate(table.rows[:limit]):
+        number = table.row_numbers[index]
+        try:
+            record = parse(row)
+        except RowRejected as rejected:
+            texts = {name: str(row[column]) for name, column in mapping.columns.items()}
+            rows.append(PreviewRow(number, texts, rejected.reason))
+            continue
+        rows.append(
+            PreviewRow(number, {name: format_value(name, value) for name, value in record.items()})
+        )
+    return rows
+
+
+@dataclass
+class ConflictRow:
+    """An open conflict as the review dialog lists it."""
+
+    conflict_id: int
+    patent_id: int
+    application_no: str
+    title: str
+    field: str
+    field_label: str
+    local_text: str
+    file_text: str
+
+
+def _shown(field: str, text: str) -> str:
+    try:
+        return format_value(field, field_from_text(field, text))
+    except (ValueError, KeyError):
+        return text
+
+
+def open_conflict_rows(database: Any) -> list[ConflictRow]:
+    """Every open conflict of patents, oldest first, with labels and readable values."""
+    with database.session() as session:
+        query = (
+            select(FieldConflict, Patent.application_no, Patent.title)
+            .join(Patent, Patent.id == FieldConflict.record_id)
+            .where(
+                FieldConflict.record_table == "patent",
+                FieldConflict.resolution == ConflictResolution.OPEN,
+            )
+            .order_by(FieldConflict.id)
+        )
+        return [
+            ConflictRow(
+                conflict.id,
+                conflict.record_id,
+                number,
+                title,
+                conflict.field,
+                field_label(conflict.field),
+                _shown(conflict.field, conflict.local_value),
+                _shown(conflict.field, conflict.file_value),
+            )
+            for conflict, number, title in session.execute(query)
+        ]
+
+
+def resolve_conflict_rows(
+    database: Any, conflict_ids: Iterable[int], resolution: ConflictResolution
+) -> list[int]:
+    """Keep mine / take the file's for these conflicts; returns the patents changed."""
+    from roadshow_desk.store.search import index_patents
+
+    ids = list(conflict_ids)
+    if not ids:
+        return []
+    with database.session() as session:
+        conflicts = list(
+            session.scalars(
+                select(FieldConflict).where(
+                    FieldConflict.id.in_(ids),
+                    FieldConflict.resolution == ConflictResolution.OPEN,
+                )
+            )
+        )
+        touched = resolve_conflicts(session, conflicts, resolution)
+        session.flush()
+        if resolution == ConflictResolution.TOOK_FILE:
+            index_patents(session, touched)
+    return touched

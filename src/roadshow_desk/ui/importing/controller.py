@@ -1,0 +1,244 @@
+"""The import workflow in the main window: File ▸ Import patents… (Ctrl+I), a toolbar button,
+files dropped on the window, File ▸ Recent imports, and File ▸ Review import conflicts….
+
+The steps, each off the GUI thread where it may take long:
+
+1. read the file (worker, progress dialog with Cancel);
+2. the mapping dialog (window-modal, non-blocking): detected mapping, first rows, every
+   problem (checked by a dry run on a worker);
+3. the import (worker, progress dialog; Cancel rolls everything back), the rejects report
+   written beside the file (or in the data folder when that is read-only);
+4. the summary dialog, with a link to the rejects report and, when there are conflicts, the
+   conflict review dialog.
+
+Everything that touches the database is a plain function of ``roadshow_desk.exchange``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from roadshow_desk.exchange.columns import ColumnMapping
+from roadshow_desk.exchange.patent_import import ImportResult, import_patents, read_patent_table
+from roadshow_desk.exchange.rejects import default_rejects_path
+from roadshow_desk.exchange.tables import Table
+from roadshow_desk.ui.importing.conflict_dialog import ConflictReviewDialog
+from roadshow_desk.ui.importing.mapping_dialog import ImportMappingDialog
+from roadshow_desk.ui.importing.summary_dialog import ImportSummaryDialog
+from roadshow_desk.ui.tasks import Task, run_task
+
+#: Files the window accepts for import (by name; the content decides the format).
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+
+
+def importable(path: Path) -> bool:
+    return path.suffix.lower() in IMPORT_SUFFIXES and path.is_file()
+
+
+class ImportController(QObject):
+    """Adds the import entry points to a main window and runs the workflow."""
+
+    import_finished = Signal(object)
+    """An import wrote (or, with nothing to change, checked) a file (its ImportResult)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.task: Task | None = None
+        self.mapping_dialog: ImportMappingDialog | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.conflict_dialog: ConflictReviewDialog | None = None
+        self._queue: list[Path] = []
+
+    # ------------------------------------------------------------------ installing
+
+    def install(self) -> None:
+        """Add the action, toolbar button, recent-files menu and drop handler."""
+        window = self.window
+        self.import_action = QAction(QIcon("icons:import.svg"), self.tr("&Import patents…"), self)
+        self.import_action.setObjectName("action_import_patents")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip(
+            self.tr("Import a patent list (.xlsx, .xls, .csv); a re-import updates it")
+        )
+        self.import_action.triggered.connect(self.choose_file)
+        self.recent_menu = QMenu(self.tr("Recent &imports"), window)
+        self.recent_menu.setObjectName("menu_recent_imports")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.conflicts_action = QAction(self.tr("Review import &conflicts…"), self)
+        self.conflicts_action.setObjectName("action_review_conflicts")
+        self.conflicts_action.triggered.connect(self.review_conflicts)
+        window.add_file_action(self.import_action)
+        window.add_file_action(self.recent_menu.menuAction())
+        window.add_file_action(self.conflicts_action)
+        window.toolbar.insertAction(window.toolbar.actions()[0], self.import_action)
+        window.add_drop_handler(self.handle_drop)
+        self.fill_recent_menu()
+
+    # ------------------------------------------------------------------ entry points
+
+    def choose_file(self) -> None:
+        recent = self.context.settings.recent_files
+        folder = str(Path(recent[0]).parent) if recent else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Import patents"),
+            folder,
+            self.tr("Patent lists (*.xlsx *.xls *.csv *.txt);;All files (*)"),
+        )
+        if path:
+            self.start(Path(path))
+
+    def handle_drop(self, paths: list[Path]) -> bool:
+        """Import dropped patent lists (one after the other); other files are not ours."""
+        files = [path for path in paths if importable(path)]
+        if not files:
+            return False
+        self._queue.extend(files[1:])
+        self.start(files[0])
+        return True
+
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.context.settings.recent_files
+        for number, name in enumerate(files, start=1):
+            path = Path(name)
+            action = menu.addAction(f"&{number % 10} {path.name}")
+            action.setToolTip(str(path))
+            action.setEnabled(path.is_file())
+            action.triggered.connect(lambda _checked=False, p=path: self.start(p))
+        if files:
+            menu.addSeparator()
+            clear = menu.addAction(self.tr("&Clear the list"))
+            clear.triggered.connect(self.clear_recent)
+        else:
+            empty = menu.addAction(self.tr("No recent imports"))
+            empty.setEnabled(False)
+        menu.menuAction().setEnabled(True)
+
+    def clear_recent(self) -> None:
+        self.context.settings.set_value("files/recent", [])
+        self.fill_recent_menu()
+
+    # ------------------------------------------------------------------ the workflow
+
+    def start(self, path: Path) -> Task | None:
+        """Read ``path`` on a worker, then show the mapping dialog."""
+        if self.task is not None or self.mapping_dialog is not None:
+            self._queue.append(path)
+            return None
+        self.context.settings.add_recent_file(str(path))
+        self.task = run_task(
+            self.window,
+            self.tr("Reading %1").replace("%1", path.name),
+            lambda progress: read_patent_table(path, progress=progress),
+        )
+        self.task.succeeded.connect(self.show_mapping)
+        self.task.failed.connect(lambda error: self._failed(path, error))
+        self.task.cancelled.connect(self._next)
+        return self.task
+
+    def show_mapping(self, table: Table) -> ImportMappingDialog:
+        self.task = None
+        dialog = ImportMappingDialog(self.context.database, table, self.window)
+        dialog.accepted.connect(lambda: self.run_import(table, dialog.mapping()))
+        dialog.rejected.connect(self._next)
+        dialog.finished.connect(self._forget_mapping_dialog)
+        self.mapping_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_mapping_dialog(self) -> None:
+        if self.mapping_dialog is not None:
+            self.mapping_dialog.deleteLater()
+        self.mapping_dialog = None
+
+    def run_import(self, table: Table, mapping: ColumnMapping) -> Task:
+        """Import ``table`` with ``mapping`` on a worker (progress dialog with Cancel)."""
+        database = self.context.database
+        station = self.context.station
+        rejects = default_rejects_path(table.path)
+
+        def work(progress: Any) -> ImportResult:
+            return import_patents(
+                database,
+                table.path,
+                table=table,
+                mapping=mapping,
+                rejects_path=rejects,
+                station=station,
+                progress=progress,
+            )
+
+        self.task = run_task(
+            self.window, self.tr("Importing %1").replace("%1", table.path.name), work
+        )
+        self.task.succeeded.connect(self.show_summary)
+        self.task.failed.connect(lambda error: self._failed(table.path, error))
+        self.task.cancelled.connect(self._cancelled)
+        return self.task
+
+    def show_summary(self, result: ImportResult) -> ImportSummaryDialog:
+        self.task = None
+        if result.batch_id is not None:
+            self.context.data_changed.emit("patent")
+        self.context.status_message.emit(
+            self.tr("Imported %1: %2 new, %3 updated.")
+            .replace("%1", result.file.name)
+            .replace("%2", str(result.inserted))
+            .replace("%3", str(result.updated))
+        )
+        self.import_finished.emit(result)
+        dialog = ImportSummaryDialog(result, self.window)
+        dialog.review_requested.connect(self.review_conflicts)
+        dialog.finished.connect(self._next)
+        self.summary_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def review_conflicts(self) -> ConflictReviewDialog:
+        dialog = ConflictReviewDialog(self.context.database, self.window)
+        dialog.conflicts_resolved.connect(lambda _ids: self.context.data_changed.emit("patent"))
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _cancelled(self) -> None:
+        self.task = None
+        QMessageBox.information(
+            self._parent_widget(),
+            self.tr("Import cancelled"),
+            self.tr("The import was cancelled; the library is as it was."),
+        )
+        self._next()
+
+    def _failed(self, path: Path, error: BaseException) -> None:
+        self.task = None
+        QMessageBox.warning(
+            self._parent_widget(),
+            self.tr("%1 was not imported").replace("%1", path.name),
+            str(error),
+        )
+        self._next()
+
+    def _next(self) -> None:
+        if self._queue and self.task is None and self.mapping_dialog is None:
+            self.start(self._queue.pop(0))
+
+    def _parent_widget(self) -> QWidget:
+        return self.window
+
+
+def install(window: Any) -> ImportController:
+    """Install the import workflow on ``window`` (listed in ``WINDOW_CONTROLLERS``)."""
+    controller = ImportController(window)
+    controller.install()
+    window.import_controller = controller
+    return controller

@@ -1,0 +1,76 @@
+"""The summary after an import: the counts, a link to the rejects report, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+
+from roadshow_desk.exchange.patent_import import ImportResult
+from roadshow_desk.ui.forms import load_ui
+
+
+class ImportSummaryDialog(QDialog):
+    """What an import did (``forms/importing/summary_dialog.ui``)."""
+
+    # Widgets of the form
+    label_heading: QLabel
+    label_inserted: QLabel
+    label_updated: QLabel
+    label_unchanged: QLabel
+    label_rejected: QLabel
+    label_conflicts: QLabel
+    label_rejects: QLabel
+    button_review_conflicts: QPushButton
+    button_box: QDialogButtonBox
+
+    review_requested = Signal()
+    """The user asked to review the open conflicts."""
+
+    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        load_ui("importing/summary_dialog.ui", self)
+        self.import_result = result
+        name = result.file.name
+        if result.inserted or result.updated or result.conflicts:
+            heading = self.tr("“%1” was imported.").replace("%1", name)
+        else:
+            heading = self.tr("“%1” brought nothing new.").replace("%1", name)
+        if result.merged:
+            heading += " " + self.tr(
+                "%n rows were later publications of a patent in the file and were merged into it.",
+                "",
+                result.merged,
+            )
+        self.label_heading.setText(heading)
+        for key, value in result.counts().items():
+            label = getattr(self, f"label_{key}", None)
+            if label is not None:
+                label.setText(f"{value:,}")
+        self.label_rejects.linkActivated.connect(self.open_rejects)
+        if result.rejects_path is not None:
+            link = QUrl.fromLocalFile(str(result.rejects_path)).toString()
+            self.label_rejects.setText(
+                self.tr(
+                    'The rejected rows and why: <a href="%1">%2</a>. Correct them there '
+                    "and import that file again."
+                )
+                .replace("%1", link)
+                .replace("%2", result.rejects_path.name)
+            )
+        else:
+            self.label_rejects.hide()
+        self.button_review_conflicts.setVisible(result.conflicts > 0)
+        self.button_review_conflicts.clicked.connect(self._review)
+
+    def open_rejects(self, _link: str = "") -> None:
+        """Open the rejects report in the spreadsheet program."""
+        path: Path | None = self.import_result.rejects_path
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _review(self) -> None:
+        self.accept()
+        self.review_requested.emit()
