@@ -115,11 +115,11 @@
     </message>
     <message>
         <source>%1 rows were later publications of a patent above and were merged into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 行是上述某件专利的后续公告文本，已合并到该专利。</translation>
     </message>
     <message>
         <source>Dry run: nothing was written to the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行：没有向数据库写入任何内容。</translation>
     </message>
     <message>
         <source>Rejected rows and their reasons: %1</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>%1 rows written to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
         <source>Wrote %1 (pages: %2).</source>

@@ -60,96 +60,96 @@
     <name>Export</name>
     <message>
         <source>“%1” must end in .xlsx or .csv to say which format to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的扩展名必须是 .xlsx 或 .csv，以确定写出的格式。</translation>
     </message>
     <message>
         <source>The folder of “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”所在的文件夹不存在。</translation>
     </message>
     <message>
         <source>“%1” cannot be written; it may be open in another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入“%1”，它可能正被其他程序打开。</translation>
     </message>
 </context>
 <context>
     <name>Import</name>
     <message>
-        <source>“%1” has no %2 column (a column headed, for example, “%3”); nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <source>“%1” has no “%2” column (for example one headed “%3”); nothing was imported.</source>
+        <translation>“%1”中没有“%2”列（例如表头为“%3”的列），未导入任何内容。</translation>
     </message>
     <message>
         <source>Column “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”列：%2</translation>
     </message>
     <message>
         <source>Column “%1” is empty, but it is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”列为空，但这一项是必填的。</translation>
     </message>
     <message>
         <source>Column “%1”: the text has %2 characters, more than the %3 allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”列：文本有 %2 个字符，超过允许的 %3 个。</translation>
     </message>
     <message>
         <source>“%1” is not a real date.</source>
         <extracomment>Items that stand for &quot;no name given&quot; in real exports.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是存在的日期。</translation>
     </message>
     <message>
         <source>“%1” is not a date (write it like 2022-01-07).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是日期（请写成 2022-01-07 这样的格式）。</translation>
     </message>
     <message>
         <source>“%1” is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是整数。</translation>
     </message>
     <message>
         <source>“%1” is neither yes (是) nor no (否).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”既不是“是”也不是“否”。</translation>
     </message>
     <message>
         <source>“%1” is not a grade from 1 to 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 1 到 5 之间的等级。</translation>
     </message>
     <message>
         <source>“%1” is not a conversion mode (转让, 许可, 开放许可, 作价入股, 产学研合作).</source>
         <extracomment>Export labels: one Chinese word per status; :func:`parse_legal_status` reads them back.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是转化方式（转让、许可、开放许可、作价入股、产学研合作）。</translation>
     </message>
     <message>
         <source>The application number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请号为空。</translation>
     </message>
     <message>
         <source>“%1” is a publication number, not an application number (like CN202210016632.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是公开号，不是申请号（申请号形如 CN202210016632.1）。</translation>
     </message>
     <message>
         <source>“%1” has the wrong number of digits for an application number (12, or 8 before October 2003).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的位数不符合申请号（应为 12 位，2003 年 10 月以前为 8 位）。</translation>
     </message>
     <message>
         <source>“%1” cannot be an application number: its filing year is impossible.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不可能是申请号：其中的申请年份不成立。</translation>
     </message>
     <message>
         <source>“%1” cannot be an application number: its patent-type digit must be 1, 2, 3, 8 or 9.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不可能是申请号：其专利类型位必须是 1、2、3、8 或 9。</translation>
     </message>
     <message>
         <source>“%1” has the check character %2, but these digits need %3; a digit or the check character is mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的校验位是 %2，但这些数字对应的校验位应为 %3；某一位数字或校验位录入有误。</translation>
     </message>
     <message>
         <source>“%1” is not a Chinese patent application number (like CN202210016632.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是中国专利申请号（申请号形如 CN202210016632.1）。</translation>
     </message>
     <message>
         <source>“%1” has a header but no rows; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”只有表头没有数据行，未导入任何内容。</translation>
     </message>
     <message>
         <source>Checking rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查各行…</translation>
     </message>
     <message>
         <source>“%1” is also in row %2; only that row was imported.</source>
@@ -157,88 +157,88 @@
     </message>
     <message>
         <source>This row repeats row %1 (same application number %2, same values).</source>
-        <translation type="unfinished"></translation>
+        <translation>此行与第 %1 行重复（申请号 %2 相同，各项内容也相同）。</translation>
     </message>
     <message>
         <source>The application number %2 is also in row %1 with other values; only that row was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请号 %2 在第 %1 行也出现且内容不同；只导入了那一行。</translation>
     </message>
     <message>
         <source>Writing patents…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入专利…</translation>
     </message>
     <message>
         <source>Updating the search index…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在更新检索索引…</translation>
     </message>
     <message>
         <source>Row in the original file</source>
-        <translation type="unfinished"></translation>
+        <translation>原文件中的行号</translation>
     </message>
     <message>
         <source>Why it was not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入的原因</translation>
     </message>
     <message>
         <source>Rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入的行</translation>
     </message>
     <message>
         <source>The file “%1” does not exist.</source>
         <extracomment>Characters of text looked at to choose the delimiter. ``header_score(cells) -&gt; int``: how much a row looks like the header (0: not at all).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”不存在。</translation>
     </message>
     <message>
         <source>“%1” is a folder, not a table file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是文件夹，不是表格文件。</translation>
     </message>
     <message>
         <source>The file “%1” cannot be opened: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开文件“%1”：%2。</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <source>The workbook “%1” is protected with a password; save an unprotected copy and import that.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿“%1”设有密码保护；请另存一份不加密的副本再导入。</translation>
     </message>
     <message>
         <source>“%1” cannot be read as a spreadsheet: it is damaged or not an Excel file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将“%1”作为电子表格读取：文件已损坏或不是 Excel 文件。</translation>
     </message>
     <message>
         <source>The workbook “%1” has no sheet “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿“%1”中没有工作表“%2”。</translation>
     </message>
     <message>
         <source>The sheet “%2” of “%1” cannot be read: the workbook is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”中的工作表“%2”：工作簿已损坏。</translation>
     </message>
     <message>
         <source>The workbook “%1” has no data in any sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿“%1”的各工作表中都没有数据。</translation>
     </message>
     <message>
         <source>The text encoding of “%1” cannot be recognised; save it as UTF-8 or as an Excel workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别“%1”的文字编码；请另存为 UTF-8 编码或 Excel 工作簿。</translation>
     </message>
     <message>
         <source>“%1” is neither a spreadsheet nor a text table (it contains binary data).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”既不是电子表格也不是文本表格（其中含有二进制数据）。</translation>
     </message>
     <message>
         <source>The file “%1” is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”是空的。</translation>
     </message>
     <message>
         <source>“%1” cannot be read: a quoted cell that starts on line %2 never ends (a closing quote mark is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”：从第 %2 行开始的带引号单元格没有结束（缺少结尾的引号）。</translation>
     </message>
     <message>
         <source>Column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第%1列</translation>
     </message>
     <message>
         <source>“%1” is not an intention kind (transfer, licence, open licence, investment, improvement need, cooperation or no demand).</source>
@@ -387,27 +387,27 @@
     <name>Presets</name>
     <message>
         <source>Roadshow Desk export</source>
-        <translation type="unfinished"></translation>
+        <translation>路演台导出文件</translation>
     </message>
     <message>
         <source>Patentics</source>
-        <translation type="unfinished"></translation>
+        <translation>Patentics</translation>
     </message>
     <message>
         <source>incoPat</source>
-        <translation type="unfinished"></translation>
+        <translation>incoPat</translation>
     </message>
     <message>
         <source>PatSnap</source>
-        <translation type="unfinished"></translation>
+        <translation>智慧芽 PatSnap</translation>
     </message>
     <message>
         <source>CNIPA patent search</source>
-        <translation type="unfinished"></translation>
+        <translation>国家知识产权局专利检索</translation>
     </message>
     <message>
         <source>Chinese patent research database</source>
-        <translation type="unfinished"></translation>
+        <translation>中国专利数据库（研究用）</translation>
     </message>
 </context>
 </TS>
