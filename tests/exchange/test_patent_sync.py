@@ -207,3 +207,12 @@ def test_institution_follows_changed_applicants(db, tmp_path: Path) -> None:  # 
     with db.session() as session:
         patent = session.scalars(select(Patent).where(Patent.application_no == C)).one()
         assert patent.institution is not None and patent.institution.name == "南京大学"
+
+
+def test_a_repeat_of_an_unchanged_row_is_still_rejected(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import_patents(db, write_csv(tmp_path / "v1.csv", HEADER, rows()))
+    repeated = [*rows(), [A, "同一申请号的另一行", "清华大学", "2022-01-07", "公开", "别的摘要"]]
+    result = import_patents(db, write_csv(tmp_path / "v2.csv", HEADER, repeated))
+    assert (result.unchanged, result.updated, result.rejected) == (3, 0, 1)
+    assert result.rejects[0].row_number == 5 and "row 2" in result.rejects[0].reason
+    assert patents(db)[A].title == "一种固态锂电池电解质"

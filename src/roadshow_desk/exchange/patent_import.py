@@ -81,7 +81,7 @@ from roadshow_desk.i18n import translate
 
 #: Bump when a parser changes what it makes of a cell: fingerprints then no longer match,
 #: so the next re-import compares (and corrects) every row.
-NORMALISER_VERSION = "1"
+NORMALISER_VERSION = "2"
 CHUNK = 2000
 _PATENT = cast(SATable, Patent.__table__)
 
@@ -237,7 +237,8 @@ def _plan(
     derive_grant = "publication_no" in mapping.columns and "grant_no" not in mapping.columns
     compared = data_fields + (["grant_no"] if derive_grant else [])
     digest_fields = sorted(data_fields)
-    digest_columns = [mapping.columns[name] for name in digest_fields]
+    # The fingerprint covers the key cell and the mapped cells, as they are in the file.
+    digest_columns = [key_column] + [mapping.columns[name] for name in digest_fields]
     signature = f"{NORMALISER_VERSION}|{','.join(digest_fields)}|".encode()
     existing: dict[str, tuple[int, str | None]] = {
         number: (patent_id, digest)
@@ -245,25 +246,41 @@ def _plan(
             select(Patent.id, Patent.application_no, Patent.imported_values[DIGEST_KEY].as_string())
         )
     }
+    by_digest = {digest: number for number, (_, digest) in existing.items() if digest}
     institutions = {
         name: kind for name, kind in session.execute(select(Institution.name, Institution.kind))
     }
     parse = row_parser(mapping, PATENT_SPEC, table.header, data_fields)
     rows = table.rows
+    # First pass: a row whose fingerprint is a stored one is unchanged (nothing else is
+    # looked at); the others are grouped by their normalised application number.
+    fast: dict[str, int] = {}  # application number -> the unchanged row
+    digests: dict[int, str] = {}
     groups: dict[str, list[int]] = {}
     for index, row in enumerate(rows):
         if index % CHUNK == 0 and index:
             progress.step(CHUNK // 2)
+        digest = _digest(signature, [row[column] for column in digest_columns])
+        known = by_digest.get(digest)
+        if known is not None and known not in fast:
+            fast[known] = index
+            continue
         try:
             number = parse_application_number(row[key_column])
         except CellProblem as problem:
             result.rejects.append(Reject.of(table, index, str(problem)))
             continue
+        digests[index] = digest
         group = groups.get(number)
         if group is None:
             groups[number] = [index]
         else:
             group.append(index)
+    for number, indices in groups.items():
+        if number in fast:  # the unchanged row has company: decide them together
+            indices.append(fast.pop(number))
+            indices.sort()
+    plan.unchanged += len(fast)
     changed: list[tuple[int, str, dict[str, Any], str]] = []
     new_rows = plan.new_rows
     done = 0
@@ -275,7 +292,7 @@ def _plan(
         hit = existing.get(number)
         if len(indices) == 1:
             row = rows[indices[0]]
-            digest = _digest(signature, [row[column] for column in digest_columns])
+            digest = digests[indices[0]]
             if hit is not None and hit[1] == digest:
                 plan.unchanged += 1
                 continue
