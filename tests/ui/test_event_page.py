@@ -118,6 +118,8 @@ def test_check_in_first_wins_scan_and_walk_in(qtbot, page, app_context, fair, db
         badge = enterprise_payload(firm.uuid)
     panel.edit_search.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.edit_search)
+    ticks = iter(range(0, 10_000_000, 5))  # a scanner's 5 ms between keys, whatever the load
+    panel.scanner.clock = lambda: next(ticks) / 1000.0
     for character in badge:
         qtbot.keyClick(panel.edit_search, character)
     qtbot.keyClick(panel.edit_search, Qt.Key.Key_Return)
@@ -195,3 +197,26 @@ def test_sessions_build_drag_reorder_minutes_and_undo(qtbot, page, app_context, 
     assert not agenda.build_session()
     assert "no included patent" in agenda.label_message.text()
     assert app_context.undo_stack.count() == count
+
+
+def test_enterprise_pane_suggests_patents_that_fit(qtbot, demo_db, ui_settings, english) -> None:  # type: ignore[no-untyped-def]
+    """Choosing a demo firm shows the patents that fit it, each with its reason."""
+    from roadshow_desk.ui.event.enterprises import RegistryView
+    from roadshow_desk.ui.workflow import AppContext
+
+    context = AppContext(demo_db, ui_settings, "test-station")
+    view = RegistryView(context)
+    qtbot.addWidget(view)
+    view.show()
+    with demo_db.session() as session:
+        firm_id = session.scalars(
+            select(Enterprise.id).where(Enterprise.keywords != "").order_by(Enterprise.id)
+        ).first()
+    assert firm_id is not None
+    view._show(firm_id)
+    qtbot.waitUntil(lambda: view.matches.model.rowCount() > 0, timeout=5000)
+    reasons = [
+        str(view.matches.model.index(row, view.matches.model.columnCount() - 1).data())
+        for row in range(view.matches.model.rowCount())
+    ]
+    assert all(reasons), "every suggestion is explained"

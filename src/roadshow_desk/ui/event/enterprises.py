@@ -58,6 +58,7 @@ from roadshow_desk.domain.labels import yes_no
 from roadshow_desk.domain.models import Enterprise
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.screening.matches import MatchSuggestionsView
 from roadshow_desk.ui.workflow import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -250,15 +251,6 @@ class EnterpriseModel(QAbstractTableModel):
         return None
 
 
-def _match_view(context: AppContext) -> Any:
-    """The screening workflow's suggestions of patents that fit a firm, when it is there."""
-    try:
-        from roadshow_desk.ui.screening.matches import MatchSuggestionsView
-    except ImportError:
-        return None
-    return MatchSuggestionsView(context.database)
-
-
 class RegistryView(QWidget):
     """Search the registry, see a firm, add, edit, reconcile walk-ins."""
 
@@ -319,12 +311,10 @@ class RegistryView(QWidget):
         pane_layout.addWidget(self.label_detail)
         pane_layout.addWidget(self.box_walk_in)
         pane_layout.addWidget(self.label_message)
-        self.matches = _match_view(context)
-        if self.matches is not None:
-            self.matches.setObjectName("view_matches")
-            pane_layout.addWidget(self.matches, 1)
-        else:
-            pane_layout.addStretch(1)
+        # The screening workflow's suggestions of patents that fit the firm.
+        self.matches = MatchSuggestionsView(context.database)
+        self.matches.setObjectName("view_matches")
+        pane_layout.addWidget(self.matches, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -370,8 +360,7 @@ class RegistryView(QWidget):
 
     def _show(self, enterprise_id: int | None) -> None:
         self.current_id = enterprise_id
-        if self.matches is not None:
-            self.matches.show_enterprise(enterprise_id)
+        self.matches.show_enterprise(enterprise_id)
         self.button_edit.setEnabled(enterprise_id is not None)
         self.box_walk_in.hide()
         if enterprise_id is None:
