@@ -58,7 +58,6 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
     acknowledged: dict[str, int] = {}
     rounds_with_acks = 0
     killed_before_ready = 0
-    started = time.monotonic()
     try:
         for _ in range(KILLS):
             assert zygote.stdin is not None
@@ -110,7 +109,6 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
         if zygote.stdin is not None:
             zygote.stdin.close()
         zygote.wait(timeout=20)
-    elapsed = time.monotonic() - started
 
     # The kills hit both the start-up and the recording, and most rounds recorded something.
     assert rounds_with_acks >= KILLS // 2
@@ -126,4 +124,3 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
             assert rows.get(uuid) == intention_id
     finally:
         reopened.dispose()
-    assert elapsed < 60, f"{KILLS} kills took {elapsed:.1f} s"
