@@ -315,3 +315,15 @@ def test_raw_insert_reads_back_as_the_orm_wrote_it(db) -> None:  # type: ignore[
     assert patent.local_edits == {} and set(patent.imported_values) == {"_digest"}
     assert len(patent.uuid) == 32
     assert counts(db)["patent"] == 2
+
+
+def test_a_rejects_report_that_cannot_be_written_stops_the_import(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.errors import InputError
+
+    source = write_csv(
+        tmp_path / "x.csv", ["申请号", "专利名称"], [[number("202210016632"), "好"], ["坏", "x"]]
+    )
+    before = snapshot(db)
+    with pytest.raises(InputError, match="folder"):
+        import_patents(db, source, rejects_path=tmp_path / "missing" / "rejects.xlsx")
+    assert snapshot(db) == before

@@ -204,14 +204,17 @@ def import_patents(
     result.updated = plan.updated
     result.conflicts = len(plan.conflicts)
     result.rejected = len(result.rejects)
+    # The report first: when it cannot be written (open in Excel), nothing is imported, so
+    # no rejected row is ever lost.
+    if rejects_path is not None and result.rejects:
+        result.rejects_path = write_rejects(rejects_path, table, result.rejects)
+    progress.check()
     if not dry_run and plan.writes:
         from roadshow_desk.exchange.patent_write import write_plan
         from roadshow_desk.store.db import backup_database
 
         result.backup_path = backup_database(database.url, "before-import")
         write_plan(database, plan, table, mapping, result, station, path, progress)
-    if rejects_path is not None and result.rejects:
-        result.rejects_path = write_rejects(rejects_path, table, result.rejects)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -138,8 +138,11 @@ def read_table(
         ) from None
     progress.set_text(fmt(translate("Import", "Reading %1…"), name))
     if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
-        return _read_workbook(path, header_score, sheet)
-    return _read_text(path, header_score)
+        table = _read_workbook(path, header_score, sheet)
+    else:
+        table = _read_text(path, header_score)
+    progress.check()  # a Cancel pressed while reading takes effect here
+    return table
 
 
 # --------------------------------------------------------------------------- workbooks
