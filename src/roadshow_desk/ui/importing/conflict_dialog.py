@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ class ConflictReviewDialog(QDialog):
     """Keep mine / take the file's, per field or for all (``importing/conflict_dialog.ui``)."""
 
     # Widgets of the form
+    layout_main: QVBoxLayout
     label_intro: QLabel
     table_conflicts: QTableWidget
     button_keep_mine: QPushButton
@@ -43,6 +45,7 @@ class ConflictReviewDialog(QDialog):
         load_ui("importing/conflict_dialog.ui", self)
         self.database = database
         self.rows: list[ConflictRow] = []
+        self.layout_main.setStretchFactor(self.table_conflicts, 1)
         header = self.table_conflicts.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.button_keep_mine.clicked.connect(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +45,7 @@ class ImportMappingDialog(QDialog):
     """Choose which column feeds which field, see the rows and the problems, then import."""
 
     # Widgets of the form
+    layout_main: QVBoxLayout
     label_file: QLabel
     splitter_main: QSplitter
     table_mapping: QTableWidget
@@ -88,6 +90,7 @@ class ImportMappingDialog(QDialog):
         self._describe_file()
         self._build_mapping_rows(initial)
         self.splitter_main.setStretchFactor(1, 2)
+        self.layout_main.setStretchFactor(self.splitter_main, 1)
         self._refresh()
 
     # ------------------------------------------------------------------ the mapping
@@ -256,6 +259,7 @@ class ImportMappingDialog(QDialog):
             item = QTableWidgetItem(reject.reason)
             item.setToolTip(reject.reason)
             problems.setItem(index, 1, item)
+        problems.resizeColumnToContents(0)
         self.tabs_preview.setTabText(
             1, self.tr("Problems (%1)").replace("%1", f"{len(result.rejects):,}")
         )
