@@ -328,3 +328,42 @@ def test_property_search_equals_scan(scratch: Database, texts: list[str], query:
         hits = search.search_ids(session, query, limit=0)
         assert set(hits) == scan(load_rows(session), query)
         assert len(hits) == len(set(hits))
+
+
+def test_bulk_indexing_then_edits_equal_scan(db: Database) -> None:
+    """The importer's path: thousands of patents indexed in one transaction, then edited."""
+    import random
+
+    generator = random.Random(7)
+
+    def text(length: int) -> str:
+        return "".join(generator.choice("电池储能锂芯片传感器a1 B-。Ｃ") for _ in range(length))
+
+    with db.engine.begin() as connection:
+        connection.execute(
+            insert(Patent),
+            [
+                dict(
+                    station="bulk", application_no=number(serial), title=text(8), abstract=text(40)
+                )
+                for serial in range(1300)  # more than two of the indexer's chunks
+            ],
+        )
+        ids = [row[0] for row in connection.execute(select(Patent.id))]
+        assert search.index_patents(connection, ids) == 1300
+    with db.engine.begin() as connection:
+        for patent_id in ids[::3]:
+            connection.execute(
+                update(Patent)
+                .where(Patent.id == patent_id)
+                .values(title=text(6), abstract=text(30))
+            )
+        connection.execute(
+            update(Patent)
+            .where(Patent.id.in_(ids[1::7]))
+            .values(deleted_at=dt.datetime(2024, 1, 1))
+        )
+        assert search.index_patents(connection, ids) == 1300
+    for query in ("电池", "锂", "芯片传", "a1", "b-", "池储能", "c", "器a"):
+        hits = _search_all(db, query)
+        assert hits and set(hits) == _reference(db, query), query
