@@ -148,7 +148,7 @@ def test_gbk_csv_with_english_headers(db, tmp_path: Path) -> None:
 
 def test_file_without_name_column_writes_nothing(db, tmp_path: Path) -> None:
     path = write_table(tmp_path / "x.xlsx", ["联系电话", "备注"], [["13800001111", ""]])
-    with pytest.raises(InputError, match="Enterprise.*nothing was imported"):
+    with pytest.raises(InputError, match=r"Enterprise.*nothing was imported"):
         import_enterprises(db, path)
     with db.session() as session:
         assert session.scalar(select(Enterprise)) is None

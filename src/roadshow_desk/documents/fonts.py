@@ -338,7 +338,7 @@ def _system_font() -> CjkFont | None:
 def _split_env(value: str) -> tuple[Path, int | None]:
     """``path`` or ``path#index`` (the member of a collection)."""
     head, sep, tail = value.rpartition("#")
-    if sep and tail.isdigit():
+    if sep and tail.isdecimal():
         return Path(head), int(tail)
     return Path(value), None
 

@@ -146,7 +146,7 @@ def resolve_event(session: Session, ref: str | int | None) -> Event:
             raise EventInvalid(translate("Events", "There is no event yet; create one first."))
         return event
     text = str(ref).strip()
-    if text.isdigit():
+    if text.isdecimal():
         return get_event(session, int(text))
     found = session.scalar(
         select(Event).where(Event.uuid == text.lower().replace("-", ""), Event.deleted_at.is_(None))

@@ -105,7 +105,7 @@ def parse_kind(value: Any) -> IntentionKind | None:
         return None
     if text in ("无", "none", "no"):
         return IntentionKind.NO_DEMAND
-    if text.isdigit() and 1 <= int(text) <= len(IntentionKind):
+    if text.isdecimal() and 1 <= int(text) <= len(IntentionKind):
         return list(IntentionKind)[int(text) - 1]
     for kind in IntentionKind:
         if text in (kind.value, clean_code(label(kind)).lower()):

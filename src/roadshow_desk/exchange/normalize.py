@@ -256,9 +256,9 @@ def _parse_date_text(raw: str) -> dt.date | None:
                 raise CellProblem(
                     fmt(translate("Import", "“%1” is not a real date."), raw.strip())
                 ) from None
-    if text.isdigit() and len(text) <= 5:
+    if text.isdecimal() and len(text) <= 5:
         return _from_serial(int(text), raw)
-    if text.endswith(".0") and text[:-2].isdigit() and len(text) <= 7:
+    if text.endswith(".0") and text[:-2].isdecimal() and len(text) <= 7:
         return _from_serial(int(text[:-2]), raw)
     raise _not_a_date(raw)
 
@@ -362,7 +362,7 @@ def parse_grade(value: Any) -> int | None:
             grade = _CHINESE_DIGITS[text[0]]
         else:
             digits = text.rstrip("星级 ")
-            grade = int(float(digits)) if digits.replace(".", "", 1).isdigit() else -1
+            grade = int(float(digits)) if digits.replace(".", "", 1).isdecimal() else -1
     if 1 <= grade <= 5:
         return grade
     raise CellProblem(

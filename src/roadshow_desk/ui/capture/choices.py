@@ -70,7 +70,7 @@ class NumberChooser(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
-        if text.isdigit() and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if text.isdecimal() and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             number = int(text)
             if 1 <= number <= len(self.items):
                 self.set_value(self.items[number - 1])
