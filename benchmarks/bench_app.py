@@ -147,8 +147,9 @@ app = QApplication([])
 connection = sqlite3.connect(sys.argv[1])
 rows = connection.execute(
     "SELECT p.application_no, p.title, i.name, p.patent_type, p.legal_status,"
-    " p.technical_field, p.application_date, p.ipc_main, p.score"
+    " p.technical_field, p.application_date, p.ipc_main, s.score"
     " FROM patent p LEFT JOIN institution i ON i.id = p.institution_id"
+    " LEFT JOIN patent_score s ON s.patent_id = p.id"
     " WHERE p.deleted_at IS NULL ORDER BY p.application_no, p.id"
 ).fetchall()
 

@@ -12,7 +12,7 @@ from sqlalchemy import insert
 
 from roadshow_desk.domain.enums import LegalStatus, PatentType
 from roadshow_desk.domain.identifiers import check_character
-from roadshow_desk.domain.models import Institution, Patent, new_uuid, utcnow
+from roadshow_desk.domain.models import Institution, Patent, PatentScore, new_uuid, utcnow
 from roadshow_desk.store.db import Database
 
 INSTITUTIONS = (
@@ -51,6 +51,7 @@ def add_patents(database: Database, count: int, *, seed: int = 7) -> list[int]:
         institution_ids = [i for (i,) in session.query(Institution.id)]
         start = session.query(Patent).count()
         rows = []
+        scores = []
         for n in range(start, start + count):
             rows.append(
                 {
@@ -69,12 +70,20 @@ def add_patents(database: Database, count: int, *, seed: int = 7) -> list[int]:
                     "application_date": rng.choice(
                         [None, dt.date(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 1500))]
                     ),
-                    "score": rng.choice([None, round(rng.uniform(0, 100), 1), 50.0]),
                     "imported_values": {},
                     "local_edits": {},
                 }
             )
+            scores.append(rng.choice([None, round(rng.uniform(0, 100), 1), 50.0]))
         session.execute(insert(Patent), rows)
-        return [
+        ids = [
             i for (i,) in session.query(Patent.id).order_by(Patent.id).offset(start).limit(count)
         ]
+        scored = [
+            {"patent_id": i, "score": score}
+            for i, score in zip(ids, scores, strict=True)
+            if score is not None
+        ]
+        if scored:
+            session.execute(insert(PatentScore), scored)
+        return ids

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    ColumnElement,
     Date,
     DateTime,
     Enum,
@@ -34,8 +35,16 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    select,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    column_property,
+    mapped_column,
+    relationship,
+)
 
 from roadshow_desk.domain.enums import (
     BudgetBand,
@@ -145,6 +154,22 @@ class Institution(Synced, Base):
     patents: Mapped[list[Patent]] = relationship(back_populates="institution")
 
 
+class PatentScore(Base):
+    """A patent's score under the active rubric: derived data, recomputed in SQL.
+
+    Kept out of the wide ``patent`` row so that a rescore of the whole library
+    (:func:`roadshow_desk.store.scoring.rescore`) rewrites these small rows only. Read and
+    set it as ``Patent.score``; a patent without a row here has no score yet.
+    """
+
+    __tablename__ = "patent_score"
+
+    patent_id: Mapped[int] = mapped_column(
+        ForeignKey("patent.id", ondelete="CASCADE"), primary_key=True
+    )
+    score: Mapped[float] = mapped_column()
+
+
 class Patent(Synced, Base):
     """One patent with every field a real export or the activation system carries."""
 
@@ -158,8 +183,8 @@ class Patent(Synced, Base):
         Index("ix_patent_legal_status", "legal_status", "deleted_at"),
         Index("ix_patent_patent_type", "patent_type", "deleted_at"),
         Index("ix_patent_institution_id", "institution_id", "deleted_at"),
-        Index("ix_patent_score", "score", "deleted_at"),
-        # Everything the high-value category facet reads, so its counts skip the rows.
+        # Everything the high-value category facet and the rubric read, so the facet's
+        # counts and a rescore (store.scoring) scan this index, never the wide rows.
         Index(
             "ix_patent_high_value",
             "overseas_family",
@@ -169,6 +194,11 @@ class Patent(Synced, Base):
             "strategic_emerging_industry",
             "patent_award",
             "deleted_at",
+            "patent_type",
+            "claims_count",
+            "self_grade",
+            "conversion_modes",
+            "open_licence_terms",
         ),
     )
 
@@ -218,8 +248,6 @@ class Patent(Synced, Base):
     public_contact: Mapped[str] = mapped_column(String(200), default="")
     advantages: Mapped[str] = mapped_column(Text, default="")
     application_scenarios: Mapped[str] = mapped_column(Text, default="")
-    # Screening (cached score of the active rubric; recomputed in SQL)
-    score: Mapped[float | None] = mapped_column(default=None)
     # Sync bookkeeping: what the last import wrote, and what the organiser edited since
     imported_values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     local_edits: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -228,6 +256,39 @@ class Patent(Synced, Base):
     )
 
     institution: Mapped[Institution | None] = relationship(back_populates="patents")
+    # Screening: the score under the active rubric, kept in the narrow patent_score table.
+    # Read with the patent's row (a float, no extra object); written through score_entry.
+    _score: Mapped[float | None] = column_property(
+        select(PatentScore.score)
+        .where(PatentScore.patent_id == id)
+        .correlate_except(PatentScore)
+        .scalar_subquery()
+    )
+    score_entry: Mapped[PatentScore | None] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @hybrid_property
+    def score(self) -> float | None:
+        """The score under the active rubric (``None``: not scored yet); see PatentScore."""
+        return self._score
+
+    @score.inplace.setter
+    def _score_setter(self, value: float | None) -> None:
+        if value is None:
+            self.score_entry = None
+        elif self.score_entry is None:
+            self.score_entry = PatentScore(score=value)
+        else:
+            self.score_entry.score = value
+        self._score = value
+
+    @score.inplace.expression
+    @classmethod
+    def _score_expression(cls) -> ColumnElement[float | None]:
+        # A correlated subquery: a statement that names no other patent column needs
+        # .select_from(Patent), else it reads one score of some patent.
+        return cls._score.label("score")
 
     @property
     def applicant_list(self) -> list[str]:

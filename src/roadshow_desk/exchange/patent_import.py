@@ -29,8 +29,9 @@ Sync rules (see :mod:`roadshow_desk.domain.edits` for the agreement with local e
   the first one that looks like a university, institute or hospital) and created when new;
   it follows them when an update changes them.
 
-The search index (:func:`roadshow_desk.store.search.index_patents`) is updated for inserted
-and updated patents inside the same transaction.
+The search index (:func:`roadshow_desk.store.search.index_patents`) and the scores
+(:func:`roadshow_desk.store.scoring.rescore`) are updated for inserted and updated patents
+inside the same transaction.
 """
 
 from __future__ import annotations
@@ -506,9 +507,7 @@ _INSERT_DEFAULTS: dict[str, Any] = {
     for name, column in _PATENT.columns.items()
     if name in PATENT_DATA_FIELDS
 }
-_INSERT_DEFAULTS.update(
-    deleted_at=None, local_edits={}, score=None, last_batch_id=None, institution_id=None
-)
+_INSERT_DEFAULTS.update(deleted_at=None, local_edits={}, last_batch_id=None, institution_id=None)
 
 
 def _plan_updates(

@@ -1,4 +1,5 @@
-"""Writing an import plan: one transaction with the batch row, patents, conflicts, index.
+"""Writing an import plan: one transaction with the batch row, patents, conflicts, index
+and scores.
 
 Called by :func:`roadshow_desk.exchange.patent_import.import_patents` (which plans and
 checks everything first); split out to keep each module readable.
@@ -47,6 +48,7 @@ def write_plan(
     progress: Progress,
 ) -> None:
     from roadshow_desk.exchange.patent_import import _insert_row
+    from roadshow_desk.store.scoring import rescore
     from roadshow_desk.store.search import index_patents
 
     progress.start(len(plan.new_rows) + len(plan.updates), translate("Import", "Writing patents…"))
@@ -109,6 +111,8 @@ def write_plan(
         progress.set_text(translate("Import", "Updating the search index…"))
         progress.check()
         index_patents(session, ids)
+        progress.check()
+        rescore(session, patent_ids=ids)  # under the active rubric
         progress.check()
         result.batch_id = batch.id
         result.patent_ids = ids

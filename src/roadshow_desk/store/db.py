@@ -181,14 +181,32 @@ _CREATE_VERSION_TABLE = (
 
 
 def migrate(engine: Engine, url: str, target: str = "head") -> None:
-    """Run Alembic migrations up to ``target`` (imports Alembic: only when needed)."""
+    """Run Alembic migrations up to ``target`` (imports Alembic: only when needed).
+
+    On SQLite, foreign keys are off while migrating: Alembic rebuilds a table to drop or
+    change a column (copy, ``DROP TABLE``, rename), and a ``DROP TABLE`` with foreign keys on
+    would delete or refuse the rows that refer to it. They are checked before committing.
+    """
     from alembic import command
 
     from roadshow_desk.store.migrations import alembic_config
 
-    with engine.begin() as connection:
-        config = alembic_config(connection)
-        command.upgrade(config, target)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # only takes effect outside a transaction
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), target)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"broken references after migrating: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def open_database(url: str | None = None, *, backup: bool = True) -> Database:

@@ -294,7 +294,6 @@ class PatentFactory:
             "public_contact": self.institutions.public_contact(key) if modes else "",
             "advantages": topic.advantages.format_map(values),
             "application_scenarios": topic.scenarios.format_map(values),
-            "score": None,
             "imported_values": {},
             "local_edits": {},
             "last_batch_id": None,

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import HighValueCategory, LegalStatus, PatentType
 from roadshow_desk.domain.labels import label_of
-from roadshow_desk.domain.models import Institution, Patent, ShortlistEntry
+from roadshow_desk.domain.models import Institution, Patent, PatentScore, ShortlistEntry
 from roadshow_desk.domain.rubric import add_years
 from roadshow_desk.i18n import translate
 from roadshow_desk.store.search import ids_condition, search_ids
@@ -127,20 +127,38 @@ class FacetCounts:
 
 
 def score_band() -> ColumnElement[int]:
-    whens: list[tuple[ColumnElement[bool], int]] = [(Patent.score.is_(None), NO_SCORE)]
-    whens += [(Patent.score < edge, band) for band, edge in enumerate(BAND_EDGES)]
-    return case(*whens, else_=len(BAND_EDGES))
+    """The patent's score band: one look-up of its ``patent_score`` row (``Patent.score``
+    in a ``CASE`` would look it up once per band)."""
+    whens = [(PatentScore.score < edge, band) for band, edge in enumerate(BAND_EDGES)]
+    band = (
+        select(case(*whens, else_=len(BAND_EDGES)))
+        .where(PatentScore.patent_id == Patent.id)
+        .scalar_subquery()
+    )
+    return func.coalesce(band, NO_SCORE)
 
 
 def _band_range(band: int) -> ColumnElement[bool]:
-    if band == NO_SCORE:
-        return Patent.score.is_(None)
+    """A score band as a range of ``patent_score.score``."""
     parts = []
     if band > 0:
-        parts.append(Patent.score >= BAND_EDGES[min(band, len(BAND_EDGES)) - 1])
+        parts.append(PatentScore.score >= BAND_EDGES[min(band, len(BAND_EDGES)) - 1])
     if band < len(BAND_EDGES):
-        parts.append(Patent.score < BAND_EDGES[band])
+        parts.append(PatentScore.score < BAND_EDGES[band])
     return and_(*parts)
+
+
+def _bands_condition(bands: frozenset[Any]) -> ColumnElement[bool]:
+    """The patent's score is in one of ``bands``: one look-up of its ``patent_score`` row
+    (as ``EXISTS``: an ``IN`` list would have SQLite fetch the wide patent rows by id)."""
+    scored = select(PatentScore.patent_id).where(PatentScore.patent_id == Patent.id)
+    parts: list[ColumnElement[bool]] = []
+    ranges = [_band_range(band) for band in sorted(bands) if band != NO_SCORE]
+    if ranges:
+        parts.append(scored.where(or_(*ranges)).exists())
+    if NO_SCORE in bands:
+        parts.append(~scored.exists())
+    return or_(*parts)
 
 
 def application_year(dialect: str = "sqlite") -> ColumnElement[Any]:
@@ -203,8 +221,8 @@ def facet_condition(facet: Facet, selection: FacetSelection) -> ColumnElement[bo
         return _none_or_in(Patent.patent_type, values, "")
     if facet == Facet.STATUS:
         return Patent.legal_status.in_(list(values))
-    if facet == Facet.SCORE:  # as ranges, so the score index can serve them
-        return or_(*(_band_range(band) for band in values))
+    if facet == Facet.SCORE:
+        return _bands_condition(values)
     if facet == Facet.YEAR:  # as date ranges, for the application-date index
         return or_(
             *(

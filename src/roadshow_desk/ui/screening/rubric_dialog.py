@@ -3,7 +3,7 @@
 Every edit recomputes, a moment later, how the library's scores would spread over the
 score bands and the breakdown of the patent selected in the library — in SQL and for one
 patent, without writing. OK or Apply saves the rubric under its name, makes it the active
-one and rescores every patent in one ``UPDATE`` (``store.scoring.rescore``).
+one and rescores every patent in one statement (``store.scoring.rescore``).
 """
 
 from __future__ import annotations
