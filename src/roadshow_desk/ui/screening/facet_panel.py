@@ -114,7 +114,10 @@ class FacetPanel(QTreeWidget):
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column == 0 and item.parent() is not None:
-            self.toggled.emit(str(item.data(0, FACET_ROLE)), item.data(0, KEY_ROLE))
+            facet, key = str(item.data(0, FACET_ROLE)), item.data(0, KEY_ROLE)
+            # Emitted from the event loop: the receiver recounts and rebuilds the tree, which
+            # must not delete this item while Qt is still inside its setData() (a crash).
+            QTimer.singleShot(0, self, lambda: self.toggled.emit(facet, key))
 
 
 def toggled_selection(selection: FacetSelection, facet: str, key: Any) -> FacetSelection:
