@@ -204,3 +204,21 @@ def test_header_layout_is_remembered(qtbot, app_context, english, patent_id) -> 
     second.activate()
     assert second.model.sort_state() == (COLUMN_INDEX["score"], Qt.SortOrder.DescendingOrder)
     assert second.table.horizontalHeader().sectionSize(COLUMN_INDEX["title"]) == 333
+
+
+def test_an_edit_rescores_the_patent_and_undo_restores_the_score(
+    page: LibraryPage, app_context, patent_id
+) -> None:
+    """The rubric reads the legal status: granting the patent raises its score at once."""
+    db = app_context.database
+    from roadshow_desk.store.scoring import rescore
+
+    with db.session() as session:
+        rescore(session, patent_ids=[patent_id])
+    before = stored(db, patent_id).score
+    assert before is not None
+    page.apply_changes(patent_id, "CN202210016632.1", {"legal_status": LegalStatus.GRANTED})
+    after = stored(db, patent_id).score
+    assert after is not None and after > before
+    app_context.undo_stack.undo()
+    assert stored(db, patent_id).score == before

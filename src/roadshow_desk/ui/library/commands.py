@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from roadshow_desk.domain.patent_editing import PatentEdit, edit_patent, revert_patent_edit
 from roadshow_desk.errors import InputError
+from roadshow_desk.store.scoring import rescore
 from roadshow_desk.ui.workflow import AppContext
 
 
@@ -38,6 +39,8 @@ class EditPatentCommand(QUndoCommand):
                 self.edit = edit_patent(
                     session, self.patent_id, self.changes, station=self.context.station
                 )
+                if self.edit is not None:  # the rubric reads type, status, dates, claims...
+                    rescore(session, patent_ids=[self.patent_id])
         except InputError as exc:
             self.edit = None
             self.context.status_message.emit(str(exc))
@@ -51,4 +54,5 @@ class EditPatentCommand(QUndoCommand):
             return
         with self.context.database.session() as session:
             revert_patent_edit(session, self.edit)
+            rescore(session, patent_ids=[self.patent_id])
         self.context.data_changed.emit("patent")
