@@ -23,6 +23,12 @@ JSON values: text as is, dates ISO (``"2022-01-07"``), enums their value, number
 ``None``. :func:`field_to_json` / :func:`field_from_json` convert; :func:`field_to_text` /
 :func:`field_from_text` give the form stored in ``FieldConflict.local_value/file_value``.
 No Qt, no store: callers pass a SQLAlchemy session and commit it.
+
+Enterprises (``domain.enterprises``, ``exchange.enterprise_import``) follow the same rules
+with one difference: their ``imported_values`` keeps the last imported value of every mapped
+field (the base), and their local edits carry no ``base``. Conflicts name their table
+(``FieldConflict.record_table``, a key of :data:`RECORD_TABLES`); the functions below take
+it where it matters (``"patent"`` by default).
 """
 
 from __future__ import annotations
@@ -30,27 +36,47 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Boolean, Date, DateTime, Enum, Integer, select
 from sqlalchemy.orm import Session
 
+from roadshow_desk.domain.enterprises import ENTERPRISE_DATA_FIELDS, name_key
 from roadshow_desk.domain.enums import ConflictResolution
-from roadshow_desk.domain.models import PATENT_DATA_FIELDS, FieldConflict, Patent, utcnow
+from roadshow_desk.domain.models import (
+    PATENT_DATA_FIELDS,
+    Enterprise,
+    FieldConflict,
+    Patent,
+    utcnow,
+)
 
 DIGEST_KEY = "_digest"
 #: Key of a local edit's entry holding the source value it replaced.
 BASE_KEY = "base"
 
+#: ``FieldConflict.record_table`` → (model, the fields an import syncs and a conflict names).
+RECORD_TABLES: dict[str, tuple[type[Patent] | type[Enterprise], tuple[str, ...]]] = {
+    "patent": (Patent, tuple(PATENT_DATA_FIELDS)),
+    "enterprise": (Enterprise, ENTERPRISE_DATA_FIELDS),
+}
+
 
 # --------------------------------------------------------------------------- values
 
 
-def _column_type(field: str) -> Any:
+def _column(field: str, record_table: str = "patent") -> Any:
+    model, fields = RECORD_TABLES[record_table]
+    if record_table != "patent" and field not in fields:
+        raise ValueError(f"{field!r} is not a synced {record_table} field")
     try:
-        return Patent.__table__.columns[field].type
+        return model.__table__.columns[field]
     except KeyError:
-        raise ValueError(f"{field!r} is not a patent field") from None
+        raise ValueError(f"{field!r} is not a {record_table} field") from None
+
+
+def _column_type(field: str, record_table: str = "patent") -> Any:
+    return _column(field, record_table).type
 
 
 def field_to_json(field: str, value: Any) -> Any:
@@ -64,9 +90,9 @@ def field_to_json(field: str, value: Any) -> Any:
     return value
 
 
-def field_from_json(field: str, value: Any) -> Any:
+def field_from_json(field: str, value: Any, record_table: str = "patent") -> Any:
     """The typed value (``date``, enum member, ``int``, ``bool``, ``str``) of a JSON value."""
-    column_type = _column_type(field)
+    column_type = _column_type(field, record_table)
     if value is None:
         return None if not isinstance(column_type, Boolean) else False
     if isinstance(column_type, Enum) and column_type.enum_class is not None:
@@ -92,18 +118,19 @@ def field_to_text(field: str, value: Any) -> str:
     return str(json_value)
 
 
-def field_from_text(field: str, text: str) -> Any:
+def field_from_text(field: str, text: str, record_table: str = "patent") -> Any:
     """Inverse of :func:`field_to_text`."""
-    column_type = _column_type(field)
+    column = _column(field, record_table)
+    column_type = column.type
     if text == "":
         if isinstance(column_type, Boolean):
             return False
         if isinstance(column_type, (Date, Integer, Enum)):
             return None
-        return ""
+        return None if record_table != "patent" and column.nullable else ""
     if isinstance(column_type, Boolean):
         return text == "1"
-    return field_from_json(field, text)
+    return field_from_json(field, text, record_table)
 
 
 # --------------------------------------------------------------------------- local edits
@@ -154,11 +181,15 @@ def is_locally_edited(patent: Patent, field: str) -> bool:
 
 
 def open_conflicts(
-    session: Session, patent_id: int | None = None, field: str | None = None
+    session: Session,
+    patent_id: int | None = None,
+    field: str | None = None,
+    *,
+    record_table: str = "patent",
 ) -> list[FieldConflict]:
-    """Open conflicts of patents (all, one patent, or one field), oldest first."""
+    """Open conflicts of one table's records (all, one record, or one field), oldest first."""
     query = select(FieldConflict).where(
-        FieldConflict.record_table == "patent",
+        FieldConflict.record_table == record_table,
         FieldConflict.resolution == ConflictResolution.OPEN,
     )
     if patent_id is not None:
@@ -170,34 +201,48 @@ def open_conflicts(
 
 def resolve_conflict(
     session: Session, conflict: FieldConflict, resolution: ConflictResolution
-) -> Patent | None:
+) -> Patent | Enterprise | None:
     """Keep the local value (``KEPT_LOCAL``) or take the file's (``TOOK_FILE``).
 
-    Taking the file's value sets the column and forgets the local edit. Returns the patent
-    (so the caller can refresh its search index) or ``None`` if it no longer exists.
+    Taking the file's value sets the column, forgets the local edit and (for an enterprise)
+    records the value as the last imported one. Keeping the local value leaves the column
+    and the edit as they are. Returns the record (so the caller can refresh a patent's
+    search index) or ``None`` if it no longer exists.
     """
     if resolution == ConflictResolution.OPEN:
         raise ValueError("a conflict is resolved as KEPT_LOCAL or TOOK_FILE")
-    patent = session.get(Patent, conflict.record_id)
-    if patent is not None and resolution == ConflictResolution.TOOK_FILE:
+    table = conflict.record_table
+    if table not in RECORD_TABLES:
+        raise ValueError(f"conflicts of {table!r} records cannot be resolved")
+    model = RECORD_TABLES[table][0]
+    record = cast("Patent | Enterprise | None", session.get(model, conflict.record_id))
+    if record is not None and resolution == ConflictResolution.TOOK_FILE:
         field = conflict.field
-        value = field_from_text(field, conflict.file_value)
-        setattr(patent, field, value)
-        edits = dict(patent.local_edits or {})
+        value = field_from_text(field, conflict.file_value, table)
+        setattr(record, field, value)
+        edits = dict(record.local_edits or {})
         edits.pop(field, None)
-        patent.local_edits = edits
+        record.local_edits = edits
+        if isinstance(record, Enterprise):
+            if field == "name":
+                record.name_key = name_key(value)
+            record.imported_values = {**(record.imported_values or {}), field: value}
     conflict.resolution = resolution
     conflict.resolved_at = utcnow()
-    return patent
+    return record
 
 
 def resolve_conflicts(
     session: Session, conflicts: Iterable[FieldConflict], resolution: ConflictResolution
 ) -> list[int]:
-    """Resolve several conflicts the same way; returns the ids of the patents touched."""
+    """Resolve several conflicts the same way; returns the ids of the patents touched.
+
+    (Enterprise conflicts are resolved too; their ids are not returned, as only patents
+    have a search index to refresh.)
+    """
     touched: list[int] = []
     for conflict in conflicts:
-        patent = resolve_conflict(session, conflict, resolution)
-        if patent is not None and patent.id not in touched:
-            touched.append(patent.id)
+        record = resolve_conflict(session, conflict, resolution)
+        if isinstance(record, Patent) and record.id not in touched:
+            touched.append(record.id)
     return touched

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from roadshow_desk.domain.edits import field_from_text, resolve_conflicts
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.domain.labels import field_label, format_value
-from roadshow_desk.domain.models import FieldConflict, Patent
+from roadshow_desk.domain.models import Enterprise, FieldConflict, Patent
 from roadshow_desk.exchange.columns import ColumnMapping, RowRejected, row_parser
 from roadshow_desk.exchange.patent_fields import PATENT_SPEC
 from roadshow_desk.exchange.tables import Table
@@ -54,7 +54,11 @@ def preview_rows(table: Table, mapping: ColumnMapping, limit: int = 30) -> list[
 
 @dataclass
 class ConflictRow:
-    """An open conflict as the review dialog lists it."""
+    """An open conflict as the review dialog lists it.
+
+    For an enterprise's conflict ``patent_id`` is the firm's id, ``application_no`` is
+    empty and ``title`` is the firm's name (``record_table`` tells which).
+    """
 
     conflict_id: int
     patent_id: int
@@ -64,17 +68,25 @@ class ConflictRow:
     field_label: str
     local_text: str
     file_text: str
+    record_table: str = "patent"
+
+    @property
+    def record_text(self) -> str:
+        """The record as the dialog names it: application number and title, or firm name."""
+        return f"{self.application_no}  {self.title}" if self.application_no else self.title
 
 
-def _shown(field: str, text: str) -> str:
+def _shown(field: str, text: str, record_table: str = "patent") -> str:
     try:
-        return format_value(field, field_from_text(field, text))
+        return format_value(field, field_from_text(field, text, record_table))
     except (ValueError, KeyError):
         return text
 
 
 def open_conflict_rows(database: Any) -> list[ConflictRow]:
-    """Every open conflict of patents, oldest first, with labels and readable values."""
+    """Every open conflict of patents, then of enterprises, oldest first, readable."""
+    from roadshow_desk.exchange.enterprise_import import ENTERPRISE_SPEC
+
     with database.session() as session:
         query = (
             select(FieldConflict, Patent.application_no, Patent.title)
@@ -97,6 +109,27 @@ def open_conflict_rows(database: Any) -> list[ConflictRow]:
                 _shown(conflict.field, conflict.file_value),
             )
             for conflict, number, title in session.execute(query)
+        ] + [
+            ConflictRow(
+                conflict.id,
+                conflict.record_id,
+                "",
+                name,
+                conflict.field,
+                ENTERPRISE_SPEC.label_of(conflict.field),
+                _shown(conflict.field, conflict.local_value, "enterprise"),
+                _shown(conflict.field, conflict.file_value, "enterprise"),
+                "enterprise",
+            )
+            for conflict, name in session.execute(
+                select(FieldConflict, Enterprise.name)
+                .join(Enterprise, Enterprise.id == FieldConflict.record_id)
+                .where(
+                    FieldConflict.record_table == "enterprise",
+                    FieldConflict.resolution == ConflictResolution.OPEN,
+                )
+                .order_by(FieldConflict.id)
+            )
         ]
 
 

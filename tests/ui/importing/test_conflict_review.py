@@ -101,6 +101,38 @@ def test_summary_leads_to_the_review(qtbot, import_window, app_context, tmp_path
     changed: list[str] = []
     app_context.data_changed.connect(changed.append)
     controller.conflict_dialog.button_keep_all.click()
-    assert changed == ["patent"]
+    assert changed == ["patent", "enterprise"]
     controller.conflict_dialog.accept()
     assert controller.conflicts_action.text() == "Review import &conflicts…"
+
+
+def test_lists_and_resolves_enterprise_conflicts(qtbot, app_context, english, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.enterprises import EnterpriseFields, register_enterprise
+    from roadshow_desk.domain.models import Enterprise
+    from roadshow_desk.exchange.enterprise_import import import_enterprises
+
+    database = app_context.database
+    make_conflicts(database, tmp_path)
+    with database.session() as session:  # registered by hand before the list came in
+        register_enterprise(session, EnterpriseFields(name="闽光公司", industry="冶金"))
+    source = tmp_path / "firms.csv"
+    source.write_text("企业名称,所属行业\n闽光公司,新材料\n", encoding="utf-8")
+    assert import_enterprises(database, source).conflicts == 1
+    dialog = ConflictReviewDialog(database)
+    qtbot.addWidget(dialog)
+    table = dialog.table_conflicts
+    assert table.rowCount() == 4
+    assert [table.item(3, c).text() for c in range(4)] == ["闽光公司", "Industry", "冶金", "新材料"]
+    table.selectRow(3)
+    dialog.button_take_file.click()
+    assert table.rowCount() == 3
+    with database.session() as session:
+        firm = session.scalars(select(Enterprise)).one()
+        assert firm.industry == "新材料" and firm.local_edits == {}
+        assert open_conflicts(session, record_table="enterprise") == []
+    assert len(open_conflicts_of_patents(database)) == 3  # the patents' are still open
+
+
+def open_conflicts_of_patents(database) -> list[object]:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return list(open_conflicts(session))

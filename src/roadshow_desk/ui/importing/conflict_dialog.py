@@ -1,4 +1,8 @@
-"""Reviewing conflicts: fields the organiser edited that a re-import wants to change."""
+"""Reviewing conflicts: fields the organiser edited that a re-import wants to change.
+
+Lists the open conflicts of patents (application number and title) and of enterprises
+(the firm's name).
+"""
 
 from __future__ import annotations
 
@@ -68,7 +72,7 @@ class ConflictReviewDialog(QDialog):
         table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             cells = (
-                f"{row.application_no}  {row.title}",
+                row.record_text,
                 row.field_label,
                 row.local_text,
                 row.file_text,
