@@ -351,6 +351,10 @@
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Import a list…</source>
+        <translation>导入报名表(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Merge into this firm</source>
         <translation>合并到该企业(&amp;M)</translation>
     </message>

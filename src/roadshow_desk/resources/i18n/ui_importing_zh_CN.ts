@@ -68,12 +68,28 @@
         <translation>处理导入冲突(&amp;C)…</translation>
     </message>
     <message>
+        <source>Import &amp;enterprises…</source>
+        <translation>导入企业(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import an enterprise registration list; a re-import updates it</source>
+        <translation>导入企业报名表；再次导入会更新已有企业</translation>
+    </message>
+    <message>
         <source>Import patents</source>
         <translation>导入专利</translation>
     </message>
     <message>
         <source>Patent lists (*.xlsx *.xls *.csv *.txt);;All files (*)</source>
         <translation>专利清单 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import enterprises</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <source>Registration lists (*.xlsx *.xls *.csv *.txt);;All files (*)</source>
+        <translation>报名表 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&amp;Clear the list</source>

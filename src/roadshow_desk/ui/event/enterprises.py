@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -268,10 +268,14 @@ class RegistryView(QWidget):
         self.button_edit = QPushButton(self.tr("&Edit…"))
         self.button_edit.setObjectName("button_edit_enterprise")
         self.button_edit.clicked.connect(self.edit_current)
+        self.button_import = QPushButton(self.tr("&Import a list…"))
+        self.button_import.setObjectName("button_import_enterprises")
+        self.button_import.clicked.connect(self.import_list)
         top = QHBoxLayout()
         top.addWidget(self.edit_search, 1)
         top.addWidget(self.button_add)
         top.addWidget(self.button_edit)
+        top.addWidget(self.button_import)
 
         self.table = QTableView()
         self.table.setObjectName("table_enterprises")
@@ -434,6 +438,19 @@ class RegistryView(QWidget):
         dialog = EnterpriseDialog(fields, self)
         dialog.check = self._checker(enterprise_id)
         return dialog
+
+    def import_list(self) -> None:
+        """File ▸ Import enterprises… of the window (the import workflow installs it)."""
+        action = self.window().findChild(QAction, "action_import_enterprises")
+        if action is not None:
+            action.trigger()
+
+    def showEvent(self, event: Any) -> None:
+        window = self.window()
+        self.button_import.setVisible(
+            window.findChild(QAction, "action_import_enterprises") is not None
+        )
+        super().showEvent(event)
 
     def add_enterprise(self) -> None:
         dialog = self._open_dialog(None, EnterpriseFields(name=self.edit_search.text()))

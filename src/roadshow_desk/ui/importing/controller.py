@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from roadshow_desk.exchange.columns import ColumnMapping
+from roadshow_desk.exchange.enterprise_import import import_enterprises
 from roadshow_desk.exchange.patent_import import ImportResult, import_patents, read_patent_table
 from roadshow_desk.exchange.rejects import default_rejects_path
 from roadshow_desk.exchange.tables import Table
@@ -74,7 +75,14 @@ class ImportController(QObject):
         self.conflicts_action = QAction(self.tr("Review import &conflicts…"), self)
         self.conflicts_action.setObjectName("action_review_conflicts")
         self.conflicts_action.triggered.connect(self.review_conflicts)
+        self.enterprises_action = QAction(self.tr("Import &enterprises…"), self)
+        self.enterprises_action.setObjectName("action_import_enterprises")
+        self.enterprises_action.setToolTip(
+            self.tr("Import an enterprise registration list; a re-import updates it")
+        )
+        self.enterprises_action.triggered.connect(self.choose_enterprise_file)
         window.add_file_action(self.import_action)
+        window.add_file_action(self.enterprises_action)
         window.add_file_action(self.recent_menu.menuAction())
         window.add_file_action(self.conflicts_action)
         window.toolbar.insertAction(window.toolbar.actions()[0], self.import_action)
@@ -84,16 +92,26 @@ class ImportController(QObject):
     # ------------------------------------------------------------------ entry points
 
     def choose_file(self) -> None:
-        recent = self.context.settings.recent_files
-        folder = str(Path(recent[0]).parent) if recent else ""
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window,
+        path = self._pick_file(
             self.tr("Import patents"),
-            folder,
             self.tr("Patent lists (*.xlsx *.xls *.csv *.txt);;All files (*)"),
         )
-        if path:
-            self.start(Path(path))
+        if path is not None:
+            self.start(path)
+
+    def choose_enterprise_file(self) -> None:
+        path = self._pick_file(
+            self.tr("Import enterprises"),
+            self.tr("Registration lists (*.xlsx *.xls *.csv *.txt);;All files (*)"),
+        )
+        if path is not None:
+            self.import_enterprise_file(path)
+
+    def _pick_file(self, title: str, filters: str) -> Path | None:
+        recent = self.context.settings.recent_files
+        folder = str(Path(recent[0]).parent) if recent else ""
+        path, _filter = QFileDialog.getOpenFileName(self.window, title, folder, filters)
+        return Path(path) if path else None
 
     def handle_drop(self, paths: list[Path]) -> bool:
         """Import dropped patent lists (one after the other); other files are not ours."""
@@ -162,33 +180,36 @@ class ImportController(QObject):
 
     def run_import(self, table: Table, mapping: ColumnMapping) -> Task:
         """Import ``table`` with ``mapping`` on a worker (progress dialog with Cancel)."""
+        return self._run(import_patents, table.path, "patent", table=table, mapping=mapping)
+
+    def import_enterprise_file(self, path: Path) -> Task | None:
+        """Import a registration list on a worker, the columns detected (as the CLI does)."""
+        if self.task is not None or self.mapping_dialog is not None:
+            return None  # one import at a time; the user can start it again afterwards
+        return self._run(import_enterprises, path, "enterprise")
+
+    def _run(self, importer: Any, path: Path, kind: str, **options: Any) -> Task:
+        """Run ``importer`` on ``path`` on a worker; the summary tells ``kind`` changed."""
         database = self.context.database
         station = self.context.station
-        rejects = default_rejects_path(table.path)
+        rejects = default_rejects_path(path)
 
         def work(progress: Any) -> ImportResult:
-            return import_patents(
-                database,
-                table.path,
-                table=table,
-                mapping=mapping,
-                rejects_path=rejects,
-                station=station,
-                progress=progress,
+            result: ImportResult = importer(
+                database, path, rejects_path=rejects, station=station, progress=progress, **options
             )
+            return result
 
-        self.task = run_task(
-            self.window, self.tr("Importing %1").replace("%1", table.path.name), work
-        )
-        self.task.succeeded.connect(self.show_summary)
-        self.task.failed.connect(lambda error: self._failed(table.path, error))
+        self.task = run_task(self.window, self.tr("Importing %1").replace("%1", path.name), work)
+        self.task.succeeded.connect(lambda result: self.show_summary(result, kind))
+        self.task.failed.connect(lambda error: self._failed(path, error))
         self.task.cancelled.connect(self._cancelled)
         return self.task
 
-    def show_summary(self, result: ImportResult) -> ImportSummaryDialog:
+    def show_summary(self, result: ImportResult, kind: str = "patent") -> ImportSummaryDialog:
         self.task = None
         if result.batch_id is not None:
-            self.context.data_changed.emit("patent")
+            self.context.data_changed.emit(kind)
         self.context.status_message.emit(
             self.tr("Imported %1: %2 new, %3 updated.")
             .replace("%1", result.file.name)
