@@ -7,8 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,13 +16,15 @@ from roadshow_desk.domain.capture import IntentionRow, intentions_of_day
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.labels import label, stars
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class TodayModel(QAbstractTableModel):
+class TodayModel(RowsModel):
     """Rows of :func:`~roadshow_desk.domain.capture.intentions_of_day`; ``UserRole`` is the id."""
 
+    HEADER_CONTEXT = "TodayModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("TodayModel", "Time"),
         QT_TRANSLATE_NOOP("TodayModel", "Enterprise"),
@@ -45,28 +45,10 @@ class TodayModel(QAbstractTableModel):
     def reload(self) -> None:
         with self.database.session() as session:
             rows = intentions_of_day(session, self.day, event_id=self.event_id)
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def row_of(self, intention_id: int) -> int:
-        for index, row in enumerate(self.rows):
-            if row.id == intention_id:
-                return index
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("TodayModel", str(self.HEADERS[section]))
-        return None
+    def row_id(self, row: Any) -> int:
+        return row.id
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -53,6 +52,7 @@ from roadshow_desk.domain.agenda import (
 )
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.events import latest_event
+from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.workflow import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -176,9 +176,10 @@ class RemoveSlotCommand(_AgendaCommand):
 # --------------------------------------------------------------------------- slot model
 
 
-class SlotModel(QAbstractTableModel):
+class SlotModel(RowsModel):
     """The slots of one session in order; drag rows to reorder; minutes and presenter edit."""
 
+    HEADER_CONTEXT = "SlotModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("SlotModel", "#"),
         QT_TRANSLATE_NOOP("SlotModel", "Patent"),
@@ -219,25 +220,13 @@ class SlotModel(QAbstractTableModel):
                             "ran": ran,
                         }
                     )
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
     def slot_ids(self) -> list[int]:
         return [row["id"] for row in self.rows]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("SlotModel", str(self.HEADERS[section]))
-        return None
+    def row_id(self, row: Any) -> int:
+        return int(row["id"])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -58,6 +57,7 @@ from roadshow_desk.domain.labels import yes_no
 from roadshow_desk.domain.models import Enterprise
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.screening.matches import MatchSuggestionsView
 from roadshow_desk.ui.workflow import AppContext
 
@@ -185,9 +185,10 @@ class SaveEnterpriseCommand(QUndoCommand):
         self.context.data_changed.emit("enterprise")
 
 
-class EnterpriseModel(QAbstractTableModel):
+class EnterpriseModel(RowsModel):
     """Firms matching the search text (all when empty); ``UserRole`` is the id."""
 
+    HEADER_CONTEXT = "EnterpriseModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("EnterpriseModel", "Enterprise"),
         QT_TRANSLATE_NOOP("EnterpriseModel", "Credit code"),
@@ -217,25 +218,10 @@ class EnterpriseModel(QAbstractTableModel):
                 )
                 for firm in firms
             ]
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def row_of(self, enterprise_id: int) -> int:
-        return next((n for n, row in enumerate(self.rows) if row[0] == enterprise_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("EnterpriseModel", str(self.HEADERS[section]))
-        return None
+    def row_id(self, row: Any) -> int:
+        return int(row[0])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

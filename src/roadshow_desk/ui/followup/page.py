@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -60,6 +58,7 @@ from roadshow_desk.ui.followup.commands import (
     SetNextActionCommand,
     SetOwnerCommand,
 )
+from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,9 +66,10 @@ OPEN = "open"
 NOBODY = "\x00nobody"
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(RowsModel):
     """Rows of :func:`query_followups` with the page's filters; ``UserRole`` is the id."""
 
+    HEADER_CONTEXT = "FollowUpModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("FollowUpModel", "Enterprise"),
         QT_TRANSLATE_NOOP("FollowUpModel", "Patent"),
@@ -88,25 +88,10 @@ class FollowUpModel(QAbstractTableModel):
     def reload(self) -> None:
         with self.database.session() as session:
             rows = query_followups(session, **self.filters)
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def row_of(self, intention_id: int) -> int:
-        return next((n for n, row in enumerate(self.rows) if row.id == intention_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("FollowUpModel", str(self.HEADERS[section]))
-        return None
+    def row_id(self, row: Any) -> int:
+        return row.id
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
