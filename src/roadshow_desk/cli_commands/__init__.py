@@ -28,3 +28,43 @@ def install_cli_translations(lang: str | None) -> None:
     from roadshow_desk.ui.translations import install_translation_hook
 
     install_translation_hook(lang)
+
+
+def report_import(result: Any, args: argparse.Namespace, payload: dict[str, Any]) -> int:
+    """Print what an import did: ``payload`` (plus the rejects file) as JSON with ``--json``,
+    otherwise the counts and what became of merged and rejected rows, as sentences."""
+    from roadshow_desk.i18n import translate
+
+    if args.json:
+        if result.rejects_path is not None:
+            payload = {**payload, "rejects_file": str(result.rejects_path)}
+        print_json(payload)
+        return 0
+    counts = result.counts()
+    text = translate(
+        "Cli", "%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review."
+    )
+    for number, key in enumerate(
+        ("inserted", "updated", "unchanged", "rejected", "conflicts"), start=1
+    ):
+        text = text.replace(f"%{number}", str(counts[key]))
+    print(text)
+    if getattr(result, "merged", 0):
+        print(
+            translate(
+                "Cli", "%1 rows were later publications of a patent above and were merged into it."
+            ).replace("%1", str(result.merged))
+        )
+    if getattr(result, "dry_run", False):
+        print(translate("Cli", "Dry run: nothing was written to the database."))
+    if result.rejects_path is not None:
+        print(
+            translate("Cli", "Rejected rows and their reasons: %1").replace(
+                "%1", str(result.rejects_path)
+            )
+        )
+    elif result.rejects:
+        print(
+            translate("Cli", "Use --rejects OUT.xlsx to get the rejected rows and their reasons.")
+        )
+    return 0

@@ -22,7 +22,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database, print_json
+from roadshow_desk.cli_commands import database, report_import
 from roadshow_desk.i18n import translate
 
 #: The kinds ``export`` offers (kept in step with ``exchange.export.EXPORTERS`` by a test;
@@ -86,39 +86,9 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     counts = result.counts()
-    if args.json:
-        payload: dict[str, Any] = {**counts, "dry_run": result.dry_run, "batch_id": result.batch_id}
-        if result.rejects_path is not None:
-            payload["rejects_file"] = str(result.rejects_path)
-        print_json(payload)
-        return 0
-    text = translate(
-        "Cli", "%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review."
+    return report_import(
+        result, args, {**counts, "dry_run": result.dry_run, "batch_id": result.batch_id}
     )
-    for number, key in enumerate(
-        ("inserted", "updated", "unchanged", "rejected", "conflicts"), start=1
-    ):
-        text = text.replace(f"%{number}", str(counts[key]))
-    print(text)
-    if result.merged:
-        print(
-            translate(
-                "Cli", "%1 rows were later publications of a patent above and were merged into it."
-            ).replace("%1", str(result.merged))
-        )
-    if result.dry_run:
-        print(translate("Cli", "Dry run: nothing was written to the database."))
-    if result.rejects_path is not None:
-        print(
-            translate("Cli", "Rejected rows and their reasons: %1").replace(
-                "%1", str(result.rejects_path)
-            )
-        )
-    elif result.rejects:
-        print(
-            translate("Cli", "Use --rejects OUT.xlsx to get the rejected rows and their reasons.")
-        )
-    return 0
 
 
 def run_export(args: argparse.Namespace) -> int:

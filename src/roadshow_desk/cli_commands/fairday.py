@@ -17,8 +17,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database, print_json
-from roadshow_desk.i18n import translate
+from roadshow_desk.cli_commands import database, report_import
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -80,34 +79,9 @@ def _usage(parser: argparse.ArgumentParser) -> Any:
     return show
 
 
-def _report(result: Any, args: argparse.Namespace) -> int:
-    counts = {
-        key: result.counts()[key]
-        for key in ("inserted", "updated", "unchanged", "rejected", "conflicts")
-    }
-    if args.json:
-        payload: dict[str, Any] = dict(counts)
-        if result.rejects_path is not None:
-            payload["rejects_file"] = str(result.rejects_path)
-        print_json(payload)
-        return 0
-    text = translate(
-        "Cli", "%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review."
-    )
-    for number, key in enumerate(counts, start=1):
-        text = text.replace(f"%{number}", str(counts[key]))
-    print(text)
-    if result.rejects_path is not None:
-        print(
-            translate("Cli", "Rejected rows and their reasons: %1").replace(
-                "%1", str(result.rejects_path)
-            )
-        )
-    elif result.rejects:
-        print(
-            translate("Cli", "Use --rejects OUT.xlsx to get the rejected rows and their reasons.")
-        )
-    return 0
+def _counts(result: Any) -> dict[str, Any]:
+    keys = ("inserted", "updated", "unchanged", "rejected", "conflicts")
+    return {key: result.counts()[key] for key in keys}
 
 
 def run_enterprise_import(args: argparse.Namespace) -> int:
@@ -120,7 +94,7 @@ def run_enterprise_import(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    return _report(result, args)
+    return report_import(result, args, _counts(result))
 
 
 def run_intention_import(args: argparse.Namespace) -> int:
@@ -137,4 +111,4 @@ def run_intention_import(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    return _report(result, args)
+    return report_import(result, args, _counts(result))
