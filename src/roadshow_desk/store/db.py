@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from roadshow_desk.domain.models import Base, utcnow
 from roadshow_desk.i18n import translate
 from roadshow_desk.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from roadshow_desk.store.search_index import register_functions
 
 APP_NAME = "roadshow-desk"
 ENV_DB = "ROADSHOW_DESK_DB"
@@ -85,6 +86,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
+    register_functions(dbapi_connection)  # rs_normalize(), for the search's scan
 
 
 def create_engine_for(url: str) -> Engine:

@@ -20,13 +20,26 @@ How it is fast (SQLite)
     themselves (one or two CJK characters; a term of only letters and digits). A term with
     nothing to index (``-``) is checked by a scan of the normalised text, still exact.
 
+Queued patents (never stale)
+    Patents written since they were last indexed wait in the index's queue (see
+    :mod:`roadshow_desk.store.search_index`); their index entries may be missing or stale.
+    A search with at most :data:`INLINE_LIMIT` queued patents indexes them first, in its
+    own transaction. With more (after a bulk import, while the GUI's search indexer
+    catches up), it indexes nothing: the index answers for the patents that are not
+    queued, and the queued ones are checked by a scan of their columns with the same
+    definition (``rs_normalize(column)``, :func:`normalize_text` registered on the
+    connection, then a substring test; application numbers and the title rank alike). A
+    term of characters that normalising neither changes nor produces (CJK text) is looked
+    for in the raw columns, which gives the same answer without calling Python. Each query
+    reads the queue and the index in one statement, so a worker indexing meanwhile never
+    makes a patent count twice or go missing.
+
 Other databases
     On PostgreSQL the same definition is evaluated by a substring scan of the columns
     (exact, not indexed).
 
-Functions take a SQLAlchemy ``Connection`` or ``Session`` and may write (they index what
-the triggers queued): commit afterwards (``Database.session()`` does), and keep the
-transaction short.
+Functions take a SQLAlchemy ``Connection`` or ``Session`` and may write (they index a short
+queue): commit afterwards (``Database.session()`` does), and keep the transaction short.
 """
 
 from __future__ import annotations
@@ -34,6 +47,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,7 +76,9 @@ from roadshow_desk.domain.models import Patent
 from roadshow_desk.store.search_index import (
     FTS_TABLE,
     INDEX_VERSION,
+    PENDING_TABLE,
     SEARCHED_FIELDS,
+    SQL_NORMALIZE,
     TEXT_TABLE,
     TITLE_FIELD,
     TITLE_FTS_TABLE,
@@ -72,12 +88,15 @@ from roadshow_desk.store.search_index import (
     index_patents,
     index_pending,
     normalize_text,
+    pending_count,
     rebuild_index,
+    register_functions,
     tokens,
 )
 
 __all__ = [
     "INDEX_VERSION",
+    "INLINE_LIMIT",
     "SEARCHED_FIELDS",
     "SearchCondition",
     "TermPlan",
@@ -87,6 +106,7 @@ __all__ = [
     "index_patents",
     "index_pending",
     "normalize_text",
+    "pending_count",
     "plan_query",
     "query_terms",
     "rebuild_index",
@@ -97,6 +117,8 @@ __all__ = [
 
 #: Edge words of a term are expanded through the word list up to this many words.
 MAX_EXPANSION = 200
+#: A search indexes a queue of at most this many patents itself; it scans a longer one.
+INLINE_LIMIT = 2000
 
 _SEGMENT = re.compile(r"(?P<word>[a-z0-9]+)|(?P<run>[^\x00-\x7f\s]+)|[\x00-\x7f]")
 _DIGIT = re.compile(r"[0-9]")
@@ -237,6 +259,96 @@ def _hits_sql(plan: TermPlan, params: dict[str, Any], title_only: bool = False) 
     return sql
 
 
+# --------------------------------------------------------------------------- the queue
+
+
+def _scan_queue(connection: Connection) -> bool:
+    """Index a short queue now; ``True`` when the queue is long and must be scanned."""
+    count = pending_count(connection)
+    if count == 0:
+        return False
+    if count <= INLINE_LIMIT:
+        index_pending(connection)
+        return False
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM pragma_function_list WHERE name = ?", (SQL_NORMALIZE,)
+    ).first()
+    if found is None:  # a connection not made by store.db (which registers it)
+        register_functions(connection.connection.driver_connection)
+    return True
+
+
+def stable_char(char: str) -> bool:
+    """Whether normalising leaves ``char`` as it is and makes it from no other character.
+
+    Not ASCII, not full width, without case (``lower`` and ``upper`` both give it back) and
+    not a combining mark (``"İ".lower()`` ends with U+0307): CJK characters and punctuation.
+    A term of such characters is a substring of the normalised text exactly when it is one
+    of the raw text, since normalising maps the characters one by one and each of these
+    comes only from itself.
+    """
+    return (
+        char > "\x7f"
+        and not ("\uff01" <= char <= "\uff5e" or char == "\u3000")
+        and char.lower() == char == char.upper()
+        and unicodedata.category(char)[0] != "M"
+    )
+
+
+def _stable_part(term: str) -> str:
+    """The longest run of :func:`stable_char` characters in ``term`` (``""``: none)."""
+    runs = "".join(char if stable_char(char) else " " for char in term).split()
+    return max(runs, key=len, default="")
+
+
+def _scan_check(plan: TermPlan, params: dict[str, Any], title_only: bool) -> str:
+    """SQL true when the row ``p`` of ``patent`` holds the term (the definition, unindexed).
+
+    ``rs_normalize(column)`` holds the term; when the term has a stable part, the raw
+    column must hold that part too (a cheap test first, and enough for a stable term).
+    """
+    key = f"rs_scan_{next(_names)}"
+    params[key] = plan.term
+    stable = _stable_part(plan.term)
+    if stable and stable != plan.term:
+        params[key + "_s"] = stable
+    parts = []
+    for name in (TITLE_FIELD,) if title_only else SEARCHED_FIELDS:
+        normalised = f"instr({SQL_NORMALIZE}(p.{name}), :{key}) > 0"
+        if stable == plan.term:
+            parts.append(f"instr(p.{name}, :{key}) > 0")
+        elif stable:
+            parts.append(f"(instr(p.{name}, :{key}_s) > 0 AND {normalised})")
+        else:
+            parts.append(normalised)
+    if plan.application_no and not title_only:
+        params[key + "_a"] = plan.application_no
+        parts.append(f"p.application_no = :{key}_a")
+    return "(" + " OR ".join(parts) + ")"
+
+
+def _split_sql(plans: Sequence[TermPlan], params: dict[str, Any], title_only: bool = False) -> str:
+    """SQL selecting the ids of patents holding every term, for a long queue: the index
+    answers for the patents not queued, a scan of the columns for the queued ones."""
+    indexed = " INTERSECT ".join(_hits_sql(plan, params, title_only) for plan in plans)
+    checks = " AND ".join(_scan_check(plan, params, title_only) for plan in plans)
+    return (
+        f"SELECT patent_id FROM ({indexed})"
+        f" WHERE patent_id NOT IN (SELECT patent_id FROM {PENDING_TABLE})"
+        f" UNION SELECT q.patent_id FROM {PENDING_TABLE} AS q JOIN patent AS p"
+        f" ON p.id = q.patent_id WHERE p.deleted_at IS NULL AND {checks}"
+    )
+
+
+def _all_hits_sql(
+    plans: Sequence[TermPlan], params: dict[str, Any], scan: bool, title_only: bool = False
+) -> str:
+    """SQL selecting the ids of the patents that hold every term (in the title)."""
+    if scan:
+        return _split_sql(plans, params, title_only)
+    return " INTERSECT ".join(_hits_sql(plan, params, title_only) for plan in plans)
+
+
 @dataclass(frozen=True)
 class SearchCondition:
     """A query as SQL to combine with other filters on ``patent``.
@@ -250,9 +362,9 @@ class SearchCondition:
     rank: ColumnElement[int]
 
 
-def _in(plan: TermPlan, title_only: bool = False) -> ColumnElement[bool]:
+def _in(plan: TermPlan, scan: bool, title_only: bool = False) -> ColumnElement[bool]:
     params: dict[str, Any] = {}
-    sql = _hits_sql(plan, params, title_only)
+    sql = _all_hits_sql([plan], params, scan, title_only)
     subquery = sql_text(sql).bindparams(**params).columns(sql_column("patent_id"))
     return Patent.id.in_(subquery)
 
@@ -285,7 +397,7 @@ def _scan_condition(terms: list[str]) -> SearchCondition:
 def search_condition(bind: Connection | Session, query: str) -> SearchCondition | None:
     """The query as SQL conditions on ``patent``, or ``None`` for an empty query.
 
-    Brings the index up to date first. Usage::
+    Indexes a short queue first (see the module notes). Usage::
 
         condition = search_condition(session, "锂电池 H01M")
         rows = session.scalars(select(Patent).where(condition.where, other_filters)
@@ -297,12 +409,12 @@ def search_condition(bind: Connection | Session, query: str) -> SearchCondition 
         return None
     if not ensure_search_schema(connection):
         return _scan_condition(terms)
-    index_pending(connection)
+    scan = _scan_queue(connection)
     plans = [plan_term(connection, term) for term in terms]
-    where = and_(*(_in(plan) for plan in plans))
+    where = and_(*(_in(plan, scan) for plan in plans))
     rank: ColumnElement[int] = literal(0)
     for plan in plans:
-        rank = rank + case((_in(plan, title_only=True), 1), else_=0)
+        rank = rank + case((_in(plan, scan, title_only=True), 1), else_=0)
     return SearchCondition(tuple(terms), where, rank)
 
 
@@ -321,18 +433,18 @@ def search_ids(bind: Connection | Session, query: str, limit: int = 50) -> list[
         statement = select(Patent.id).where(condition.where)
         statement = statement.order_by(condition.rank.desc(), Patent.id)
         return list(connection.scalars(statement.limit(limit) if limit else statement))
-    index_pending(connection)
+    scan = _scan_queue(connection)
     plans = [plan_term(connection, term) for term in terms]
     params: dict[str, Any] = {}
-    sql = " INTERSECT ".join(_hits_sql(plan, params) for plan in plans)
-    sql = f"SELECT patent_id FROM ({sql}) ORDER BY 1"
+    sql = f"SELECT patent_id FROM ({_all_hits_sql(plans, params, scan)}) ORDER BY 1"
     hits = [row[0] for row in connection.execute(sql_text(sql), params)]
     if not hits:
         return []
     rank = dict.fromkeys(hits, 0)
     for plan in plans:
         params = {}
-        for row in connection.execute(sql_text(_hits_sql(plan, params, True)), params):
+        title_sql = _all_hits_sql([plan], params, scan, title_only=True)
+        for row in connection.execute(sql_text(title_sql), params):
             if row[0] in rank:
                 rank[row[0]] += 1
     best = len(plans)
@@ -366,8 +478,8 @@ def count_hits(bind: Connection | Session, query: str) -> int:
     if not ensure_search_schema(connection):
         where = _scan_condition(terms).where
         return int(connection.scalar(select(func.count(Patent.id)).where(where)) or 0)
-    index_pending(connection)
+    scan = _scan_queue(connection)
     params: dict[str, Any] = {}
     plans = [plan_term(connection, term) for term in terms]
-    sql = " INTERSECT ".join(_hits_sql(plan, params) for plan in plans)
+    sql = _all_hits_sql(plans, params, scan)
     return int(connection.execute(sql_text(f"SELECT count(*) FROM ({sql})"), params).scalar() or 0)

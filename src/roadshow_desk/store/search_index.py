@@ -1,4 +1,4 @@
-"""The search index (SQLite): tokens, tables, triggers, and keeping it current.
+"""The search index (SQLite): tokens, tables, triggers, the queue, and keeping it current.
 
 In the manner of Lucene's CJK analyser, text is cut into *tokens*: every run of non-ASCII
 characters gives its characters and its overlapping pairs (``锂电池`` → ``锂 电 池 锂电
@@ -8,20 +8,35 @@ compressed), the title's tokens into a second one for ranking; the normalised te
 beside them (verification of longer terms, ranking, and the tokens to remove when a patent
 changes), and the letters-and-digits words in a word list (for partial words).
 
-Triggers on ``patent`` queue every inserted, edited, tombstoned or deleted patent; every
-search first indexes the queue (:func:`index_pending`), so the index cannot be stale
-whatever code wrote the patents. :func:`index_patents` does that work up front (the importer
-calls it inside its transaction). The tables are made on first use, and rebuilt when
-missing, made by another tokeniser version, or when the triggers were lost (a migration
-that rebuilt ``patent``). Only patents that are not tombstoned are indexed.
+The queue
+    Triggers on ``patent`` queue every inserted, edited, tombstoned or deleted patent in
+    ``patent_search_pending``; a bulk writer (the importer) may instead suspend the insert
+    trigger (:func:`insert_trigger_suspended`) and queue its patents at once
+    (:func:`queue_patents`). The index entries of a queued patent may be stale, so the
+    search (:mod:`roadshow_desk.store.search`) never trusts them: it indexes a short queue
+    first, and checks the patents of a long one by a scan of their columns. Nothing that
+    writes patents has to index them.
 
-The queries over this index are in :mod:`roadshow_desk.store.search`.
+Catching up
+    :func:`index_pending` indexes the queue (all of it, or the ``limit`` lowest ids, so a
+    background worker can go in short transactions: the GUI's search indexer does), in one
+    write transaction that it opens before reading (``BEGIN IMMEDIATE``), so a patent
+    edited meanwhile cannot be dequeued with its old text. :func:`index_patents` indexes
+    given patents inside the caller's transaction. The whole queue into an empty index
+    takes the bulk path of :func:`rebuild_index`.
+
+The tables are made on first use, and rebuilt when missing, made by another tokeniser
+version, or when the triggers were lost (a migration that rebuilt ``patent``): the index is
+then emptied and every patent queued. Only patents that are not tombstoned are indexed.
+:func:`register_functions` adds ``rs_normalize(text)`` (:func:`normalize_text`) to an SQLite
+connection, for the scan of queued patents.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import add
 from typing import Any
 
@@ -51,7 +66,8 @@ TEXT_TABLE = "patent_search_text"
 FTS_TABLE = "patent_search_fts"
 TITLE_FTS_TABLE = "patent_search_title_fts"
 WORD_TABLE = "patent_search_word"
-_PENDING = "patent_search_pending"
+PENDING_TABLE = "patent_search_pending"
+_PENDING = PENDING_TABLE
 _META = "patent_search_meta"
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -76,6 +92,15 @@ def normalize_text(text: str | None) -> str:
     if not text:
         return ""
     return _FULL_WIDTH_CHAR.sub(_half, text).lower()
+
+
+#: The SQL name of :func:`normalize_text` on connections set up by :func:`register_functions`.
+SQL_NORMALIZE = "rs_normalize"
+
+
+def register_functions(dbapi_connection: Any) -> None:
+    """Add ``rs_normalize(text)`` (:func:`normalize_text`) to an ``sqlite3`` connection."""
+    dbapi_connection.create_function(SQL_NORMALIZE, 1, normalize_text, deterministic=True)
 
 
 def tokens(normalised: str) -> set[str]:
@@ -191,6 +216,52 @@ def ensure_search_schema(bind: Connection | Session) -> bool:
     return True
 
 
+# --------------------------------------------------------------------------- the queue
+
+
+@contextmanager
+def insert_trigger_suspended(bind: Connection | Session) -> Iterator[None]:
+    """Inside the block, inserting patents does not queue them (the caller queues them at
+    once with :func:`queue_patents`): the per-row trigger costs more than the insert itself
+    in a bulk import. The trigger is dropped and re-created inside the caller's transaction,
+    so a rollback restores it and no other connection ever sees the database without it.
+    """
+    connection = connection_of(bind)
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    exists = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'patent_search_on_insert'"
+    ).first()
+    if exists is None:  # no index yet: creating it queues every patent
+        yield
+        return
+    connection.exec_driver_sql("DROP TRIGGER patent_search_on_insert")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(_TRIGGERS["patent_search_on_insert"])
+
+
+def queue_patents(bind: Connection | Session, patent_ids: Iterable[int]) -> None:
+    """Queue patents for indexing (what the triggers do row by row), if the index exists."""
+    connection = connection_of(bind)
+    if connection.dialect.name != "sqlite":
+        return
+    exists = connection.exec_driver_sql(
+        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{_PENDING}'"
+    ).first()
+    if exists is not None:
+        cursor = raw_cursor(connection)
+        try:
+            cursor.executemany(
+                f"INSERT OR IGNORE INTO {_PENDING}(patent_id) VALUES (?)",
+                [(patent_id,) for patent_id in patent_ids],
+            )
+        finally:
+            cursor.close()
+
+
 # --------------------------------------------------------------------------- indexing
 
 
@@ -299,24 +370,52 @@ def index_patents(bind: Connection | Session, patent_ids: Iterable[int]) -> int:
     return len(ids)
 
 
-def index_pending(bind: Connection | Session) -> int:
-    """Index every patent the triggers queued; returns how many there were.
+def pending_count(bind: Connection | Session) -> int:
+    """How many patents are queued for indexing (0 when not on SQLite)."""
+    connection = connection_of(bind)
+    if not ensure_search_schema(connection):
+        return 0
+    return int(connection.exec_driver_sql(f"SELECT count(*) FROM {_PENDING}").scalar() or 0)
 
-    When the index is empty and the queue long (a new or rebuilt index), the bulk path of
-    :func:`rebuild_index` is taken.
+
+def _begin_write(connection: Connection) -> None:
+    """Start the write transaction now, before reading, unless one is already open.
+
+    The driver starts a transaction only at the first write: without this, a patent edited
+    between reading its text and writing the index would leave the queue with its old text
+    indexed (the edit's trigger finds it queued already). ``BEGIN IMMEDIATE`` waits for the
+    write lock (``busy_timeout``) and then nobody else writes until the commit.
+    """
+    driver = connection.connection.driver_connection
+    if not getattr(driver, "in_transaction", True):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def index_pending(bind: Connection | Session, limit: int | None = None) -> int:
+    """Index the queued patents, lowest ids first: all of them, or at most ``limit``.
+
+    Returns how many were dequeued. Runs in one write transaction (opened here unless the
+    caller has one): commit afterwards; a background worker calls it with a ``limit`` of a
+    thousand or two, each call its own short transaction. The whole queue into an empty
+    index takes the bulk path of :func:`rebuild_index`.
     """
     connection = connection_of(bind)
     if not ensure_search_schema(connection):
         return 0
-    pending = [row[0] for row in connection.exec_driver_sql(f"SELECT patent_id FROM {_PENDING}")]
+    _begin_write(connection)
+    sql = f"SELECT patent_id FROM {_PENDING} ORDER BY patent_id"
+    if limit is not None:
+        sql += f" LIMIT {max(int(limit), 0)}"
+    pending = [row[0] for row in connection.exec_driver_sql(sql)]
     if not pending:
         return 0
-    empty = (
-        connection.exec_driver_sql(f"SELECT patent_id FROM {TEXT_TABLE} LIMIT 1").first() is None
-    )
-    if empty and len(pending) > 2 * _BATCH:
+    if limit is None and len(pending) > 2 * _BATCH and _index_is_empty(connection):
         return rebuild_index(connection)
     return index_patents(connection, pending)
+
+
+def _index_is_empty(connection: Connection) -> bool:
+    return connection.exec_driver_sql(f"SELECT patent_id FROM {TEXT_TABLE} LIMIT 1").first() is None
 
 
 def rebuild_index(bind: Connection | Session) -> int:

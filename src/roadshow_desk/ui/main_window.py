@@ -58,6 +58,7 @@ WORKFLOW_PAGES: list[str] = [
 WINDOW_CONTROLLERS: list[str] = [
     "roadshow_desk.ui.screening.library:install",
     "roadshow_desk.ui.importing.controller:install",
+    "roadshow_desk.ui.search_indexer:install",  # after the importer: follows its imports
 ]
 
 DropHandler = Callable[[list[Path]], bool]

@@ -120,6 +120,21 @@
     </message>
 </context>
 <context>
+    <name>SearchIndexer</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop preparing the search (it goes on after the next import or start)</source>
+        <translation>停止准备搜索（下次导入或启动后继续）</translation>
+    </message>
+    <message>
+        <source>Preparing search: %1 of %2 patents</source>
+        <translation>正在准备搜索：%2 件专利中已完成 %1 件</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Follow the system</source>
