@@ -5,7 +5,8 @@
     resolve_conflict_rows(database, ids, ConflictResolution.TOOK_FILE)
 
 Plain functions (no Qt) that the mapping and conflict dialogs call; resolving keeps the
-search index current in the same transaction.
+search index and the scores current in the same transaction (undoably:
+:mod:`roadshow_desk.exchange.conflict_resolution`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from roadshow_desk.domain.edits import field_from_text, resolve_conflicts
+from roadshow_desk.domain.edits import field_from_text
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.domain.labels import field_label, format_value
 from roadshow_desk.domain.models import Enterprise, FieldConflict, Patent
 from roadshow_desk.exchange.columns import ColumnMapping, RowRejected, row_parser
+from roadshow_desk.exchange.conflict_resolution import resolve_with_undo
 from roadshow_desk.exchange.patent_fields import PATENT_SPEC
 from roadshow_desk.exchange.tables import Table
 
@@ -136,23 +138,9 @@ def open_conflict_rows(database: Any) -> list[ConflictRow]:
 def resolve_conflict_rows(
     database: Any, conflict_ids: Iterable[int], resolution: ConflictResolution
 ) -> list[int]:
-    """Keep mine / take the file's for these conflicts; returns the patents changed."""
-    from roadshow_desk.store.search import index_patents
-
-    ids = list(conflict_ids)
-    if not ids:
-        return []
-    with database.session() as session:
-        conflicts = list(
-            session.scalars(
-                select(FieldConflict).where(
-                    FieldConflict.id.in_(ids),
-                    FieldConflict.resolution == ConflictResolution.OPEN,
-                )
-            )
-        )
-        touched = resolve_conflicts(session, conflicts, resolution)
-        session.flush()
-        if resolution == ConflictResolution.TOOK_FILE:
-            index_patents(session, touched)
-    return touched
+    """Keep mine / take the file's for these conflicts; returns the patents whose values
+    changed (re-indexed and rescored in the same transaction). The review dialog goes
+    through :func:`~roadshow_desk.exchange.conflict_resolution.resolve_with_undo`, which
+    also keeps what undo needs."""
+    done = resolve_with_undo(database, conflict_ids, resolution)
+    return list(done.changed_patent_ids) if done is not None else []

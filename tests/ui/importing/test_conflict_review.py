@@ -41,7 +41,7 @@ def titles(database) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 def test_lists_the_open_conflicts(qtbot, app_context, english, tmp_path) -> None:  # type: ignore[no-untyped-def]
     make_conflicts(app_context.database, tmp_path)
-    dialog = ConflictReviewDialog(app_context.database)
+    dialog = ConflictReviewDialog(app_context)
     qtbot.addWidget(dialog)
     table = dialog.table_conflicts
     assert table.rowCount() == 3
@@ -55,7 +55,7 @@ def test_lists_the_open_conflicts(qtbot, app_context, english, tmp_path) -> None
 def test_per_field_then_for_all(qtbot, app_context, english, tmp_path) -> None:  # type: ignore[no-untyped-def]
     database = app_context.database
     make_conflicts(database, tmp_path)
-    dialog = ConflictReviewDialog(database)
+    dialog = ConflictReviewDialog(app_context)
     qtbot.addWidget(dialog)
     resolved: list[list[int]] = []
     dialog.conflicts_resolved.connect(resolved.append)
@@ -80,7 +80,7 @@ def test_take_the_files_for_all_updates_the_search(qtbot, app_context, english, 
 
     database = app_context.database
     make_conflicts(database, tmp_path)
-    dialog = ConflictReviewDialog(database)
+    dialog = ConflictReviewDialog(app_context)
     qtbot.addWidget(dialog)
     dialog.button_take_all.click()
     assert titles(database) == {A: "文件标题A", B: "文件标题B"}
@@ -118,7 +118,7 @@ def test_lists_and_resolves_enterprise_conflicts(qtbot, app_context, english, tm
     source = tmp_path / "firms.csv"
     source.write_text("企业名称,所属行业\n闽光公司,新材料\n", encoding="utf-8")
     assert import_enterprises(database, source).conflicts == 1
-    dialog = ConflictReviewDialog(database)
+    dialog = ConflictReviewDialog(app_context)
     qtbot.addWidget(dialog)
     table = dialog.table_conflicts
     assert table.rowCount() == 4
@@ -136,3 +136,95 @@ def test_lists_and_resolves_enterprise_conflicts(qtbot, app_context, english, tm
 def open_conflicts_of_patents(database) -> list[object]:  # type: ignore[no-untyped-def]
     with database.session() as session:
         return list(open_conflicts(session))
+
+
+def dump(database) -> dict[str, list[tuple[object, ...]]]:  # type: ignore[no-untyped-def]
+    """Every row of the tables a resolution touches, as stored (the search index made)."""
+    from sqlalchemy import text
+
+    from roadshow_desk.store.search import ensure_search_schema
+
+    with database.session() as session:
+        ensure_search_schema(session)
+    tables = ("patent", "field_conflict", "patent_score", "enterprise", "patent_search_pending")
+    with database.session() as session:
+        return {
+            table: [
+                tuple(row) for row in session.execute(text(f"SELECT * FROM {table} ORDER BY 1"))
+            ]
+            for table in tables
+        }
+
+
+def test_each_resolution_is_one_undoable_command(qtbot, app_context, english, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    database = app_context.database
+    make_conflicts(database, tmp_path)
+    stack = app_context.undo_stack
+    dialog = ConflictReviewDialog(app_context)
+    qtbot.addWidget(dialog)
+    assert not dialog.button_undo.isEnabled() and not dialog.button_redo.isEnabled()
+    start = dump(database)
+
+    dialog.table_conflicts.selectRow(0)
+    dialog.button_take_file.click()  # one field
+    assert stack.count() == 1 and stack.undoText() == f"Take the file's Title of {A}"
+    assert titles(database)[A] == "文件标题A"
+    one_taken = dump(database)
+    dialog.button_keep_all.click()  # the other two
+    assert stack.count() == 2 and stack.undoText() == "Keep mine for all conflicts"
+    assert dialog.table_conflicts.rowCount() == 0
+    assert dialog.button_undo.isEnabled()
+    assert dialog.button_undo.toolTip() == "Undo: Keep mine for all conflicts"
+
+    dialog.button_undo.click()
+    assert dump(database) == one_taken
+    assert dialog.table_conflicts.rowCount() == 2  # the list follows the stack
+    stack.undo()  # the window's Edit > Undo works the same
+    assert dump(database) == start
+    assert dialog.table_conflicts.rowCount() == 3
+    assert titles(database)[A] == "我的标题A"
+    assert not dialog.button_undo.isEnabled() and dialog.button_redo.isEnabled()
+
+    dialog.button_redo.click()  # resolves again (at a new time)
+    assert titles(database)[A] == "文件标题A"
+    assert dialog.table_conflicts.rowCount() == 2
+    assert [len(rows) for rows in dump(database).values()] == [
+        len(rows) for rows in one_taken.values()
+    ]
+    dialog.button_redo.click()
+    assert dialog.table_conflicts.rowCount() == 0
+    with database.session() as session:
+        assert open_conflicts(session) == []
+
+
+def test_undo_in_the_dialog_leaves_other_edits_alone(qtbot, app_context, english, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.library.commands import EditPatentCommand
+
+    database = app_context.database
+    make_conflicts(database, tmp_path)
+    with database.session() as session:
+        a_id = session.scalars(select(Patent.id).where(Patent.application_no == A)).one()
+    app_context.undo_stack.push(EditPatentCommand(app_context, a_id, {"inventors": "张三"}, A))
+    dialog = ConflictReviewDialog(app_context)
+    qtbot.addWidget(dialog)
+    assert not dialog.button_undo.isEnabled()  # the top of the stack is not a resolution
+    dialog.undo()
+    with database.session() as session:
+        assert session.get(Patent, a_id).inventors == "张三"  # type: ignore[union-attr]
+
+
+def test_undo_after_the_dialog_closed(qtbot, import_window, app_context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    database = app_context.database
+    make_conflicts(database, tmp_path)
+    before = dump(database)
+    dialog = import_window.import_controller.review_conflicts()
+    changed: list[str] = []
+    app_context.data_changed.connect(changed.append)
+    dialog.button_take_all.click()
+    assert changed == ["patent", "enterprise"]
+    dialog.accept()
+    assert titles(database) == {A: "文件标题A", B: "文件标题B"}
+    assert import_window.undo_action.text().endswith("Take the file's values for all conflicts")
+    import_window.undo_action.trigger()
+    assert dump(database) == before
+    assert changed[-2:] == ["patent", "enterprise"]

@@ -8,6 +8,38 @@
         <translation>没有需要处理的冲突。</translation>
     </message>
     <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Keep mine for all conflicts</source>
+        <translation>全部冲突保留我的值</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s values for all conflicts</source>
+        <translation>全部冲突采用文件的值</translation>
+    </message>
+    <message>
+        <source>Keep mine for %1 conflicts</source>
+        <translation>%1 处冲突保留我的值</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s values for %1 conflicts</source>
+        <translation>%1 处冲突采用文件的值</translation>
+    </message>
+    <message>
+        <source>Keep my %1 of %2</source>
+        <translation>保留 %2 的我的%1</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s %1 of %2</source>
+        <translation>采用文件中 %2 的%1</translation>
+    </message>
+    <message>
         <source>Review conflicts</source>
         <translation>处理冲突</translation>
     </message>
@@ -46,6 +78,14 @@
     <message>
         <source>Take the file&apos;s for a&amp;ll</source>
         <translation>全部采用文件的(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 <context>

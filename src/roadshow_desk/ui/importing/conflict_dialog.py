@@ -1,12 +1,15 @@
 """Reviewing conflicts: fields the organiser edited that a re-import wants to change.
 
 Lists the open conflicts of patents (application number and title) and of enterprises
-(the firm's name).
+(the firm's name). Each resolution (one field, a selection, or all) is one command on the
+window's undo stack (:class:`ResolveConflictsCommand`); the dialog's Undo and Redo (Ctrl+Z,
+Ctrl+Shift+Z) take back or redo the resolutions made here, and the list follows the stack.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,12 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from roadshow_desk.domain.enums import ConflictResolution
-from roadshow_desk.exchange.patent_review import (
-    ConflictRow,
-    open_conflict_rows,
-    resolve_conflict_rows,
-)
+from roadshow_desk.exchange.patent_review import ConflictRow, open_conflict_rows
 from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.importing.commands import ResolveConflictsCommand
+from roadshow_desk.ui.workflow import AppContext
 
 
 class ConflictReviewDialog(QDialog):
@@ -39,15 +40,18 @@ class ConflictReviewDialog(QDialog):
     button_take_file: QPushButton
     button_keep_all: QPushButton
     button_take_all: QPushButton
+    button_undo: QPushButton
+    button_redo: QPushButton
     button_box: QDialogButtonBox
 
     conflicts_resolved = Signal(list)
     """Some conflicts were resolved (the ids of the patents whose values changed)."""
 
-    def __init__(self, database: object, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         load_ui("importing/conflict_dialog.ui", self)
-        self.database = database
+        self.context = context
+        self.database = context.database
         self.rows: list[ConflictRow] = []
         self.layout_main.setStretchFactor(self.table_conflicts, 1)
         header = self.table_conflicts.horizontalHeader()
@@ -63,6 +67,13 @@ class ConflictReviewDialog(QDialog):
         )
         self.button_take_all.clicked.connect(lambda: self.resolve_all(ConflictResolution.TOOK_FILE))
         self.table_conflicts.itemSelectionChanged.connect(self._update_buttons)
+        self.button_undo.clicked.connect(self.undo)
+        self.button_redo.clicked.connect(self.redo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.redo)
+        context.undo_stack.indexChanged.connect(self._stack_moved)
+        self._following_stack = True
+        self.finished.connect(self._stop_following_stack)
         self.reload()
 
     def reload(self) -> None:
@@ -95,6 +106,41 @@ class ConflictReviewDialog(QDialog):
         selected = bool(self.selected_ids())
         self.button_keep_mine.setEnabled(selected)
         self.button_take_file.setEnabled(selected)
+        for button, command, tip in (
+            (self.button_undo, self._undoable(), self.tr("Undo: %1")),
+            (self.button_redo, self._redoable(), self.tr("Redo: %1")),
+        ):
+            button.setEnabled(command is not None)
+            button.setToolTip(tip.replace("%1", command.text()) if command is not None else "")
+
+    def _undoable(self) -> QUndoCommand | None:
+        """The stack's next command to undo, if it is a resolution (made here or before)."""
+        stack = self.context.undo_stack
+        command = stack.command(stack.index() - 1) if stack.canUndo() else None
+        return command if isinstance(command, ResolveConflictsCommand) else None
+
+    def _redoable(self) -> QUndoCommand | None:
+        stack = self.context.undo_stack
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        return command if isinstance(command, ResolveConflictsCommand) else None
+
+    def undo(self) -> None:
+        """Take back the last resolution (only a resolution: other edits stay)."""
+        if self._undoable() is not None:
+            self.context.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self._redoable() is not None:
+            self.context.undo_stack.redo()
+
+    def _stack_moved(self, _index: int) -> None:
+        self.reload()
+
+    def _stop_following_stack(self, _result: int = 0) -> None:
+        """A closed dialog no longer reloads when the window's Undo moves the stack."""
+        if self._following_stack:
+            self._following_stack = False
+            self.context.undo_stack.indexChanged.disconnect(self._stack_moved)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table_conflicts.selectedIndexes()})
@@ -109,6 +155,27 @@ class ConflictReviewDialog(QDialog):
     def _resolve(self, ids: list[int], resolution: ConflictResolution) -> None:
         if not ids:
             return
-        touched = resolve_conflict_rows(self.database, ids, resolution)
+        command = ResolveConflictsCommand(
+            self.context, ids, resolution, self._command_text(ids, resolution)
+        )
+        self.context.undo_stack.push(command)  # resolves (redo); the stack signals a reload
         self.reload()
-        self.conflicts_resolved.emit(touched)
+        self.conflicts_resolved.emit(command.changed_patent_ids())
+
+    def _command_text(self, ids: list[int], resolution: ConflictResolution) -> str:
+        """The Edit menu's name of the resolution ("Undo Take the file's title of …")."""
+        keep = resolution == ConflictResolution.KEPT_LOCAL
+        if len(ids) == len(self.rows) and len(ids) > 1:
+            if keep:
+                return self.tr("Keep mine for all conflicts")
+            return self.tr("Take the file's values for all conflicts")
+        if len(ids) > 1:
+            text = (
+                self.tr("Keep mine for %1 conflicts")
+                if keep
+                else self.tr("Take the file's values for %1 conflicts")
+            )
+            return text.replace("%1", str(len(ids)))
+        row = next(row for row in self.rows if row.conflict_id == ids[0])
+        text = self.tr("Keep my %1 of %2") if keep else self.tr("Take the file's %1 of %2")
+        return text.replace("%1", row.field_label).replace("%2", row.record_text.split("  ")[0])

@@ -225,16 +225,11 @@ class ImportController(QObject):
         return dialog
 
     def review_conflicts(self) -> ConflictReviewDialog:
-        dialog = ConflictReviewDialog(self.context.database, self.window)
-        dialog.conflicts_resolved.connect(self._conflicts_resolved)
+        # Each resolution is an undoable command that tells the pages what changed.
+        dialog = ConflictReviewDialog(self.context, self.window)
         self.conflict_dialog = dialog
         dialog.open()
         return dialog
-
-    def _conflicts_resolved(self, _patent_ids: list[int]) -> None:
-        # The dialog resolves patents' and enterprises' conflicts: both lists may change.
-        self.context.data_changed.emit("patent")
-        self.context.data_changed.emit("enterprise")
 
     def _cancelled(self) -> None:
         self.task = None
