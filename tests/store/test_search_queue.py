@@ -272,7 +272,7 @@ def test_index_pending_locks_out_writers_before_it_reads(
     outcome: list[str] = []
     index_batch = search_index._index_batch
 
-    def edit_meanwhile(cursor, ids):  # type: ignore[no-untyped-def]
+    def edit_meanwhile(cursor, ids, prepared=None):  # type: ignore[no-untyped-def]
         other = sqlite3.connect(str(path), timeout=0)
         try:
             other.execute("UPDATE patent SET title = '电池' WHERE id = ?", (ids[0],))
@@ -282,7 +282,7 @@ def test_index_pending_locks_out_writers_before_it_reads(
             outcome.append(str(error))
         finally:
             other.close()
-        return index_batch(cursor, ids)
+        return index_batch(cursor, ids, prepared)
 
     monkeypatch.setattr(search_index, "_index_batch", edit_meanwhile)
     with db.session() as session:
@@ -290,6 +290,38 @@ def test_index_pending_locks_out_writers_before_it_reads(
     assert outcome == ["database is locked"]
     with db.session() as session:
         assert search.search_ids(session, "芯片") != []
+
+
+def test_tokens_cut_ahead_are_used_only_for_patents_that_did_not_change(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.session() as session:
+        session.add_all(
+            Patent(station="t", application_no=number(n), title=f"芯片{n}", abstract="封装")
+            for n in range(10)
+        )
+    with db.session() as session:
+        prepared = search_index.prepare_pending(session, 6)
+    assert sorted(prepared) == sorted(pending(db))[:6]
+    edited = min(prepared)
+    with db.session() as session:  # between cutting the tokens and indexing
+        session.execute(update(Patent).where(Patent.id == edited).values(title="电池"))
+    cut: list[str] = []
+    tokenized = search_index._tokenized
+
+    def spy(title: str, body: str):  # type: ignore[no-untyped-def]
+        cut.append(title)
+        return tokenized(title, body)
+
+    monkeypatch.setattr(search_index, "_tokenized", spy)
+    with db.session() as session:
+        assert search.index_pending(session, 6, prepared) == 6
+    assert cut == ["电池"]  # only the edited patent was cut again
+    assert len(pending(db)) == 4
+    with db.session() as session:
+        assert search.search_ids(session, "电池") == [edited]
+        assert edited not in search.search_ids(session, "芯片", 0)
+        assert set(search.search_ids(session, "封装", 0)) == _reference(db, "封装")
 
 
 # --------------------------------------------------------------------------- the raw-text shortcut

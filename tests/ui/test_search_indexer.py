@@ -135,11 +135,11 @@ def test_closing_the_window_stops_the_worker(  # type: ignore[no-untyped-def]
     first = threading.Event()
     index_pending = search_indexer.index_pending
 
-    def slow(session, limit):  # type: ignore[no-untyped-def]
+    def slow(session, limit, prepared):  # type: ignore[no-untyped-def]
         time.sleep(0.05)
         batches.append(limit)
         first.set()
-        return index_pending(session, limit)
+        return index_pending(session, limit, prepared)
 
     monkeypatch.setattr(search_indexer, "index_pending", slow)
     window = MainWindow(app_context)
@@ -165,7 +165,7 @@ def test_the_stop_button_cancels(qtbot, window, app_context, small_batches, monk
     monkeypatch.setattr(
         search_indexer,
         "index_pending",
-        lambda session, limit: (time.sleep(0.05), index_pending(session, limit))[1],
+        lambda *args: (time.sleep(0.05), index_pending(*args))[1],
     )
     with qtbot.waitSignal(indexer.progressed, timeout=10000):
         assert indexer.start()

@@ -21,9 +21,11 @@ Catching up
     :func:`index_pending` indexes the queue (all of it, or the ``limit`` lowest ids, so a
     background worker can go in short transactions: the GUI's search indexer does), in one
     write transaction that it opens before reading (``BEGIN IMMEDIATE``), so a patent
-    edited meanwhile cannot be dequeued with its old text. :func:`index_patents` indexes
-    given patents inside the caller's transaction. The whole queue into an empty index
-    takes the bulk path of :func:`rebuild_index`.
+    edited meanwhile cannot be dequeued with its old text. :func:`prepare_pending` cuts the
+    tokens of the next batch ahead, without the lock (used only where the patent still
+    reads the same). :func:`index_patents` indexes given patents inside the caller's
+    transaction. The whole queue into an empty index takes the bulk path of
+    :func:`rebuild_index`.
 
 The tables are made on first use, and rebuilt when missing, made by another tokeniser
 version, or when the triggers were lost (a migration that rebuilt ``patent``): the index is
@@ -304,14 +306,33 @@ def _delete_documents(cursor: Any, documents: list[tuple[int, str, str]]) -> Non
     )
 
 
-def _insert_documents(cursor: Any, documents: list[tuple[int, str, str]]) -> None:
+Tokenized = tuple[str, str, list[str]]
+"""The tokens of a document as the FTS tables take them (each once: ``detail=none``), the
+tokens of its title, and its words."""
+Prepared = dict[int, tuple[tuple[str, str], Tokenized]]
+"""Patents' normalised (title, body) and their tokens, cut ahead (:func:`prepare_pending`)."""
+
+
+def _tokenized(title: str, body: str) -> Tokenized:
+    found, title_found, words = _document_tokens(title, body)
+    return " ".join(found), " ".join(title_found), words
+
+
+def _insert_documents(
+    cursor: Any, documents: list[tuple[int, str, str]], prepared: Prepared | None = None
+) -> None:
+    """Index documents; a prepared entry is used when its document is the same."""
     rows = []
     title_rows = []
     words: set[str] = set()
     for patent_id, title, body in documents:
-        found, title_found, document_words = _document_tokens(title, body)
-        rows.append((patent_id, " ".join(found)))  # each token once: detail=none
-        title_rows.append((patent_id, " ".join(title_found)))
+        ready = prepared.get(patent_id) if prepared else None
+        if ready is not None and ready[0] == (title, body):
+            terms, title_terms, document_words = ready[1]
+        else:
+            terms, title_terms, document_words = _tokenized(title, body)
+        rows.append((patent_id, terms))
+        title_rows.append((patent_id, title_terms))
         words.update(document_words)
     cursor.executemany(f"INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (?, ?)", rows)
     cursor.executemany(f"INSERT INTO {TITLE_FTS_TABLE}(rowid, terms) VALUES (?, ?)", title_rows)
@@ -323,7 +344,7 @@ def _insert_documents(cursor: Any, documents: list[tuple[int, str, str]]) -> Non
     )
 
 
-def _index_batch(cursor: Any, ids: Sequence[int]) -> None:
+def _index_batch(cursor: Any, ids: Sequence[int], prepared: Prepared | None = None) -> None:
     marks = ",".join("?" * len(ids))
     old = {
         row[0]: (row[1], row[2])
@@ -345,7 +366,7 @@ def _index_batch(cursor: Any, ids: Sequence[int]) -> None:
         else:
             stale.append((patent_id, *document))
     _delete_documents(cursor, stale)
-    _insert_documents(cursor, [(pid, *document) for pid, document in new.items()])
+    _insert_documents(cursor, [(pid, *document) for pid, document in new.items()], prepared)
 
 
 def index_patents(bind: Connection | Session, patent_ids: Iterable[int]) -> int:
@@ -357,13 +378,16 @@ def index_patents(bind: Connection | Session, patent_ids: Iterable[int]) -> int:
     connection = connection_of(bind)
     if not ensure_search_schema(connection):
         return 0
-    ids = sorted(set(patent_ids))
+    return _index_ids(connection, sorted(set(patent_ids)))
+
+
+def _index_ids(connection: Connection, ids: list[int], prepared: Prepared | None = None) -> int:
     cursor = raw_cursor(connection)
     try:
         if len(ids) > _BATCH:
             _use_large_buffer(cursor)
         for chunk in _chunks(ids):
-            _index_batch(cursor, chunk)
+            _index_batch(cursor, chunk, prepared)
             cursor.executemany(f"DELETE FROM {_PENDING} WHERE patent_id = ?", [(i,) for i in chunk])
     finally:
         cursor.close()
@@ -391,27 +415,61 @@ def _begin_write(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def index_pending(bind: Connection | Session, limit: int | None = None) -> int:
+def _queued_ids(connection: Connection, limit: int | None) -> list[int]:
+    sql = f"SELECT patent_id FROM {_PENDING} ORDER BY patent_id"
+    if limit is not None:
+        sql += f" LIMIT {max(int(limit), 0)}"
+    return [row[0] for row in connection.exec_driver_sql(sql)]
+
+
+def prepare_pending(bind: Connection | Session, limit: int) -> Prepared:
+    """Read the next ``limit`` queued patents and cut their tokens, without writing.
+
+    Pass the result to :func:`index_pending` (same ``limit``): cutting tokens is the slow,
+    pure-Python part of indexing, and done here it happens while other connections may
+    still write. :func:`index_pending` reads the patents again under its write lock and
+    uses a prepared entry only where the patent still reads the same.
+    """
+    connection = connection_of(bind)
+    if not ensure_search_schema(connection):
+        return {}
+    prepared: Prepared = {}
+    cursor = raw_cursor(connection)
+    try:
+        for chunk in _chunks(_queued_ids(connection, limit)):
+            marks = ",".join("?" * len(chunk))
+            for row in cursor.execute(
+                f"SELECT id, {_COLUMNS} FROM patent WHERE id IN ({marks}) AND deleted_at IS NULL",
+                chunk,
+            ).fetchall():
+                document = _document(row[1:])
+                prepared[row[0]] = (document, _tokenized(*document))
+    finally:
+        cursor.close()
+    return prepared
+
+
+def index_pending(
+    bind: Connection | Session, limit: int | None = None, prepared: Prepared | None = None
+) -> int:
     """Index the queued patents, lowest ids first: all of them, or at most ``limit``.
 
     Returns how many were dequeued. Runs in one write transaction (opened here unless the
     caller has one): commit afterwards; a background worker calls it with a ``limit`` of a
-    thousand or two, each call its own short transaction. The whole queue into an empty
-    index takes the bulk path of :func:`rebuild_index`.
+    thousand or two, each call its own short transaction, and may cut the tokens ahead with
+    :func:`prepare_pending`. The whole queue into an empty index takes the bulk path of
+    :func:`rebuild_index`.
     """
     connection = connection_of(bind)
     if not ensure_search_schema(connection):
         return 0
     _begin_write(connection)
-    sql = f"SELECT patent_id FROM {_PENDING} ORDER BY patent_id"
-    if limit is not None:
-        sql += f" LIMIT {max(int(limit), 0)}"
-    pending = [row[0] for row in connection.exec_driver_sql(sql)]
+    pending = _queued_ids(connection, limit)
     if not pending:
         return 0
     if limit is None and len(pending) > 2 * _BATCH and _index_is_empty(connection):
         return rebuild_index(connection)
-    return index_patents(connection, pending)
+    return _index_ids(connection, pending, prepared)
 
 
 def _index_is_empty(connection: Connection) -> bool:

@@ -5,9 +5,10 @@ An import only queues its patents for the search index (see
 queued patents, but an indexed search is much faster. After an import finishes, and when
 the window opens, :class:`SearchIndexer` indexes the queue on a worker thread with its own
 database session, in short transactions (each a batch of patents sized to take about
-:data:`TARGET_SECONDS`, committed, then a pause of :data:`PAUSE_SECONDS` in which writers
-waiting for the database get it), so a desk recording an intention waits a fraction of a
-second at most. The status bar shows "Preparing search: 12,000 of 100,000
+:data:`TARGET_SECONDS`, committed, then at least :data:`PAUSE_SECONDS` without the lock, in
+which writers waiting for the database get it; the tokens of the next batch are cut then,
+outside the transaction), so a desk recording an intention waits a fraction of a second
+at most. The status bar shows "Preparing search: 12,000 of 100,000
 patents" with a button to stop; closing the window stops the worker and waits for it.
 Whatever is left in the queue is indexed the next time (a search never needs it).
 
@@ -23,13 +24,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from roadshow_desk.store.search_index import index_pending, pending_count
+from roadshow_desk.store.search_index import index_pending, pending_count, prepare_pending
 
 TARGET_SECONDS = 0.25  # each transaction indexes about this long: batches follow the time
-# The worker lets go of the database this long between transactions. SQLite's locks are not
-# fair: a writer waiting for the lock polls it (every 100 ms at most, once it has waited a
-# while), and without a pause it would keep missing the instants between two batches
-# (measured: writes waiting 2-7 s during a 100,000-patent catch-up; with it, < 0.4 s).
+# The worker lets go of the database at least this long between transactions (cutting the
+# next batch's tokens, then waiting). SQLite's locks are not fair: a writer waiting for the
+# lock polls it (every 100 ms at most, once it has waited a while), and without a pause it
+# would keep missing the instants between two batches (measured: writes waiting 2-7 s during
+# a 100,000-patent catch-up; with the pause, under half a second).
 PAUSE_SECONDS = 0.11
 FIRST_BATCH = 1000
 MIN_BATCH = 100
@@ -143,12 +145,20 @@ class SearchIndexer(QObject):
         me = threading.current_thread()
         batch = FIRST_BATCH
         done = 0
+        released = None  # when the last write transaction ended
         try:
             while not self._stop.is_set():
+                with self.database.session() as session:  # reads only: others may write
+                    prepared = prepare_pending(session, batch)
+                if released is not None:  # let waiting writers in
+                    rest = PAUSE_SECONDS - (time.monotonic() - released)
+                    if self._stop.wait(max(rest, 0.0)):
+                        break
                 started = time.monotonic()
                 with self.database.session() as session:
-                    count = index_pending(session, batch)
+                    count = index_pending(session, batch, prepared)
                     remaining = pending_count(session)
+                released = time.monotonic()
                 if count == 0:
                     break
                 done += count
@@ -156,9 +166,7 @@ class SearchIndexer(QObject):
                 self._batch_done.emit(me, done, done + remaining)
                 if remaining == 0:
                     break
-                batch = next_batch(batch, time.monotonic() - started)
-                if self._stop.wait(PAUSE_SECONDS):  # let waiting writers in
-                    break
+                batch = next_batch(batch, released - started)
         except BaseException as exc:  # the queue stays, searches scan it: report only
             self.error = exc
         finally:
