@@ -17,13 +17,18 @@ Rules
 Edits from today's list (:func:`update_intention`) and removal (:func:`set_intention_deleted`,
 a tombstone, so undo brings it back and a bundle merge never resurrects or loses it) each run
 in their own transaction too.
+
+Each of the three takes an ``after_write`` callback, called inside the write's transaction
+with the session and the ids of the patents whose intentions changed: derived data this
+module does not own follows in the same commit. ``store.intentions`` wraps the three with
+the patents' rescore (enterprise interest counts intentions); the window calls those.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import Any, Protocol
@@ -67,6 +72,11 @@ class SessionSource(Protocol):
     """Anything that opens a short, committing session (``store.db.Database`` does)."""
 
     def session(self) -> AbstractContextManager[Session]: ...
+
+
+#: ``after_write(session, patent_ids)``: called in an intention write's transaction with the
+#: patents whose intentions changed.
+AfterWrite = Callable[[Session, Sequence[int]], object]
 
 
 @dataclasses.dataclass
@@ -175,6 +185,7 @@ def record_intention(
     *,
     station: str,
     captured_at: dt.datetime | None = None,
+    after_write: AfterWrite | None = None,
 ) -> RecordedIntention:
     """Validate and save one intention in its own transaction; durable once it returns.
 
@@ -200,6 +211,8 @@ def record_intention(
             assert key is not None
             intention_id = int(key[0])
             recorded = RecordedIntention(intention_id, row["uuid"], when, station)
+            if after_write is not None:
+                after_write(session, [row["patent_id"]])
     except IntegrityError:
         raise _missing_reference() from None
     return recorded
@@ -237,7 +250,12 @@ def draft_of(intention: Intention) -> IntentionDraft:
 
 
 def update_intention(
-    database: SessionSource, intention_id: int, changes: dict[str, Any], *, station: str
+    database: SessionSource,
+    intention_id: int,
+    changes: dict[str, Any],
+    *,
+    station: str,
+    after_write: AfterWrite | None = None,
 ) -> dict[str, Any]:
     """Edit a recorded intention (validated as a whole); returns the previous values of the
     changed fields, which undo passes back to this function."""
@@ -250,6 +268,7 @@ def update_intention(
             draft = dataclasses.replace(draft_of(intention), **changes)
             values = validated_draft(draft)
             previous: dict[str, Any] = {}
+            patents = [intention.patent_id]
             for name in changes:
                 if getattr(intention, name) != values[name]:
                     previous[name] = getattr(intention, name)
@@ -257,13 +276,20 @@ def update_intention(
             if previous:
                 intention.station = station
             session.flush()
+            if previous and after_write is not None:
+                after_write(session, list(dict.fromkeys([*patents, intention.patent_id])))
     except IntegrityError:
         raise _missing_reference() from None
     return previous
 
 
 def set_intention_deleted(
-    database: SessionSource, intention_id: int, deleted: bool, *, station: str
+    database: SessionSource,
+    intention_id: int,
+    deleted: bool,
+    *,
+    station: str,
+    after_write: AfterWrite | None = None,
 ) -> None:
     """Remove an intention from the lists (a tombstone) or bring it back (undo)."""
     with database.session() as session:
@@ -272,6 +298,9 @@ def set_intention_deleted(
             raise InvalidIntention(translate("Capture", "This intention no longer exists."))
         intention.deleted_at = utcnow() if deleted else None
         intention.station = station
+        if after_write is not None:
+            session.flush()
+            after_write(session, [intention.patent_id])
 
 
 def _get(session: Session, intention_id: int) -> Intention:

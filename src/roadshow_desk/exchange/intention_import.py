@@ -78,6 +78,7 @@ from roadshow_desk.exchange.patent_import import ImportResult
 from roadshow_desk.exchange.rejects import Reject, write_rejects
 from roadshow_desk.exchange.tables import Table, cell_text, fmt, read_table
 from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+from roadshow_desk.store.intentions import interest_changed
 
 _NAMESPACE = uuid_module.UUID("5b0e6f0c-1f1a-4bb8-9a53-6d2f3c1f0a77")
 PAPER_STATION = "paper"
@@ -509,6 +510,7 @@ def import_intentions(
                 item
             )
         wrote = False
+        touched: set[int] = set()  # patents whose intentions this file adds or changes
         for index, row in enumerate(table.rows):
             if index and index % 200 == 0:
                 progress.step(200)
@@ -568,6 +570,7 @@ def import_intentions(
                 found.updated_at = now
                 found.station = station or found.station
                 result.updated += 1
+                touched.add(found.patent_id)
                 wrote = True
                 continue
             written_station = (record.get("station") or "").strip() or PAPER_STATION
@@ -582,6 +585,7 @@ def import_intentions(
             session.add(intention)
             existing[row_uuid] = intention
             result.inserted += 1
+            touched.add(patent.id)
             wrote = True
         progress.step(len(table.rows) % 200)
         result.rejected = len(result.rejects)
@@ -589,6 +593,7 @@ def import_intentions(
             session.rollback()
         else:
             session.flush()
+            interest_changed(session, touched)  # enterprise interest is part of the score
             from roadshow_desk.store.db import backup_database
 
             result.backup_path = backup_database(database.url, "before-intention-import")

@@ -2,7 +2,9 @@
 
 Recording itself is never deferred to the undo stack: the panel saves first (the intention
 is durable when Enter returns) and then pushes :class:`RecordIntentionCommand`, whose undo
-removes the intention (a tombstone) and whose redo brings it back.
+removes the intention (a tombstone) and whose redo brings it back. Every write goes through
+``store.intentions``, which rescores the patent (enterprise interest) in the same commit;
+the pages showing scores listen for ``data_changed("intention")``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from roadshow_desk.domain.capture import set_intention_deleted, update_intention
+from roadshow_desk.store.intentions import set_intention_deleted, update_intention
 from roadshow_desk.ui.workflow import AppContext
 
 

@@ -48,7 +48,6 @@ from roadshow_desk.domain.capture import (
     InvalidIntention,
     count_of_day,
     draft_of,
-    record_intention,
 )
 from roadshow_desk.domain.enterprises import enterprise_by_uuid, search_enterprises
 from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
@@ -56,6 +55,7 @@ from roadshow_desk.domain.events import latest_event
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, Intention, Patent, ShortlistEntry
 from roadshow_desk.domain.payloads import EnterprisePayload, InvalidPayload, parse_payload
+from roadshow_desk.store.intentions import record_intention
 from roadshow_desk.ui.capture.choices import NumberChooser
 from roadshow_desk.ui.capture.commands import (
     EditIntentionCommand,

@@ -161,7 +161,8 @@ class LibraryPage(WorkflowPage):
         self.count_label.setText(self.tr("Patents: %1").replace("%1", count))
 
     def _on_data_changed(self, kind: str) -> None:
-        if kind != "patent" or not self._loaded:
+        # Intentions count in the score (enterprise interest): a capture reorders by score.
+        if kind not in ("patent", "intention") or not self._loaded:
             return
         current = self.current_patent_id()
         self.model.refresh()
