@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 import re
 from datetime import date
+from operator import mul
 from typing import Final
 
 from roadshow_desk.domain.enums import PatentType
@@ -175,6 +176,7 @@ class InvalidPhone(InvalidIdentifier):
 # --------------------------------------------------------------------------- application numbers
 
 _WEIGHTS: Final = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+_CHECK: Final = "0123456789X"  # the check character of each remainder
 _TYPE_DIGITS: Final[dict[str, PatentType]] = {
     "1": PatentType.INVENTION,
     "8": PatentType.INVENTION,  # PCT invention application entering the national phase
@@ -315,6 +317,11 @@ def _old_form_year(digits: str) -> int | None:
     return None
 
 
+# The form most files write (``CN202210016632.1``, ``202210016632.1``): checked without the
+# general parsing below when its year is a plain one (the result is the same).
+_USUAL = re.compile(r"(?:CN)?([0-9]{12})\.([0-9X])")
+
+
 def normalize_application_number(text: str) -> str:
     """The canonical form ``CN`` + digits + ``.`` + check character of an application number.
 
@@ -323,6 +330,15 @@ def normalize_application_number(text: str) -> str:
 
     Raises :class:`InvalidApplicationNumber` (a :class:`ValueError`) with a ``reason``.
     """
+    usual = _USUAL.fullmatch(text)
+    if usual is not None:
+        digits, given = usual.groups()
+        if (
+            _FIRST_NEW_FORM_YEAR <= int(digits[:4]) <= _KNOWN_YEAR
+            and digits[4] in _TYPE_DIGITS
+            and _CHECK[sum(map(mul, map(int, digits), _WEIGHTS)) % 11] == given
+        ):
+            return text if len(text) == 16 else "CN" + text
     digits, given = _split(text)
     _validate_year_and_type(text, digits)
     expected = check_character(digits)

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.domain.identifiers import to_halfwidth
@@ -270,19 +271,28 @@ def require_columns(mapping: ColumnMapping, spec: FieldSpec, table: Table) -> No
             )
 
 
-def row_parser(
-    mapping: ColumnMapping,
-    spec: FieldSpec,
-    header: Sequence[str],
-    only: Iterable[str] | None = None,
-) -> Callable[[Sequence[Any]], dict[str, Any]]:
-    """A function giving ``{field: parsed value}`` of a row, or raising :class:`RowRejected`.
+def _cell_problem(header: Sequence[str], column: int, problem: CellProblem) -> str:
+    return fmt(translate("Import", "Column “%1”: %2"), header[column], problem)
 
-    Built once per import (the loop over fields is prepared here, which matters at 100,000
-    rows). ``only`` limits parsing to some fields (others are left out of the result).
-    """
+
+def _empty_problem(header: Sequence[str], column: int) -> str:
+    return fmt(translate("Import", "Column “%1” is empty, but it is needed."), header[column])
+
+
+def _length_problem(header: Sequence[str], column: int, length: int, limit: int) -> str:
+    return fmt(
+        translate("Import", "Column “%1”: the text has %2 characters, more than the %3 allowed."),
+        header[column],
+        length,
+        limit,
+    )
+
+
+def _steps(
+    mapping: ColumnMapping, spec: FieldSpec, only: Iterable[str] | None
+) -> list[tuple[str, int, Callable[[Any], Any], bool, int | None]]:
     names = mapping.columns if only is None else {n: mapping.columns[n] for n in only}
-    steps = [
+    return [
         (
             name,
             column,
@@ -293,38 +303,117 @@ def row_parser(
         for name, column in names.items()
     ]
 
+
+def row_parser(
+    mapping: ColumnMapping,
+    spec: FieldSpec,
+    header: Sequence[str],
+    only: Iterable[str] | None = None,
+) -> Callable[[Sequence[Any]], dict[str, Any]]:
+    """A function giving ``{field: parsed value}`` of a row, or raising :class:`RowRejected`.
+
+    Built once per import (the loop over fields is prepared here, which matters at 100,000
+    rows). ``only`` limits parsing to some fields (others are left out of the result).
+    For many rows at once, :func:`parse_rows` is faster and gives the same results.
+    """
+    steps = _steps(mapping, spec, only)
+
     def parse(row: Sequence[Any]) -> dict[str, Any]:
         record: dict[str, Any] = {}
         for name, column, parse_cell, required, limit in steps:
             try:
                 parsed = parse_cell(row[column])
             except CellProblem as problem:
-                raise RowRejected(
-                    fmt(translate("Import", "Column “%1”: %2"), header[column], problem)
-                ) from None
+                raise RowRejected(_cell_problem(header, column, problem)) from None
             if required and (parsed is None or parsed == ""):
-                raise RowRejected(
-                    fmt(
-                        translate("Import", "Column “%1” is empty, but it is needed."),
-                        header[column],
-                    )
-                )
+                raise RowRejected(_empty_problem(header, column))
             if limit is not None and parsed.__class__ is str and len(parsed) > limit:
-                raise RowRejected(
-                    fmt(
-                        translate(
-                            "Import",
-                            "Column “%1”: the text has %2 characters, more than the %3 allowed.",
-                        ),
-                        header[column],
-                        len(parsed),
-                        limit,
-                    )
-                )
+                raise RowRejected(_length_problem(header, column, len(parsed), limit))
             record[name] = parsed
         return record
 
     return parse
+
+
+def _few_distinct_texts(cells: list[Any]) -> set[str] | None:
+    """The distinct values of a column of texts that repeat a lot, else ``None``.
+
+    Only texts: ``1``, ``1.0`` and ``True`` are equal keys but parse differently.
+    """
+    if len(cells) < 64 or set(map(type, cells)) != {str}:
+        return None
+    distinct = set(cells)
+    return distinct if len(distinct) * 4 <= len(cells) else None
+
+
+def parse_rows(
+    rows: Sequence[Sequence[Any]],
+    mapping: ColumnMapping,
+    spec: FieldSpec,
+    header: Sequence[str],
+    only: Iterable[str] | None = None,
+) -> tuple[list[dict[str, Any] | None], dict[int, str]]:
+    """Parse many rows column by column: ``(records, reasons)``.
+
+    ``records[i]`` is what :func:`row_parser` gives for ``rows[i]``, or ``None`` when it
+    would raise; ``reasons[i]`` is then its :class:`RowRejected` reason (the first field in
+    order that fails, as :func:`row_parser` says). Each field's parser runs over its whole
+    column in one ``map``, which is several times faster at 100,000 rows.
+    """
+    steps = _steps(mapping, spec, only)
+    count = len(rows)
+    # problems[i] = (step position, reason): the earliest step wins, as in row_parser
+    problems: dict[int, tuple[int, str]] = {}
+
+    def note(index: int, position: int, reason: str) -> None:
+        if index not in problems or problems[index][0] > position:
+            problems[index] = (position, reason)
+
+    columns: list[list[Any]] = []
+    for position, (_name, column, parse_cell, required, limit) in enumerate(steps):
+        cells = list(map(itemgetter(column), rows))
+        distinct = _few_distinct_texts(cells)
+        if distinct is not None:  # dates, statuses, types, codes: parse each value once
+            outcomes: dict[str, Any] = {}
+            for cell in distinct:
+                try:
+                    outcomes[cell] = parse_cell(cell)
+                except CellProblem as problem:
+                    outcomes[cell] = problem
+            parsed = [outcomes[cell] for cell in cells]
+            if any(isinstance(outcome, CellProblem) for outcome in outcomes.values()):
+                for index, outcome in enumerate(parsed):
+                    if isinstance(outcome, CellProblem):
+                        parsed[index] = None
+                        note(index, position, _cell_problem(header, column, outcome))
+        else:
+            try:
+                parsed = list(map(parse_cell, cells))
+            except CellProblem:
+                parsed = [None] * count
+                for index, cell in enumerate(cells):
+                    try:
+                        parsed[index] = parse_cell(cell)
+                    except CellProblem as problem:
+                        note(index, position, _cell_problem(header, column, problem))
+        if required:
+            for index, value in enumerate(parsed):
+                if value is None or value == "":
+                    note(index, position, _empty_problem(header, column))
+        if limit is not None:
+            for index, value in enumerate(parsed):
+                if value.__class__ is str and len(value) > limit:
+                    note(index, position, _length_problem(header, column, len(value), limit))
+        columns.append(parsed)
+    names = [step[0] for step in steps]
+    records: list[dict[str, Any] | None] = [
+        dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)
+    ]
+    if not steps:
+        records = [{} for _ in rows]
+    for index in problems:
+        records[index] = None
+    return records, {index: reason for index, (_, reason) in problems.items()}
 
 
 def parse_row(

@@ -29,9 +29,10 @@ Sync rules (see :mod:`roadshow_desk.domain.edits` for the agreement with local e
   the first one that looks like a university, institute or hospital) and created when new;
   it follows them when an update changes them.
 
-The search index (:func:`roadshow_desk.store.search.index_patents`) and the scores
-(:func:`roadshow_desk.store.scoring.rescore`) are updated for inserted and updated patents
-inside the same transaction.
+The scores (:func:`roadshow_desk.store.scoring.rescore`) are updated for inserted and
+updated patents inside the same transaction, and the same patents are queued for the search
+index, which catches up afterwards (searches stay exact meanwhile: see
+:mod:`roadshow_desk.store.search`).
 """
 
 from __future__ import annotations
@@ -42,12 +43,15 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table as SATable
 from sqlalchemy import select
 
+from roadshow_desk.bulk import gc_paused
 from roadshow_desk.domain.edits import BASE_KEY, DIGEST_KEY, field_to_json, field_to_text
 from roadshow_desk.domain.enums import (
     InstitutionKind,
@@ -71,6 +75,7 @@ from roadshow_desk.exchange.columns import (
     RowRejected,
     detect_mapping,
     load_user_presets,
+    parse_rows,
     require_columns,
     row_parser,
 )
@@ -82,8 +87,9 @@ from roadshow_desk.i18n import translate
 
 #: Bump when a parser changes what it makes of a cell: fingerprints then no longer match,
 #: so the next re-import compares (and corrects) every row.
-NORMALISER_VERSION = "2"
+NORMALISER_VERSION = "3"
 CHUNK = 2000
+_PARSE_BLOCK = 10_000
 _PATENT = cast(SATable, Patent.__table__)
 
 _UNIVERSITY_WORDS = ("大学", "学院", "学校", "university", "college")
@@ -153,7 +159,10 @@ def read_patent_table(
     path: str | Path, *, sheet: str | None = None, progress: Progress = NO_PROGRESS
 ) -> Table:
     """Read a patent file, choosing the header row and sheet that fit patents best."""
-    return read_table(path, header_score=PATENT_SPEC.header_score, sheet=sheet, progress=progress)
+    with gc_paused():
+        return read_table(
+            path, header_score=PATENT_SPEC.header_score, sheet=sheet, progress=progress
+        )
 
 
 def patent_mapping(database: Any, table: Table) -> ColumnMapping:
@@ -176,6 +185,32 @@ def import_patents(
     progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """Import (or re-import) the patents in ``path`` into ``database`` (see the module)."""
+    with gc_paused():
+        return _import_patents(
+            database,
+            Path(path),
+            mapping=mapping,
+            sheet=sheet,
+            table=table,
+            dry_run=dry_run,
+            rejects_path=rejects_path,
+            station=station,
+            progress=progress,
+        )
+
+
+def _import_patents(
+    database: Any,
+    path: Path,
+    *,
+    mapping: ColumnMapping | None,
+    sheet: str | None,
+    table: Table | None,
+    dry_run: bool,
+    rejects_path: str | Path | None,
+    station: str,
+    progress: Progress,
+) -> ImportResult:
     started = time.perf_counter()
     path = Path(path)
     if table is None:
@@ -223,8 +258,24 @@ def import_patents(
 # --------------------------------------------------------------------------- planning
 
 
-def _digest(signature: bytes, cells: list[Any]) -> str:
-    return hashlib.blake2b(signature + repr(cells).encode("utf-8"), digest_size=12).hexdigest()
+def _digest(signature: bytes, cells: Sequence[Any]) -> str:
+    """The fingerprint of a row's cells as they are in the file.
+
+    Texts only (every CSV row, most workbook rows): the cells joined with U+001F, when no
+    cell holds that character itself; otherwise (numbers, dates, U+001F) their ``repr``,
+    which tells ``1`` from ``"1"``. The two forms cannot be confused (``repr`` starts with
+    a bracket and has no bare U+001F).
+    """
+    try:
+        text = "\x1f".join(cells)
+    except TypeError:
+        text = repr(list(cells))
+    else:
+        if text.count("\x1f") != len(cells) - 1:
+            text = repr(list(cells))
+    return hashlib.blake2b(
+        signature + text.encode("utf-8", "surrogatepass"), digest_size=12
+    ).hexdigest()
 
 
 def _plan(
@@ -244,6 +295,11 @@ def _plan(
     # The fingerprint covers the key cell and the mapped cells, as they are in the file.
     digest_columns = [key_column] + [mapping.columns[name] for name in digest_fields]
     signature = f"{NORMALISER_VERSION}|{','.join(digest_fields)}|".encode()
+    digest_cells = (
+        itemgetter(*digest_columns)
+        if len(digest_columns) > 1
+        else lambda row: (row[key_column],)  # itemgetter of one gives the cell itself
+    )
     existing: dict[str, tuple[int, str | None]] = {
         number: (patent_id, digest)
         for patent_id, number, digest in session.execute(
@@ -264,7 +320,7 @@ def _plan(
     for index, row in enumerate(rows):
         if index % CHUNK == 0 and index:
             progress.step(CHUNK // 2)
-        digest = _digest(signature, [row[column] for column in digest_columns])
+        digest = _digest(signature, digest_cells(row))
         known = by_digest.get(digest)
         if known is not None and known not in fast:
             fast[known] = index
@@ -285,42 +341,51 @@ def _plan(
             indices.append(fast.pop(number))
             indices.sort()
     plan.unchanged += len(fast)
-    changed: list[tuple[int, str, dict[str, Any], str]] = []
-    new_rows = plan.new_rows
-    done = 0
+    # Second pass: rows alone with their number are parsed column by column in blocks
+    # (parse_rows), rows sharing a number are merged; the file's order is kept.
+    order: list[tuple[str, int | None, dict[str, Any] | None, str]] = []
+    singles: list[int] = []
     for number, indices in groups.items():
-        done += len(indices)
-        if done >= CHUNK:
-            progress.step(done // 2)
-            done = 0
         hit = existing.get(number)
         if len(indices) == 1:
-            row = rows[indices[0]]
-            digest = digests[indices[0]]
-            if hit is not None and hit[1] == digest:
+            if hit is not None and hit[1] == digests[indices[0]]:
                 plan.unchanged += 1
                 continue
-            try:
-                record = parse(row)
-            except RowRejected as rejected:
-                result.rejects.append(Reject.of(table, indices[0], rejected.reason))
-                continue
-        else:
-            merged = _merge_group(table, indices, mapping, parse, data_fields, result)
-            if merged is None:
-                continue
-            record, kept = merged
-            digest = _digest(
-                signature, [rows[i][column] for i in kept for column in digest_columns]
-            )
-            if hit is not None and hit[1] == digest:
-                plan.unchanged += 1
-                continue
-        _complete(record, number, derive_grant)
+            order.append((number, indices[0], None, digests[indices[0]]))
+            singles.append(indices[0])
+            continue
+        merged = _merge_group(table, indices, mapping, parse, data_fields, result)
+        if merged is None:
+            continue
+        record, kept = merged
+        digest = _digest(signature, [rows[i][column] for i in kept for column in digest_columns])
+        if hit is not None and hit[1] == digest:
+            plan.unchanged += 1
+            continue
+        order.append((number, None, record, digest))
+    parsed: dict[int, dict[str, Any] | None] = {}
+    for start in range(0, len(singles), _PARSE_BLOCK):
+        block = singles[start : start + _PARSE_BLOCK]
+        records, reasons = parse_rows(
+            [rows[i] for i in block], mapping, PATENT_SPEC, table.header, data_fields
+        )
+        parsed.update(zip(block, records, strict=True))
+        for position, reason in reasons.items():
+            result.rejects.append(Reject.of(table, block[position], reason))
+        progress.step(len(block) // 2)
+    changed: list[tuple[int, str, dict[str, Any], str]] = []
+    new_rows = plan.new_rows
+    for number, single, merged_record, digest in order:
+        found = merged_record if single is None else parsed[single]
+        if found is None:
+            continue
+        _complete(found, number, derive_grant)
+        hit = existing.get(number)
         if hit is None:
-            new_rows.append((number, record, digest))
+            new_rows.append((number, found, digest))
         else:
-            changed.append((hit[0], number, record, digest))
+            changed.append((hit[0], number, found, digest))
+    result.rejects.sort(key=lambda reject: reject.row_number)  # the file's order
     now = utcnow()
     plan.institutions = institutions
     if changed:
@@ -436,6 +501,7 @@ def _complete(record: dict[str, Any], number: str, derive_grant: bool) -> None:
             record["ipc_main"] = first
 
 
+@lru_cache(maxsize=4096)  # the same applicants come back row after row
 def institution_of(applicants: str) -> tuple[str, InstitutionKind] | None:
     """The first applicant that is a university, institute or hospital, with its kind."""
     if not applicants or _INSTITUTION_HINT.search(applicants) is None:
@@ -474,6 +540,7 @@ def _insert_row(
     now: dt.datetime,
     institutions: dict[str, Any],
     plan: _Plan,
+    uuid: str | None = None,
 ) -> dict[str, Any]:
     row = dict(_INSERT_DEFAULTS)
     row.update(record)
@@ -483,17 +550,13 @@ def _insert_row(
         row["legal_status"] = LegalStatus.UNKNOWN
     if not row["ipc_main"] and row["ipc_all"]:
         row["ipc_main"] = row["ipc_all"].split(LIST_SEPARATOR, 1)[0]
-    imported = {DIGEST_KEY: digest}
-    row.update(
-        application_no=number,
-        uuid=new_uuid(),
-        updated_at=now,
-        station=station,
-        imported_values=imported,
-        _institution=_institution_name(
-            row["applicants"] or row["current_owners"], institutions, plan
-        ),
-    )
+    row["application_no"] = number
+    row["uuid"] = uuid or new_uuid()
+    row["updated_at"] = now
+    row["station"] = station
+    row["imported_values"] = {DIGEST_KEY: digest}
+    parties = row["applicants"] or row["current_owners"]
+    row["_institution"] = _institution_name(parties, institutions, plan) if parties else None
     return row
 
 

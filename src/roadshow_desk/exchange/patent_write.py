@@ -1,5 +1,6 @@
-"""Writing an import plan: one transaction with the batch row, patents, conflicts, index
-and scores.
+"""Writing an import plan: one transaction with the batch row, patents, conflicts and
+scores; the written patents are queued for the search index (which catches up afterwards,
+see :mod:`roadshow_desk.store.search_index`).
 
 Called by :func:`roadshow_desk.exchange.patent_import.import_patents` (which plans and
 checks everything first); split out to keep each module readable.
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -23,6 +26,7 @@ from roadshow_desk.domain.models import (
     Institution,
     Patent,
     new_uuid,
+    new_uuids,
     utcnow,
 )
 from roadshow_desk.domain.progress import Progress
@@ -49,15 +53,16 @@ def write_plan(
 ) -> None:
     from roadshow_desk.exchange.patent_import import _insert_row
     from roadshow_desk.store.scoring import rescore
-    from roadshow_desk.store.search import index_patents
 
     progress.start(len(plan.new_rows) + len(plan.updates), translate("Import", "Writing patents…"))
     now = utcnow()
     plan.inserts = [
-        _insert_row(number, record, digest, station, now, plan.institutions, plan)
-        for number, record, digest in plan.new_rows
+        _insert_row(number, record, digest, station, now, plan.institutions, plan, uuid)
+        for (number, record, digest), uuid in zip(
+            plan.new_rows, new_uuids(len(plan.new_rows)), strict=True
+        )
     ]
-    with database.session() as session:
+    with database.session() as session, _larger_cache(session.connection(), len(plan.inserts)):
         batch = ImportBatch(
             kind=ImportKind.PATENTS,
             file_name=str(path),
@@ -108,9 +113,6 @@ def write_plan(
                 select(Patent.id).where(Patent.last_batch_id == batch.id)
             )
         ]
-        progress.set_text(translate("Import", "Updating the search index…"))
-        progress.check()
-        index_patents(session, ids)
         progress.check()
         rescore(session, patent_ids=ids)  # under the active rubric
         progress.check()
@@ -137,7 +139,11 @@ def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
 def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress) -> None:
     """Insert patents in chunks: on SQLite straight through the driver (the values converted
     exactly as SQLAlchemy stores them; three times faster at 100,000 rows), elsewhere with
-    a Core ``executemany``."""
+    a Core ``executemany``.
+
+    On SQLite the search queue's insert trigger is suspended meanwhile and the new patents
+    are queued at once (the trigger, run once a row, cost more than the insert itself).
+    """
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), CHUNK):
@@ -145,28 +151,96 @@ def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress
             session.execute(insert(_PATENT), chunk)
             progress.step(len(chunk))
         return
+    from roadshow_desk.store.search_index import (
+        insert_trigger_suspended,
+        queue_patents,
+        raw_cursor,
+    )
+
     columns = [column for column in _PATENT.columns if column.name != "id"]
     names = [column.name for column in columns]
-    plain = [
+    converted = [
         (name, converter)
-        for name, converter in zip(names, map(_sqlite_converter, columns), strict=True)
-    ]
-    sql = f"INSERT INTO {_PATENT.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        connection.exec_driver_sql(
-            sql,
-            [
-                tuple(
-                    [
-                        convert(row[name]) if convert is not None else row[name]
-                        for name, convert in plain
-                    ]
-                )
-                for row in chunk
-            ],
+        for name, converter, column in zip(
+            names, map(_sqlite_converter, columns), columns, strict=True
         )
-        progress.step(len(chunk))
+        if converter is not None and not isinstance(column.type, Enum)
+    ]  # enums are StrEnums: the driver stores their value as it is
+    values_of = itemgetter(*names)
+    sql = f"INSERT INTO {_PATENT.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    first_id = int(connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM patent").scalar())
+    cursor = raw_cursor(connection)
+    try:
+        with insert_trigger_suspended(connection), _indexes_set_aside(connection, len(rows)):
+            for start in range(0, len(rows), CHUNK):
+                chunk = rows[start : start + CHUNK]
+                for name, convert in converted:
+                    last_in: Any = _MISSING
+                    last_out: Any = None
+                    for row in chunk:
+                        value = row[name]
+                        if value is not last_in:  # many rows share one value (now, {})
+                            last_in, last_out = value, convert(value)
+                        row[name] = last_out
+                cursor.executemany(sql, [values_of(row) for row in chunk])
+                progress.step(len(chunk))
+    finally:
+        cursor.close()
+    queue_patents(
+        connection,
+        (
+            row[0]
+            for row in connection.exec_driver_sql("SELECT id FROM patent WHERE id > ?", (first_id,))
+        ),
+    )
+
+
+_MISSING = object()
+#: Page cache (KiB) for inserting many patents: the new rows and index pages stay in memory
+#: until the commit instead of spilling (measured: 20 % off the insert at 100,000 patents).
+_BULK_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def _larger_cache(connection: Any, inserting: int) -> Iterator[None]:
+    """A larger page cache for this connection while inserting many patents."""
+    if inserting < _SET_ASIDE_FROM:
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+#: Inserting at least this many patents, and at least as many as there are, drops the
+#: secondary indexes first and builds them again afterwards (sorting once beats 100,000
+#: random index insertions: measured 0.6 s of 3 s at 100,000 patents).
+_SET_ASIDE_FROM = 10_000
+
+
+@contextmanager
+def _indexes_set_aside(connection: Any, inserting: int) -> Iterator[None]:
+    """Drop ``patent``'s secondary (non-unique) indexes for a bulk insert, then rebuild them.
+
+    Inside the caller's transaction: an error rolls the drop back with everything else.
+    Unique constraints stay, so a duplicate still fails at once.
+    """
+    existing = int(connection.exec_driver_sql("SELECT count(*) FROM patent").scalar())
+    if inserting < _SET_ASIDE_FROM or inserting < existing:
+        yield
+        return
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'patent' "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+    ).fetchall()
+    for name, _sql in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        connection.exec_driver_sql(sql)
 
 
 def _execute_updates(

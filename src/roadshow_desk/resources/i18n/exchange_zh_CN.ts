@@ -168,10 +168,6 @@
         <translation>正在写入专利…</translation>
     </message>
     <message>
-        <source>Updating the search index…</source>
-        <translation>正在更新检索索引…</translation>
-    </message>
-    <message>
         <source>Row in the original file</source>
         <translation>原文件中的行号</translation>
     </message>
