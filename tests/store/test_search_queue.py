@@ -324,6 +324,39 @@ def test_tokens_cut_ahead_are_used_only_for_patents_that_did_not_change(
         assert set(search.search_ids(session, "封装", 0)) == _reference(db, "封装")
 
 
+def test_two_connections_never_rebuild_the_index_at_once(db: Database) -> None:
+    """The search indexer and a search both find an outdated index when the window opens:
+    the second must not wipe what the first rebuilt (and indexed) meanwhile."""
+    import threading
+    import time
+
+    with db.session() as session:
+        session.add_all(
+            Patent(station="t", application_no=number(n), title="芯片") for n in range(30)
+        )
+    with db.session() as session:
+        search.index_pending(session)
+        session.execute(text("UPDATE patent_search_meta SET value = '0' WHERE key = 'version'"))
+    rebuilt = threading.Event()
+
+    def first() -> None:
+        with db.session() as session:
+            search.ensure_search_schema(session)  # rebuilds, holding the write lock
+            search.index_pending(session)
+            rebuilt.set()
+            time.sleep(0.3)  # the other connection arrives meanwhile
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    assert rebuilt.wait(10)
+    with db.session() as session:
+        assert search.ensure_search_schema(session)  # waits, then finds the index made
+    worker.join()
+    assert pending(db) == []
+    with db.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM patent_search_text")) == 30
+
+
 # --------------------------------------------------------------------------- the raw-text shortcut
 
 

@@ -188,23 +188,19 @@ def ensure_search_schema(bind: Connection | Session) -> bool:
     """Create the index tables and triggers if needed; ``False`` when not on SQLite.
 
     A missing or outdated index, or missing triggers, empty the index and queue every
-    patent (edits made while the triggers were missing were not seen).
+    patent (edits made while the triggers were missing were not seen). That is done in a
+    write transaction opened first, so two connections (the search indexer and a search)
+    never rebuild at the same time: the second finds the index made.
     """
     connection = connection_of(bind)
     if connection.dialect.name != "sqlite":
         return False
-    names = {
-        row[0]
-        for row in connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE name LIKE 'patent_search%'"
-        )
-    }
-    version = None
-    if _META in names:
-        version = connection.exec_driver_sql(
-            f"SELECT value FROM {_META} WHERE key = 'version'"
-        ).scalar()
-    if set(_TABLES) | set(_TRIGGERS) <= names and version == INDEX_VERSION:
+    names = _schema_names(connection)
+    if _schema_current(connection, names):
+        return True
+    _begin_write(connection)
+    names = _schema_names(connection)
+    if _schema_current(connection, names):
         return True
     for name in (FTS_TABLE, TITLE_FTS_TABLE, TEXT_TABLE, WORD_TABLE):
         if name in names:
@@ -216,6 +212,18 @@ def ensure_search_schema(bind: Connection | Session) -> bool:
     )
     connection.exec_driver_sql(f"INSERT OR IGNORE INTO {_PENDING}(patent_id) SELECT id FROM patent")
     return True
+
+
+def _schema_names(connection: Connection) -> set[str]:
+    sql = "SELECT name FROM sqlite_master WHERE name LIKE 'patent_search%'"
+    return {row[0] for row in connection.exec_driver_sql(sql)}
+
+
+def _schema_current(connection: Connection, names: set[str]) -> bool:
+    if not set(_TABLES) | set(_TRIGGERS) <= names:
+        return False
+    sql = f"SELECT value FROM {_META} WHERE key = 'version'"
+    return bool(connection.exec_driver_sql(sql).scalar() == INDEX_VERSION)
 
 
 # --------------------------------------------------------------------------- the queue
