@@ -31,9 +31,10 @@ from sqlalchemy import Connection, Table, delete, select, update
 from roadshow_desk.domain.edits import RECORD_TABLES, resolve_conflicts
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.domain.models import FieldConflict, PatentScore
+from roadshow_desk.store.search_index import PENDING_TABLE
 
-#: The search index's queue (``store.search_index``): patents whose index entry may be stale.
-SEARCH_QUEUE = "patent_search_pending"
+#: The search index's queue: patents whose index entry may be stale.
+SEARCH_QUEUE = PENDING_TABLE
 _CONFLICT_TABLE = "field_conflict"
 
 
