@@ -187,6 +187,9 @@ def test_a_bulk_import_keeps_indexes_trigger_and_queue(db, tmp_path, monkeypatch
         ).all()
         assert any("ix_patent_title" in str(row) for row in plan)
     assert queued >= new_ids and len(new_ids) == 40
+    with db.session() as session:  # the import's larger page cache was given back
+        cache = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+    assert cache == -65536
     with db.session() as session:
         assert set(search_ids(session, "锂电池", limit=0)) == new_ids
 

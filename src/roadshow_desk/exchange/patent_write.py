@@ -203,8 +203,8 @@ _BULK_CACHE_KIB = 256 * 1024
 
 @contextmanager
 def _larger_cache(connection: Any, inserting: int) -> Iterator[None]:
-    """A larger page cache for this connection while inserting many patents."""
-    if inserting < _SET_ASIDE_FROM:
+    """A larger page cache for this (SQLite) connection while inserting many patents."""
+    if inserting < _SET_ASIDE_FROM or connection.dialect.name != "sqlite":
         yield
         return
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
