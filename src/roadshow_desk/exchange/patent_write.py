@@ -53,6 +53,7 @@ def write_plan(
 ) -> None:
     from roadshow_desk.exchange.patent_import import _insert_row
     from roadshow_desk.store.scoring import rescore
+    from roadshow_desk.store.search_index import queue_patents
 
     progress.start(len(plan.new_rows) + len(plan.updates), translate("Import", "Writing patents…"))
     now = utcnow()
@@ -113,6 +114,7 @@ def write_plan(
                 select(Patent.id).where(Patent.last_batch_id == batch.id)
             )
         ]
+        queue_patents(session, ids)  # for the search index (inserted ones were not queued)
         progress.check()
         rescore(session, patent_ids=ids)  # under the active rubric
         progress.check()
@@ -141,8 +143,8 @@ def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress
     exactly as SQLAlchemy stores them; three times faster at 100,000 rows), elsewhere with
     a Core ``executemany``.
 
-    On SQLite the search queue's insert trigger is suspended meanwhile and the new patents
-    are queued at once (the trigger, run once a row, cost more than the insert itself).
+    On SQLite the search queue's insert trigger is suspended meanwhile (run once a row, it
+    cost more than the insert itself): the caller queues the new patents at once.
     """
     connection = session.connection()
     if connection.dialect.name != "sqlite":
@@ -151,11 +153,7 @@ def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress
             session.execute(insert(_PATENT), chunk)
             progress.step(len(chunk))
         return
-    from roadshow_desk.store.search_index import (
-        insert_trigger_suspended,
-        queue_patents,
-        raw_cursor,
-    )
+    from roadshow_desk.store.search_index import insert_trigger_suspended, raw_cursor
 
     columns = [column for column in _PATENT.columns if column.name != "id"]
     names = [column.name for column in columns]
@@ -168,7 +166,6 @@ def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress
     ]  # enums are StrEnums: the driver stores their value as it is
     values_of = itemgetter(*names)
     sql = f"INSERT INTO {_PATENT.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    first_id = int(connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM patent").scalar())
     cursor = raw_cursor(connection)
     try:
         with insert_trigger_suspended(connection), _indexes_set_aside(connection, len(rows)):
@@ -186,13 +183,6 @@ def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress
                 progress.step(len(chunk))
     finally:
         cursor.close()
-    queue_patents(
-        connection,
-        (
-            row[0]
-            for row in connection.exec_driver_sql("SELECT id FROM patent WHERE id > ?", (first_id,))
-        ),
-    )
 
 
 _MISSING = object()

@@ -224,22 +224,31 @@ def rescore(
         return int(connection.exec_driver_sql(sql, parameters).rowcount or 0)
     if spec is None:
         spec = active_spec(bind)
-    dialect = connection.dialect.name
-    expression = score_expression(spec, today or dt.date.today(), dialect)
-    # SQLite reads "INSERT ... SELECT ... ON CONFLICT" right only with a WHERE in the SELECT.
     which = true() if patent_ids is None else ids_condition(connection, list(patent_ids))
-    computed = select(Patent.id, expression).where(which)
+    statement = _upsert_scores(spec, today or dt.date.today(), connection.dialect.name, which)
+    result = connection.execute(statement)
+    return int(result.rowcount or 0)
+
+
+def _upsert_scores(
+    spec: RubricSpec, today: dt.date, dialect: str, which: ColumnElement[bool]
+) -> Any:
+    """``INSERT INTO patent_score SELECT id, <score> FROM patent WHERE <which> ON CONFLICT
+    DO UPDATE`` (only scores that change are written).
+
+    ``which`` is never left out: SQLite reads "INSERT ... SELECT ... ON CONFLICT" right
+    only with a WHERE in the SELECT.
+    """
+    computed = select(Patent.id, score_expression(spec, today, dialect)).where(which)
     dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = dialect_insert(PatentScore).from_select(
         [PatentScore.patent_id, PatentScore.score], computed
     )
-    statement = statement.on_conflict_do_update(
+    return statement.on_conflict_do_update(
         index_elements=[PatentScore.patent_id],
         set_={"score": statement.excluded.score},
         where=PatentScore.score.is_distinct_from(statement.excluded.score),
     )
-    result = connection.execute(statement)
-    return int(result.rowcount or 0)
 
 
 #: Rescore statements for SQLite as text, by (rubric JSON, day, all patents or given ones):
@@ -274,15 +283,7 @@ def _sqlite_rescore_sql(
     if not all_patents:
         ids = select(column("value", Integer)).select_from(func.json_each(literal_column("?")))
         which = Patent.id.in_(ids)
-    computed = select(Patent.id, score_expression(spec, today, "sqlite")).where(which)
-    statement = sqlite.insert(PatentScore).from_select(
-        [PatentScore.patent_id, PatentScore.score], computed
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=[PatentScore.patent_id],
-        set_={"score": statement.excluded.score},
-        where=PatentScore.score.is_distinct_from(statement.excluded.score),
-    )
+    statement = _upsert_scores(spec, today, "sqlite", which)
     sql = str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
     if len(_SQLITE_RESCORE) >= 32:
         _SQLITE_RESCORE.clear()

@@ -69,7 +69,6 @@ FTS_TABLE = "patent_search_fts"
 TITLE_FTS_TABLE = "patent_search_title_fts"
 WORD_TABLE = "patent_search_word"
 PENDING_TABLE = "patent_search_pending"
-_PENDING = PENDING_TABLE
 _META = "patent_search_meta"
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -152,17 +151,17 @@ _COLUMNS = ", ".join(SEARCHED_FIELDS)
 _TRIGGERS = {
     "patent_search_on_insert": (
         "CREATE TRIGGER IF NOT EXISTS patent_search_on_insert AFTER INSERT ON patent "
-        f"BEGIN INSERT OR IGNORE INTO {_PENDING}(patent_id) VALUES (new.id); END"
+        f"BEGIN INSERT OR IGNORE INTO {PENDING_TABLE}(patent_id) VALUES (new.id); END"
     ),
     "patent_search_on_update": (
         "CREATE TRIGGER IF NOT EXISTS patent_search_on_update AFTER UPDATE OF "
         f"id, deleted_at, {_COLUMNS} ON patent BEGIN "
-        f"INSERT OR IGNORE INTO {_PENDING}(patent_id) VALUES (old.id); "
-        f"INSERT OR IGNORE INTO {_PENDING}(patent_id) VALUES (new.id); END"
+        f"INSERT OR IGNORE INTO {PENDING_TABLE}(patent_id) VALUES (old.id); "
+        f"INSERT OR IGNORE INTO {PENDING_TABLE}(patent_id) VALUES (new.id); END"
     ),
     "patent_search_on_delete": (
         "CREATE TRIGGER IF NOT EXISTS patent_search_on_delete AFTER DELETE ON patent "
-        f"BEGIN INSERT OR IGNORE INTO {_PENDING}(patent_id) VALUES (old.id); END"
+        f"BEGIN INSERT OR IGNORE INTO {PENDING_TABLE}(patent_id) VALUES (old.id); END"
     ),
 }
 _TABLES = {
@@ -172,7 +171,7 @@ _TABLES = {
         "title TEXT NOT NULL, body TEXT NOT NULL)"
     ),
     WORD_TABLE: f"CREATE TABLE IF NOT EXISTS {WORD_TABLE} (word TEXT PRIMARY KEY) WITHOUT ROWID",
-    _PENDING: f"CREATE TABLE IF NOT EXISTS {_PENDING} (patent_id INTEGER PRIMARY KEY)",
+    PENDING_TABLE: f"CREATE TABLE IF NOT EXISTS {PENDING_TABLE} (patent_id INTEGER PRIMARY KEY)",
     FTS_TABLE: (
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
         "terms, content='', detail=none, tokenize='ascii')"
@@ -210,7 +209,9 @@ def ensure_search_schema(bind: Connection | Session) -> bool:
     connection.exec_driver_sql(
         f"INSERT OR REPLACE INTO {_META}(key, value) VALUES ('version', ?)", (INDEX_VERSION,)
     )
-    connection.exec_driver_sql(f"INSERT OR IGNORE INTO {_PENDING}(patent_id) SELECT id FROM patent")
+    connection.exec_driver_sql(
+        f"INSERT OR IGNORE INTO {PENDING_TABLE}(patent_id) SELECT id FROM patent"
+    )
     return True
 
 
@@ -259,13 +260,13 @@ def queue_patents(bind: Connection | Session, patent_ids: Iterable[int]) -> None
     if connection.dialect.name != "sqlite":
         return
     exists = connection.exec_driver_sql(
-        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{_PENDING}'"
+        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{PENDING_TABLE}'"
     ).first()
     if exists is not None:
         cursor = raw_cursor(connection)
         try:
             cursor.executemany(
-                f"INSERT OR IGNORE INTO {_PENDING}(patent_id) VALUES (?)",
+                f"INSERT OR IGNORE INTO {PENDING_TABLE}(patent_id) VALUES (?)",
                 [(patent_id,) for patent_id in patent_ids],
             )
         finally:
@@ -396,7 +397,9 @@ def _index_ids(connection: Connection, ids: list[int], prepared: Prepared | None
             _use_large_buffer(cursor)
         for chunk in _chunks(ids):
             _index_batch(cursor, chunk, prepared)
-            cursor.executemany(f"DELETE FROM {_PENDING} WHERE patent_id = ?", [(i,) for i in chunk])
+            cursor.executemany(
+                f"DELETE FROM {PENDING_TABLE} WHERE patent_id = ?", [(i,) for i in chunk]
+            )
     finally:
         cursor.close()
     return len(ids)
@@ -407,7 +410,7 @@ def pending_count(bind: Connection | Session) -> int:
     connection = connection_of(bind)
     if not ensure_search_schema(connection):
         return 0
-    return int(connection.exec_driver_sql(f"SELECT count(*) FROM {_PENDING}").scalar() or 0)
+    return int(connection.exec_driver_sql(f"SELECT count(*) FROM {PENDING_TABLE}").scalar() or 0)
 
 
 def _begin_write(connection: Connection) -> None:
@@ -424,7 +427,7 @@ def _begin_write(connection: Connection) -> None:
 
 
 def _queued_ids(connection: Connection, limit: int | None) -> list[int]:
-    sql = f"SELECT patent_id FROM {_PENDING} ORDER BY patent_id"
+    sql = f"SELECT patent_id FROM {PENDING_TABLE} ORDER BY patent_id"
     if limit is not None:
         sql += f" LIMIT {max(int(limit), 0)}"
     return [row[0] for row in connection.exec_driver_sql(sql)]
@@ -502,7 +505,7 @@ def rebuild_index(bind: Connection | Session) -> int:
         while batch := read.fetchmany(2000):
             _insert_documents(write, [(row[0], *_document(row[1:])) for row in batch])
             count += len(batch)
-        write.execute(f"DELETE FROM {_PENDING}")
+        write.execute(f"DELETE FROM {PENDING_TABLE}")
         for name in (FTS_TABLE, TITLE_FTS_TABLE):
             write.execute(f"INSERT INTO {name}({name}) VALUES ('optimize')")
     finally:
