@@ -98,12 +98,12 @@ class EventSetupForm(QWidget):
         load_ui("event/event_form.ui", self, {"DateEdit": DateEdit})
         self.context = context
         self.event_id: int | None = None
-        self._shown = EventFields(name="")
         for edit in (self.date_starts, self.date_ends):
             edit.problem_found.connect(self.label_message.setText)
         self.button_save_event.clicked.connect(self.save)
         self.button_new_event.clicked.connect(self.new_event_requested)
         self.edit_new_station.returnPressed.connect(self._add_station)
+        self._shown = self.fields()  # what the form showed last: typed edits differ from it
 
     def show_event(self, event_id: int | None) -> None:
         """Fill the form with an event (``None``: an empty form for a new one)."""
@@ -150,6 +150,8 @@ class EventSetupForm(QWidget):
             return []
         name = typed.name.strip() or self._shown.name
         if self.event_id is None:
+            if not name:
+                return [self.tr("the new event")]
             return [self.tr("the new event “%1”").replace("%1", name)]
         return [self.tr("the details of the event “%1”").replace("%1", name)]
 
