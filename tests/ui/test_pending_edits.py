@@ -62,7 +62,7 @@ def notes_of(db, event_id: int, patent_id: int) -> str:  # type: ignore[no-untyp
         return entry.presenter_notes
 
 
-def test_notes_typed_on_the_shortlist_survive_a_page_switch(qtbot, window, fair, db, questions) -> None:  # type: ignore[no-untyped-def]
+def test_shortlist_notes_survive_a_page_switch(qtbot, window, fair, db, questions) -> None:  # type: ignore[no-untyped-def]
     window.show_page("shortlist")
     page = window.page("shortlist")
     page.select_patents([fair.patent_ids[1]], fair.patent_ids[1])
@@ -104,7 +104,7 @@ def test_a_changed_venue_survives_a_page_switch(qtbot, window, fair, db, questio
         assert event is not None and event.venue == "苏州国际博览中心"
 
 
-def test_edits_that_cannot_be_saved_are_asked_about_before_closing(qtbot, window, fair, db, questions) -> None:  # type: ignore[no-untyped-def]
+def test_unsaveable_edits_are_asked_about(qtbot, window, fair, db, questions) -> None:  # type: ignore[no-untyped-def]
     asked, answers = questions
     window.show_page("event")
     form = window.page("event").setup
