@@ -44,23 +44,23 @@ def settle(parent: QWidget, holders: Sequence[HoldsPendingEdits], *, closing: bo
     if not described:
         return True
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PendingEdits", text)
-
     question = (
-        tr("These edits could not be saved:")
+        QCoreApplication.translate("PendingEdits", "These edits could not be saved:")
         + "\n"
         + "\n".join(f"• {text}" for text in described)
         + "\n\n"
         + (
-            tr("Close the window and discard them?")
+            QCoreApplication.translate("PendingEdits", "Close the window and discard them?")
             if closing
-            else tr("Discard them? (Cancel goes back to them; the page says what is wrong.)")
+            else QCoreApplication.translate(
+                "PendingEdits",
+                "Discard them? (Cancel goes back to them; the page says what is wrong.)",
+            )
         )
     )
     answer = QMessageBox.warning(
         parent,
-        tr("Unsaved edits"),
+        QCoreApplication.translate("PendingEdits", "Unsaved edits"),
         question,
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
