@@ -211,3 +211,27 @@ def test_up_arrow_on_an_empty_next_action_starts_today(qtbot, followup, leads, d
     press(qtbot, Qt.Key.Key_Return)
     assert next_action(db, leads[1]) == dt.date.today()  # not 2001-01-01, not overdue
     assert not followup.model.rows[followup.model.row_of(leads[1])].overdue
+
+
+# --------------------------------------------------------------------------- patent dialog
+
+
+def test_the_patent_dialog_types_and_clears_dates(qtbot, english, db, fair) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.patent_editing import patent_values
+    from roadshow_desk.ui.library.edit_dialog import PatentDialog
+
+    with db.session() as session:
+        values = patent_values(session, fair.patent_ids[0])
+    values["application_date"] = dt.date(2022, 1, 7)
+    dialog = PatentDialog(values)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.date_application_date.text() == "2022-01-07"
+    assert dialog.date_grant_date.text() == ""  # no date: empty, not 1899-12-31
+    focus(qtbot, dialog.date_grant_date)
+    type_keys(qtbot, "2024年3月1日")
+    press(qtbot, Qt.Key.Key_Tab)
+    focus(qtbot, dialog.date_application_date)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert dialog.changes() == {"grant_date": dt.date(2024, 3, 1), "application_date": None}
