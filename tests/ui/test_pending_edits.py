@@ -137,3 +137,32 @@ def test_choosing_another_event_keeps_what_was_typed(qtbot, window, fair, db, qu
     with db.session() as session:
         event = session.get(Event, fair.event_id)
         assert event is not None and event.region == "浙江省"
+
+
+def test_a_next_action_date_typed_then_closing_is_kept(qtbot, window, fair, db, questions) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from roadshow_desk.domain.capture import IntentionDraft, record_intention
+    from roadshow_desk.domain.enums import IntentionKind
+    from roadshow_desk.domain.models import Intention
+
+    lead = record_intention(
+        db,
+        IntentionDraft(
+            enterprise_id=fair.enterprise_ids[0],
+            patent_id=fair.patent_ids[0],
+            kind=IntentionKind.LICENCE,
+            event_id=fair.event_id,
+        ),
+        station="A",
+    ).id
+    window.show_page("followup")
+    page = window.page("followup")
+    page.reload()
+    page.select_lead(lead)
+    focus(qtbot, page.date_next)
+    qtbot.keyClicks(page.date_next, "20261221")  # typed, and the window closed at once
+    assert window.close()
+    with db.session() as session:
+        intention = session.get(Intention, lead)
+        assert intention is not None and intention.next_action_on == dt.date(2026, 12, 21)
