@@ -18,9 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from roadshow_desk.domain.dates import DateInvalid, format_date, parse_typed_date
 
@@ -88,6 +95,13 @@ class DateEdit(QLineEdit):
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.editingFinished.connect(self.commit)
         self.textEdited.connect(self._on_text_edited)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the placeholder and the two buttons, not the whole form."""
+        hint = super().sizeHint()
+        text = self.fontMetrics().horizontalAdvance(self.placeholderText() + "  ")
+        return QSize(max(hint.width(), text + 2 * hint.height() + 8), hint.height())
 
     # ------------------------------------------------------------------ value
 
