@@ -21,7 +21,10 @@ def test_enterprises_import_json_and_rejects(db, tmp_path: Path, capsys) -> None
     )
     report = tmp_path / "rejects.xlsx"
     code = main(
-        ["enterprises", "import", str(source), "--db", db.url, "--json", "--rejects", str(report)]
+        [
+            *("enterprises", "import", str(source), "--db", db.url, "--json"),
+            *("--rejects", str(report), "--registry-only"),
+        ]
     )
     assert code == 0
     payload = json.loads(capsys.readouterr().out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from sqlalchemy import select
@@ -49,7 +49,7 @@ def test_setup_form_edits_and_creates_events(qtbot, page, app_context, fair, db)
         assert event.partner_regions == "上海市; 浙江省"
     form.button_new_event.click()
     form.edit_name.setText("秋季对接会")
-    form.date_starts.setDate(QDate(2027, 10, 9))
+    form.date_starts.setDate(dt.date(2027, 10, 9))
     assert form.save()
     assert app_context.current_event_id != fair.event_id
     assert page.combo_event.count() == 2

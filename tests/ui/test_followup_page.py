@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
 from pytestqt.modeltest import ModelTester
 
 from fairday_data import make_fair_day
@@ -89,7 +88,7 @@ def test_owner_date_note_and_filters(qtbot, page, app_context, leads, db) -> Non
     page.edit_owner.setText("小王")
     page.edit_owner.editingFinished.emit()
     yesterday = dt.date.today() - dt.timedelta(days=1)
-    page.date_next.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    page.date_next.setText(yesterday.isoformat())
     page.date_next.editingFinished.emit()
     page.edit_note.setText("电话联系，下周面谈")
     page.edit_note.returnPressed.emit()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from library_data import add_patents
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from roadshow_desk.domain.enums import LegalStatus, PatentType
@@ -115,7 +115,7 @@ def test_edit_through_the_dialog(
 ) -> None:
     def fill_and_accept(dialog: PatentDialog) -> int:
         dialog.edit_title.setText("一种固态电解质")
-        dialog.date_grant_date.setDate(QDate(2024, 3, 1))
+        dialog.date_grant_date.setText("2024/3/1")  # typed as people write dates
         dialog.spin_claims_count.setValue(10)
         dialog.check_mode_open_licence.setChecked(True)
         dialog.combo_self_grade.setCurrentIndex(dialog.combo_self_grade.findData(4))

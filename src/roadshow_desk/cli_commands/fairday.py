@@ -1,6 +1,7 @@
 """``enterprises import`` and ``intentions import``: registration lists and paper sheets.
 
     roadshow-desk enterprises import FILE [--db URL] [--json] [--rejects OUT.xlsx]
+                                  [--event ID | --registry-only]
     roadshow-desk intentions import FILE [--db URL] [--event ID] [--json] [--rejects OUT.xlsx]
 
 Both print a one-line summary (``--json``: one object with ``inserted``, ``updated``,
@@ -8,6 +9,10 @@ Both print a one-line summary (``--json``: one object with ``inserted``, ``updat
 enterprise column, no patent column, no event) is one sentence on standard error, exit
 status 1, nothing written. Rows that cannot be used go to ``--rejects`` with their reasons.
 The station written on records is this computer's host name.
+
+An enterprise list is a sign-up list: its firms are registered for ``--event`` (default the
+most recent event), so their badges print and the desk finds them signed up;
+``--registry-only`` only adds them to the registry (and is needed while there is no event).
 """
 
 from __future__ import annotations
@@ -32,10 +37,23 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "import",
         parents=[common],
         help="import a registration list (.xlsx, .xls, .csv)",
-        description="Import a registration list of enterprises; a re-import updates the "
-        "matching firms (credit code, else name) and never overwrites a local edit.",
+        description="Import a sign-up list of enterprises: the firms are signed up for the "
+        "event and added to the registry; a re-import updates the matching firms (credit code, "
+        "else name) and never overwrites a local edit.",
     )
     _file_options(imports)
+    target = imports.add_mutually_exclusive_group()
+    target.add_argument(
+        "--event",
+        metavar="ID",
+        default=None,
+        help="sign the firms up for this event, its id or uuid (default: the most recent)",
+    )
+    target.add_argument(
+        "--registry-only",
+        action="store_true",
+        help="only add the firms to the registry; sign them up for no event",
+    )
     imports.set_defaults(func=run_enterprise_import)
 
     intentions = subparsers.add_parser(
@@ -86,15 +104,54 @@ def _counts(result: Any) -> dict[str, Any]:
 
 def run_enterprise_import(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.enterprise_import import import_enterprises
+    from roadshow_desk.i18n import translate
 
     db = database(args)
     try:
+        event_id = None if args.registry_only else _sign_up_event(db, args.event)
         result = import_enterprises(
-            db, args.file, rejects_path=args.rejects, station=socket.gethostname()
+            db,
+            args.file,
+            rejects_path=args.rejects,
+            station=socket.gethostname(),
+            event_id=event_id,
         )
     finally:
         db.dispose()
-    return report_import(result, args, _counts(result))
+    payload = _counts(result)
+    if result.event_id is not None:
+        payload.update(
+            event_id=result.event_id,
+            signed_up=result.signed_up,
+            already_signed_up=result.already_signed_up,
+        )
+    status = report_import(result, args, payload)
+    if result.event_id is not None and not args.json:
+        print(
+            translate("Cli", "%1 firms newly signed up for “%2” (%3 already were).")
+            .replace("%1", str(result.signed_up))
+            .replace("%2", result.event_name)
+            .replace("%3", str(result.already_signed_up))
+        )
+    return status
+
+
+def _sign_up_event(db: Any, ref: str | None) -> int:
+    """The event a sign-up list is for (``--event``, default the most recent)."""
+    from roadshow_desk.domain.events import list_events, resolve_event
+    from roadshow_desk.errors import InputError
+    from roadshow_desk.i18n import translate
+
+    with db.session() as session:
+        if ref is None and not list_events(session):
+            raise InputError(
+                translate(
+                    "Cli",
+                    "There is no event to sign these firms up for; create the event first, "
+                    "or import them with --registry-only.",
+                )
+            )
+        return resolve_event(session, ref).id
 
 
 def run_intention_import(args: argparse.Namespace) -> int:

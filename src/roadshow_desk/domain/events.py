@@ -51,10 +51,19 @@ def split_names(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;；、,，\n]+", text) if part.strip()]
 
 
-def _validated(fields: EventFields) -> dict[str, object]:
+def _validated(fields: EventFields, require_dates: bool = False) -> dict[str, object]:
     name = " ".join(fields.name.split())
     if not name:
         raise EventInvalid(translate("Events", "The event needs a name."), "name")
+    if require_dates and fields.starts_on is None:
+        raise EventInvalid(
+            translate(
+                "Events",
+                "The event needs the day it starts (the brochure, badges and agenda print "
+                "it); type it like 2026-12-18.",
+            ),
+            "starts_on",
+        )
     if fields.starts_on and fields.ends_on and fields.ends_on < fields.starts_on:
         raise EventInvalid(translate("Events", "The event cannot end before it starts."), "ends_on")
     problem = signup_template_problem(fields.signup_url_template)
@@ -73,20 +82,28 @@ def _validated(fields: EventFields) -> dict[str, object]:
     }
 
 
-def create_event(session: Session, fields: EventFields, *, station: str = "") -> Event:
-    """A new event; raises :class:`EventInvalid`."""
-    event = Event(**_validated(fields), station=station)
+def create_event(
+    session: Session, fields: EventFields, *, station: str = "", require_dates: bool = False
+) -> Event:
+    """A new event; raises :class:`EventInvalid` (also without a start day when
+    ``require_dates``, as the event form asks)."""
+    event = Event(**_validated(fields, require_dates), station=station)
     session.add(event)
     session.flush()
     return event
 
 
 def update_event(
-    session: Session, event_id: int, fields: EventFields, *, station: str = ""
+    session: Session,
+    event_id: int,
+    fields: EventFields,
+    *,
+    station: str = "",
+    require_dates: bool = False,
 ) -> Event:
     """Save the event form; raises :class:`EventInvalid`."""
     event = get_event(session, event_id)
-    for name, value in _validated(fields).items():
+    for name, value in _validated(fields, require_dates).items():
         setattr(event, name, value)
     event.station = station or event.station
     session.flush()

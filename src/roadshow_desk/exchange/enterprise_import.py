@@ -23,6 +23,9 @@ Matching and sync
       (``record_table="enterprise"``) is opened and counted, the local value stays. A firm
       registered by hand (no base yet) takes the file's value where it had none and opens a
       conflict where it had another one. An empty cell never clears a value the firm has.
+    * With ``event_id``, the list is a sign-up list: every firm of a usable row (new or
+      matched) is registered for that event (``domain.signups``); the result says how many
+      were newly signed up and how many already were. Without it, only the registry changes.
     * Everything is written in one transaction with an ``ImportBatch`` row, after a backup
       of the database file; a file with nothing to change writes nothing.
 """
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +50,7 @@ from roadshow_desk.domain.enterprises import (
     validated_values,
 )
 from roadshow_desk.domain.enums import ImportKind
+from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.identifiers import (
     InvalidCreditCode,
     InvalidPhone,
@@ -204,6 +209,22 @@ ENTERPRISE_SPEC = FieldSpec(
 )
 
 
+@dataclass
+class EnterpriseImportResult(ImportResult):
+    """An import of a registration list; with an event, also the sign-ups it made."""
+
+    event_id: int | None = None
+    event_name: str = ""
+    signed_up: int = 0  # firms of the file newly signed up for the event
+    already_signed_up: int = 0  # firms of the file that were signed up before
+
+    def counts(self) -> dict[str, int]:
+        counts = super().counts()
+        if self.event_id is not None:
+            counts["signed_up"] = self.signed_up
+        return counts
+
+
 def read_enterprise_table(path: str | Path, *, progress: Progress = NO_PROGRESS) -> Table:
     return read_table(path, header_score=ENTERPRISE_SPEC.header_score, progress=progress)
 
@@ -232,8 +253,10 @@ def import_enterprises(
     rejects_path: str | Path | None = None,
     station: str = "",
     progress: Progress = NO_PROGRESS,
-) -> ImportResult:
-    """Import (or re-import) a registration list (see the module notes)."""
+    event_id: int | None = None,
+) -> EnterpriseImportResult:
+    """Import (or re-import) a registration list, signing its firms up for ``event_id`` when
+    given (see the module notes)."""
     started = time.perf_counter()
     path = Path(path)
     if table is None:
@@ -248,13 +271,19 @@ def import_enterprises(
                 path.name,
             )
         )
-    result = ImportResult(
+    result = EnterpriseImportResult(
         file=path, dry_run=dry_run, preset=mapping.preset, encoding=table.encoding
     )
     mapped = [name for name in ENTERPRISE_DATA_FIELDS if name in mapping.columns]
     progress.start(len(table.rows), translate("Import", "Checking rows…"))
     with database.session() as session:
-        writes = _sync(session, table, mapping, mapped, result, station, progress)
+        if event_id is not None:
+            event = get_event(session, event_id)  # one sentence when there is no such event
+            result.event_id, result.event_name = event.id, event.name
+        firms: list[Enterprise] = []
+        writes = _sync(session, table, mapping, mapped, result, station, progress, firms)
+        if event_id is not None and firms:
+            writes = _sign_up(session, event_id, firms, result, station) or writes
         if dry_run or not writes:
             session.rollback()
         else:
@@ -296,8 +325,12 @@ def _sync(
     result: ImportResult,
     station: str,
     progress: Progress,
+    firms_in_file: list[Enterprise],
 ) -> bool:
-    """Plan and apply the rows to the session (not committed); returns whether it wrote."""
+    """Plan and apply the rows to the session (not committed); returns whether it wrote.
+
+    ``firms_in_file`` receives the firm of every usable row (new or matched), in file order.
+    """
     firms = list(session.scalars(select(Enterprise).where(Enterprise.deleted_at.is_(None))))
     by_code = {firm.credit_code: firm for firm in firms if firm.credit_code}
     by_key: dict[str, Enterprise] = {}
@@ -363,12 +396,14 @@ def _sync(
                 updated_at=now,
             )
             session.add(created)
+            firms_in_file.append(created)
             by_key.setdefault(values["name_key"], created)
             if values["credit_code"]:
                 by_code[values["credit_code"]] = created
             result.inserted += 1
             wrote = True
             continue
+        firms_in_file.append(firm)
         changed, bookkeeping = _merge_fields(session, firm, values, mapped)
         if changed:
             firm.updated_at = now
@@ -383,6 +418,24 @@ def _sync(
     if wrote:
         session.flush()
     return wrote
+
+
+def _sign_up(
+    session: Any,
+    event_id: int,
+    firms: list[Enterprise],
+    result: EnterpriseImportResult,
+    station: str,
+) -> bool:
+    """Register the file's firms for the event; returns whether that wrote anything."""
+    from roadshow_desk.domain.signups import sign_up_firms
+
+    session.flush()  # the new firms get their ids
+    ids = [firm.id for firm in firms]
+    added = sign_up_firms(session, event_id, ids, station=station)
+    result.signed_up = len(added)
+    result.already_signed_up = len(set(ids)) - len(added)
+    return bool(added)
 
 
 def _merge_fields(

@@ -386,6 +386,12 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(self.pages):
             return
         page = self.pages[row]
+        leaving = self.current_page()
+        if leaving is not None and leaving is not page and not self.settle_pending([leaving]):
+            blocked = self.navigation.blockSignals(True)  # stay with the edits
+            self.navigation.setCurrentRow(self.pages.index(leaving))
+            self.navigation.blockSignals(blocked)
+            return
         self.stack.setCurrentWidget(page)
         for action in self._page_actions:
             self.toolbar.removeAction(action)
@@ -495,6 +501,18 @@ class MainWindow(QMainWindow):
             min(wanted.height(), int(available.height() * 0.92)),
         )
 
+    def settle_pending(
+        self, pages: list[WorkflowPage] | None = None, closing: bool = False
+    ) -> bool:
+        """Keep what is typed on ``pages`` (default: all); ask before dropping what cannot be
+        kept (see ``ui.pending``). True when the window may go on."""
+        from roadshow_desk.ui.pending import settle
+
+        return settle(self, self.pages if pages is None else pages, closing=closing)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.settle_pending(closing=True):
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)

@@ -37,6 +37,14 @@ class RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def set_rows(self, rows: list[Any]) -> None:
+        """Show ``rows``; when they are the same records in the same order (a reload after an
+        edit), in place, so the views keep their current cell, selection and open editor."""
+        if rows and [self.row_id(row) for row in rows] == [self.row_id(row) for row in self.rows]:
+            self.rows = rows
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, max(0, self.columnCount() - 1))
+            )
+            return
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()

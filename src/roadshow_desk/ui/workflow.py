@@ -78,3 +78,17 @@ class WorkflowPage(QWidget):
 
     def activate(self) -> None:
         """Called each time the page becomes current (refresh what may have changed)."""
+
+    # The pending-edits protocol (``ui.pending``): the window settles a page before it
+    # leaves it and every page before it closes. A page that holds typed text overrides these.
+
+    def pending_edits(self) -> list[str]:
+        """What is typed on this page and not kept yet, one short phrase each."""
+        return []
+
+    def commit_pending(self) -> bool:
+        """Keep what is typed (undoably); False when something cannot be kept (shown why)."""
+        return True
+
+    def discard_pending(self) -> None:
+        """Drop what is typed and not kept (after the user agreed)."""

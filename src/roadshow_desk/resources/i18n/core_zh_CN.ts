@@ -36,6 +36,7 @@
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
+        <extracomment>``after_write(session, patent_ids)``: called in an intention write&apos;s transaction with the patents whose intentions changed.</extracomment>
         <translation>请选择企业（输入名称或扫描胸卡）。</translation>
     </message>
     <message>
@@ -149,6 +150,14 @@
         <source>No patent matches.</source>
         <translation>没有匹配的专利。</translation>
     </message>
+    <message>
+        <source>%1 firms newly signed up for “%2” (%3 already were).</source>
+        <translation>%1 家企业新报名“%2”（另有 %3 家已报名）。</translation>
+    </message>
+    <message>
+        <source>There is no event to sign these firms up for; create the event first, or import them with --registry-only.</source>
+        <translation>还没有可供报名的活动；请先创建活动，或用 --registry-only 只导入企业名录。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -163,6 +172,17 @@
     <message>
         <source>The database cannot be opened: %1</source>
         <translation>无法打开数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>“%1” is not a date; type it like 2026-12-18 or 12月18日.</source>
+        <translation>“%1”不是日期；请按 2026-12-18 或 12月18日 的格式输入。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a real date.</source>
+        <translation>“%1”不是有效日期。</translation>
     </message>
 </context>
 <context>
@@ -261,6 +281,10 @@
     <message>
         <source>The event needs a name.</source>
         <translation>请填写活动名称。</translation>
+    </message>
+    <message>
+        <source>The event needs the day it starts (the brochure, badges and agenda print it); type it like 2026-12-18.</source>
+        <translation>活动需要开始日期（手册、胸牌和议程都会印出）；请按 2026-12-18 的格式输入。</translation>
     </message>
     <message>
         <source>The event cannot end before it starts.</source>
@@ -1073,6 +1097,7 @@
     </message>
     <message>
         <source>Standard</source>
+        <extracomment>Rescore statements for SQLite as text, by (rubric JSON, day, all patents or given ones): building and compiling the rubric&apos;s expression costs milliseconds, running it for one patent microseconds (a recorded intention rescores its patent; see ``store.intentions``).</extracomment>
         <translation>标准</translation>
     </message>
     <message>

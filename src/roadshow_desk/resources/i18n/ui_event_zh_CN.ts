@@ -212,6 +212,18 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Signed up</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>signed up</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
         <source>(walk-in)</source>
         <translation>（现场登记）</translation>
     </message>
@@ -221,6 +233,10 @@
     <message>
         <source>Save enterprise %1</source>
         <translation>保存企业 %1</translation>
+    </message>
+    <message>
+        <source>Save event %1</source>
+        <translation>保存活动 %1</translation>
     </message>
 </context>
 <context>
@@ -232,10 +248,6 @@
     <message>
         <source>&amp;Starts on</source>
         <translation>开始日期(&amp;S)</translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <source>&amp;Ends on</source>
@@ -316,10 +328,6 @@
 <context>
     <name>EventSetupForm</name>
     <message>
-        <source>not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
         <source>&amp;Save event</source>
         <translation>保存活动(&amp;S)</translation>
     </message>
@@ -328,8 +336,24 @@
         <translation>创建活动(&amp;C)</translation>
     </message>
     <message>
-        <source>Event saved.</source>
-        <translation>活动已保存。</translation>
+        <source>the new event</source>
+        <translation>新活动</translation>
+    </message>
+    <message>
+        <source>the new event “%1”</source>
+        <translation>新活动“%1”</translation>
+    </message>
+    <message>
+        <source>the details of the event “%1”</source>
+        <translation>活动“%1”的信息</translation>
+    </message>
+    <message>
+        <source>Event “%1” created.</source>
+        <translation>已创建活动“%1”。</translation>
+    </message>
+    <message>
+        <source>Event “%1” saved.</source>
+        <translation>已保存活动“%1”。</translation>
     </message>
     <message>
         <source>%1 (this laptop)</source>
@@ -353,6 +377,22 @@
     <message>
         <source>&amp;Import a list…</source>
         <translation>导入报名表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;up for the event</source>
+        <translation>报名本活动(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sign the selected firms up for the event</source>
+        <translation>为所选企业报名本活动</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>取消报名(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected firms&apos; sign-ups</source>
+        <translation>取消所选企业的报名</translation>
     </message>
     <message>
         <source>&amp;Merge into this firm</source>
@@ -413,6 +453,45 @@
     <message>
         <source>Merged into %1.</source>
         <translation>已合并到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SignUps</name>
+    <message>
+        <source>Sign up %1 firms</source>
+        <translation>为 %1 家企业报名</translation>
+    </message>
+    <message>
+        <source>Withdraw %1 firms</source>
+        <translation>取消 %1 家企业的报名</translation>
+    </message>
+    <message>
+        <source>Create the event first; then sign firms up for it.</source>
+        <translation>请先创建活动，再为企业报名。</translation>
+    </message>
+    <message>
+        <source>Choose the firms to sign up in the list.</source>
+        <translation>请在列表中选择要报名的企业。</translation>
+    </message>
+    <message>
+        <source>They are all signed up for “%1” already.</source>
+        <translation>所选企业均已报名“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 firms signed up for “%2”.</source>
+        <translation>已为 %1 家企业报名“%2”。</translation>
+    </message>
+    <message>
+        <source>Choose the firms to withdraw in the list.</source>
+        <translation>请在列表中选择要取消报名的企业。</translation>
+    </message>
+    <message>
+        <source>%1 firms withdrawn from “%2”.</source>
+        <translation>已取消 %1 家企业对“%2”的报名。</translation>
+    </message>
+    <message>
+        <source>%1 checked in already and stay signed up.</source>
+        <translation>%1 已签到，保留报名。</translation>
     </message>
 </context>
 <context>

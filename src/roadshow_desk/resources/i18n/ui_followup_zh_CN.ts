@@ -74,10 +74,6 @@
         <translation>终止原因（终止时必填）</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>A call, a visit, an e-mail… (Enter adds it)</source>
         <translation>电话、拜访、邮件…（按 Enter 添加）</translation>
     </message>

@@ -152,6 +152,10 @@
         <translation>已导入 %1：新增 %2 件，更新 %3 件。</translation>
     </message>
     <message>
+        <source>%1 firms newly signed up for “%2”.</source>
+        <translation>%1 家企业新报名“%2”。</translation>
+    </message>
+    <message>
         <source>Import cancelled</source>
         <translation>已取消导入</translation>
     </message>
@@ -274,6 +278,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 firms newly signed up for “%2”; %3 were signed up already.</source>
+        <translation>%1 家企业新报名“%2”；另有 %3 家此前已报名。</translation>
+    </message>
+    <message>
         <source>The rejected rows and why: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;. Correct them there and import that file again.</source>
         <translation>未导入的行及原因：&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;。在该文件中改正后再导入即可。</translation>
     </message>
@@ -304,6 +312,33 @@
     <message>
         <source>&amp;Review conflicts…</source>
         <translation>处理冲突(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>SignUpTargetDialog</name>
+    <message>
+        <source>“%1” is a sign-up list: its firms are added to the registry and signed up for the event, so their badges print and the desk finds them signed up.</source>
+        <translation>“%1”是报名表：表中企业将加入企业名录并报名该活动，之后可打印胸牌，签到台也会显示其已报名。</translation>
+    </message>
+    <message>
+        <source>No event: only add them to the registry</source>
+        <translation>不报名活动：只加入企业名录</translation>
+    </message>
+    <message>
+        <source>The firms are signed up for no event.</source>
+        <translation>这些企业不会报名任何活动。</translation>
+    </message>
+    <message>
+        <source>Firms already signed up stay signed up; nobody is checked in.</source>
+        <translation>已报名的企业保持报名；不会为任何企业签到。</translation>
+    </message>
+    <message>
+        <source>Import a sign-up list</source>
+        <translation>导入报名表</translation>
+    </message>
+    <message>
+        <source>Sign them up &amp;for:</source>
+        <translation>报名活动(&amp;F)：</translation>
     </message>
 </context>
 </TS>

@@ -150,6 +150,10 @@
         <translation>推介清单</translation>
     </message>
     <message>
+        <source>the presenter&apos;s notes of %1</source>
+        <translation>%1 的路演备注</translation>
+    </message>
+    <message>
         <source>No event yet: create one on the event page.</source>
         <translation>尚无活动：请先在活动页面创建。</translation>
     </message>

@@ -64,6 +64,21 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>not set (e.g. 2026-12-18 or 12月18日)</source>
+        <translation>未设置（如 2026-12-18 或 12月18日）</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Choose the date in a calendar (Alt+↓)</source>
+        <translation>在日历中选择日期（Alt+↓）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Settings…</source>
@@ -117,6 +132,25 @@
         <source>Station: %1</source>
         <extracomment>The workflow pages, in navigation order (&quot;module:Class&quot;). Installers of menus, actions and drop handlers (&quot;module:function&quot;, called with the window).</extracomment>
         <translation>工作站：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PendingEdits</name>
+    <message>
+        <source>These edits could not be saved:</source>
+        <translation>以下修改无法保存：</translation>
+    </message>
+    <message>
+        <source>Close the window and discard them?</source>
+        <translation>关闭窗口并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard them? (Cancel goes back to them; the page says what is wrong.)</source>
+        <translation>放弃这些修改吗？（选“取消”返回修改，页面上写明了问题所在。）</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +52,7 @@ from roadshow_desk.domain.agenda import (
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.events import latest_event
 from roadshow_desk.ui.rows_model import RowsModel
+from roadshow_desk.ui.spreadsheet import SpreadsheetTableView
 from roadshow_desk.ui.workflow import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -367,7 +367,7 @@ class AgendaView(QWidget):
         left_layout.addWidget(self.button_remove_session)
 
         self.model = SlotModel(context, self)
-        self.table = QTableView()
+        self.table = SpreadsheetTableView()  # Enter goes down the column, Tab on
         self.table.setObjectName("table_slots")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

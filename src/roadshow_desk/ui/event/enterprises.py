@@ -55,7 +55,9 @@ from roadshow_desk.domain.enterprises import (
 from roadshow_desk.domain.enums import EnterpriseTag
 from roadshow_desk.domain.labels import yes_no
 from roadshow_desk.domain.models import Enterprise
+from roadshow_desk.domain.signups import sign_up_states
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.screening.matches import MatchSuggestionsView
@@ -195,17 +197,20 @@ class EnterpriseModel(RowsModel):
         QT_TRANSLATE_NOOP("EnterpriseModel", "Type"),
         QT_TRANSLATE_NOOP("EnterpriseModel", "Contact"),
         QT_TRANSLATE_NOOP("EnterpriseModel", "Phone"),
+        QT_TRANSLATE_NOOP("EnterpriseModel", "Signed up"),
     )
 
     def __init__(self, database: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self.database = database
         self.text = ""
-        self.rows: list[tuple[int, str, str, str, str, str, bool]] = []
+        self.event_id: int | None = None  # whose sign-ups the last column shows
+        self.rows: list[tuple[int, str, str, str, str, str, str, bool]] = []
 
     def reload(self) -> None:
         with self.database.session() as session:
             firms = search_enterprises(session, self.text, limit=5000)
+            states = sign_up_states(session, self.event_id) if self.event_id is not None else {}
             rows = [
                 (
                     firm.id,
@@ -214,11 +219,20 @@ class EnterpriseModel(RowsModel):
                     tags_text(firm.tags),
                     firm.contact_person,
                     firm.phone,
+                    self._state_text(states.get(firm.id)),
                     firm.is_walk_in,
                 )
                 for firm in firms
             ]
         self.set_rows(rows)
+
+    @staticmethod
+    def _state_text(checked_in: bool | None) -> str:
+        if checked_in is None:
+            return ""
+        if checked_in:
+            return QCoreApplication.translate("EnterpriseModel", "checked in")
+        return QCoreApplication.translate("EnterpriseModel", "signed up")
 
     def row_id(self, row: Any) -> int:
         return int(row[0])
@@ -231,7 +245,7 @@ class EnterpriseModel(RowsModel):
             return row[0]
         if role == Qt.ItemDataRole.DisplayRole:
             text = str(row[index.column() + 1])
-            if index.column() == 0 and row[6]:
+            if index.column() == 0 and row[7]:
                 text += " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
             return text
         return None
@@ -262,12 +276,22 @@ class RegistryView(QWidget):
         top.addWidget(self.button_add)
         top.addWidget(self.button_edit)
         top.addWidget(self.button_import)
+        self.button_sign_up = QPushButton(self.tr("Sign &up for the event"))
+        self.button_sign_up.setObjectName("button_sign_up")
+        self.button_sign_up.setToolTip(self.tr("Sign the selected firms up for the event"))
+        self.button_sign_up.clicked.connect(self.sign_up_selected)
+        self.button_withdraw = QPushButton(self.tr("&Withdraw"))
+        self.button_withdraw.setObjectName("button_withdraw")
+        self.button_withdraw.setToolTip(self.tr("Withdraw the selected firms' sign-ups"))
+        self.button_withdraw.clicked.connect(self.withdraw_selected)
+        top.addWidget(self.button_sign_up)
+        top.addWidget(self.button_withdraw)
 
         self.table = QTableView()
         self.table.setObjectName("table_enterprises")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -323,6 +347,10 @@ class RegistryView(QWidget):
 
     def reload(self) -> None:
         keep = self.current_id
+        target = sign_up_event(self.context)
+        self.model.event_id = target[0] if target is not None else None
+        self.button_sign_up.setEnabled(target is not None)
+        self.button_withdraw.setEnabled(target is not None)
         self.model.reload()
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
@@ -489,6 +517,26 @@ class RegistryView(QWidget):
         )
         self.select(saved_id)
         return saved_id
+
+    def selected_ids(self) -> list[int]:
+        """The firms selected in the list (at least the current one)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.row_id(self.model.rows[row]) for row in rows]
+        if not ids and self.current_id is not None:
+            ids = [self.current_id]
+        return ids
+
+    def sign_up_selected(self) -> None:
+        """Sign the selected firms up for the event (undoable)."""
+        message = sign_up_selected(self.context, self.selected_ids())
+        self.label_message.setText(message)
+        self.context.status_message.emit(message)
+
+    def withdraw_selected(self) -> None:
+        """Withdraw the selected firms' sign-ups (undoable; checked-in firms stay)."""
+        message = withdraw_selected(self.context, self.selected_ids())
+        self.label_message.setText(message)
+        self.context.status_message.emit(message)
 
     def _merge_clicked(self) -> None:
         answer = QMessageBox.question(

@@ -10,6 +10,7 @@ from roadshow_desk.ui.event.agenda import AgendaView
 from roadshow_desk.ui.event.checkin import CheckInPanel
 from roadshow_desk.ui.event.enterprises import RegistryView
 from roadshow_desk.ui.event.setup import EventSetupForm
+from roadshow_desk.ui.pending import settle
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 
@@ -27,6 +28,7 @@ class EventPage(WorkflowPage):
         self.setup = EventSetupForm(context)
         self.setup.setObjectName("form_event")
         self.setup.event_saved.connect(self._on_saved)
+        self.setup.new_event_requested.connect(self.new_event)
         self.registry = RegistryView(context)
         self.registry.setObjectName("view_registry")
         self.checkin = CheckInPanel(context)
@@ -63,6 +65,22 @@ class EventPage(WorkflowPage):
     def activate(self) -> None:
         self.reload()
 
+    def pending_edits(self) -> list[str]:
+        return self.setup.pending_edits()
+
+    def commit_pending(self) -> bool:
+        return self.setup.commit_pending()
+
+    def discard_pending(self) -> None:
+        self.setup.discard_pending()
+
+    def new_event(self) -> None:
+        """An empty form for a new event, once what is typed for this one is kept."""
+        if settle(self, [self.setup]):
+            self.tabs.setCurrentWidget(self.setup)
+            self.setup.show_event(None)
+            self.setup.edit_name.setFocus()
+
     def show_checkin(self) -> None:
         self.tabs.setCurrentWidget(self.checkin)
         self.checkin.edit_search.setFocus()
@@ -88,8 +106,14 @@ class EventPage(WorkflowPage):
 
     def _on_event_chosen(self, index: int) -> None:
         event_id = self.combo_event.itemData(index)
-        if event_id is not None and event_id != self.context.current_event_id:
-            self.context.event_changed.emit(int(event_id))
+        if event_id is None or event_id == self.context.current_event_id:
+            return
+        if not settle(self, [self.setup]):  # stay with the edits
+            self.combo_event.setCurrentIndex(
+                max(0, self.combo_event.findData(self.context.current_event_id))
+            )
+            return
+        self.context.event_changed.emit(int(event_id))
 
     def _on_event_changed(self, _event_id: int) -> None:
         if self._loaded:

@@ -1,12 +1,18 @@
-"""The event setup form (``forms/event/event_form.ui``): details, sign-up link, stations."""
+"""The event setup form (``forms/event/event_form.ui``): details, sign-up link, stations.
+
+Saving an existing event is an undoable command; the status bar confirms a creation or a
+save. What is typed and not saved is reported by :meth:`EventSetupForm.pending_edits` and
+kept by :meth:`EventSetupForm.commit_pending` (the event page calls them before the form is
+refilled, and the window before it leaves the page or closes).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,26 +31,51 @@ from roadshow_desk.domain.events import (
     split_names,
     update_event,
 )
+from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.workflow import AppContext
 
-NO_DATE = QDate(2000, 1, 1)
 
+class SaveEventCommand(QUndoCommand):
+    """The event form saved over ``previous``; undo puts the previous details back."""
 
-def _qdate(value: dt.date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else NO_DATE
+    def __init__(
+        self,
+        context: AppContext,
+        event_id: int,
+        fields: EventFields,
+        previous: EventFields,
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("EventCommands", "Save event %1").replace("%1", fields.name)
+        )
+        self.context = context
+        self.event_id = event_id
+        self.fields = fields
+        self.previous = previous
+        self._first = True
 
+    def _write(self, fields: EventFields) -> None:
+        with self.context.database.session() as session:
+            update_event(session, self.event_id, fields, station=self.context.station)
+        self.context.data_changed.emit("event")
 
-def _date(value: QDate) -> dt.date | None:
-    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
+    def redo(self) -> None:
+        if self._first:  # saved before the push (so a refusal never reaches the stack)
+            self._first = False
+            return
+        self._write(self.fields)
+
+    def undo(self) -> None:
+        self._write(self.previous)
 
 
 class EventSetupForm(QWidget):
     """Edit the current event, or create a new one."""
 
     edit_name: QLineEdit
-    date_starts: QDateEdit
-    date_ends: QDateEdit
+    date_starts: DateEdit
+    date_ends: DateEdit
     edit_venue: QLineEdit
     edit_region: QLineEdit
     edit_partner_regions: QLineEdit
@@ -59,18 +90,20 @@ class EventSetupForm(QWidget):
 
     event_saved = Signal(int)
     """The event (its id) was created or saved."""
+    new_event_requested = Signal()
+    """The user asked for an empty form for a new event (the page settles typed edits)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        load_ui("event/event_form.ui", self)
+        load_ui("event/event_form.ui", self, {"DateEdit": DateEdit})
         self.context = context
         self.event_id: int | None = None
         for edit in (self.date_starts, self.date_ends):
-            edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText(self.tr("not set"))
+            edit.problem_found.connect(self.label_message.setText)
         self.button_save_event.clicked.connect(self.save)
-        self.button_new_event.clicked.connect(lambda: self.show_event(None))
+        self.button_new_event.clicked.connect(self.new_event_requested)
         self.edit_new_station.returnPressed.connect(self._add_station)
+        self._shown = self.fields()  # what the form showed last: typed edits differ from it
 
     def show_event(self, event_id: int | None) -> None:
         """Fill the form with an event (``None``: an empty form for a new one)."""
@@ -80,14 +113,15 @@ class EventSetupForm(QWidget):
             with self.context.database.session() as session:
                 fields = fields_of(get_event(session, event_id))
         self.edit_name.setText(fields.name)
-        self.date_starts.setDate(_qdate(fields.starts_on))
-        self.date_ends.setDate(_qdate(fields.ends_on))
+        self.date_starts.setDate(fields.starts_on)
+        self.date_ends.setDate(fields.ends_on)
         self.edit_venue.setText(fields.venue)
         self.edit_region.setText(fields.region)
         self.edit_partner_regions.setText("；".join(fields.partner_regions))
         self.edit_organisers.setText("；".join(fields.organisers))
         self.edit_signup.setText(fields.signup_url_template)
         self.text_foreword.setPlainText(fields.foreword)
+        self._shown = self.fields()
         self.label_message.clear()
         self.button_save_event.setText(
             self.tr("&Save event") if event_id is not None else self.tr("&Create event")
@@ -97,8 +131,8 @@ class EventSetupForm(QWidget):
     def fields(self) -> EventFields:
         return EventFields(
             name=self.edit_name.text(),
-            starts_on=_date(self.date_starts.date()),
-            ends_on=_date(self.date_ends.date()),
+            starts_on=self.date_starts.date(),
+            ends_on=self.date_ends.date(),
             venue=self.edit_venue.text(),
             region=self.edit_region.text(),
             partner_regions=split_names(self.edit_partner_regions.text()),
@@ -107,28 +141,80 @@ class EventSetupForm(QWidget):
             foreword=self.text_foreword.toPlainText(),
         )
 
+    # ------------------------------------------------------------------ typed, not saved
+
+    def pending_edits(self) -> list[str]:
+        """The event details typed and not saved (empty when the form shows what is stored)."""
+        typed = self.fields()
+        if typed == self._shown and not (self.date_starts.problem() or self.date_ends.problem()):
+            return []
+        name = typed.name.strip() or self._shown.name
+        if self.event_id is None:
+            if not name:
+                return [self.tr("the new event")]
+            return [self.tr("the new event “%1”").replace("%1", name)]
+        return [self.tr("the details of the event “%1”").replace("%1", name)]
+
+    def commit_pending(self) -> bool:
+        """Save what is typed; False (the form saying why) when it cannot be saved."""
+        return not self.pending_edits() or self.save()
+
+    def discard_pending(self) -> None:
+        """Show the stored event again, dropping what was typed."""
+        self.show_event(self.event_id)
+
+    # ------------------------------------------------------------------ saving
+
     def save(self) -> bool:
+        for edit in (self.date_starts, self.date_ends):
+            problem = edit.problem()
+            if problem:
+                self.label_message.setText(problem)
+                edit.setFocus()
+                return False
+        fields = self.fields()
+        previous: EventFields | None = None
         try:
             with self.context.database.session() as session:
                 if self.event_id is None:
-                    event = create_event(session, self.fields(), station=self.context.station)
+                    event = create_event(
+                        session, fields, station=self.context.station, require_dates=True
+                    )
                 else:
+                    previous = fields_of(get_event(session, self.event_id))
                     event = update_event(
-                        session, self.event_id, self.fields(), station=self.context.station
+                        session,
+                        self.event_id,
+                        fields,
+                        station=self.context.station,
+                        require_dates=True,
                     )
                 event_id = event.id
+                stored = fields_of(event)
         except EventInvalid as error:
             self.label_message.setText(str(error))
             widget = {
                 "name": self.edit_name,
+                "starts_on": self.date_starts,
                 "ends_on": self.date_ends,
                 "signup_url_template": self.edit_signup,
             }.get(error.field, self.edit_name)
             widget.setFocus()
             return False
+        created = self.event_id is None
         self.event_id = event_id
+        self._shown = self.fields()
+        self.date_ends.setDate(stored.ends_on)  # a one-day event ends the day it starts
+        self._shown = dataclasses.replace(self._shown, ends_on=stored.ends_on)
         self.button_save_event.setText(self.tr("&Save event"))
-        self.label_message.setText(self.tr("Event saved."))
+        if created:
+            message = self.tr("Event “%1” created.").replace("%1", stored.name)
+        else:
+            message = self.tr("Event “%1” saved.").replace("%1", stored.name)
+        self.label_message.setText(message)
+        self.context.status_message.emit(message)
+        if previous is not None and previous != stored:
+            self.context.undo_stack.push(SaveEventCommand(self.context, event_id, stored, previous))
         self.context.data_changed.emit("event")
         self.event_saved.emit(event_id)
         return True

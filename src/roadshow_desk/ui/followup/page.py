@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +50,7 @@ from roadshow_desk.domain.followup import (
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Intention
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.followup.commands import (
     AddNoteCommand,
     MoveStageCommand,
@@ -175,13 +174,9 @@ class FollowUpPage(WorkflowPage):
         self.edit_owner = QLineEdit()
         self.edit_owner.setObjectName("edit_owner")
         self.edit_owner.editingFinished.connect(self._owner_edited)
-        self.date_next = QDateEdit()
+        self.date_next = DateEdit()
         self.date_next.setObjectName("date_next")
-        self.date_next.setCalendarPopup(True)
-        self.date_next.setDisplayFormat("yyyy-MM-dd")
-        self.date_next.setSpecialValueText(self.tr("none"))
-        self.date_next.setMinimumDate(QDate(2000, 1, 1))
-        self.date_next.editingFinished.connect(self._date_edited)
+        self.date_next.date_edited.connect(self._date_edited)
         self.list_log = QListWidget()
         self.list_log.setObjectName("list_log")
         self.edit_note = QLineEdit()
@@ -191,6 +186,7 @@ class FollowUpPage(WorkflowPage):
         self.label_message = QLabel()
         self.label_message.setObjectName("label_message")
         self.label_message.setWordWrap(True)
+        self.date_next.problem_found.connect(self.label_message.setText)
 
         form = QFormLayout()
         form.addRow(self.tr("Move to"), self.stage_buttons)
@@ -305,7 +301,7 @@ class FollowUpPage(WorkflowPage):
         if intention_id is None:
             self.label_lead.setText(self.tr("Choose a lead in the list."))
             self.edit_owner.clear()
-            self.date_next.setDate(self.date_next.minimumDate())
+            self.date_next.setDate(None)
             return
         with self.context.database.session() as session:
             intention = session.get(Intention, intention_id)
@@ -334,11 +330,7 @@ class FollowUpPage(WorkflowPage):
         if not NEXT_STAGES[stage]:
             self.stage_buttons.addWidget(QLabel(self.tr("Closed")))
         self.edit_owner.setText(owner)
-        self.date_next.setDate(
-            QDate(next_on.year, next_on.month, next_on.day)
-            if next_on
-            else self.date_next.minimumDate()
-        )
+        self.date_next.setDate(next_on)
         for at, from_stage, to_stage, note, author in log:
             text = at.strftime("%Y-%m-%d %H:%M")
             if to_stage is not None:
@@ -384,15 +376,10 @@ class FollowUpPage(WorkflowPage):
         if owner != current:
             self.context.undo_stack.push(SetOwnerCommand(self.context, self.current_id, owner))
 
-    def _date_edited(self) -> None:
+    def _date_edited(self, on: dt.date | None) -> None:
         if self.current_id is None:
             return
-        chosen = self.date_next.date()
-        on: dt.date | None = (
-            None
-            if chosen == self.date_next.minimumDate()
-            else dt.date(chosen.year(), chosen.month(), chosen.day())
-        )
+        self.label_message.clear()
         with self.context.database.session() as session:
             intention = session.get(Intention, self.current_id)
             current = intention.next_action_on if intention is not None else None

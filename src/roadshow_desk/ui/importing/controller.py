@@ -104,8 +104,30 @@ class ImportController(QObject):
             self.tr("Import enterprises"),
             self.tr("Registration lists (*.xlsx *.xls *.csv *.txt);;All files (*)"),
         )
-        if path is not None:
-            self.import_enterprise_file(path)
+        if path is None:
+            return
+        target = self.ask_sign_up_event(path)
+        if target is not False:
+            self.import_enterprise_file(path, event_id=target)
+
+    def ask_sign_up_event(self, path: Path) -> int | bool | None:
+        """The event a sign-up list signs its firms up for (None: registry only); False when
+        the user cancelled. Without any event the list goes into the registry, unasked."""
+        from roadshow_desk.domain.events import list_events
+        from roadshow_desk.ui.importing.signup_dialog import SignUpTargetDialog
+
+        with self.context.database.session() as session:
+            events = [(event.id, event.name) for event in list_events(session)]
+        if not events:
+            return None
+        current = self.context.current_event_id or events[0][0]
+        dialog = SignUpTargetDialog(path.name, events, current, self.window)
+        try:
+            if dialog.exec() != SignUpTargetDialog.DialogCode.Accepted:
+                return False
+            return dialog.chosen_event_id()
+        finally:
+            dialog.deleteLater()
 
     def _pick_file(self, title: str, filters: str) -> Path | None:
         recent = self.context.settings.recent_files
@@ -182,11 +204,12 @@ class ImportController(QObject):
         """Import ``table`` with ``mapping`` on a worker (progress dialog with Cancel)."""
         return self._run(import_patents, table.path, "patent", table=table, mapping=mapping)
 
-    def import_enterprise_file(self, path: Path) -> Task | None:
-        """Import a registration list on a worker, the columns detected (as the CLI does)."""
+    def import_enterprise_file(self, path: Path, event_id: int | None = None) -> Task | None:
+        """Import a registration list on a worker, the columns detected (as the CLI does),
+        signing its firms up for ``event_id`` when given."""
         if self.task is not None or self.mapping_dialog is not None:
             return None  # one import at a time; the user can start it again afterwards
-        return self._run(import_enterprises, path, "enterprise")
+        return self._run(import_enterprises, path, "enterprise", event_id=event_id)
 
     def _run(self, importer: Any, path: Path, kind: str, **options: Any) -> Task:
         """Run ``importer`` on ``path`` on a worker; the summary tells ``kind`` changed."""
@@ -210,12 +233,18 @@ class ImportController(QObject):
         self.task = None
         if result.batch_id is not None:
             self.context.data_changed.emit(kind)
-        self.context.status_message.emit(
+        message = (
             self.tr("Imported %1: %2 new, %3 updated.")
             .replace("%1", result.file.name)
             .replace("%2", str(result.inserted))
             .replace("%3", str(result.updated))
         )
+        if getattr(result, "event_id", None) is not None:  # a sign-up list
+            message += " " + self.tr("%1 firms newly signed up for “%2”.").replace(
+                "%1",
+                str(result.signed_up),  # type: ignore[attr-defined]
+            ).replace("%2", result.event_name)  # type: ignore[attr-defined]
+        self.context.status_message.emit(message)
         self.import_finished.emit(result)
         dialog = ImportSummaryDialog(result, self.window)
         dialog.review_requested.connect(self.review_conflicts)

@@ -44,6 +44,13 @@ class ImportSummaryDialog(QDialog):
                 "",
                 result.merged,
             )
+        if getattr(result, "event_id", None) is not None:  # a sign-up list
+            heading += " " + (
+                self.tr("%1 firms newly signed up for “%2”; %3 were signed up already.")
+                .replace("%1", str(result.signed_up))  # type: ignore[attr-defined]
+                .replace("%2", result.event_name)  # type: ignore[attr-defined]
+                .replace("%3", str(result.already_signed_up))  # type: ignore[attr-defined]
+            )
         self.label_heading.setText(heading)
         for key, value in result.counts().items():
             label = getattr(self, f"label_{key}", None)

@@ -6,11 +6,9 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -26,6 +24,7 @@ from roadshow_desk.domain.enums import ConversionMode, LegalStatus, PatentType
 from roadshow_desk.domain.labels import choices, field_label, label, stars
 from roadshow_desk.domain.models import PATENT_DATA_FIELDS, split_list
 from roadshow_desk.domain.patent_editing import PatentEditError, coerce_value
+from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
 
 _PREFIXES = ("edit_", "combo_", "date_", "spin_", "check_")
@@ -41,7 +40,7 @@ class PatentDialog(QDialog):
 
     def __init__(self, values: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        load_ui("library/patent_dialog.ui", self)
+        load_ui("library/patent_dialog.ui", self, {"DateEdit": DateEdit})
         self._original = dict(values)
         self.widgets: dict[str, QWidget] = {}
         for name in PATENT_DATA_FIELDS:
@@ -88,7 +87,9 @@ class PatentDialog(QDialog):
     def set_values(self, values: dict[str, Any]) -> None:
         for name, widget in self.widgets.items():
             value = values.get(name)
-            if isinstance(widget, QLineEdit):
+            if isinstance(widget, DateEdit):
+                widget.setDate(value if isinstance(value, dt.date) else None)
+            elif isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
                 widget.setCursorPosition(0)
             elif isinstance(widget, QPlainTextEdit):
@@ -96,11 +97,6 @@ class PatentDialog(QDialog):
             elif isinstance(widget, QComboBox):
                 data = getattr(value, "value", value)
                 widget.setCurrentIndex(max(0, widget.findData(data)))
-            elif isinstance(widget, QDateEdit):
-                if isinstance(value, dt.date):
-                    widget.setDate(QDate(value.year, value.month, value.day))
-                else:
-                    widget.setDate(widget.minimumDate())
             elif isinstance(widget, QSpinBox):
                 widget.setValue(widget.minimum() if value is None else int(value))
             elif isinstance(widget, QCheckBox):
@@ -113,16 +109,14 @@ class PatentDialog(QDialog):
         """Every field's value as the form shows it (typed, not yet validated)."""
         result: dict[str, Any] = {}
         for name, widget in self.widgets.items():
-            if isinstance(widget, QLineEdit):
+            if isinstance(widget, DateEdit):  # a date, or the text that is not one
+                result[name] = widget.text() if widget.problem() else widget.date()
+            elif isinstance(widget, QLineEdit):
                 result[name] = widget.text()
             elif isinstance(widget, QPlainTextEdit):
                 result[name] = widget.toPlainText()
             elif isinstance(widget, QComboBox):
                 result[name] = widget.currentData()
-            elif isinstance(widget, QDateEdit):
-                date = widget.date()
-                is_unset = date == widget.minimumDate()
-                result[name] = None if is_unset else dt.date(date.year(), date.month(), date.day())
             elif isinstance(widget, QSpinBox):
                 result[name] = None if widget.value() == widget.minimum() else widget.value()
             elif isinstance(widget, QCheckBox):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,6 +145,7 @@ class ShortlistPage(WorkflowPage):
         self.button_save_notes = QPushButton(self.tr("Save notes"))
         self.button_save_notes.setObjectName("button_save_notes")
         self.button_save_notes.clicked.connect(self.save_notes)
+        self.notes.installEventFilter(self)  # leaving the field keeps the notes
         self.matches = MatchSuggestionsView(context.database)
         self.matches.setObjectName("matches_patent")
         side = QWidget()
@@ -254,6 +255,33 @@ class ShortlistPage(WorkflowPage):
         self.reload(keep_event=self._loaded)
         self._loaded = True
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self.save_notes()
+        return super().eventFilter(watched, event)
+
+    def pending_edits(self) -> list[str]:
+        patent_id = self.current_patent_id()
+        row = self.model.row_of(patent_id) if patent_id is not None else None
+        if row is None or self.event_id is None:
+            return []
+        if self.notes.toPlainText().strip() == self.model.row_data(row).presenter_notes:
+            return []
+        return [
+            self.tr("the presenter's notes of %1").replace(
+                "%1", self.model.row_data(row).application_no
+            )
+        ]
+
+    def commit_pending(self) -> bool:
+        self.save_notes()
+        return not self.pending_edits()
+
+    def discard_pending(self) -> None:
+        patent_id = self.current_patent_id()
+        row = self.model.row_of(patent_id) if patent_id is not None else None
+        self.notes.setPlainText(self.model.row_data(row).presenter_notes if row is not None else "")
+
     def _save_layout(self, *_args: object) -> None:
         self.context.settings.set_splitter_state(SPLITTER_STATE, self.splitter.saveState())
 
@@ -337,6 +365,8 @@ class ShortlistPage(WorkflowPage):
     # ------------------------------------------------------------------ changes
 
     def push(self, command) -> None:
+        if not isinstance(command, SetNotesCommand):
+            self.save_notes()  # typed notes first: the reload after the command shows them
         self.context.undo_stack.push(command)
 
     def add_patents(self, patent_ids: list[int], position: int | None = None) -> None:
@@ -448,7 +478,8 @@ class ShortlistPage(WorkflowPage):
 
     def save_notes(self, patent_id: int | None = None) -> None:
         """Save the notes editor into the entry it shows (an undoable edit when changed)."""
-        patent_id = patent_id if isinstance(patent_id, int) else self.current_patent_id()
+        if not isinstance(patent_id, int) or isinstance(patent_id, bool):  # clicked(checked)
+            patent_id = self.current_patent_id()
         row = self.model.row_of(patent_id) if patent_id is not None else None
         if row is None or patent_id is None or self.event_id is None:
             return
@@ -459,6 +490,7 @@ class ShortlistPage(WorkflowPage):
     def _macro(self, text: str, commands: list) -> None:
         if not commands:
             return
+        self.save_notes()
         if len(commands) == 1:
             self.push(commands[0])
             return

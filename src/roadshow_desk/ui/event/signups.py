@@ -1,0 +1,133 @@
+"""Signing selected firms of the registry up for the event, and withdrawing them; undoable.
+
+Each command calls ``domain.signups`` and tells the pages (``data_changed("enterprise")``:
+the registry, the check-in list and the print page follow). The registry's buttons use
+:func:`sign_up_selected` and :func:`withdraw_selected`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from roadshow_desk.domain.events import get_event, latest_event
+from roadshow_desk.domain.signups import sign_up_firms, withdraw_firms
+from roadshow_desk.ui.workflow import AppContext
+
+
+def sign_up_event(context: AppContext) -> tuple[int, str] | None:
+    """The event the registry signs firms up for: the current one, else the latest."""
+    with context.database.session() as session:
+        if context.current_event_id is not None:
+            event = get_event(session, context.current_event_id)
+        else:
+            found = latest_event(session)
+            if found is None:
+                return None
+            event = found
+        return event.id, event.name
+
+
+class SignUpCommand(QUndoCommand):
+    """Firms signed up (undo withdraws exactly those that were not signed up before)."""
+
+    def __init__(self, context: AppContext, event_id: int, enterprise_ids: Sequence[int]) -> None:
+        super().__init__(
+            QCoreApplication.translate("SignUps", "Sign up %1 firms").replace(
+                "%1", str(len(enterprise_ids))
+            )
+        )
+        self.context = context
+        self.event_id = event_id
+        self.enterprise_ids = list(enterprise_ids)
+        self.added: list[int] = []
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            self.added = sign_up_firms(
+                session, self.event_id, self.enterprise_ids, station=self.context.station
+            )
+        if not self.added:
+            self.setObsolete(True)  # all of them were signed up already: nothing to undo
+        self.context.data_changed.emit("enterprise")
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            withdraw_firms(session, self.event_id, self.added, station=self.context.station)
+        self.context.data_changed.emit("enterprise")
+
+
+class WithdrawCommand(QUndoCommand):
+    """Sign-ups withdrawn (firms that have checked in are kept); undo signs them up again."""
+
+    def __init__(self, context: AppContext, event_id: int, enterprise_ids: Sequence[int]) -> None:
+        super().__init__(
+            QCoreApplication.translate("SignUps", "Withdraw %1 firms").replace(
+                "%1", str(len(enterprise_ids))
+            )
+        )
+        self.context = context
+        self.event_id = event_id
+        self.enterprise_ids = list(enterprise_ids)
+        self.withdrawn: list[int] = []
+        self.kept: list[str] = []
+
+    def redo(self) -> None:
+        with self.context.database.session() as session:
+            result = withdraw_firms(
+                session, self.event_id, self.enterprise_ids, station=self.context.station
+            )
+        self.withdrawn, self.kept = result.withdrawn, result.checked_in
+        if not self.withdrawn:
+            self.setObsolete(True)
+        self.context.data_changed.emit("enterprise")
+
+    def undo(self) -> None:
+        with self.context.database.session() as session:
+            sign_up_firms(session, self.event_id, self.withdrawn, station=self.context.station)
+        self.context.data_changed.emit("enterprise")
+
+
+def sign_up_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str:
+    """Sign the firms up for the event; returns the sentence for the status bar."""
+    target = sign_up_event(context)
+    if target is None:
+        return QCoreApplication.translate(
+            "SignUps", "Create the event first; then sign firms up for it."
+        )
+    if not enterprise_ids:
+        return QCoreApplication.translate("SignUps", "Choose the firms to sign up in the list.")
+    event_id, name = target
+    command = SignUpCommand(context, event_id, enterprise_ids)
+    context.undo_stack.push(command)
+    if not command.added:
+        return QCoreApplication.translate(
+            "SignUps", "They are all signed up for “%1” already."
+        ).replace("%1", name)
+    return (
+        QCoreApplication.translate("SignUps", "%1 firms signed up for “%2”.")
+        .replace("%1", str(len(command.added)))
+        .replace("%2", name)
+    )
+
+
+def withdraw_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str:
+    """Withdraw the firms' sign-ups; returns the sentence for the status bar."""
+    target = sign_up_event(context)
+    if target is None or not enterprise_ids:
+        return QCoreApplication.translate("SignUps", "Choose the firms to withdraw in the list.")
+    event_id, name = target
+    command = WithdrawCommand(context, event_id, enterprise_ids)
+    context.undo_stack.push(command)
+    message = (
+        QCoreApplication.translate("SignUps", "%1 firms withdrawn from “%2”.")
+        .replace("%1", str(len(command.withdrawn)))
+        .replace("%2", name)
+    )
+    if command.kept:
+        message += " " + QCoreApplication.translate(
+            "SignUps", "%1 checked in already and stay signed up."
+        ).replace("%1", "、".join(command.kept))
+    return message
