@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from fairday_data import make_fair_day
 from sqlalchemy import func, select
 
+from fairday_data import make_fair_day
 from roadshow_desk.domain.checkin import (
     AlreadyRegistered,
     CheckInError,
@@ -115,7 +114,7 @@ def test_the_same_walk_in_twice_is_one_firm_checked_in_once(db) -> None:
         before = _live_firms(session)
     with db.session() as session:
         with pytest.raises(
-            AlreadyRegistered, match="^Already registered: 路过的科技公司, checked in at"
+            AlreadyRegistered, match=r"^Already registered: 路过的科技公司, checked in at"
         ):
             check_in_walk_in(session, day.event_id, "路过的科技 公司", "135 1234 5678", station="B")
         assert _live_firms(session) == before

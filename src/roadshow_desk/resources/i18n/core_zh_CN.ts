@@ -36,6 +36,7 @@
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
+        <extracomment>``after_write(session, patent_ids)``: called in an intention write&apos;s transaction with the patents whose intentions changed.</extracomment>
         <translation>请选择企业（输入名称或扫描胸卡）。</translation>
     </message>
     <message>
@@ -75,6 +76,10 @@
 <context>
     <name>CheckIn</name>
     <message>
+        <source>Already registered: %1; now checked in at %2.</source>
+        <translation>已登记：%1，现于 %2 签到。</translation>
+    </message>
+    <message>
         <source>%1 checked in at %2.</source>
         <translation>%1 已于 %2 签到。</translation>
     </message>
@@ -87,12 +92,24 @@
         <translation>%1 已于 %2 签到过。</translation>
     </message>
     <message>
+        <source>This check-in can no longer be redone.</source>
+        <translation>这次签到已无法重做。</translation>
+    </message>
+    <message>
         <source>This is a patent code, not an enterprise badge.</source>
         <translation>这是专利二维码，不是企业胸卡。</translation>
     </message>
     <message>
         <source>This badge belongs to no enterprise in this database; merge the bundle of the laptop that printed it, or search by name.</source>
         <translation>本数据库中没有这张胸卡对应的企业；请合并打印胸卡那台电脑的数据包，或按名称查找。</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, checked in at %2 at %3.</source>
+        <translation>已登记：%1，已于 %2 在 %3 签到。</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, checked in at %2.</source>
+        <translation>已登记：%1，已于 %2 签到。</translation>
     </message>
 </context>
 <context>
@@ -889,6 +906,10 @@
         <translation>该二维码由更新版本的 Roadshow Desk 打印，请升级软件后再读取。</translation>
     </message>
     <message>
+        <source>This sign-up link is for another event, not this one; scan a code printed for this event.</source>
+        <translation>这个报名链接属于另一场活动，不是本场；请扫描为本场活动印制的二维码。</translation>
+    </message>
+    <message>
         <source>The sign-up link must start with http:// or https:// and a host name.</source>
         <translation>报名链接必须以 http:// 或 https:// 加域名开头。</translation>
     </message>
@@ -1073,6 +1094,7 @@
     </message>
     <message>
         <source>Standard</source>
+        <extracomment>Rescore statements for SQLite as text, by (rubric JSON, day, all patents or given ones): building and compiling the rubric&apos;s expression costs milliseconds, running it for one patent microseconds (a recorded intention rescores its patent; see ``store.intentions``).</extracomment>
         <translation>标准</translation>
     </message>
     <message>
