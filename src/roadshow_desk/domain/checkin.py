@@ -303,6 +303,7 @@ def _refuse_checked_in_twin(session: Session, event_id: int, name: str) -> None:
     if row is None:
         return
     enterprise_id, existing_name, at, station = row
+    assert at is not None  # the query asks for checked-in registrations
     if station:
         text = translate("CheckIn", "Already registered: %1, checked in at %2 at %3.").replace(
             "%3", station
