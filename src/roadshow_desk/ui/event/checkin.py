@@ -69,6 +69,7 @@ class CheckInPanel(QWidget):
         self.list_found.setObjectName("list_checkin_found")
         self.list_found.itemActivated.connect(lambda _item: self.check_in_current())
         self.list_found.currentRowChanged.connect(self._on_row_picked)
+        self.list_found.itemClicked.connect(self._on_row_picked)  # row 0 clicked counts too
         self.button_check_in = QPushButton(self.tr("&Check in"))
         self.button_check_in.setObjectName("button_check_in")
         self.button_check_in.clicked.connect(self._check_in_clicked)
@@ -185,7 +186,7 @@ class CheckInPanel(QWidget):
             self.list_found.setCurrentRow(0)
         self._picked = False
 
-    def _on_row_picked(self, _row: int) -> None:
+    def _on_row_picked(self, _row: object) -> None:
         self._picked = True
 
     def _done(self, result: CheckInResult, message: str | None = None) -> None:
