@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import func, select
 
 from fairday_data import make_fair_day
 from roadshow_desk.domain.checkin import (
+    AlreadyRegistered,
     CheckInError,
     attendance,
     check_in,
     check_in_by_scan,
+    check_in_walk_in,
+    exact_match,
     find_for_check_in,
     local_time,
+    redo_check_in,
     sign_up,
+    undo_check_in,
 )
 from roadshow_desk.domain.models import Enterprise
 from roadshow_desk.domain.payloads import enterprise_payload, patent_payload
@@ -88,3 +94,103 @@ def test_sign_up_is_idempotent(db) -> None:
         assert first.id == second.id
         assert (second.attendee_name, second.attendee_phone) == ("张三", "13800000009")
         assert attendance(session, day.event_id) == (1, 0)
+
+
+def _live_firms(session) -> int:  # type: ignore[no-untyped-def]
+    return int(
+        session.scalar(
+            select(func.count()).select_from(Enterprise).where(Enterprise.deleted_at.is_(None))
+        )
+    )
+
+
+def test_the_same_walk_in_twice_is_one_firm_checked_in_once(db) -> None:
+    day = make_fair_day(db)
+    with db.session() as session:
+        first = check_in_walk_in(
+            session, day.event_id, "路过的科技公司", "13512345678", station="A"
+        )
+        assert first.walk_in_registered and first.first
+        before = _live_firms(session)
+    with db.session() as session:
+        with pytest.raises(
+            AlreadyRegistered, match=r"^Already registered: 路过的科技公司, checked in at"
+        ):
+            check_in_walk_in(session, day.event_id, "路过的科技 公司", "135 1234 5678", station="B")
+        assert _live_firms(session) == before
+        assert attendance(session, day.event_id) == (1, 1)
+
+
+def test_walk_in_named_as_a_checked_in_firm_is_refused(db) -> None:
+    day = make_fair_day(db)
+    with db.session() as session:
+        check_in(session, day.event_id, day.enterprise_ids[1], station="desk B")
+    with db.session() as session:
+        with pytest.raises(AlreadyRegistered) as caught:
+            check_in_walk_in(
+                session, day.event_id, "华东精密机械股份有限公司", "13700001111", station="A"
+            )
+        assert caught.value.enterprise_id == day.enterprise_ids[1]
+        assert str(caught.value).startswith("Already registered: 华东精密机械股份有限公司")
+        assert str(caught.value).endswith("at desk B.")
+        assert attendance(session, day.event_id) == (1, 1)
+
+
+def test_a_known_walk_in_at_the_next_event_is_checked_in_not_registered_again(db) -> None:
+    from roadshow_desk.domain.models import Event
+
+    day = make_fair_day(db)
+    with db.session() as session:
+        check_in_walk_in(session, day.event_id, "路过的科技公司", "13512345678", station="A")
+        other = Event(name="秋季对接会")
+        session.add(other)
+        session.flush()
+        other_id = other.id
+        before = _live_firms(session)
+    with db.session() as session:
+        again = check_in_walk_in(session, other_id, "路过的科技公司", "13512345678", station="A")
+        assert again.known_walk_in and not again.walk_in_registered
+        assert again.message.startswith("Already registered: 路过的科技公司; now checked in at")
+        assert _live_firms(session) == before
+
+
+def test_undo_takes_back_check_in_sign_up_and_walk_in_and_redo_keeps_the_time(db) -> None:
+    day = make_fair_day(db)
+    at = dt.datetime(2026, 12, 3, 1, 32)
+    with db.session() as session:
+        result = check_in(session, day.event_id, day.enterprise_ids[0], station="A", at=at)
+        walk_in = check_in_walk_in(
+            session, day.event_id, "路过的科技公司", "13512345678", station="A"
+        )
+        assert result.signed_up and result.changed_anything
+        assert attendance(session, day.event_id) == (2, 2)
+    with db.session() as session:
+        undo_check_in(session, walk_in)
+        undo_check_in(session, result)
+    with db.session() as session:
+        assert attendance(session, day.event_id) == (0, 0)
+        assert find_for_check_in(session, day.event_id, "路过") == []
+    with db.session() as session:
+        redone = redo_check_in(session, result)
+        assert redone.first and redone.checked_in_at == at
+        redo_check_in(session, walk_in)
+    with db.session() as session:
+        assert attendance(session, day.event_id) == (2, 2)
+        assert [c.name for c in find_for_check_in(session, day.event_id, "路过")] == [
+            "路过的科技公司"
+        ]
+    with db.session() as session:  # a repeated check-in has nothing to take back
+        again = check_in(session, day.event_id, day.enterprise_ids[0], station="B")
+        assert not again.changed_anything
+
+
+def test_exact_match_names_one_firm_among_several(db) -> None:
+    day = make_fair_day(db)
+    with db.session() as session:
+        found = find_for_check_in(session, day.event_id, "有限")
+        assert len(found) > 1
+        assert exact_match(found, "有限") is None
+        chosen = exact_match(found, "联想(北京)有限公司")
+        assert chosen is not None and chosen.enterprise_id == day.enterprise_ids[2]
+        phone = exact_match(found, "021 5555 6666")
+        assert phone is not None and phone.enterprise_id == day.enterprise_ids[1]

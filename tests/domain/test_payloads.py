@@ -168,3 +168,20 @@ def test_signup_template_problems(template: str, bad: bool) -> None:
     if bad:
         with pytest.raises(InvalidPayload):
             signup_url(template, "ab", APPLICATION_NO)
+
+
+def test_signup_link_of_another_event_is_refused() -> None:
+    this, other = "a" * 32, "b" * 32
+    template = "https://fair.example.cn/s?event={event}&patent={patent}"
+    own = signup_url(template, this, APPLICATION_NO)
+    assert parse_payload(own, event_uuid=this) == PatentPayload(APPLICATION_NO)
+    foreign = signup_url(template, other, APPLICATION_NO)
+    with pytest.raises(InvalidPayload, match=r"^This sign-up link is for another event"):
+        parse_payload(foreign, event_uuid=this)
+    # Dashed uuids name the same event; a link that names no event cannot be checked.
+    dashed = str(uuid.UUID(this))
+    assert parse_payload(foreign.replace(other, dashed), event_uuid=this).application_no
+    assert parse_payload(f"https://x.cn/{APPLICATION_NO}", event_uuid=this) == PatentPayload(
+        APPLICATION_NO
+    )
+    assert parse_payload(foreign) == PatentPayload(APPLICATION_NO)  # no event to compare

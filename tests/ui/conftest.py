@@ -35,3 +35,35 @@ def english(qapp) -> Iterator[None]:
     install_translators(qapp, "en")
     yield
     install_translators(qapp, "en")
+
+
+_MODAL_STATICS = {
+    "QMessageBox": ("warning", "question", "information", "critical", "about"),
+    "QInputDialog": ("getText", "getInt", "getItem", "getDouble"),
+    "QFileDialog": (
+        "getOpenFileName",
+        "getOpenFileNames",
+        "getSaveFileName",
+        "getExistingDirectory",
+    ),
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_unpatched_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog the test did not patch fails the test instead of blocking it forever.
+
+    Offscreen, nobody can answer a ``QMessageBox.warning`` (say, the question a page asks on
+    close about unsaved edits): without this the run would hang until CI's time runs out.
+    A test that expects a dialog patches it itself (its monkeypatch comes after this one).
+    """
+    from PySide6 import QtWidgets
+
+    for class_name, names in _MODAL_STATICS.items():
+        cls = getattr(QtWidgets, class_name)
+        for name in names:
+
+            def refuse(*args: object, _name: str = f"{class_name}.{name}") -> object:
+                raise AssertionError(f"{_name} opened during a test that did not patch it")
+
+            monkeypatch.setattr(cls, name, refuse)

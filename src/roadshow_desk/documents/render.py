@@ -5,10 +5,16 @@ from the database, finds and embeds the CJK font, and writes the PDF (atomically
 cancelled or failed run leaves nothing at ``out``). Problems with the data (no event, an
 empty shortlist, no sign-up link, no font) raise :class:`~roadshow_desk.errors.InputError`
 with one sentence; :class:`~roadshow_desk.domain.progress.Cancelled` when the user stops it.
+
+The first document of a run pays once for what every later one reuses (reportlab and the
+builders imported, the CJK font parsed and registered, the QR encoder and the PDF reader
+loaded): :func:`warm_up` pays it ahead, off the GUI thread, when the print page opens.
 """
 
 from __future__ import annotations
 
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +72,48 @@ class PrintOptions:
     """A TrueType font file chosen by the user; ``None``: found on the system."""
 
 
+_render_lock = threading.Lock()
+_warmed = False
+
+
+def warm_up(font: str | Path | None = None) -> bool:
+    """Do once what the first document of a run pays for: build and rasterise a one-page
+    brochure of made-up data in a temporary folder. ``True`` when done (now or before);
+    ``False`` when there is no usable font (the real build says so in a sentence)."""
+    global _warmed
+    with _render_lock:
+        if _warmed:
+            return True
+        from roadshow_desk.documents.brochure import build_brochure
+        from roadshow_desk.documents.data import EventInfo, PatentInfo
+        from roadshow_desk.documents.fonts import register_reportlab_font, require_cjk_font
+        from roadshow_desk.documents.raster import PdfPages
+        from roadshow_desk.domain.payloads import patent_payload
+
+        try:
+            name = register_reportlab_font(require_cjk_font(font))
+        except InputError:
+            return False
+        number = "CN202210016632.1"
+        event = EventInfo(id=0, uuid="0" * 32, name="专利转化对接会 Roadshow")
+        patent = PatentInfo(
+            id=0,
+            application_no=number,
+            title="一种固态锂电池电解质及其制备方法",
+            abstract="本发明公开了一种固态电解质。" * 4,
+            qr=patent_payload(number),
+        )
+        with tempfile.TemporaryDirectory(prefix="roadshow-warm-") as folder:
+            written = build_brochure(event, [patent], Path(folder) / "warm.pdf", name)
+            pages = PdfPages(written.path)
+            try:
+                pages.render(0, 200)
+            finally:
+                pages.close()
+        _warmed = True
+        return True
+
+
 def render_document(
     kind: str,
     database: Database,
@@ -74,6 +122,17 @@ def render_document(
     progress: Progress = NO_PROGRESS,
 ) -> Written:
     """Write the document ``kind`` (one of :data:`KINDS`) for an event to ``out``."""
+    with _render_lock:  # one at a time: after a warm-up still running, not beside it
+        return _render(kind, database, out, options, progress)
+
+
+def _render(
+    kind: str,
+    database: Database,
+    out: str | Path,
+    options: PrintOptions | None,
+    progress: Progress,
+) -> Written:
     from roadshow_desk.documents import data
     from roadshow_desk.documents.fonts import register_reportlab_font, require_cjk_font
 

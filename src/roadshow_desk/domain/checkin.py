@@ -10,7 +10,13 @@
 * :func:`check_in_by_scan` reads a badge (``RSD1:E:<uuid>``, see ``domain.payloads``).
 * :func:`find_for_check_in` looks firms up by part of a name, credit code or phone, with
   their sign-up and check-in state for the event.
-* :func:`check_in_walk_in` registers a walk-in (name, phone) and checks it in.
+* :func:`check_in_walk_in` registers a walk-in (name, phone) and checks it in; a firm of the
+  same normalised name that already checked in is refused with :class:`AlreadyRegistered`
+  ("已登记：…"), and the same walk-in (same name and phone) is checked in again rather than
+  registered twice.
+* :func:`undo_check_in` takes a check-in back (and the sign-up and walk-in it made);
+  :func:`redo_check_in` does it again, keeping the first time.
+* :func:`exact_match` picks the one firm a typed text names exactly, among several found.
 
 Times are stored as naive UTC and shown in the laptop's local time.
 """
@@ -24,10 +30,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enterprises import (
+    EnterpriseFields,
     enterprise_by_uuid,
     get_enterprise,
+    name_key,
     register_walk_in,
     search_enterprises,
+    set_enterprise_deleted,
+    validated_values,
 )
 from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.models import Enterprise, Registration, utcnow
@@ -38,6 +48,14 @@ from roadshow_desk.i18n import translate
 
 class CheckInError(InputError):
     """A check-in that cannot be done (unknown badge, a patent code...); one sentence."""
+
+
+class AlreadyRegistered(CheckInError):
+    """A walk-in that is a firm already checked in for the event ("已登记：…")."""
+
+    def __init__(self, message: str, enterprise_id: int) -> None:
+        super().__init__(message)
+        self.enterprise_id = enterprise_id
 
 
 def local_time(at: dt.datetime) -> dt.datetime:
@@ -55,11 +73,28 @@ class CheckInResult:
     first: bool
     checked_in_at: dt.datetime
     checked_in_station: str
+    signed_up: bool = False
+    """This check-in also signed the firm up (undo removes the registration)."""
+    walk_in_registered: bool = False
+    """This check-in registered the firm as a walk-in (undo removes the firm)."""
+    known_walk_in: bool = False
+    """A walk-in registered before (same name and phone), checked in again, not registered."""
+
+    @property
+    def changed_anything(self) -> bool:
+        """Whether there is anything to take back (a repeated check-in changes nothing)."""
+        return self.first or self.signed_up or self.walk_in_registered
 
     @property
     def message(self) -> str:
         """One translated sentence for the desk."""
         time = local_time(self.checked_in_at).strftime("%H:%M")
+        if self.known_walk_in and self.first:
+            return (
+                translate("CheckIn", "Already registered: %1; now checked in at %2.")
+                .replace("%1", self.enterprise_name)
+                .replace("%2", time)
+            )
         if self.first:
             return (
                 translate("CheckIn", "%1 checked in at %2.")
@@ -120,6 +155,13 @@ def check_in(
     at: dt.datetime | None = None,
 ) -> CheckInResult:
     """Check a firm in at ``station`` (signing it up if needed); the first check-in wins."""
+    signed_up_before = session.scalar(
+        select(Registration.id).where(
+            Registration.event_id == event_id,
+            Registration.enterprise_id == enterprise_id,
+            Registration.deleted_at.is_(None),
+        )
+    )
     registration = sign_up(session, event_id, enterprise_id, station=station)
     when = at or utcnow()
     result = session.execute(
@@ -139,6 +181,41 @@ def check_in(
         first=first,
         checked_in_at=registration.checked_in_at,
         checked_in_station=registration.checked_in_station,
+        signed_up=signed_up_before is None,
+    )
+
+
+def undo_check_in(session: Session, result: CheckInResult) -> None:
+    """Take back what ``result``'s check-in did: the check-in (unless another one has replaced
+    it since), the sign-up it made, the walk-in it registered (tombstones, so bundles agree)."""
+    registration = session.get(Registration, result.registration_id)
+    if registration is None:
+        return
+    if result.first and registration.checked_in_at == result.checked_in_at:
+        registration.checked_in_at = None
+        registration.checked_in_station = ""
+    if result.signed_up:
+        registration.deleted_at = utcnow()
+    if result.walk_in_registered:
+        set_enterprise_deleted(session, result.enterprise_id, True)
+    session.flush()
+
+
+def redo_check_in(session: Session, result: CheckInResult) -> CheckInResult:
+    """Do ``result``'s check-in again after :func:`undo_check_in`, at its first time."""
+    registration = session.get(Registration, result.registration_id)
+    if registration is None:
+        raise CheckInError(translate("CheckIn", "This check-in can no longer be redone."))
+    if result.walk_in_registered:
+        set_enterprise_deleted(session, result.enterprise_id, False)
+    registration.deleted_at = None
+    session.flush()
+    return check_in(
+        session,
+        registration.event_id,
+        result.enterprise_id,
+        station=result.checked_in_station,
+        at=result.checked_in_at,
     )
 
 
@@ -173,10 +250,70 @@ def check_in_walk_in(
     station: str,
     at: dt.datetime | None = None,
 ) -> CheckInResult:
-    """Register a walk-in (flagged for reconciliation) and check it in."""
+    """Register a walk-in (flagged for reconciliation) and check it in.
+
+    Caught at the desk: a firm of the same normalised name that has already checked in for
+    the event raises :class:`AlreadyRegistered` (nothing is written); a walk-in registered
+    before with the same name and phone is checked in, not registered a second time. (A
+    registered firm of the same name that has not checked in gets a walk-in all the same:
+    the organiser reconciles the two later, see ``domain.enterprises``.)
+    """
+    if phone.strip():
+        values = validated_values(EnterpriseFields(name=name, phone=phone))
+        _refuse_checked_in_twin(session, event_id, values["name"])
+        known = session.scalar(
+            select(Enterprise)
+            .where(
+                Enterprise.deleted_at.is_(None),
+                Enterprise.is_walk_in.is_(True),
+                Enterprise.name_key == values["name_key"],
+                Enterprise.phone == values["phone"],
+            )
+            .order_by(Enterprise.id)
+            .limit(1)
+        )
+        if known is not None:
+            result = check_in(session, event_id, known.id, station=station, at=at)
+            return dataclasses.replace(result, known_walk_in=True)
     enterprise = register_walk_in(session, name, phone, station=station)
     sign_up(session, event_id, enterprise.id, attendee_phone=enterprise.phone, station=station)
-    return check_in(session, event_id, enterprise.id, station=station, at=at)
+    result = check_in(session, event_id, enterprise.id, station=station, at=at)
+    return dataclasses.replace(result, walk_in_registered=True, signed_up=True)
+
+
+def _refuse_checked_in_twin(session: Session, event_id: int, name: str) -> None:
+    row = session.execute(
+        select(
+            Enterprise.id,
+            Enterprise.name,
+            Registration.checked_in_at,
+            Registration.checked_in_station,
+        )
+        .join(Registration, Registration.enterprise_id == Enterprise.id)
+        .where(
+            Enterprise.deleted_at.is_(None),
+            Enterprise.name_key == name_key(name),
+            Registration.event_id == event_id,
+            Registration.deleted_at.is_(None),
+            Registration.checked_in_at.is_not(None),
+        )
+        .order_by(Registration.checked_in_at)
+        .limit(1)
+    ).first()
+    if row is None:
+        return
+    enterprise_id, existing_name, at, station = row
+    assert at is not None  # the query asks for checked-in registrations
+    if station:
+        text = translate("CheckIn", "Already registered: %1, checked in at %2 at %3.").replace(
+            "%3", station
+        )
+    else:
+        text = translate("CheckIn", "Already registered: %1, checked in at %2.")
+    raise AlreadyRegistered(
+        text.replace("%1", existing_name).replace("%2", local_time(at).strftime("%H:%M")),
+        enterprise_id,
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -211,6 +348,20 @@ def find_for_check_in(
     found = [_candidate(firm, registrations.get(firm.id)) for firm in firms]
     found.sort(key=lambda c: not c.signed_up)
     return found[:limit]
+
+
+def exact_match(candidates: list[CheckInCandidate], text: str) -> CheckInCandidate | None:
+    """The one candidate ``text`` names exactly (normalised name, credit code or phone)."""
+    key = name_key(text)
+    compact = "".join(text.split()).upper()
+    exact = [
+        candidate
+        for candidate in candidates
+        if (key and name_key(candidate.name) == key)
+        or (candidate.credit_code and candidate.credit_code == compact)
+        or (candidate.phone and candidate.phone.replace("-", "") == compact.replace("-", ""))
+    ]
+    return exact[0] if len(exact) == 1 else None
 
 
 def _candidate(firm: Enterprise, registration: Registration | None) -> CheckInCandidate:

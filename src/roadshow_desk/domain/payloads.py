@@ -20,7 +20,9 @@ What :func:`parse_payload` accepts (what a USB scanner really types)
     * a uuid written with dashes;
     * a sign-up link printed on a brochure or sheet (``https://…?event=…&patent=CN…``): it
       is read as that patent when exactly one query parameter or path segment of the link is
-      a valid application number.
+      a valid application number. Given the current event's uuid, a link that carries event
+      uuids none of which is the current event's is refused ("for another event"): the
+      template puts ``{event}`` in every link, so a link printed for another fair says so.
 
     Everything else raises :class:`InvalidPayload` (a ``ValueError``) whose message is one
     translated sentence.
@@ -152,9 +154,10 @@ def _garbage(text: str) -> InvalidPayload:
     )
 
 
-def parse_payload(text: str) -> Payload:
+def parse_payload(text: str, *, event_uuid: str | None = None) -> Payload:
     """The enterprise or patent a scanned text names (see the module notes for what passes).
 
+    With ``event_uuid`` (the current event's), a sign-up link of another event is refused.
     Raises :class:`InvalidPayload` with one translated sentence for anything else.
     """
     cleaned = _INVISIBLE.sub("", to_halfwidth(text).replace("。", "."))
@@ -187,18 +190,47 @@ def parse_payload(text: str) -> Payload:
     if "://" in cleaned:
         application_no = _application_no_in_url(cleaned)
         if application_no is not None:
+            if event_uuid is not None:
+                _refuse_other_event(cleaned, event_uuid)
             return PatentPayload(application_no)
     raise _garbage(text)
 
 
-def _application_no_in_url(url: str) -> str | None:
-    """The one application number among a link's query values and path segments."""
+def _url_values(url: str) -> list[str]:
+    """A link's query values and path segments (``[]`` when it is no link)."""
     try:
         parts = urlsplit(url)
     except ValueError:
-        return None
-    candidates = [value for _key, value in parse_qsl(parts.query, keep_blank_values=False)]
-    candidates += [unquote(segment) for segment in parts.path.split("/") if segment]
+        return []
+    values = [value for _key, value in parse_qsl(parts.query, keep_blank_values=False)]
+    return values + [unquote(segment) for segment in parts.path.split("/") if segment]
+
+
+def _refuse_other_event(url: str, event_uuid: str) -> None:
+    """Raise when the link names events (uuids) and the current one is not among them."""
+    named = set()
+    for value in _url_values(url):
+        try:
+            named.add(_uuid_hex(value))
+        except ValueError:
+            continue
+    try:
+        current = _uuid_hex(event_uuid)
+    except ValueError:
+        return
+    if named and current not in named:
+        raise InvalidPayload(
+            translate(
+                "Payloads",
+                "This sign-up link is for another event, not this one; scan a code printed "
+                "for this event.",
+            )
+        )
+
+
+def _application_no_in_url(url: str) -> str | None:
+    """The one application number among a link's query values and path segments."""
+    candidates = _url_values(url)
     found: set[str] = set()
     for candidate in candidates:
         try:

@@ -95,6 +95,22 @@
         <source>This badge belongs to no enterprise in this database; merge the bundle of the laptop that printed it, or search by name.</source>
         <translation>本数据库中没有这张胸卡对应的企业；请合并打印胸卡那台电脑的数据包，或按名称查找。</translation>
     </message>
+    <message>
+        <source>Already registered: %1; now checked in at %2.</source>
+        <translation>已登记：%1，现于 %2 签到。</translation>
+    </message>
+    <message>
+        <source>This check-in can no longer be redone.</source>
+        <translation>这次签到已无法重做。</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, checked in at %2 at %3.</source>
+        <translation>已登记：%1，已于 %2 在 %3 签到。</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, checked in at %2.</source>
+        <translation>已登记：%1，已于 %2 签到。</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -923,6 +939,10 @@
     <message>
         <source>The sign-up link has an unmatched brace.</source>
         <translation>报名链接中的花括号不成对。</translation>
+    </message>
+    <message>
+        <source>This sign-up link is for another event, not this one; scan a code printed for this event.</source>
+        <translation>这个报名链接属于另一场活动，不是本场；请扫描为本场活动印制的二维码。</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,14 @@
         <source>Walk-in registered: %1 (to reconcile later).</source>
         <translation>已现场登记：%1（待与名录核对）。</translation>
     </message>
+    <message>
+        <source>%1 firms match “%2”: which one? Choose with ↑ ↓ and press Enter.</source>
+        <translation>有 %1 家企业与“%2”相符：是哪一家？用 ↑ ↓ 选择后按回车。</translation>
+    </message>
+    <message>
+        <source>No firm matches “%1”. To register it as a walk-in, fill in the name and phone below and press Enter.</source>
+        <translation>没有与“%1”相符的企业。如需现场登记，请在下方填写名称和电话后按回车。</translation>
+    </message>
 </context>
 <context>
     <name>EnterpriseDialog</name>
@@ -238,6 +246,18 @@
         <source>Save event %1</source>
         <translation>保存活动 %1</translation>
     </message>
+    <message>
+        <source>Register walk-in %1</source>
+        <translation>现场登记 %1</translation>
+    </message>
+    <message>
+        <source>Check in %1</source>
+        <translation>签到 %1</translation>
+    </message>
+    <message>
+        <source>Check-in of %1 taken back.</source>
+        <translation>已撤销 %1 的签到。</translation>
+    </message>
 </context>
 <context>
     <name>EventForm</name>
@@ -323,6 +343,10 @@
     <message>
         <source>Sessions</source>
         <translation>路演场次</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建活动</translation>
     </message>
 </context>
 <context>

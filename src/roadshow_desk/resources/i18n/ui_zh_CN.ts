@@ -79,6 +79,22 @@
     </message>
 </context>
 <context>
+    <name>DemoFairAction</name>
+    <message>
+        <source>Open the &amp;demo fair</source>
+        <extracomment>What the demo writes: every kind of record the pages show.</extracomment>
+        <translation>打开演示对接会(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Writing the demo fair…</source>
+        <translation>正在写入演示对接会…</translation>
+    </message>
+    <message>
+        <source>The demo fair “%1” is open: %2 patents, %3 enterprises.</source>
+        <translation>演示对接会“%1”已打开：专利 %2 件，企业 %3 家。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Settings…</source>
@@ -132,6 +148,113 @@
         <source>Station: %1</source>
         <extracomment>The workflow pages, in navigation order (&quot;module:Class&quot;). Installers of menus, actions and drop handlers (&quot;module:function&quot;, called with the window).</extracomment>
         <translation>工作站：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NextStep</name>
+    <message>
+        <source>Open the demo fair</source>
+        <translation>打开演示对接会</translation>
+    </message>
+    <message>
+        <source>Create the event</source>
+        <translation>创建活动</translation>
+    </message>
+    <message>
+        <source>Import a patent list…</source>
+        <translation>导入专利清单…</translation>
+    </message>
+    <message>
+        <source>Go to the library</source>
+        <translation>前往专利库</translation>
+    </message>
+    <message>
+        <source>No event yet</source>
+        <translation>还没有活动</translation>
+    </message>
+    <message>
+        <source>No patents yet</source>
+        <translation>还没有专利</translation>
+    </message>
+    <message>
+        <source>Welcome to Roadshow Desk</source>
+        <translation>欢迎使用路演服务台</translation>
+    </message>
+    <message>
+        <source>Open the demo fair to look around a complete example, or start your own fair: create the event, then import the institutes&apos; patent lists.</source>
+        <translation>打开演示对接会，先看看一个完整的示例；或者开始筹备自己的对接会：先创建活动，再导入各单位的专利清单。</translation>
+    </message>
+    <message>
+        <source>The patent library is empty</source>
+        <translation>专利库是空的</translation>
+    </message>
+    <message>
+        <source>Import the institutes&apos; patent lists (Excel or CSV, as the national patent activation system exports them); then screen them and pick the shortlist.</source>
+        <translation>导入各单位的专利清单（Excel 或 CSV，如全国专利盘活系统导出的文件），然后筛选专利、挑选推介清单。</translation>
+    </message>
+    <message>
+        <source>A shortlist belongs to an event: create the event first.</source>
+        <translation>推介清单属于某场活动：请先创建活动。</translation>
+    </message>
+    <message>
+        <source>Import a patent list first, then pick the patents for this event.</source>
+        <translation>请先导入专利清单，再为本场活动挑选专利。</translation>
+    </message>
+    <message>
+        <source>The shortlist is empty</source>
+        <translation>推介清单是空的</translation>
+    </message>
+    <message>
+        <source>Pick patents in the library: select them and choose Add to shortlist, or drag them here.</source>
+        <translation>到专利库挑选专利：选中后点“加入推介清单”，或直接拖到这里。</translation>
+    </message>
+    <message>
+        <source>Create the event: a name and its dates are enough to start. Enterprises, check-in and the roadshow sessions come after.</source>
+        <translation>创建活动：有名称和日期就可以开始。企业、签到和路演场次随后再加。</translation>
+    </message>
+    <message>
+        <source>Intentions are recorded for an event: create the event first.</source>
+        <translation>意向登记属于某场活动：请先创建活动。</translation>
+    </message>
+    <message>
+        <source>Each intention names a patent: import the patent list first.</source>
+        <translation>每条意向都对应一件专利：请先导入专利清单。</translation>
+    </message>
+    <message>
+        <source>No enterprises yet</source>
+        <translation>还没有企业</translation>
+    </message>
+    <message>
+        <source>Each intention names an enterprise: register the enterprises (or import their sign-up list) on the event page.</source>
+        <translation>每条意向都对应一家企业：请在活动页登记企业（或导入报名名单）。</translation>
+    </message>
+    <message>
+        <source>Register enterprises</source>
+        <translation>登记企业</translation>
+    </message>
+    <message>
+        <source>A roadshow presents an event&apos;s patents: create the event first.</source>
+        <translation>路演展示的是活动的专利：请先创建活动。</translation>
+    </message>
+    <message>
+        <source>A roadshow presents patents: import the patent list first.</source>
+        <translation>路演要展示专利：请先导入专利清单。</translation>
+    </message>
+    <message>
+        <source>A roadshow presents the event&apos;s shortlist: pick patents in the library first.</source>
+        <translation>路演展示本场活动的推介清单：请先到专利库挑选专利。</translation>
+    </message>
+    <message>
+        <source>No roadshow session planned yet</source>
+        <translation>还没有排好的路演场次</translation>
+    </message>
+    <message>
+        <source>Plan a session on the event page: put shortlisted patents in its slots.</source>
+        <translation>在活动页安排路演场次：把推介清单中的专利排进各个时段。</translation>
+    </message>
+    <message>
+        <source>Plan the sessions</source>
+        <translation>安排路演场次</translation>
     </message>
 </context>
 <context>

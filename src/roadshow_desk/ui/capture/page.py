@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from roadshow_desk.ui.capture.panel import CapturePanel
+from roadshow_desk.ui.empty_state import EmptyState
+from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 
@@ -34,6 +36,8 @@ class CapturePage(WorkflowPage):
         self.import_action.setObjectName("action_import_sheets")
         self.import_action.triggered.connect(self.choose_sheet)
         self._task: Any = None
+        self.empty = EmptyState(self, "empty_capture")
+        context.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
         return self.tr("Capture")
@@ -47,6 +51,13 @@ class CapturePage(WorkflowPage):
     def activate(self) -> None:
         self.panel.refresh()
         self.panel.field_enterprise.edit.setFocus()
+        show_next_step(self.empty, self, self.context)  # an event, patents, enterprises?
+
+    def _on_data_changed(self, _kind: str) -> None:
+        if self.empty.isHidden() or show_next_step(self.empty, self, self.context):
+            return
+        if self.isVisible():  # the last missing step is done: ready to capture
+            self.panel.field_enterprise.edit.setFocus()
 
     # ------------------------------------------------------------------ paper sheets
 

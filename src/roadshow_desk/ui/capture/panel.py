@@ -53,7 +53,7 @@ from roadshow_desk.domain.enterprises import enterprise_by_uuid, search_enterpri
 from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
 from roadshow_desk.domain.events import latest_event
 from roadshow_desk.domain.labels import label
-from roadshow_desk.domain.models import Enterprise, Intention, Patent, ShortlistEntry
+from roadshow_desk.domain.models import Enterprise, Event, Intention, Patent, ShortlistEntry
 from roadshow_desk.domain.payloads import EnterprisePayload, InvalidPayload, parse_payload
 from roadshow_desk.store.intentions import record_intention
 from roadshow_desk.ui.capture.choices import NumberChooser
@@ -585,8 +585,12 @@ class CapturePanel(QWidget):
 
     def apply_code(self, text: str) -> bool:
         """Fill the enterprise (badge) or the patent (patent code or sign-up link)."""
+        event_id = self._event_id()
+        with self.database.session() as session:
+            event = session.get(Event, event_id) if event_id is not None else None
+            event_uuid = event.uuid if event is not None else None
         try:
-            payload = parse_payload(text)
+            payload = parse_payload(text, event_uuid=event_uuid)  # refuses another event's link
         except InvalidPayload as error:
             self._show_problem(str(error), "")
             return False

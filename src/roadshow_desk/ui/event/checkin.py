@@ -2,11 +2,16 @@
 
 The first check-in wins (``domain.checkin``): checking a firm in again says when and where
 it already checked in. A badge scanned anywhere in the panel checks its firm in at once.
+Enter in the search field checks in the one firm the text names; when several match it asks
+which (the list takes the focus: ↑/↓ and Enter), when none does it offers a walk-in. Every
+check-in and walk-in is a :class:`~roadshow_desk.ui.event.commands.CheckInCommand` on the
+window's undo stack.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.checkin import (
     CheckInError,
+    CheckInResult,
     attendance,
     check_in,
     check_in_by_scan,
     check_in_walk_in,
+    exact_match,
     find_for_check_in,
     local_time,
 )
@@ -31,7 +38,15 @@ from roadshow_desk.domain.events import latest_event
 from roadshow_desk.errors import InputError
 from roadshow_desk.ui.capture.panel import looks_like_code
 from roadshow_desk.ui.capture.scanner import ScanDetector
+from roadshow_desk.ui.event.commands import CheckInCommand
 from roadshow_desk.ui.workflow import AppContext
+
+
+def _nothing_to_undo_here(field: QLineEdit, event: QKeyEvent) -> bool:
+    """Whether ``event`` is Undo (Redo) and ``field`` has nothing of its own to undo (redo)."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return not field.isUndoAvailable()
+    return event.matches(QKeySequence.StandardKey.Redo) and not field.isRedoAvailable()
 
 
 class CheckInPanel(QWidget):
@@ -49,13 +64,16 @@ class CheckInPanel(QWidget):
             self.tr("Scan the badge, or type part of the name, credit code or phone")
         )
         self.edit_search.textEdited.connect(self.search)
-        self.edit_search.returnPressed.connect(self.check_in_current)
+        self.edit_search.returnPressed.connect(self.check_in_typed)
         self.list_found = QListWidget()
         self.list_found.setObjectName("list_checkin_found")
         self.list_found.itemActivated.connect(lambda _item: self.check_in_current())
+        self.list_found.currentRowChanged.connect(self._on_row_picked)
+        self.list_found.itemClicked.connect(self._on_row_picked)  # row 0 clicked counts too
         self.button_check_in = QPushButton(self.tr("&Check in"))
         self.button_check_in.setObjectName("button_check_in")
-        self.button_check_in.clicked.connect(self.check_in_current)
+        self.button_check_in.clicked.connect(self._check_in_clicked)
+        self._picked = False
         self.edit_walk_in_name = QLineEdit()
         self.edit_walk_in_name.setObjectName("edit_walk_in_name")
         self.edit_walk_in_name.setPlaceholderText(self.tr("Walk-in: enterprise name"))
@@ -90,8 +108,35 @@ class CheckInPanel(QWidget):
         self.scanner.burst_started.connect(self._remember_search)
         self.scanner.scanned.connect(self.check_in_scanned)
         self._search_before = ""
+        for widget in (self.edit_search, self.list_found, self.edit_walk_in_name):
+            widget.installEventFilter(self)
+        self.edit_walk_in_phone.installEventFilter(self)
         context.data_changed.connect(self._on_data_changed)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ from the search field into the list, Esc from the list back; and Ctrl+Z in a
+        field with nothing of its own to undo goes to the window's Undo (Redo likewise)."""
+        if isinstance(event, QKeyEvent):
+            if (
+                event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(watched, QLineEdit)
+                and _nothing_to_undo_here(watched, event)
+            ):
+                return True  # not accepted: the shortcut reaches the window's Undo/Redo
+            if event.type() == QEvent.Type.KeyPress:
+                if (
+                    watched is self.edit_search
+                    and event.key() == Qt.Key.Key_Down
+                    and self.list_found.count()
+                ):
+                    self._picked = True
+                    self.list_found.setFocus()
+                    return True
+                if watched is self.list_found and event.key() == Qt.Key.Key_Escape:
+                    self.edit_search.setFocus()
+                    return True
+        return super().eventFilter(watched, event)
 
     def event_id(self) -> int | None:
         if self.context.current_event_id is not None:
@@ -139,38 +184,102 @@ class CheckInPanel(QWidget):
             self.list_found.addItem(item)
         if self.list_found.count():
             self.list_found.setCurrentRow(0)
+        self._picked = False
 
-    def _done(self, message: str, enterprise_id: int | None, first: bool) -> None:
-        self.label_message.setStyleSheet("" if first else "color: #b36b00;")
+    def _on_row_picked(self, _row: object) -> None:
+        self._picked = True
+
+    def _done(self, result: CheckInResult, message: str | None = None) -> None:
+        message = message or result.message
+        self.label_message.setStyleSheet("" if result.first else "color: #b36b00;")
         self.label_message.setText(message)
         self.context.status_message.emit(message)
+        if result.changed_anything:
+            self.context.undo_stack.push(CheckInCommand(self.context, result, self._say))
         self.context.data_changed.emit("checkin")
-        if enterprise_id is not None:
-            self.checked_in.emit(enterprise_id)
+        self.checked_in.emit(result.enterprise_id)
+
+    def _say(self, message: str) -> None:
+        self.label_message.setStyleSheet("")
+        self.label_message.setText(message)
 
     def _problem(self, message: str) -> None:
         self.label_message.setStyleSheet("color: #b00020;")
         self.label_message.setText(message)
 
-    def check_in_current(self) -> bool:
-        item = self.list_found.currentItem()
+    def check_in_typed(self) -> bool:
+        """Enter in the search field: check in the one firm the text names; ask which when
+        several match; offer a walk-in when none does."""
+        text = self.edit_search.text().strip()
         event_id = self.event_id()
-        if item is None or event_id is None:
+        if not text or event_id is None:
+            return False
+        with self.context.database.session() as session:
+            found = find_for_check_in(session, event_id, text)
+        if len(found) == 1:
+            return self._check_in_firm(found[0].enterprise_id)
+        if not found:
+            self._offer_walk_in(text)
+            return False
+        chosen = exact_match(found, text)
+        if chosen is not None:
+            return self._check_in_firm(chosen.enterprise_id)
+        self.search(text)
+        self.list_found.setCurrentRow(0)
+        self._picked = True
+        self.list_found.setFocus()
+        self.label_message.setStyleSheet("color: #b36b00;")
+        self.label_message.setText(
+            self.tr("%1 firms match “%2”: which one? Choose with ↑ ↓ and press Enter.")
+            .replace("%1", str(len(found)))
+            .replace("%2", text)
+        )
+        return False
+
+    def _offer_walk_in(self, text: str) -> None:
+        """Nothing matched: say so and get the walk-in fields ready (the text kept)."""
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if len(digits) >= 7 and len(digits) >= len(text.replace(" ", "").replace("-", "")):
+            self.edit_walk_in_phone.setText(text)
+            self.edit_walk_in_name.setFocus()
+        else:
+            self.edit_walk_in_name.setText(text)
+            self.edit_walk_in_phone.setFocus()
+        self.label_message.setStyleSheet("color: #b36b00;")
+        self.label_message.setText(
+            self.tr(
+                "No firm matches “%1”. To register it as a walk-in, fill in the name and phone "
+                "below and press Enter."
+            ).replace("%1", text)
+        )
+
+    def _check_in_clicked(self) -> None:
+        if self._picked and self.list_found.currentItem() is not None:
+            self.check_in_current()
+        else:
+            self.check_in_typed()
+
+    def check_in_current(self) -> bool:
+        """Check in the firm chosen in the list."""
+        item = self.list_found.currentItem()
+        if item is None:
+            return False
+        return self._check_in_firm(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _check_in_firm(self, enterprise_id: int) -> bool:
+        event_id = self.event_id()
+        if event_id is None:
             return False
         try:
             with self.context.database.session() as session:
-                result = check_in(
-                    session,
-                    event_id,
-                    int(item.data(Qt.ItemDataRole.UserRole)),
-                    station=self.context.station,
-                )
+                result = check_in(session, event_id, enterprise_id, station=self.context.station)
         except InputError as error:
             self._problem(str(error))
             return False
-        self._done(result.message, result.enterprise_id, result.first)
-        self.edit_search.clear()
+        self._done(result)
+        self.edit_search.setText("")  # setText, not clear(): no field undo to shadow Ctrl+Z
         self.list_found.clear()
+        self.edit_search.setFocus()
         return True
 
     def _remember_search(self) -> None:
@@ -189,7 +298,7 @@ class CheckInPanel(QWidget):
         except CheckInError as error:
             self._problem(str(error))
             return False
-        self._done(result.message, result.enterprise_id, result.first)
+        self._done(result)
         return True
 
     def register_walk_in(self) -> bool:
@@ -205,17 +314,22 @@ class CheckInPanel(QWidget):
                     self.edit_walk_in_phone.text(),
                     station=self.context.station,
                 )
-        except InputError as error:
+        except InputError as error:  # AlreadyRegistered too: "已登记：…, checked in at 09:32"
             self._problem(str(error))
             return False
-        self.edit_walk_in_name.clear()
-        self.edit_walk_in_phone.clear()
+        self.edit_walk_in_name.setText("")
+        self.edit_walk_in_phone.setText("")
         self._done(
+            result,
             self.tr("Walk-in registered: %1 (to reconcile later).").replace(
                 "%1", result.enterprise_name
-            ),
-            result.enterprise_id,
-            True,
+            )
+            if result.walk_in_registered
+            else None,
         )
-        self.context.data_changed.emit("enterprise")
+        if result.walk_in_registered:
+            self.context.data_changed.emit("enterprise")
+        self.edit_search.setText("")
+        self.list_found.clear()
+        self.edit_search.setFocus()
         return True

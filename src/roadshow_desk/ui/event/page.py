@@ -6,10 +6,12 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from roadshow_desk.domain.events import list_events
+from roadshow_desk.ui.empty_state import EmptyState, window_step
 from roadshow_desk.ui.event.agenda import AgendaView
 from roadshow_desk.ui.event.checkin import CheckInPanel
 from roadshow_desk.ui.event.enterprises import RegistryView
 from roadshow_desk.ui.event.setup import EventSetupForm
+from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.pending import settle
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
@@ -52,6 +54,16 @@ class EventPage(WorkflowPage):
         self.checkin_action.triggered.connect(self.show_checkin)
         context.event_changed.connect(self._on_event_changed)
         self._loaded = False
+        self.empty = EmptyState(self.tabs, "empty_event")  # no event yet: create it
+        self._creating = False
+        for name, text, tab in (
+            ("action_new_event", self.tr("New event"), None),
+            ("action_show_enterprises", self.tr("Enterprises"), self.registry),
+            ("action_plan_sessions", self.tr("Sessions"), self.agenda),
+        ):  # the steps other pages' empty states ask for
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, tab=tab: self.show_step(tab))
 
     def title(self) -> str:
         return self.tr("Event")
@@ -76,8 +88,17 @@ class EventPage(WorkflowPage):
 
     def new_event(self) -> None:
         """An empty form for a new event, once what is typed for this one is kept."""
-        if settle(self, [self.setup]):
-            self.tabs.setCurrentWidget(self.setup)
+        self.show_step(None)
+
+    def show_step(self, tab: QWidget | None) -> None:
+        """Come forward at ``tab``, or (``None``) with the form for a new event."""
+        if tab is None and not settle(self, [self.setup]):
+            return  # what is typed for this event could not be kept and was not dropped
+        self._creating = tab is None
+        window_step(self, "action_page_event")()
+        self.empty.hide()
+        self.tabs.setCurrentWidget(tab or self.setup)
+        if tab is None:
             self.setup.show_event(None)
             self.setup.edit_name.setFocus()
 
@@ -103,6 +124,9 @@ class EventPage(WorkflowPage):
         self.checkin.refresh()
         self.agenda.reload()
         self._loaded = True
+        self._creating = self._creating and current is None
+        if not self._creating:
+            show_next_step(self.empty, self, self.context, current)
 
     def _on_event_chosen(self, index: int) -> None:
         event_id = self.combo_event.itemData(index)

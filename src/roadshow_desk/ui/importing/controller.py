@@ -174,12 +174,13 @@ class ImportController(QObject):
         if self.task is not None or self.mapping_dialog is not None:
             self._queue.append(path)
             return None
-        self.context.settings.add_recent_file(str(path))
         self.task = run_task(
             self.window,
             self.tr("Reading %1").replace("%1", path.name),
             lambda progress: read_patent_table(path, progress=progress),
         )
+        # Recent imports lists the files that could be read; a refused one stays out.
+        self.task.succeeded.connect(lambda _table: self.context.settings.add_recent_file(str(path)))
         self.task.succeeded.connect(self.show_mapping)
         self.task.failed.connect(lambda error: self._failed(path, error))
         self.task.cancelled.connect(self._next)
@@ -271,6 +272,9 @@ class ImportController(QObject):
 
     def _failed(self, path: Path, error: BaseException) -> None:
         self.task = None
+        recent = self.context.settings.recent_files
+        if str(path) in recent:  # a file that is refused is no recent import
+            self.context.settings.set_value("files/recent", [f for f in recent if f != str(path)])
         QMessageBox.warning(
             self._parent_widget(),
             self.tr("%1 was not imported").replace("%1", path.name),

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from roadshow_desk.domain.patent_editing import PatentEditError, patent_values
+from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.library.commands import EditPatentCommand
 from roadshow_desk.ui.library.detail import PatentDetailPane
 from roadshow_desk.ui.library.edit_dialog import PatentDialog
 from roadshow_desk.ui.library.model import COLUMN_INDEX, COLUMNS, PatentTableModel
+from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 HEADER_STATE = "library_header"
@@ -108,6 +110,7 @@ class LibraryPage(WorkflowPage):
         self.edit_action.triggered.connect(self._edit_current)
         self.addAction(self.edit_action)
         self.table.addAction(self.edit_action)
+        self.empty = EmptyState(self, "empty_library")  # no patent yet: the next step
 
         context.data_changed.connect(self._on_data_changed)
 
@@ -148,6 +151,7 @@ class LibraryPage(WorkflowPage):
         self.model.sort(section, header.sortIndicatorOrder())
         self.model.reload()
         self._loaded = True
+        show_next_step(self.empty, self, self.context)
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.select_patent(self.model.patent_id(0))
 
@@ -161,6 +165,8 @@ class LibraryPage(WorkflowPage):
         self.count_label.setText(self.tr("Patents: %1").replace("%1", count))
 
     def _on_data_changed(self, kind: str) -> None:
+        if self._loaded and (kind == "patent" or not self.empty.isHidden()):
+            show_next_step(self.empty, self, self.context)
         # Intentions count in the score (enterprise interest): a capture reorders by score.
         if kind not in ("patent", "intention") or not self._loaded:
             return

@@ -43,6 +43,7 @@ from roadshow_desk.documents.render import (
     PrintOptions,
     kind_label,
     render_document,
+    warm_up,
 )
 from roadshow_desk.domain.progress import Progress
 from roadshow_desk.errors import InputError
@@ -114,6 +115,7 @@ class PrintPage(WorkflowPage):
         weakref.finalize(self, self._temp.cleanup)
         self._built: tuple[tuple[Any, ...], Path, int] | None = None
         self._task: Task | None = None
+        self._warm_up: Task | None = None
         self._events_loaded = False
 
         for kind in KINDS:
@@ -153,6 +155,10 @@ class PrintPage(WorkflowPage):
     def activate(self) -> None:
         if not self._events_loaded:
             self.reload_events()
+        if self._warm_up is None:  # the first preview's one-off costs, paid while choosing
+            font = self.context.settings.cjk_font_file or None
+            self._warm_up = Task(lambda _progress: warm_up(font), (), self)
+            self._warm_up.start()
 
     # --- choices --------------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.roadshow import Phase, Position, Thresholds
 from roadshow_desk.domain.roadshow_plan import PlanError, SessionPlan, load_plan, public_slide
+from roadshow_desk.ui.empty_state import EmptyState
+from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.roadshow.audience import AudienceDisplay
 from roadshow_desk.ui.roadshow.console import local_time
 from roadshow_desk.ui.roadshow.controller import RoadshowController, RoadshowOptions
@@ -149,6 +151,7 @@ class RoadshowPage(WorkflowPage):
         ):
             signal.connect(self._save_options)
         context.event_changed.connect(lambda _id: self.reload())
+        self.empty = EmptyState(self, "empty_roadshow")  # which step is missing
         context.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
@@ -242,6 +245,7 @@ class RoadshowPage(WorkflowPage):
         self.session_combo.setCurrentIndex(index if index >= 0 else 0)
         self.session_combo.blockSignals(False)
         self._load_selected_session()
+        show_next_step(self.empty, self, self.context, event_id)
 
     def _load_selected_session(self) -> None:
         session_id = self.session_combo.currentData()

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.models import Event, split_list
 from roadshow_desk.errors import InputError
+from roadshow_desk.ui.empty_state import EmptyState
+from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.screening.matches import MatchSuggestionsView
 from roadshow_desk.ui.shortlist.commands import (
     AddPatentsCommand,
@@ -183,6 +185,7 @@ class ShortlistPage(WorkflowPage):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(hint)
         self._loaded = False
+        self.empty = EmptyState(self.table.viewport(), "empty_shortlist")  # drops pass through
         context.data_changed.connect(self._on_data_changed)
         context.event_changed.connect(lambda _event: self.reload(keep_event=False))
 
@@ -312,6 +315,7 @@ class ShortlistPage(WorkflowPage):
             current = self.model.patent_id(0)
             selected = selected or [current]
         self.select_patents(selected, current)
+        show_next_step(self.empty, self, self.context, self.event_id)
 
     def _on_data_changed(self, kind: str) -> None:
         if kind in ("shortlist", "patent", "event") and self._loaded:
