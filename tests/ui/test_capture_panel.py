@@ -260,3 +260,53 @@ def test_capture_page_imports_a_paper_sheet(
     # No time column: it counts as captured now, at the "paper" station.
     assert page.panel.model.rowCount() == 1
     assert page.panel.model.data(page.panel.model.index(0, 6)) == "paper"
+
+
+def test_a_stall_in_the_middle_of_the_first_burst_is_still_a_scan(qtbot, panel, fair, db) -> None:  # type: ignore[no-untyped-def]
+    """The first search of the day loaded the pinyin library (0.6-0.9 s) in the middle of
+    the first burst: a scan that ends in Enter is a scan however long one gap was."""
+    from keyboard import scan as scan_with
+
+    with db.session() as session:
+        firm = session.get(Enterprise, fair.enterprise_ids[2])
+        assert firm is not None
+        badge = enterprise_payload(firm.uuid)
+    scan_with(qtbot, badge, stall_after=9, clock=panel.scanner.clock, stall_seconds=0.9)
+    assert panel.field_enterprise.chosen_id == firm.id
+    assert "RSD1" not in panel.field_enterprise.edit.text()
+    assert intentions(db) == []
+
+
+def test_nothing_of_a_burst_is_typed_into_the_field_it_arrives_in(qtbot, panel, fair, db) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session:
+        patent = session.get(Patent, fair.patent_ids[2])
+        assert patent is not None
+        code = patent_payload(patent.application_no)
+    typed: list[str] = []
+    panel.field_enterprise.edit.textEdited.connect(typed.append)
+    scan(qtbot, code)
+    assert typed == []  # no search ran on half a code
+    assert panel.field_patent.chosen_id == patent.id
+
+
+def test_a_person_typing_letters_that_begin_a_code_still_types_them(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    edit = panel.field_enterprise.edit
+    qtbot.keyClick(focus(), "R")  # could be a scan's first key: held back a moment
+    qtbot.waitUntil(lambda: edit.text() == "R", timeout=1000)
+    panel.scanner.clock.pause(0.2)
+    qtbot.keyClicks(focus(), "oh")  # "Ro", "h" (could begin http): all typed, in order
+    qtbot.waitUntil(lambda: edit.text() == "Roh", timeout=1000)
+    panel.scanner.clock.pause(0.2)
+    qtbot.keyClicks(focus(), "rsd1")  # fast, but no ":" yet, then a Tab: typed
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert edit.text() == "Rohrsd"
+
+
+def test_a_scan_without_its_enter_is_dropped_with_a_sentence(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    panel.scanner.stall_ms = 50
+    for character in "RSD1:E:0123":
+        qtbot.keyClick(focus(), character)
+    qtbot.waitUntil(lambda: "incomplete" in panel.label_message.text(), timeout=1000)
+    assert panel.field_enterprise.edit.text() == ""
+    qtbot.keyClicks(focus(), "5555")  # the keyboard works as before
+    assert panel.field_enterprise.edit.text() == "5555"
