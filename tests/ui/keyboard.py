@@ -32,6 +32,19 @@ def focus() -> QWidget:
     return widget
 
 
+def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into the focused widget: ASCII as key presses, Chinese through the input method
+    (as a pinyin IME commits it)."""
+    if text.isascii():
+        qtbot.keyClicks(focus(), text)
+        return
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(focus(), event)
+
+
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
     """One key (a person's, or a clicker's) to the focused widget."""
     qtbot.keyClick(focus(), key, modifier)
@@ -59,3 +72,54 @@ def scan(
     qtbot.keyClick(focus(), Qt.Key.Key_Return)
     if after_each is not None:
         after_each("\n")
+
+
+def ambiguous_shortcuts(window: QWidget) -> list[str]:
+    """Shortcuts of ``window`` that Qt would find ambiguous ("Ambiguous shortcut overload",
+    and nothing happens): two actions or QShortcuts with the same key that can be active at
+    the same moment. Only what is visible now counts (the current page, its toolbar
+    actions). A window-wide shortcut clashes with any other; two widget-bound ones clash
+    when one widget is (inside) the other."""
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    Context = Qt.ShortcutContext
+    entries: list[tuple[str, object, QWidget | None, str]] = []  # key, owner, scope, name
+
+    def add(owner: object, keys: list[QKeySequence], context: Qt.ShortcutContext,
+            widgets: list[QWidget], name: str) -> None:  # fmt: skip
+        live = [w for w in widgets if w.isVisible() and w.window() is window]
+        if not live:
+            return
+        for sequence in keys:
+            if sequence.isEmpty():
+                continue
+            text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if context in (Context.WindowShortcut, Context.ApplicationShortcut):
+                entries.append((text, owner, None, name))
+            else:
+                entries.extend((text, owner, widget, name) for widget in live)
+
+    actions = set(window.findChildren(QAction))
+    for widget in [window, *window.findChildren(QWidget)]:
+        actions.update(widget.actions())
+    for action in actions:
+        widgets = [o for o in action.associatedObjects() if isinstance(o, QWidget)]
+        name = action.objectName() or action.text()
+        add(action, action.shortcuts(), action.shortcutContext(), widgets, name)
+    for shortcut in window.findChildren(QShortcut):
+        parent = shortcut.parent()
+        if isinstance(parent, QWidget) and shortcut.isEnabled():
+            name = shortcut.objectName() or f"QShortcut on {parent.objectName()}"
+            add(shortcut, shortcut.keys(), shortcut.context(), [parent], name)
+
+    def overlap(a: QWidget | None, b: QWidget | None) -> bool:
+        if a is None or b is None:
+            return True
+        return a is b or a.isAncestorOf(b) or b.isAncestorOf(a)
+
+    clashes = set()
+    for index, (key, owner, scope, name) in enumerate(entries):
+        for other_key, other_owner, other_scope, other_name in entries[index + 1 :]:
+            if key == other_key and owner is not other_owner and overlap(scope, other_scope):
+                clashes.add(f"{key}: {' / '.join(sorted((name, other_name)))}")
+    return sorted(clashes)

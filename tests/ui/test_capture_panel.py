@@ -310,3 +310,33 @@ def test_a_scan_without_its_enter_is_dropped_with_a_sentence(qtbot, panel) -> No
     assert panel.field_enterprise.edit.text() == ""
     qtbot.keyClicks(focus(), "5555")  # the keyboard works as before
     assert panel.field_enterprise.edit.text() == "5555"
+
+
+def test_the_first_pinyin_keystroke_finds_everything_ready(
+    qtbot, app_context, english, fair, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The pinyin tables and the firms' initials are prepared on a worker as the panel
+    opens: the first keystrokes do no pinyin work on the GUI thread."""
+    from roadshow_desk.domain.enterprises import pinyin_initials
+
+    pinyin_initials.cache_clear()
+    app_context.current_event_id = fair.event_id
+    widget = CapturePanel(app_context)
+    qtbot.addWidget(widget)
+    assert widget.warmup is not None
+    assert widget.warmup.wait(30)
+    import pypinyin
+
+    calls: list[str] = []
+    original = pypinyin.lazy_pinyin
+
+    def spy(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", spy)
+    widget.show()
+    widget.field_enterprise.edit.setFocus()
+    qtbot.keyClicks(widget.field_enterprise.edit, "lx")
+    assert widget.field_enterprise.matches.count() >= 1  # 联想（北京）
+    assert calls == []

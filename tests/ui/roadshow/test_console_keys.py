@@ -167,3 +167,9 @@ def test_a_scan_on_the_console_itself_or_the_display_is_recognised(show, qtbot, 
     qtbot.keyClick(show.display, Qt.Key.Key_Return)
     assert panel.field_patent.chosen_id == patent_id
     assert show.run.index == 0 and show.run.running
+
+
+def test_the_console_window_has_no_two_shortcuts_on_one_key(show) -> None:  # type: ignore[no-untyped-def]
+    from keyboard import ambiguous_shortcuts
+
+    assert ambiguous_shortcuts(show.console) == []

@@ -66,6 +66,7 @@ from roadshow_desk.ui.capture.commands import (
 from roadshow_desk.ui.capture.lookup import LookupField
 from roadshow_desk.ui.capture.scanner import ScanDetector
 from roadshow_desk.ui.capture.today import TodayModel
+from roadshow_desk.ui.capture.warmup import warm_lookups
 from roadshow_desk.ui.workflow import AppContext
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -110,6 +111,7 @@ class CapturePanel(QWidget):
         self.scanner = ScanDetector(self, looks_like_code)
         self.scanner.scanned.connect(self._on_scanned)
         self.scanner.incomplete.connect(self._on_incomplete_scan)
+        self.warmup = warm_lookups(self.database)  # before the first keystroke or scan
         context.patent_on_stage.connect(self._on_patent_on_stage)
         context.event_changed.connect(lambda _event_id: self.refresh())
         context.data_changed.connect(self._on_data_changed)
