@@ -340,3 +340,26 @@ def test_the_first_pinyin_keystroke_finds_everything_ready(
     qtbot.keyClicks(widget.field_enterprise.edit, "lx")
     assert widget.field_enterprise.matches.count() >= 1  # 联想（北京）
     assert calls == []
+
+
+def test_the_no_demand_message_names_the_kind_as_its_button_does(
+    qtbot, app_context, fair, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.labels import label
+    from roadshow_desk.ui.translations import install_translators
+
+    install_translators(qapp, "zh_CN")
+    try:
+        app_context.current_event_id = fair.event_id
+        widget = CapturePanel(app_context)
+        qtbot.addWidget(widget)
+        widget.field_enterprise.set_choice(fair.enterprise_ids[0], "x")
+        widget.field_patent.set_choice(fair.patent_ids[0], "y")
+        widget.chooser_kind.setFocus()
+        qtbot.keyClick(widget.chooser_kind, "7")
+        qtbot.keyClick(widget.chooser_rating, Qt.Key.Key_Return)
+        shown = label(IntentionKind.NO_DEMAND)
+        assert shown == "暂无需求" and shown in widget.chooser_kind.buttons[6].text()
+        assert f"“{shown}”" in widget.label_message.text()
+    finally:
+        install_translators(qapp, "en")

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from keyboard import ambiguous_shortcuts, focus, press, type_text
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from fairday_data import make_fair_day
-from keyboard import ambiguous_shortcuts, focus, press, type_text
 from roadshow_desk.domain.models import Intention
 from roadshow_desk.ui.main_window import MainWindow
 

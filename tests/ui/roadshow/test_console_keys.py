@@ -8,10 +8,10 @@ two_screens_checks.py).
 from __future__ import annotations
 
 import pytest
+from keyboard import KeyClock, focus, press, scan
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from keyboard import KeyClock, focus, press, scan
 from roadshow_desk.domain.models import Enterprise, Intention, Patent
 from roadshow_desk.domain.payloads import enterprise_payload, patent_payload
 from roadshow_desk.domain.roadshow import Blank
@@ -173,3 +173,41 @@ def test_the_console_window_has_no_two_shortcuts_on_one_key(show) -> None:  # ty
     from keyboard import ambiguous_shortcuts
 
     assert ambiguous_shortcuts(show.console) == []
+
+
+def kind_buttons_fit(console) -> list[str]:  # type: ignore[no-untyped-def]
+    """The kind buttons whose text is cut (narrower than their text, or past the form)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QSplitter
+
+    panel = console.capture
+    form = panel.findChild(QSplitter).widget(0)
+    cut = []
+    for button in panel.chooser_kind.buttons:
+        right = button.mapTo(form, QPoint(button.width(), 0)).x()
+        if button.width() < button.sizeHint().width() or right > form.width():
+            cut.append(button.text())
+    return cut
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_kind_buttons_are_not_cut_on_a_1024x768_console(
+    make_controller, plan, context, day, qtbot, qapp, language
+) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.translations import install_translators
+
+    install_translators(qapp, language)
+    try:
+        context.current_event_id = day.event_id
+        panel = CapturePanel(context)
+        controller = make_controller(plan, options=NO_CARDS, context=context, capture=panel)
+        controller.console.resize(1024, 768)
+        controller.console.show()
+        qtbot.waitExposed(controller.console)
+        controller.console.resize(1024, 768)
+        qtbot.wait(1)
+        assert controller.console.height() <= 768
+        assert kind_buttons_fit(controller.console) == []
+        assert "暂无需求" in panel.chooser_kind.buttons[-1].text() or language == "en"
+    finally:
+        install_translators(qapp, "en")

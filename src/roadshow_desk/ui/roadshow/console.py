@@ -139,7 +139,8 @@ class PresenterConsole(QWidget):
             QCoreApplication.translate(
                 "PresenterConsole",
                 "PgDn/→/Space next · PgUp/← previous · number+Enter go to slot · Home/End · "
-                "B or . black · W white · S swap screens · F windowed · C console · Esc leave",
+                "B or . black · W white · S swap screens · F windowed · C console · "
+                "Esc twice leave",
             )
         )
         self.capture = capture
