@@ -9,11 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from roadshow_desk.domain.payloads import (
-    begins_payload,
-    could_begin_payload,
     EnterprisePayload,
     InvalidPayload,
     PatentPayload,
+    begins_payload,
+    could_begin_payload,
     enterprise_payload,
     parse_payload,
     patent_payload,

@@ -363,3 +363,19 @@ def test_the_no_demand_message_names_the_kind_as_its_button_does(
         assert f"“{shown}”" in widget.label_message.text()
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_scan_whose_first_keys_came_slowly_is_still_a_scan(qtbot, panel, fair, db) -> None:  # type: ignore[no-untyped-def]
+    """A pause inside ``RSD1:`` lets the first keys through as typing; the burst still ends
+    in Enter and parses as a code, so it is a scan: the field is emptied, nothing saved."""
+    from keyboard import scan as scan_with
+
+    with db.session() as session:
+        firm = session.get(Enterprise, fair.enterprise_ids[1])
+        assert firm is not None
+        badge = enterprise_payload(firm.uuid)
+    scan_with(qtbot, badge, stall_after=1, clock=panel.scanner.clock, stall_seconds=0.2)
+    assert panel.field_enterprise.chosen_id == firm.id
+    assert "RSD1" not in panel.field_enterprise.edit.text()
+    assert intentions(db) == []
+    assert panel.label_message.text().startswith("Scanned:")

@@ -14,7 +14,10 @@ widget do -- holds back a key that could begin a code instead of letting it thro
   however long one gap is (the GUI thread may be busy for a second), until Enter, which
   emits ``scanned(text)``. Nothing of a scan reaches a field, a number chooser or the
   show's keys. A scan that never gets its Enter is dropped after :attr:`~ScanDetector.
-  stall_ms` (``incomplete(text)``).
+  stall_ms` (``incomplete(text)``);
+* a pause inside the start itself lets the first keys through, and the rest with them:
+  when Enter then ends characters typed into one field, fast but for one gap, that make a
+  code, they are still a scan (taken out of a line edit again, then ``scanned(text)``).
 
 The detector covers the widgets under its roots (:meth:`~ScanDetector.watch`): the capture
 panel, and during a roadshow the presenter console and the audience display too, so a scan
@@ -32,7 +35,7 @@ from typing import ClassVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from roadshow_desk.domain.payloads import begins_payload, could_begin_payload
 
@@ -59,6 +62,17 @@ class _HeldKey:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    at: float
+
+
+@dataclass
+class _Typed:
+    """The characters that went on to one widget since the last other key."""
+
+    target: QWidget | None = None
+    text: str = ""
+    last: float = 0.0
+    slow_gaps: int = 0
 
 
 class ScanDetector(QObject):
@@ -89,6 +103,7 @@ class ScanDetector(QObject):
         self.clock: Callable[[], float] | None = None
         """Seconds, for tests; ``None``: the events' time stamps (else a monotonic clock)."""
         self._held: list[_HeldKey] = []
+        self._typed = _Typed()
         self._scanning = False
         self._last = 0.0
         self._timer = QTimer(self)
@@ -162,6 +177,8 @@ class ScanDetector(QObject):
         if not character:
             if self._held and not self._scanning:
                 self._hand_back()  # Tab, an arrow...: the held keys were a person's
+            if not self._scanning:
+                self._typed = _Typed()
             return False  # during a scan: another device's key (a clicker) acts
         return self._character(target, event, text)
 
@@ -178,6 +195,7 @@ class ScanDetector(QObject):
         candidate = self._text() + text
         if not could_begin_payload(candidate):
             self._hand_back()
+            self._went_on(target, text, now)
             return False
         if not self._held:
             self.burst_started.emit()
@@ -190,12 +208,41 @@ class ScanDetector(QObject):
         return True
 
     def _hold(self, target: QWidget, event: QKeyEvent, text: str, now: float) -> None:
-        self._held.append(_HeldKey(target, event.key(), event.modifiers(), text))
+        self._held.append(_HeldKey(target, event.key(), event.modifiers(), text, now))
         self._last = now
+
+    def _went_on(self, target: QWidget, text: str, now: float) -> None:
+        """Count a character that reached its widget (for :meth:`_typed_scan`)."""
+        typed = self._typed
+        if typed.target is not target:
+            typed = self._typed = _Typed(target)
+        elif now - typed.last > self.gap_ms:
+            typed.slow_gaps += 1
+        typed.text += text
+        typed.last = now
+
+    def _typed_scan(self) -> bool:
+        """Enter after characters that went on to a field (the first keys of a scan came
+        too slowly to be held back, so the rest could not be recognised as a scan either):
+        fast apart from one gap, and a code, they are a scan all the same -- taken out of
+        the field again."""
+        typed, self._typed = self._typed, _Typed()
+        text = typed.text
+        if typed.slow_gaps > 1 or not begins_payload(text) or not self.accept(text):
+            return False
+        target = typed.target
+        if (
+            isinstance(target, QLineEdit)
+            and shiboken6.isValid(target)
+            and target.text().endswith(text)
+        ):
+            target.setText(target.text()[: -len(text)])
+        self.scanned.emit(text)
+        return True
 
     def _enter(self) -> bool:
         if not self._held:
-            return False
+            return self._typed_scan()
         text = self._text()
         if self._scanning and self.accept(text):
             self._reset()
@@ -232,5 +279,6 @@ class ScanDetector(QObject):
                     continue
                 press = QKeyEvent(QEvent.Type.KeyPress, item.key, item.modifiers, item.text)
                 QApplication.sendEvent(target, press)
+                self._went_on(target, item.text, item.at)
         finally:
             ScanDetector._replaying -= 1
