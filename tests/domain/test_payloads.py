@@ -12,6 +12,8 @@ from roadshow_desk.domain.payloads import (
     EnterprisePayload,
     InvalidPayload,
     PatentPayload,
+    begins_payload,
+    could_begin_payload,
     enterprise_payload,
     parse_payload,
     patent_payload,
@@ -185,3 +187,38 @@ def test_signup_link_of_another_event_is_refused() -> None:
         APPLICATION_NO
     )
     assert parse_payload(foreign) == PatentPayload(APPLICATION_NO)  # no event to compare
+
+
+@pytest.mark.parametrize(
+    ("text", "begins", "could"),
+    [
+        ("R", False, True),
+        ("rs", False, True),
+        ("RSD", False, True),
+        ("RSD1", False, True),
+        ("RSD12", False, True),
+        ("RSD1:", True, True),
+        ("ｒｓｄ１：", True, True),  # full width, from a Chinese input method
+        ("RSD1:E:abc", True, True),
+        ("h", False, True),
+        ("HTTPS:/", False, True),
+        ("https://x.cn/s", True, True),
+        ("http://", True, True),
+        ("", False, False),
+        ("S", False, False),
+        ("Ro", False, False),
+        ("RSX", False, False),
+        ("hx", False, False),
+        ("1", False, False),
+    ],
+)
+def test_what_starts_like_a_code(text: str, begins: bool, could: bool) -> None:
+    assert begins_payload(text) is begins
+    assert could_begin_payload(text) is could
+
+
+@given(st.text(max_size=12))
+def test_every_prefix_of_a_code_could_begin_one(tail: str) -> None:
+    for code in (patent_payload("CN202210016632.1") + tail, "https://fair.cn/s?p=1" + tail):
+        for end in range(1, len(code) + 1):
+            assert could_begin_payload(code[:end])

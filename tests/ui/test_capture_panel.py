@@ -260,3 +260,122 @@ def test_capture_page_imports_a_paper_sheet(
     # No time column: it counts as captured now, at the "paper" station.
     assert page.panel.model.rowCount() == 1
     assert page.panel.model.data(page.panel.model.index(0, 6)) == "paper"
+
+
+def test_a_stall_in_the_middle_of_the_first_burst_is_still_a_scan(qtbot, panel, fair, db) -> None:  # type: ignore[no-untyped-def]
+    """The first search of the day loaded the pinyin library (0.6-0.9 s) in the middle of
+    the first burst: a scan that ends in Enter is a scan however long one gap was."""
+    from keyboard import scan as scan_with
+
+    with db.session() as session:
+        firm = session.get(Enterprise, fair.enterprise_ids[2])
+        assert firm is not None
+        badge = enterprise_payload(firm.uuid)
+    scan_with(qtbot, badge, stall_after=9, clock=panel.scanner.clock, stall_seconds=0.9)
+    assert panel.field_enterprise.chosen_id == firm.id
+    assert "RSD1" not in panel.field_enterprise.edit.text()
+    assert intentions(db) == []
+
+
+def test_nothing_of_a_burst_is_typed_into_the_field_it_arrives_in(qtbot, panel, fair, db) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session:
+        patent = session.get(Patent, fair.patent_ids[2])
+        assert patent is not None
+        code = patent_payload(patent.application_no)
+    typed: list[str] = []
+    panel.field_enterprise.edit.textEdited.connect(typed.append)
+    scan(qtbot, code)
+    assert typed == []  # no search ran on half a code
+    assert panel.field_patent.chosen_id == patent.id
+
+
+def test_a_person_typing_letters_that_begin_a_code_still_types_them(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    edit = panel.field_enterprise.edit
+    qtbot.keyClick(focus(), "R")  # could be a scan's first key: held back a moment
+    qtbot.waitUntil(lambda: edit.text() == "R", timeout=1000)
+    panel.scanner.clock.pause(0.2)
+    qtbot.keyClicks(focus(), "oh")  # "Ro", "h" (could begin http): all typed, in order
+    qtbot.waitUntil(lambda: edit.text() == "Roh", timeout=1000)
+    panel.scanner.clock.pause(0.2)
+    qtbot.keyClicks(focus(), "rsd1")  # fast, but no ":" yet, then a Tab: typed
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert edit.text() == "Rohrsd"
+
+
+def test_a_scan_without_its_enter_is_dropped_with_a_sentence(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    panel.scanner.stall_ms = 50
+    for character in "RSD1:E:0123":
+        qtbot.keyClick(focus(), character)
+    qtbot.waitUntil(lambda: "incomplete" in panel.label_message.text(), timeout=1000)
+    assert panel.field_enterprise.edit.text() == ""
+    qtbot.keyClicks(focus(), "5555")  # the keyboard works as before
+    assert panel.field_enterprise.edit.text() == "5555"
+
+
+def test_the_first_pinyin_keystroke_finds_everything_ready(
+    qtbot, app_context, english, fair, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The pinyin tables and the firms' initials are prepared on a worker as the panel
+    opens: the first keystrokes do no pinyin work on the GUI thread."""
+    from roadshow_desk.domain.enterprises import pinyin_initials
+
+    pinyin_initials.cache_clear()
+    app_context.current_event_id = fair.event_id
+    widget = CapturePanel(app_context)
+    qtbot.addWidget(widget)
+    assert widget.warmup is not None
+    assert widget.warmup.wait(30)
+    import pypinyin
+
+    calls: list[str] = []
+    original = pypinyin.lazy_pinyin
+
+    def spy(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", spy)
+    widget.show()
+    widget.field_enterprise.edit.setFocus()
+    qtbot.keyClicks(widget.field_enterprise.edit, "lx")
+    assert widget.field_enterprise.matches.count() >= 1  # 联想（北京）
+    assert calls == []
+
+
+def test_the_no_demand_message_names_the_kind_as_its_button_does(
+    qtbot, app_context, fair, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.labels import label
+    from roadshow_desk.ui.translations import install_translators
+
+    install_translators(qapp, "zh_CN")
+    try:
+        app_context.current_event_id = fair.event_id
+        widget = CapturePanel(app_context)
+        qtbot.addWidget(widget)
+        widget.field_enterprise.set_choice(fair.enterprise_ids[0], "x")
+        widget.field_patent.set_choice(fair.patent_ids[0], "y")
+        widget.chooser_kind.setFocus()
+        qtbot.keyClick(widget.chooser_kind, "7")
+        qtbot.keyClick(widget.chooser_rating, Qt.Key.Key_Return)
+        shown = label(IntentionKind.NO_DEMAND)
+        assert shown == "暂无需求" and shown in widget.chooser_kind.buttons[6].text()
+        assert f"“{shown}”" in widget.label_message.text()
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_a_scan_whose_first_keys_came_slowly_is_still_a_scan(qtbot, panel, fair, db) -> None:  # type: ignore[no-untyped-def]
+    """A pause inside ``RSD1:`` lets the first keys through as typing; the burst still ends
+    in Enter and parses as a code, so it is a scan: the field is emptied, nothing saved."""
+    from keyboard import scan as scan_with
+
+    with db.session() as session:
+        firm = session.get(Enterprise, fair.enterprise_ids[1])
+        assert firm is not None
+        badge = enterprise_payload(firm.uuid)
+    scan_with(qtbot, badge, stall_after=1, clock=panel.scanner.clock, stall_seconds=0.2)
+    assert panel.field_enterprise.chosen_id == firm.id
+    assert "RSD1" not in panel.field_enterprise.edit.text()
+    assert intentions(db) == []
+    assert panel.label_message.text().startswith("Scanned:")

@@ -572,6 +572,18 @@ def pinyin_initials(name: str) -> str:
     ).lower()
 
 
+def prepare_lookups(session: Session) -> int:
+    """Do now what the first enterprise look-up would otherwise do while someone types or
+    scans: load the pinyin tables (0.5-1 s) and work out every live firm's initials (kept by
+    :func:`pinyin_initials`). Meant for a worker thread as the desk opens; returns how many
+    names were prepared."""
+    pinyin_initials("中")  # loads the library even with no firm yet
+    names = list(session.scalars(select(Enterprise.name).where(_live())))
+    for name in names:
+        pinyin_initials(name)
+    return len(names)
+
+
 def _pinyin_matches(session: Session, initials: str, include_walk_ins: bool) -> list[Enterprise]:
     query = select(Enterprise).where(_live())
     if not include_walk_ins:

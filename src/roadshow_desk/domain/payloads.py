@@ -58,6 +58,8 @@ __all__ = [
     "InvalidPayload",
     "PatentPayload",
     "Payload",
+    "begins_payload",
+    "could_begin_payload",
     "enterprise_payload",
     "parse_payload",
     "patent_payload",
@@ -194,6 +196,30 @@ def parse_payload(text: str, *, event_uuid: str | None = None) -> Payload:
                 _refuse_other_event(cleaned, event_uuid)
             return PatentPayload(application_no)
     raise _garbage(text)
+
+
+_HEADER_DONE = re.compile(r"RSD[0-9]+:")
+_HEADER_PART = re.compile(r"R(?:S(?:D[0-9]*)?)?")
+_LINK_STARTS = ("HTTP://", "HTTPS://")
+
+
+def begins_payload(text: str) -> bool:
+    """Whether ``text`` starts like one of our codes: a full ``RSD<n>:`` header (any case,
+    full-width too) or an ``http://``/``https://`` link. What a scanner detector needs to
+    know that a burst is a code before its Enter arrives."""
+    upper = to_halfwidth(text).upper()
+    return bool(_HEADER_DONE.match(upper)) or upper.startswith(_LINK_STARTS)
+
+
+def could_begin_payload(text: str) -> bool:
+    """Whether ``text`` is the beginning of such a start (``"R"``, ``"rsd"``, ``"htt"``),
+    or already one (:func:`begins_payload`)."""
+    upper = to_halfwidth(text).upper()
+    if not upper:
+        return False
+    if begins_payload(upper) or _HEADER_PART.fullmatch(upper):
+        return True
+    return any(start.startswith(upper) for start in _LINK_STARTS)
 
 
 def _url_values(url: str) -> list[str]:

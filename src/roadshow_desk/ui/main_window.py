@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        from roadshow_desk.ui import keys
+
+        keys.install()  # Ctrl+Z passes a text field with nothing to undo
         self._build_actions()
         self._build_menus()
         self._build_toolbar()

@@ -70,5 +70,11 @@ def make_controller(qtbot, clock) -> Iterator[Callable[..., Any]]:  # type: igno
         return controller
 
     yield build
+    import shiboken6
+
     for controller in made:
-        controller.stop()
+        if shiboken6.isValid(controller.display) and shiboken6.isValid(controller.console):
+            controller.stop()
+        else:  # qtbot deleted the windows already: no timer may reach them
+            for timer in (controller.timer, controller.preview_timer, controller.console_timer):
+                timer.stop()

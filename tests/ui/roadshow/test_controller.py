@@ -105,12 +105,21 @@ def test_a_number_and_enter_jump_without_showing_the_slots_between(
     assert controller.run.index == 0 and "no slot 99" in controller.console.state_label.text()
 
 
-def test_escape_clears_a_typed_number_first_then_leaves(make_controller, plan, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_escape_clears_a_typed_number_first_then_asks_then_leaves(
+    make_controller, plan, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     controller = make_controller(plan, options=NO_CARDS)
     controller.start()
     qtbot.keyClicks(controller.display, "3")
     qtbot.keyClick(controller.display, Qt.Key.Key_Escape)
     assert controller.run.running and controller.typed == ""
+    qtbot.keyClick(controller.display, Qt.Key.Key_Escape)  # asks first
+    assert controller.run.running
+    assert "Esc again" in controller.console.state_label.text()
+    qtbot.keyClick(controller.display, Qt.Key.Key_PageDown)  # any other key: the show goes on
+    assert "Esc again" not in controller.console.state_label.text()
+    qtbot.keyClick(controller.display, Qt.Key.Key_Escape)
+    assert controller.run.running and controller.run.index == 1
     with qtbot.waitSignal(controller.finished, timeout=1000):
         qtbot.keyClick(controller.display, Qt.Key.Key_Escape)
     assert not controller.run.running
@@ -204,6 +213,7 @@ def test_slot_times_are_saved_as_slots_go_on_and_off_stage(
     qtbot.keyClick(controller.display, Qt.Key.Key_PageDown)
     qtbot.wait(1)
     clock.advance(7 * 60)
+    qtbot.keyClick(controller.display, Qt.Key.Key_Escape)
     qtbot.keyClick(controller.display, Qt.Key.Key_Escape)
     with db.session() as session:
         times = {slot.id: (slot.actual_start, slot.actual_end) for slot in session.query(Slot)}

@@ -45,6 +45,7 @@ def test_start_runs_the_show_and_leaving_offers_to_resume(page, qtbot, db, plan)
     assert controller.run.index == 1
     qtbot.keyClick(controller.display, Qt.Key.Key_PageDown)
     qtbot.keyClick(controller.display, Qt.Key.Key_PageDown)
+    qtbot.keyClick(controller.display, Qt.Key.Key_Escape)  # asks
     with qtbot.waitSignal(controller.finished):
         qtbot.keyClick(controller.display, Qt.Key.Key_Escape)
     qtbot.wait(1)

@@ -85,5 +85,5 @@ def test_two_screens_through_the_offscreen_platform() -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     summary = re.search(r"(\d+) passed", output)
-    assert summary is not None and int(summary.group(1)) == 6, output
+    assert summary is not None and int(summary.group(1)) == 10, output
     assert "skipped" not in output and "failed" not in output, output

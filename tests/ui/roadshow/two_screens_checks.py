@@ -136,3 +136,132 @@ def test_text_on_the_projector_is_sized_for_its_1024x768(show) -> None:  # type:
     metrics = show.display.metrics
     assert (metrics.width, metrics.height) == (1024, 768)
     assert metrics.title_px >= 48 and metrics.body_px >= 28
+
+
+# ---------------------------------------------------------------------- under real hands (#11)
+
+
+@pytest.fixture
+def staged(make_controller, plan, context, day, qtbot, qapp, request):  # type: ignore[no-untyped-def]
+    """A show with the capture panel in its console (the page's set-up), on two screens,
+    in English or in the language given as the fixture's parameter."""
+    from keyboard import KeyClock
+
+    from roadshow_desk.ui.capture.panel import CapturePanel
+    from roadshow_desk.ui.roadshow.controller import RoadshowOptions
+    from roadshow_desk.ui.translations import install_translators
+
+    assert sorted(s.name() for s in QGuiApplication.screens()) == ["laptop", "projector"]
+    install_translators(qapp, getattr(request, "param", "en"))
+    context.current_event_id = day.event_id
+    panel = CapturePanel(context)
+    panel.scanner.clock = KeyClock()
+    controller = make_controller(
+        plan, options=RoadshowOptions(title_cards=False), context=context, capture=panel
+    )
+    controller.start()
+    settle(qtbot)
+    qtbot.waitUntil(lambda: panel.field_patent.chosen_id == plan.slots[0].patent_id)
+    yield controller
+    controller.stop()
+    install_translators(qapp, "en")
+    set_screens(CONFIG)
+    settle(qtbot)
+
+
+def where(show) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    return screen_of(show.display), screen_of(show.console)
+
+
+def codes(db, day):  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from roadshow_desk.domain.models import Enterprise, Patent
+    from roadshow_desk.domain.payloads import enterprise_payload, patent_payload
+
+    with db.session() as session:
+        firm = session.scalars(select(Enterprise).order_by(Enterprise.id)).first()
+        patent = session.get(Patent, day.patent_ids[2])
+        return (
+            firm.id,
+            enterprise_payload(firm.uuid),
+            patent.id,
+            patent_payload(patent.application_no),
+        )
+
+
+def test_clicker_keys_act_from_the_start_and_each_puts_the_windows_where_expected(
+    staged, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from keyboard import focus, press
+
+    from roadshow_desk.domain.roadshow import Blank
+
+    show = staged
+    assert where(show) == ("projector", "laptop") and focus() is show.console
+    steps = [
+        (Qt.Key.Key_B, ("projector", "laptop"), lambda: show.run.blank is Blank.BLACK),
+        (Qt.Key.Key_Period, ("projector", "laptop"), lambda: show.run.blank is Blank.NONE),
+        (Qt.Key.Key_W, ("projector", "laptop"), lambda: show.run.blank is Blank.WHITE),
+        (Qt.Key.Key_PageDown, ("projector", "laptop"), lambda: show.run.blank is Blank.NONE),
+        (Qt.Key.Key_PageDown, ("projector", "laptop"), lambda: show.run.index == 1),
+        (Qt.Key.Key_S, ("laptop", "projector"), lambda: show.swapped),
+        (Qt.Key.Key_S, ("projector", "laptop"), lambda: not show.swapped),
+        (Qt.Key.Key_F, ("laptop", "laptop"), lambda: show.windowed),
+        (Qt.Key.Key_F, ("projector", "laptop"), lambda: not show.windowed),
+    ]
+    for key, screens, check in steps:
+        press(qtbot, key)
+        settle(qtbot)
+        assert where(show) == screens, key
+        assert check(), key
+    assert show.display.isFullScreen() and show.console.capture.field_enterprise.edit.text() == ""
+    press(qtbot, Qt.Key.Key_Escape)  # asks; the windows stay
+    settle(qtbot)
+    assert show.run.running and where(show) == ("projector", "laptop")
+
+
+def test_a_scan_at_the_console_never_moves_a_window_or_the_show(
+    staged, qtbot, db, day, plan
+) -> None:  # type: ignore[no-untyped-def]
+    from keyboard import focus, press, scan
+
+    show = staged
+    panel = show.console.capture
+    firm_id, badge, patent_id, code = codes(db, day)
+
+    def unmoved(screens: tuple[str, str]):  # type: ignore[no-untyped-def]
+        def check(character: str) -> None:
+            settle(qtbot)
+            assert where(show) == screens, character
+            assert show.run.index == 0 and show.typed == "" and show.run.running, character
+
+        return check
+
+    scan(qtbot, badge, after_each=unmoved(("projector", "laptop")))
+    assert panel.field_enterprise.chosen_id == firm_id and focus() is panel.chooser_kind
+    scan(qtbot, code, after_each=unmoved(("projector", "laptop")))  # S, N, P, 1 inside
+    assert panel.field_patent.chosen_id == patent_id != plan.slots[0].patent_id
+    assert panel.chooser_kind.value is None
+    press(qtbot, Qt.Key.Key_S)  # the presenter swaps on purpose, focus on the kind buttons
+    settle(qtbot)
+    assert where(show) == ("laptop", "projector")
+    scan(qtbot, badge, after_each=unmoved(("laptop", "projector")))  # and scans go on
+    assert panel.field_enterprise.chosen_id == firm_id
+
+
+@pytest.mark.parametrize("staged", ["zh_CN", "en"], indirect=True)
+def test_after_a_swap_the_console_fits_the_1024x768_projector(staged, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QSplitter
+
+    show = staged
+    qtbot.keyClick(show.display, Qt.Key.Key_S)
+    settle(qtbot)
+    assert screen_of(show.console) == "projector"
+    assert (show.console.width(), show.console.height()) == (1024, 768)
+    panel = show.console.capture
+    form = panel.findChild(QSplitter).widget(0)
+    for button in panel.chooser_kind.buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert button.mapTo(form, QPoint(button.width(), 0)).x() <= form.width(), button.text()

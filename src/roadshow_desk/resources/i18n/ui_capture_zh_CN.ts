@@ -142,6 +142,10 @@
         <translation>意向已删除（Ctrl+Z 可恢复）。</translation>
     </message>
     <message>
+        <source>The scan was incomplete; scan the code again.</source>
+        <translation>扫码不完整，请重新扫码。</translation>
+    </message>
+    <message>
         <source>This badge belongs to no enterprise in this database; search by name.</source>
         <translation>本数据库中没有这张胸卡对应的企业；请按名称查找。</translation>
     </message>

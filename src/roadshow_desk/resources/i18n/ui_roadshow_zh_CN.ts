@@ -68,8 +68,8 @@
         <translation>观众屏当前画面</translation>
     </message>
     <message>
-        <source>PgDn/→/Space next · PgUp/← previous · number+Enter go to slot · Home/End · B or . black · W white · S swap screens · F windowed · C console · Esc leave</source>
-        <translation>PgDn/→/空格 下一项 · PgUp/← 上一项 · 数字+回车 跳到该项 · Home/End 首项/末项 · B 或 . 黑屏 · W 白屏 · S 交换屏幕 · F 窗口模式 · C 控制台 · Esc 退出</translation>
+        <source>PgDn/→/Space next · PgUp/← previous · number+Enter go to slot · Home/End · B or . black · W white · S swap screens · F windowed · C console · Esc twice leave</source>
+        <translation>PgDn/→/空格 下一项 · PgUp/← 上一项 · 数字+回车 跳到该项 · Home/End 首项/末项 · B 或 . 黑屏 · W 白屏 · S 交换屏幕 · F 窗口模式 · C 控制台 · 连按两次 Esc 退出</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -140,11 +140,20 @@
     <name>RoadshowController</name>
     <message>
         <source>The slot time could not be saved; the show goes on.</source>
+        <extracomment>Keys that act on the show from anywhere in the console but a text field being typed into (a clicker&apos;s keys and the presenter&apos;s letters; digits, Enter, arrows and Space stay with the number choosers, lists and combo boxes of the capture panel).</extracomment>
         <translation>未能保存该项的时间；路演继续进行。</translation>
+    </message>
+    <message>
+        <source>A scan was ignored: this console cannot record it.</source>
+        <translation>已忽略一次扫码：此控制台无法记录意向。</translation>
     </message>
     <message>
         <source>There is only one screen: nothing to swap.</source>
         <translation>只有一块屏幕，无法交换。</translation>
+    </message>
+    <message>
+        <source>Press Esc again to leave the show.</source>
+        <translation>再按一次 Esc 退出路演。</translation>
     </message>
     <message>
         <source>There is no slot %1; the session has %2.</source>

@@ -8,12 +8,31 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QToolButton, QWidget
 
+WRAP_AT = 18
+"""Labels longer than this many characters take two lines (the presenter console's
+capture panel must fit a 1024×768 screen)."""
+
+
+def two_lines(text: str) -> str:
+    """``text`` broken in two at the space or hyphen nearest its middle, when it is long."""
+    if len(text) <= WRAP_AT:
+        return text
+    middle = len(text) / 2
+    breaks = [i for i, char in enumerate(text) if char in " -" and 0 < i < len(text) - 1]
+    if not breaks:
+        return text
+    at = min(breaks, key=lambda i: abs(i - middle))
+    if text[at] == "-":
+        return text[: at + 1] + "\n" + text[at + 1 :]
+    return text[:at].rstrip() + "\n" + text[at + 1 :].lstrip()
+
 
 class NumberChooser(QWidget):
     """Checkable buttons chosen by number keys while this widget has the focus.
 
     The buttons do not take the focus themselves, so the keyboard stays here; Backspace or
-    0 clears the choice. ``value`` is the chosen item or ``None``.
+    0 clears the choice. ``value`` is the chosen item or ``None``. A button is never
+    narrower than its text (a long label takes two lines).
     """
 
     changed = Signal(object)
@@ -41,12 +60,12 @@ class NumberChooser(QWidget):
         self.buttons: list[QToolButton] = []
         for index, text in enumerate(labels):
             button = QToolButton()
-            button.setText(f"{index + 1}  {text}" if numbered else text)
+            button.setText(two_lines(f"{index + 1}  {text}" if numbered else text))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("0") * 4)
+            button.setMinimumWidth(button.sizeHint().width())  # never clipped
             button.setToolTip(text)
             self.group.addButton(button, index)
             layout.addWidget(button, index // columns, index % columns)

@@ -13,7 +13,8 @@ Keyboard flow (no mouse needed)::
 
 A USB scanner's burst (a badge ``RSD1:E:…`` or a patent code ``RSD1:P:…`` or a sign-up link)
 fills the enterprise or the patent wherever the focus is in the panel
-(:class:`~roadshow_desk.ui.capture.scanner.ScanDetector`). Today's list beside the form shows
+(:class:`~roadshow_desk.ui.capture.scanner.ScanDetector` holds the burst back before any
+widget or shortcut sees it, so nothing of it is typed anywhere). Today's list beside the form shows
 every intention captured today with a running count; Enter or a double-click on a row loads
 it for editing (Enter saves the edit), Delete removes it; every change is on the undo stack.
 
@@ -65,6 +66,7 @@ from roadshow_desk.ui.capture.commands import (
 from roadshow_desk.ui.capture.lookup import LookupField
 from roadshow_desk.ui.capture.scanner import ScanDetector
 from roadshow_desk.ui.capture.today import TodayModel
+from roadshow_desk.ui.capture.warmup import warm_lookups
 from roadshow_desk.ui.workflow import AppContext
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -103,11 +105,13 @@ class CapturePanel(QWidget):
         self._editing_id: int | None = None
         self._last_patent: tuple[int, str] | None = None
         self._patent_touched = False
-        self._snapshot: dict[str, Any] | None = None
+        self.rest_focus: QWidget | None = None
+        """Where the keyboard goes after a save (``None``: the enterprise field)."""
         self._build()
         self.scanner = ScanDetector(self, looks_like_code)
-        self.scanner.burst_started.connect(self._take_snapshot)
         self.scanner.scanned.connect(self._on_scanned)
+        self.scanner.incomplete.connect(self._on_incomplete_scan)
+        self.warmup = warm_lookups(self.database)  # before the first keystroke or scan
         context.patent_on_stage.connect(self._on_patent_on_stage)
         context.event_changed.connect(lambda _event_id: self.refresh())
         context.data_changed.connect(self._on_data_changed)
@@ -451,6 +455,8 @@ class CapturePanel(QWidget):
         self.intention_recorded.emit(intention_id)
         self.context.data_changed.emit("intention")
         self.new_capture()
+        if self.rest_focus is not None:
+            self.rest_focus.setFocus()
         self._show_message(message)
         return True
 
@@ -539,49 +545,11 @@ class CapturePanel(QWidget):
 
     # ------------------------------------------------------------------ scanner
 
-    def _take_snapshot(self) -> None:
-        focus = self.focusWidget()
-        self._snapshot = {
-            "focus": focus,
-            "edits": {
-                edit: edit.text()
-                for edit in (
-                    self.field_enterprise.edit,
-                    self.field_patent.edit,
-                    self.edit_contact,
-                    self.edit_phone,
-                    self.edit_notes,
-                )
-            },
-            "enterprise": self.field_enterprise.chosen_id,
-            "patent": self.field_patent.chosen_id,
-            "kind": self.chooser_kind.value,
-            "rating": self.chooser_rating.value,
-            "budget": self.combo_budget.currentIndex(),
-            "timeline": self.combo_timeline.currentIndex(),
-        }
-
-    def _restore_snapshot(self) -> None:
-        snapshot = self._snapshot
-        if snapshot is None:
-            return
-        for edit, text in snapshot["edits"].items():
-            if edit.text() != text:
-                edit.setText(text)
-        self.field_enterprise.matches.hide()
-        self.field_patent.matches.hide()
-        self.field_enterprise.chosen_id = snapshot["enterprise"]
-        self.field_patent.chosen_id = snapshot["patent"]
-        self.chooser_kind.set_value(snapshot["kind"])
-        self.chooser_rating.set_value(snapshot["rating"])
-        self.combo_budget.setCurrentIndex(snapshot["budget"])
-        self.combo_timeline.setCurrentIndex(snapshot["timeline"])
-        if snapshot["focus"] is not None:
-            snapshot["focus"].setFocus()
-
     def _on_scanned(self, text: str) -> None:
-        self._restore_snapshot()
         self.apply_code(text)
+
+    def _on_incomplete_scan(self, _text: str) -> None:
+        self._show_problem(self.tr("The scan was incomplete; scan the code again."), "")
 
     def apply_code(self, text: str) -> bool:
         """Fill the enterprise (badge) or the patent (patent code or sign-up link)."""

@@ -4,7 +4,8 @@ Current and next patent, the presenter's notes (from the shortlist; shown here, 
 the projector), the slot's countdown coloured by the warning thresholds and counting up in
 overtime, the wall clock, the session's progress and where it is against the plan, the
 list of slots with their actual times, and the quick intention capture for the patent on
-stage. Keys pressed here that no field takes (clicker keys) drive the show.
+stage. Keys pressed here that no field takes (clicker keys) drive the show; Esc in the
+capture form gives the keyboard back to the show.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -73,6 +75,7 @@ class PresenterConsole(QWidget):
             QCoreApplication.translate("PresenterConsole", "Roadshow — presenter console")
         )
         self.key_handler: KeyHandler | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the show's keys rest here
 
         self.session_label = _label("console_session", self)
         self.progress_label = _label("console_progress", self)
@@ -136,7 +139,8 @@ class PresenterConsole(QWidget):
             QCoreApplication.translate(
                 "PresenterConsole",
                 "PgDn/→/Space next · PgUp/← previous · number+Enter go to slot · Home/End · "
-                "B or . black · W white · S swap screens · F windowed · C console · Esc leave",
+                "B or . black · W white · S swap screens · F windowed · C console · "
+                "Esc twice leave",
             )
         )
         self.capture = capture
@@ -406,6 +410,16 @@ class PresenterConsole(QWidget):
             self._apply_sizes()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        focus = QApplication.focusWidget()
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and self.capture is not None
+            and focus is not None
+            and (focus is self.capture or self.capture.isAncestorOf(focus))
+        ):
+            self.setFocus()  # Esc leaves the capture form; the show's keys act again
+            event.accept()
+            return
         if self.key_handler is not None and self.key_handler(event):
             event.accept()
             return

@@ -3,7 +3,14 @@
 The controller owns a :class:`~roadshow_desk.domain.roadshow.RoadshowRun` (the state), an
 :class:`~.audience.AudienceDisplay` (given only public slides) and a
 :class:`~.console.PresenterConsole`. Clicker keys go to :meth:`RoadshowController.handle_key`
-from whichever window has the focus. The windows are placed by :mod:`.screens` when the show
+from whichever window has the focus; on the console the keys a clicker or presenter uses
+(:data:`SHOW_SHORTCUT_KEYS`) are the window's shortcuts, so they act wherever the focus is
+except in a text field being typed into (a text field takes its printable keys first). The
+show starts with the focus on the console itself, and goes back there after an intention is
+saved in its capture panel. A scanner's burst is held back before any of this sees it (the
+capture panel's :class:`~roadshow_desk.ui.capture.scanner.ScanDetector` also watches the
+console and the audience display). Esc asks first ("press Esc again"), so an Esc meant for
+a field or a list never ends the show. The windows are placed by :mod:`.screens` when the show
 starts and again whenever a screen is added or removed, or the primary screen changes: the
 session runs on untouched. Slot start and end times are saved as they happen; a failure to
 save is reported in the console and never stops the show.
@@ -17,12 +24,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from roadshow_desk.domain.models import utcnow
 from roadshow_desk.domain.roadshow import Phase, RoadshowRun, Thresholds
 from roadshow_desk.domain.roadshow_plan import SessionPlan, public_slide
+from roadshow_desk.ui.capture.scanner import ScanDetector
 from roadshow_desk.ui.roadshow.audience import AudienceDisplay
 from roadshow_desk.ui.roadshow.console import PresenterConsole
 from roadshow_desk.ui.roadshow.screens import (
@@ -54,6 +62,23 @@ PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_P
 BLACK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 WHITE_KEYS = {Qt.Key.Key_W, Qt.Key.Key_Comma}
 ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+#: Keys that act on the show from anywhere in the console but a text field being typed into
+#: (a clicker's keys and the presenter's letters; digits, Enter, arrows and Space stay with
+#: the number choosers, lists and combo boxes of the capture panel).
+SHOW_SHORTCUT_KEYS = (
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_B,
+    Qt.Key.Key_Period,
+    Qt.Key.Key_W,
+    Qt.Key.Key_Comma,
+    Qt.Key.Key_S,
+    Qt.Key.Key_F,
+    Qt.Key.Key_C,
+    Qt.Key.Key_N,
+    Qt.Key.Key_P,
+)
+LEAVE_CONFIRM_MS = 5000
 
 
 @dataclass(frozen=True)
@@ -123,7 +148,7 @@ class RoadshowController(QObject):
     """One running roadshow session (see the module notes)."""
 
     finished = Signal()
-    """The presenter left the show (Esc); the windows are closed."""
+    """The presenter left the show (Esc twice); the windows are closed."""
     changed = Signal()
     """The audience screen changed (another slide, black or white)."""
 
@@ -157,6 +182,23 @@ class RoadshowController(QObject):
         self.console = PresenterConsole(capture=capture)
         self.console.key_handler = self.handle_key
         self.console.set_plan(plan)
+        self.shortcuts = [
+            QShortcut(
+                QKeySequence(key),
+                self.console,
+                lambda key=key: self.press(key),
+                context=Qt.ShortcutContext.WindowShortcut,
+            )
+            for key in SHOW_SHORTCUT_KEYS
+        ]
+        self.scanner = self._scanner(capture)
+        if capture is not None and hasattr(capture, "rest_focus"):
+            capture.rest_focus = self.console  # after a save, the show keys act again
+        self.leaving = False
+        self.leave_timer = QTimer(self)
+        self.leave_timer.setSingleShot(True)
+        self.leave_timer.setInterval(LEAVE_CONFIRM_MS)
+        self.leave_timer.timeout.connect(self._disarm_leaving)
         self.swapped = False
         self.windowed = False
         self.console_requested = False  # one screen: the console shown on demand
@@ -185,6 +227,7 @@ class RoadshowController(QObject):
         self.run.start(number)
         self._connect_screens()
         self.place_windows()
+        self.console.setFocus()  # not the capture panel's field: the clicker's keys act
         self.refresh()
         self.refresh_console()
         self.timer.start()
@@ -196,11 +239,29 @@ class RoadshowController(QObject):
         self.timer.stop()
         self.preview_timer.stop()
         self.console_timer.stop()
+        self.leave_timer.stop()
         self.run.stop()
         self._disconnect_screens()
         self.display.close()
         self.console.close()
         self.finished.emit()
+
+    def _scanner(self, capture: QWidget | None) -> ScanDetector:
+        """The capture panel's scanner, watching the console and the display as well (a
+        detector of its own that only swallows the scan when there is no panel)."""
+        scanner = getattr(capture, "scanner", None)
+        if not isinstance(scanner, ScanDetector):
+            scanner = ScanDetector(self.console)
+            scanner.scanned.connect(
+                lambda _text: self._report(
+                    QCoreApplication.translate(
+                        "RoadshowController", "A scan was ignored: this console cannot record it."
+                    )
+                )
+            )
+        scanner.watch(self.console)
+        scanner.watch(self.display)
+        return scanner
 
     def _warm_qr_codes(self) -> None:
         payloads = [slot.qr_payload for slot in self.plan.slots] + [self.plan.event_qr_payload]
@@ -284,10 +345,17 @@ class RoadshowController(QObject):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Act on a clicker or keyboard key; returns whether it was one of ours."""
-        key = Qt.Key(event.key())
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             return False
+        return self.press(Qt.Key(event.key()))
+
+    def press(self, key: Qt.Key) -> bool:
+        """Act on one show key; returns whether it was one of ours."""
+        if not self.run.running:
+            return False
+        if key != Qt.Key.Key_Escape and self.leaving:
+            self._disarm_leaving()
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             if len(self.typed) < MAX_TYPED_DIGITS:
                 self.typed += chr(key)
@@ -322,10 +390,27 @@ class RoadshowController(QObject):
         elif key == Qt.Key.Key_C:
             self.toggle_console()
         elif key == Qt.Key.Key_Escape:
-            self.stop()
+            self._leave()
         else:
             return False
         return True
+
+    def _leave(self) -> None:
+        """Esc: the first asks, the second (within a few seconds) leaves the show."""
+        if self.leaving:
+            self.stop()
+            return
+        self.leaving = True
+        self.leave_timer.start()
+        self._report(
+            QCoreApplication.translate("RoadshowController", "Press Esc again to leave the show.")
+        )
+
+    def _disarm_leaving(self) -> None:
+        self.leaving = False
+        self.leave_timer.stop()
+        self._message = ""
+        self._show_state()
 
     def _jump_to_typed(self) -> None:
         number = int(self.typed)

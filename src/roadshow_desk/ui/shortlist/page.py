@@ -208,7 +208,7 @@ class ShortlistPage(WorkflowPage):
             "remove", self.tr("Remove from shortlist"), "remove.svg", "Delete", self.remove_selected
         )
         self.include_action = self._action(
-            "include", self.tr("Include"), "", "Ctrl+I", self.include_selected
+            "include", self.tr("Include"), "", "Ctrl+K", self.include_selected
         )
         self.exclude_action = self._action(
             "exclude", self.tr("Exclude…"), "exclude.svg", "Ctrl+Shift+I", self.exclude_selected
