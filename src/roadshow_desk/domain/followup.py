@@ -197,12 +197,29 @@ def add_note(
 def set_owner(
     session: Session, intention_id: int, owner: str, *, author: str = "", station: str = ""
 ) -> str:
-    """Give the lead to ``owner``; returns the previous owner (for undo). Logged."""
+    """Give the lead to ``owner``; returns the previous owner. Logged."""
+    return change_owner(session, intention_id, owner, author=author, station=station).previous
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnerChange:
+    """What :func:`change_owner` did: the owners before and after, and its log line's id
+    (``None`` when the owner was already ``owner`` and nothing was logged)."""
+
+    previous: str
+    owner: str
+    entry_id: int | None
+
+
+def change_owner(
+    session: Session, intention_id: int, owner: str, *, author: str = "", station: str = ""
+) -> OwnerChange:
+    """Give the lead to ``owner`` and log it; :func:`take_back_owner_change` undoes it."""
     intention = _get(session, intention_id)
     previous = intention.owner
     clean = " ".join(owner.split())
     if clean == previous:
-        return previous
+        return OwnerChange(previous, clean, None)
     intention.owner = clean
     intention.station = station or intention.station
     text = (
@@ -210,10 +227,42 @@ def set_owner(
         if clean
         else translate("FollowUp", "Owner removed")
     )
-    session.add(
-        FollowUpEntry(intention_id=intention.id, note=text, author=author.strip(), station=station)
+    entry = FollowUpEntry(
+        intention_id=intention.id, note=text, author=author.strip(), station=station
     )
-    return previous
+    session.add(entry)
+    session.flush()
+    return OwnerChange(previous, clean, entry.id)
+
+
+def take_back_owner_change(
+    session: Session, intention_id: int, change: OwnerChange, *, station: str = ""
+) -> None:
+    """Undo: the previous owner again, and the change's log line gone (a tombstone)."""
+    _replay_owner(session, intention_id, change.previous, change.entry_id, False, station)
+
+
+def reapply_owner_change(
+    session: Session, intention_id: int, change: OwnerChange, *, station: str = ""
+) -> None:
+    """Redo after :func:`take_back_owner_change`: the new owner and its log line back."""
+    _replay_owner(session, intention_id, change.owner, change.entry_id, True, station)
+
+
+def _replay_owner(
+    session: Session,
+    intention_id: int,
+    owner: str,
+    entry_id: int | None,
+    logged: bool,
+    station: str,
+) -> None:
+    intention = _get(session, intention_id)
+    intention.owner = owner
+    intention.station = station or intention.station
+    entry = session.get(FollowUpEntry, entry_id) if entry_id is not None else None
+    if entry is not None:
+        entry.deleted_at = None if logged else utcnow()
 
 
 def set_next_action(
