@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
@@ -303,6 +303,34 @@ class FollowUpRow:
     overdue: bool
 
 
+def followup_conditions(
+    *,
+    event_id: int | None = None,
+    stages: tuple[FollowUpStage, ...] | list[FollowUpStage] | None = None,
+    owner: str | None = None,
+    overdue: bool = False,
+    today: dt.date | None = None,
+) -> list[ColumnElement[bool]]:
+    """The ``WHERE`` conditions on :class:`Intention` of the follow-up filters: by event, by
+    stage, by owner (``""`` = nobody), and overdue (an open lead whose next-action date has
+    passed). The list and the intention export share them, so an export is what is shown."""
+    day = today or dt.date.today()
+    conditions: list[ColumnElement[bool]] = [Intention.deleted_at.is_(None)]
+    if event_id is not None:
+        conditions.append(Intention.event_id == event_id)
+    if stages:
+        conditions.append(Intention.stage.in_(list(stages)))
+    if owner is not None:
+        conditions.append(Intention.owner == owner)
+    if overdue:
+        conditions += [
+            Intention.stage.in_(list(OPEN_STAGES)),
+            Intention.next_action_on.is_not(None),
+            Intention.next_action_on < day,
+        ]
+    return conditions
+
+
 def query_followups(
     session: Session,
     *,
@@ -313,27 +341,19 @@ def query_followups(
     today: dt.date | None = None,
     limit: int | None = None,
 ) -> list[FollowUpRow]:
-    """Leads filtered in SQL: by stage, by owner (``""`` = nobody), and overdue (an open lead
-    whose next-action date has passed). Ordered by next action (undated last), then capture."""
+    """Leads filtered in SQL (:func:`followup_conditions`). Ordered by next action (undated
+    last), then capture."""
     day = today or dt.date.today()
     query = (
         select(Intention, Enterprise.name, Patent.application_no, Patent.title)
         .join(Enterprise, Intention.enterprise_id == Enterprise.id)
         .join(Patent, Intention.patent_id == Patent.id)
-        .where(Intention.deleted_at.is_(None))
-    )
-    if event_id is not None:
-        query = query.where(Intention.event_id == event_id)
-    if stages:
-        query = query.where(Intention.stage.in_(list(stages)))
-    if owner is not None:
-        query = query.where(Intention.owner == owner)
-    if overdue:
-        query = query.where(
-            Intention.stage.in_(list(OPEN_STAGES)),
-            Intention.next_action_on.is_not(None),
-            Intention.next_action_on < day,
+        .where(
+            *followup_conditions(
+                event_id=event_id, stages=stages, owner=owner, overdue=overdue, today=day
+            )
         )
+    )
     query = query.order_by(
         Intention.next_action_on.is_(None),
         Intention.next_action_on,

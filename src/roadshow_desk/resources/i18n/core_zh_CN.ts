@@ -36,6 +36,7 @@
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
+        <extracomment>``after_write(session, patent_ids)``: called in an intention write&apos;s transaction with the patents whose intentions changed.</extracomment>
         <translation>请选择企业（输入名称或扫描胸卡）。</translation>
     </message>
     <message>
@@ -1073,6 +1074,7 @@
     </message>
     <message>
         <source>Standard</source>
+        <extracomment>Rescore statements for SQLite as text, by (rubric JSON, day, all patents or given ones): building and compiling the rubric&apos;s expression costs milliseconds, running it for one patent microseconds (a recorded intention rescores its patent; see ``store.intentions``).</extracomment>
         <translation>标准</translation>
     </message>
     <message>

@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>FollowUpController</name>
+    <message>
+        <source>E&amp;xport intentions…</source>
+        <translation>导出意向(&amp;X)…</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpModel</name>
     <message>
         <source>Enterprise</source>
@@ -102,6 +109,14 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Export intentions…</source>
+        <translation>导出意向…</translation>
+    </message>
+    <message>
+        <source>Write the leads listed here (as filtered) to an Excel or CSV file</source>
+        <translation>把这里列出的线索（按当前筛选）写入 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
         <source>Follow-up</source>
         <translation>意向跟进</translation>
     </message>
@@ -116,6 +131,26 @@
     <message>
         <source>Leads: %1</source>
         <translation>线索：%1</translation>
+    </message>
+    <message>
+        <source>Export intentions</source>
+        <translation>导出意向</translation>
+    </message>
+    <message>
+        <source>intentions.xlsx</source>
+        <translation>对接意向.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>There is no event yet, so no intentions to export.</source>
+        <translation>还没有活动，因此没有可导出的意向。</translation>
+    </message>
+    <message>
+        <source>%1 intentions written to %2.</source>
+        <translation>已将 %1 条意向写入 %2。</translation>
     </message>
     <message>
         <source>Choose a lead in the list.</source>
@@ -136,6 +171,10 @@
     <message>
         <source>Write why the lead is dropped, then drop it.</source>
         <translation>请先填写终止原因，再终止。</translation>
+    </message>
+    <message>
+        <source>The note in the box is not in the log yet: press Enter to add it.</source>
+        <translation>框中的记录尚未加入日志：按 Enter 添加。</translation>
     </message>
 </context>
 </TS>

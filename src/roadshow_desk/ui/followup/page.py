@@ -9,6 +9,7 @@ undoable command.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -51,6 +54,7 @@ from roadshow_desk.domain.followup import (
 )
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Intention
+from roadshow_desk.errors import InputError
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.followup.commands import (
     AddNoteCommand,
@@ -227,6 +231,12 @@ class FollowUpPage(WorkflowPage):
         self.refresh_action = QAction(QIcon("icons:followup.svg"), self.tr("Refresh"), self)
         self.refresh_action.setObjectName("action_refresh_leads")
         self.refresh_action.triggered.connect(self.reload)
+        self.export_action = QAction(QIcon("icons:export.svg"), self.tr("Export intentions…"), self)
+        self.export_action.setObjectName("action_export_intentions")
+        self.export_action.setToolTip(
+            self.tr("Write the leads listed here (as filtered) to an Excel or CSV file")
+        )
+        self.export_action.triggered.connect(self.export_intentions)
         self._show_lead(None)
 
     # ------------------------------------------------------------------ WorkflowPage
@@ -238,7 +248,7 @@ class FollowUpPage(WorkflowPage):
         return QIcon("icons:followup.svg")
 
     def actions_for_toolbar(self) -> list[QAction]:
-        return [self.refresh_action]
+        return [self.refresh_action, self.export_action]
 
     def activate(self) -> None:
         if not self._layout_restored:
@@ -306,6 +316,48 @@ class FollowUpPage(WorkflowPage):
             self._show_lead(keep)
         else:
             self._show_lead(None)
+
+    # ------------------------------------------------------------------ export
+
+    def ask_export_path(self) -> Path | None:
+        """Where to write the export (the save dialog; ``None`` when cancelled)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export intentions"),
+            self.tr("intentions.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
+        return Path(path) if path else None
+
+    def export_intentions(self) -> int | None:
+        """Write the leads as listed (the filters applied) to a file; the row count."""
+        from roadshow_desk.exchange.fairday_export import export_intentions
+
+        self.reload()
+        filters = self.model.filters
+        if filters.get("event_id") is None:
+            QMessageBox.information(
+                self, self.title(), self.tr("There is no event yet, so no intentions to export.")
+            )
+            return None
+        path = self.ask_export_path()
+        if path is None:
+            return None
+        try:
+            rows = export_intentions(
+                self.context.database,
+                path,
+                event_id=filters["event_id"],
+                stages=filters.get("stages"),
+                owner=filters.get("owner"),
+                overdue=bool(filters.get("overdue")),
+            )
+        except InputError as error:
+            QMessageBox.warning(self, self.title(), str(error))
+            return None
+        message = self.tr("%1 intentions written to %2.")
+        self.context.status_message.emit(message.replace("%1", str(rows)).replace("%2", path.name))
+        return rows
 
     def _on_data_changed(self, kind: str) -> None:
         if kind in ("intention", "enterprise", "bundle") and self.isVisible():
