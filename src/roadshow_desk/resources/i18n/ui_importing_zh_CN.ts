@@ -216,6 +216,12 @@
         <source>%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review.</source>
         <translation>新增 %1，更新 %2，未变 %3，未导入 %4，待处理冲突 %5。</translation>
     </message>
+    <message numerus="yes">
+        <source>Rows that are later publications of a patent in the file, to be merged into it: %n.</source>
+        <translation>
+            <numerusform>另有 %n 行是文件中同一专利的后续公告文本，将合并到该专利。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
@@ -259,6 +265,14 @@
 </context>
 <context>
     <name>ImportSummaryDialog</name>
+    <message>
+        <source>New enterprises:</source>
+        <translation>新增企业：</translation>
+    </message>
+    <message>
+        <source>New intentions:</source>
+        <translation>新增意向：</translation>
+    </message>
     <message>
         <source>“%1” was imported.</source>
         <translation>“%1”已导入。</translation>

@@ -217,7 +217,7 @@ class ImportController(QObject):
             .replace("%3", str(result.updated))
         )
         self.import_finished.emit(result)
-        dialog = ImportSummaryDialog(result, self.window)
+        dialog = ImportSummaryDialog(result, self.window, kind=kind)
         dialog.review_requested.connect(self.review_conflicts)
         dialog.finished.connect(self._next)
         self.summary_dialog = dialog
