@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from roadshow_desk.exchange.writers import write_table
@@ -61,4 +62,23 @@ def test_the_mapping_check_counts_rows_merged_within_the_file(  # type: ignore[n
     text = dialog.label_check.text()
     assert text.startswith("6 new, 0 updated")
     assert text.endswith("later publications of a patent in the file, to be merged into it: 1.")
+    dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+
+@pytest.mark.realdata
+def test_the_biochip_export_says_its_361_merged_rows_before_the_import(  # type: ignore[no-untyped-def]
+    qtbot, import_window, realdata: Path
+) -> None:
+    """The organiser's file of issue 12: 1,698 rows, 1,337 patents, 361 later publications."""
+    source = realdata / "cn_patentics_exports" / "patentics_TI-biochip_20211220_full.csv"
+    controller = import_window.import_controller
+    task = controller.start(source)
+    assert task is not None
+    with qtbot.waitSignal(task.succeeded, timeout=60000):
+        pass
+    dialog = controller.mapping_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=60000)
+    text = dialog.label_check.text()
+    assert text.startswith("1,337 new, 0 updated") and text.endswith("merged into it: 361.")
     dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel).click()
