@@ -106,13 +106,14 @@ def test_the_page_filters_narrow_the_export(db, leads, tmp_path: Path) -> None: 
     assert stages == ["新意向", "已终止"]
 
 
-def test_export_stage_names_are_the_windows_chinese_names(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_export_stage_names_are_the_windows_chinese_names() -> None:
+    from roadshow_desk import i18n
     from roadshow_desk.domain.followup import stage_label
     from roadshow_desk.ui.translations import install_translation_hook
 
-    install_translation_hook("zh_CN")
+    install_translation_hook("zh_CN")  # the window in Chinese
     try:
         window = {stage: stage_label(stage) for stage in FollowUpStage}
     finally:
-        install_translation_hook("en")
+        i18n.install_hook(None)
     assert window == {FollowUpStage(stage): name for stage, name in STAGE_NAMES.items()}
