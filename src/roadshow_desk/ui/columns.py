@@ -15,8 +15,9 @@ def fit_column(
     style = view.style()
     margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     wanted = header.sectionSizeHint(column)
-    if sample:
-        wanted = max(wanted, view.fontMetrics().horizontalAdvance(sample) + margin + 8)
+    if sample:  # with room for wider letters than the sample's (a code's M or W)
+        text = view.fontMetrics().horizontalAdvance(sample)
+        wanted = max(wanted, text + text // 16 + margin + 12)
     if checkable:
         indicator = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, view)
         wanted = max(wanted, indicator + 2 * margin + 8)
