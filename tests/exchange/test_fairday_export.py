@@ -12,6 +12,7 @@ from roadshow_desk.domain.capture import IntentionDraft, record_intention
 from roadshow_desk.domain.checkin import check_in
 from roadshow_desk.domain.enums import BudgetBand, IntentionKind
 from roadshow_desk.domain.models import Enterprise, Intention
+from roadshow_desk.exchange.columns import header_key
 from roadshow_desk.exchange.enterprise_import import import_enterprises
 from roadshow_desk.exchange.fairday_export import export_enterprises, export_intentions
 from roadshow_desk.exchange.intention_import import import_intentions
@@ -53,7 +54,8 @@ def test_intention_export_has_feedback_columns_and_reimports(db, tmp_path: Path)
     out = tmp_path / "intentions.xlsx"
     assert export_intentions(db, out) == 1
     table = read_table(out)
-    assert table.header[: len(FEEDBACK)] == FEEDBACK
+    assert [header_key(name) for name in table.header[: len(FEEDBACK)]] == FEEDBACK
+    assert table.header[9].startswith("登记时间 (UTC")  # the time column names its zone
     row = dict(zip(table.header, table.rows[0], strict=True))
     assert row["企业名称"] == "宁德储能科技有限公司"
     assert row["统一社会信用代码"] == credit_code(1)

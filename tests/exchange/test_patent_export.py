@@ -88,7 +88,12 @@ def test_xlsx_cells_are_text_not_formulas(db, tmp_path: Path) -> None:  # type: 
     sheet = openpyxl.load_workbook(out).active
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
-    assert '\'=HYPERLINK("http://x")' in values
+    # Text cells are text: no quote is needed, and none is added (issue 12.8).
+    assert '=HYPERLINK("http://x")' in values and "-开头的摘要\n第二段" in values
+    assert '\'=HYPERLINK("http://x")' not in values
+    assert all(
+        cell.data_type == "s" for row in sheet.iter_rows() for cell in row if cell.value == "@面议"
+    )
     header = [cell.value for cell in next(sheet.iter_rows())]
     assert header == patent_header()
 
@@ -138,7 +143,7 @@ def test_shortlist_in_the_organisers_order(db, tmp_path: Path) -> None:  # type:
     assert [row[0] for row in table.rows] == [1, 2, 3]
     assert [row[1] for row in table.rows] == ["是", "否", "是"]
     assert table.rows[1][2] == "已转让"
-    assert table.rows[0][4] == "'=先讲应用"
+    assert table.rows[0][4] == "=先讲应用"  # a text cell, no quote needed
     # The shortlist imports as patents, too.
     empty = open_database(f"sqlite:///{tmp_path / 'e.sqlite3'}")
     try:

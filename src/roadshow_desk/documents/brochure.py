@@ -49,6 +49,7 @@ from roadshow_desk.documents.styles import (
     bold,
     look,
     para,
+    para_lines,
     shorten,
 )
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
@@ -317,7 +318,8 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
         .replace("%2", str(len(institutions)))
         .replace("%3", str(len(fields)))
     )
-    lines: list[Any] = [bold(para(event.name, styles["cover_title"]))]
+    text_width = lk.frame_width - 20 * MM
+    lines: list[Any] = [bold(para_lines(event.name, styles["cover_title"], text_width))]
     from reportlab.platypus import Spacer
 
     lines.append(Spacer(1, 8 * MM * lk.scale))
@@ -345,7 +347,7 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
         )
     lines.append(Spacer(1, 6 * MM * lk.scale))
     lines.append(para(stats, styles["cover_small"]))
-    items = measure(lines, lk.frame_width - 20 * MM)
+    items = measure(lines, text_width)
     top = height - 70 * MM * lk.scale
     stack(canvas, items, lk.margin + 10 * MM, top)
     link = event_signup_link(event)

@@ -169,6 +169,54 @@ def para(text: object, style: Any) -> Any:
     return Paragraph(escape(text), style)
 
 
+#: Characters that must not end a line (opening brackets and quotes: they stay with what
+#: follows) and that must not start one (closing brackets, 、。，：；！？ and the like), as
+#: Chinese line-breaking rules (GB/T 15834, W3C clreq) have it.
+NOT_AT_LINE_END = "（([{［｛〔【〖《〈「『“‘"
+NOT_AT_LINE_START = "）)]}］｝〕】〗》〉」』”’、。，．,.：:；;！!？?…—～％%·"
+
+
+def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (points, in ``font`` at ``size``),
+    as Chinese typesetting breaks them: never after an opening bracket or quote, never
+    before a closing one or a comma, and not inside a run of Latin letters and digits.
+    A line that cannot be broken by those rules is broken anyway (no text is lost)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    line = ""
+    for char in " ".join(text.split()):
+        if not line or stringWidth(line + char, font, size) <= width:
+            line += char
+            continue
+        joined = line + char
+        cut = len(line)  # the next line would start at joined[cut]
+        while cut > 1 and not _may_break(joined[cut - 1], joined[cut]):
+            cut -= 1
+        if cut <= 1:
+            cut = len(line)
+        lines.append(joined[:cut].rstrip())
+        line = joined[cut:].lstrip()
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _may_break(before: str, after: str) -> bool:
+    if before in NOT_AT_LINE_END or after in NOT_AT_LINE_START:
+        return False
+    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+
+
+def para_lines(text: str, style: Any, width: float) -> Any:
+    """A Paragraph of data ``text`` broken by :func:`break_lines` for ``width`` (a title:
+    the opening bracket of "会（宁波站）" never hangs alone at a line's end)."""
+    from reportlab.platypus import Paragraph
+
+    lines = break_lines(text, style.fontName, style.fontSize, width)
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+
+
 def bold(flowable: Any, color: tuple[float, float, float] = INK, weight: float = 0.3) -> Any:
     """Draw ``flowable``'s text filled and stroked (text render mode 2) for a bolder weight;
     the CJK system fonts have no bold face. The text stays text (searchable, extractable)."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
@@ -197,12 +197,29 @@ def add_note(
 def set_owner(
     session: Session, intention_id: int, owner: str, *, author: str = "", station: str = ""
 ) -> str:
-    """Give the lead to ``owner``; returns the previous owner (for undo). Logged."""
+    """Give the lead to ``owner``; returns the previous owner. Logged."""
+    return change_owner(session, intention_id, owner, author=author, station=station).previous
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnerChange:
+    """What :func:`change_owner` did: the owners before and after, and its log line's id
+    (``None`` when the owner was already ``owner`` and nothing was logged)."""
+
+    previous: str
+    owner: str
+    entry_id: int | None
+
+
+def change_owner(
+    session: Session, intention_id: int, owner: str, *, author: str = "", station: str = ""
+) -> OwnerChange:
+    """Give the lead to ``owner`` and log it; :func:`take_back_owner_change` undoes it."""
     intention = _get(session, intention_id)
     previous = intention.owner
     clean = " ".join(owner.split())
     if clean == previous:
-        return previous
+        return OwnerChange(previous, clean, None)
     intention.owner = clean
     intention.station = station or intention.station
     text = (
@@ -210,10 +227,42 @@ def set_owner(
         if clean
         else translate("FollowUp", "Owner removed")
     )
-    session.add(
-        FollowUpEntry(intention_id=intention.id, note=text, author=author.strip(), station=station)
+    entry = FollowUpEntry(
+        intention_id=intention.id, note=text, author=author.strip(), station=station
     )
-    return previous
+    session.add(entry)
+    session.flush()
+    return OwnerChange(previous, clean, entry.id)
+
+
+def take_back_owner_change(
+    session: Session, intention_id: int, change: OwnerChange, *, station: str = ""
+) -> None:
+    """Undo: the previous owner again, and the change's log line gone (a tombstone)."""
+    _replay_owner(session, intention_id, change.previous, change.entry_id, False, station)
+
+
+def reapply_owner_change(
+    session: Session, intention_id: int, change: OwnerChange, *, station: str = ""
+) -> None:
+    """Redo after :func:`take_back_owner_change`: the new owner and its log line back."""
+    _replay_owner(session, intention_id, change.owner, change.entry_id, True, station)
+
+
+def _replay_owner(
+    session: Session,
+    intention_id: int,
+    owner: str,
+    entry_id: int | None,
+    logged: bool,
+    station: str,
+) -> None:
+    intention = _get(session, intention_id)
+    intention.owner = owner
+    intention.station = station or intention.station
+    entry = session.get(FollowUpEntry, entry_id) if entry_id is not None else None
+    if entry is not None:
+        entry.deleted_at = None if logged else utcnow()
 
 
 def set_next_action(
@@ -254,6 +303,34 @@ class FollowUpRow:
     overdue: bool
 
 
+def followup_conditions(
+    *,
+    event_id: int | None = None,
+    stages: tuple[FollowUpStage, ...] | list[FollowUpStage] | None = None,
+    owner: str | None = None,
+    overdue: bool = False,
+    today: dt.date | None = None,
+) -> list[ColumnElement[bool]]:
+    """The ``WHERE`` conditions on :class:`Intention` of the follow-up filters: by event, by
+    stage, by owner (``""`` = nobody), and overdue (an open lead whose next-action date has
+    passed). The list and the intention export share them, so an export is what is shown."""
+    day = today or dt.date.today()
+    conditions: list[ColumnElement[bool]] = [Intention.deleted_at.is_(None)]
+    if event_id is not None:
+        conditions.append(Intention.event_id == event_id)
+    if stages:
+        conditions.append(Intention.stage.in_(list(stages)))
+    if owner is not None:
+        conditions.append(Intention.owner == owner)
+    if overdue:
+        conditions += [
+            Intention.stage.in_(list(OPEN_STAGES)),
+            Intention.next_action_on.is_not(None),
+            Intention.next_action_on < day,
+        ]
+    return conditions
+
+
 def query_followups(
     session: Session,
     *,
@@ -264,27 +341,19 @@ def query_followups(
     today: dt.date | None = None,
     limit: int | None = None,
 ) -> list[FollowUpRow]:
-    """Leads filtered in SQL: by stage, by owner (``""`` = nobody), and overdue (an open lead
-    whose next-action date has passed). Ordered by next action (undated last), then capture."""
+    """Leads filtered in SQL (:func:`followup_conditions`). Ordered by next action (undated
+    last), then capture."""
     day = today or dt.date.today()
     query = (
         select(Intention, Enterprise.name, Patent.application_no, Patent.title)
         .join(Enterprise, Intention.enterprise_id == Enterprise.id)
         .join(Patent, Intention.patent_id == Patent.id)
-        .where(Intention.deleted_at.is_(None))
-    )
-    if event_id is not None:
-        query = query.where(Intention.event_id == event_id)
-    if stages:
-        query = query.where(Intention.stage.in_(list(stages)))
-    if owner is not None:
-        query = query.where(Intention.owner == owner)
-    if overdue:
-        query = query.where(
-            Intention.stage.in_(list(OPEN_STAGES)),
-            Intention.next_action_on.is_not(None),
-            Intention.next_action_on < day,
+        .where(
+            *followup_conditions(
+                event_id=event_id, stages=stages, owner=owner, overdue=overdue, today=day
+            )
         )
+    )
     query = query.order_by(
         Intention.next_action_on.is_(None),
         Intention.next_action_on,

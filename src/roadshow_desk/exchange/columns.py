@@ -25,7 +25,8 @@ An importer describes its fields once::
 
 Header names are matched loosely (:func:`header_key`): full-width and half-width brackets,
 spaces, ``-``, ``/``, ``_``, ``*`` and "必填" markers do not matter, and case does not matter,
-so ``公开(公告)号``, ``公开（公告）号`` and ``公开公告号`` are one name. Each field lists its
+so ``公开(公告)号``, ``公开（公告）号`` and ``公开公告号`` are one name; a time zone after a
+name (``登记时间 (UTC+08:00)``, as exports write it) does not matter either. Each field lists its
 synonyms in priority order; the first synonym is the header exports write (so an export
 re-imports). Of several columns that match a field, the one matching the earliest synonym
 wins, then the leftmost (so of three ``申请日`` columns the first is used).
@@ -55,12 +56,14 @@ if TYPE_CHECKING:
 
 _KEY_DROP = re.compile(r"[\s()\[\]{}<>【】〔〕/\\\-_.:：*#、]+")
 _KEY_MARKERS = re.compile(r"(必填|选填|可选|required|optional)$")
+_KEY_ZONE = re.compile(r"(?<=.)(utc|gmt)([+-]?\d{1,4})?$")  # "登记时间 (UTC+08:00)" as 登记时间
 
 
 def header_key(name: Any) -> str:
     """The form of a header name used for matching (see the module notes)."""
     text = to_halfwidth(cell_text(name)).lower()
     text = _KEY_DROP.sub("", text)
+    text = _KEY_ZONE.sub("", text)
     return _KEY_MARKERS.sub("", text)
 
 

@@ -9,8 +9,11 @@ importer's field, so an exported file imports again (``enterprises import`` /
 Intentions (of one event, by default the most recent)
     企业名称, 统一社会信用代码, 企业类型, 专利申请号, 专利名称, 专利权人 (the institution),
     意向类型, 产业化前景评价, 预算, 登记时间, 登记台, 跟进阶段 -- the activation system's
-    feedback columns -- then 时间计划, 联系人, 联系电话, 备注, 负责人, 下次跟进. Captured
-    times are local time; values are labelled in Chinese.
+    feedback columns -- then 时间计划, 联系人, 联系电话, 备注, 负责人, 下次跟进. Times are
+    written in one zone that the header names (``登记时间 (UTC+08:00)``, see
+    :mod:`~roadshow_desk.exchange.export_times`); values are labelled in Chinese, stages
+    with the window's names. The follow-up page's filters (stage, owner, overdue) can narrow
+    the rows (:func:`~roadshow_desk.domain.followup.followup_conditions`).
 
 Enterprises (the whole registry)
     The registration-list columns, then whether the firm signed up for the event and when
@@ -26,10 +29,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.enums import BudgetBand, EnterpriseTag, FollowUpStage, IntentionKind
 from roadshow_desk.domain.enums import Timeline as TimelineEnum
 from roadshow_desk.domain.events import resolve_event
+from roadshow_desk.domain.followup import followup_conditions
 from roadshow_desk.domain.models import (
     Enterprise,
     Institution,
@@ -38,6 +41,7 @@ from roadshow_desk.domain.models import (
     Registration,
     split_list,
 )
+from roadshow_desk.exchange.export_times import export_zone, in_zone, zoned_header
 from roadshow_desk.exchange.writers import write_table
 
 #: Chinese names of the values, as the activation system and paper sheets write them.
@@ -72,16 +76,22 @@ TIMELINE_NAMES: dict[str, str] = {
     TimelineEnum.LATER: "1年以上",
     TimelineEnum.UNDECIDED: "待定",
 }
+#: The window's Chinese stage names (the zh_CN translation of ``domain.labels``; a test
+#: keeps the two the same, so an export and the follow-up page name a stage alike).
 STAGE_NAMES: dict[str, str] = {
     FollowUpStage.NEW: "新意向",
     FollowUpStage.CONTACTED: "已联系",
     FollowUpStage.NEGOTIATING: "洽谈中",
-    FollowUpStage.AGREED: "已达成一致",
+    FollowUpStage.AGREED: "达成一致",
     FollowUpStage.CONTRACT_SIGNED: "已签合同",
     FollowUpStage.TRANSFER_REGISTERED: "已办理转让登记",
-    FollowUpStage.LICENCE_FILED: "已许可备案",
+    FollowUpStage.LICENCE_FILED: "已办理许可备案",
     FollowUpStage.DROPPED: "已终止",
 }
+INTENTION_SHEET = "对接意向"
+ENTERPRISE_SHEET = "企业名录"
+CAPTURED_AT = "登记时间"
+CHECKED_IN_AT = "签到时间"
 
 INTENTION_HEADER: tuple[str, ...] = (
     "企业名称",
@@ -132,23 +142,39 @@ def _name(names: dict[str, str], value: Any) -> str:
     return "" if value is None else names.get(str(value), str(value))
 
 
-def _local(at: dt.datetime | None) -> dt.datetime | None:
-    return None if at is None else local_time(at).replace(microsecond=0)
+def intention_header(zone: dt.tzinfo) -> list[str]:
+    """The intention export's header, its time column naming ``zone``."""
+    return [zoned_header(name, zone) if name == CAPTURED_AT else name for name in INTENTION_HEADER]
 
 
-def intention_rows(session: Any, event_id: int) -> list[list[Any]]:
-    """The rows of the intention export of one event, in capture order."""
-    owner = aliased(Institution)
+def intention_rows(
+    session: Any,
+    event_id: int,
+    *,
+    zone: dt.tzinfo | None = None,
+    stages: list[FollowUpStage] | tuple[FollowUpStage, ...] | None = None,
+    owner: str | None = None,
+    overdue: bool = False,
+    today: dt.date | None = None,
+) -> list[list[Any]]:
+    """The rows of the intention export of one event, in capture order, times in ``zone``
+    (default :func:`export_zone`); ``stages``, ``owner`` and ``overdue`` filter as the
+    follow-up page does."""
+    zone = zone or export_zone()
+    conditions = followup_conditions(
+        event_id=event_id, stages=stages, owner=owner, overdue=overdue, today=today
+    )
+    institution = aliased(Institution)
     query = (
-        select(Intention, Enterprise, Patent, owner.name)
+        select(Intention, Enterprise, Patent, institution.name)
         .join(Enterprise, Intention.enterprise_id == Enterprise.id)
         .join(Patent, Intention.patent_id == Patent.id)
-        .outerjoin(owner, Patent.institution_id == owner.id)
-        .where(Intention.event_id == event_id, Intention.deleted_at.is_(None))
+        .outerjoin(institution, Patent.institution_id == institution.id)
+        .where(*conditions)
         .order_by(Intention.captured_at, Intention.id)
     )
     rows = []
-    for intention, firm, patent, institution in session.execute(query):
+    for intention, firm, patent, institution_name in session.execute(query):
         rows.append(
             [
                 firm.name,
@@ -156,11 +182,11 @@ def intention_rows(session: Any, event_id: int) -> list[list[Any]]:
                 tag_names(firm.tags),
                 patent.application_no,
                 patent.title,
-                institution or patent.applicants,
+                institution_name or patent.applicants,
                 _name(KIND_NAMES, intention.kind),
                 intention.prospect_rating,
                 _name(BUDGET_NAMES, intention.budget_band),
-                _local(intention.captured_at),
+                in_zone(intention.captured_at, zone),
                 intention.captured_station,
                 _name(STAGE_NAMES, intention.stage),
                 _name(TIMELINE_NAMES, intention.timeline),
@@ -174,17 +200,49 @@ def intention_rows(session: Any, event_id: int) -> list[list[Any]]:
     return rows
 
 
-def export_intentions(database: Any, path: str | Path, *, event_id: int | str | None = None) -> int:
-    """Write the intentions of the event (default the most recent) to ``path``; row count."""
+def export_intentions(
+    database: Any,
+    path: str | Path,
+    *,
+    event_id: int | str | None = None,
+    stages: list[FollowUpStage] | tuple[FollowUpStage, ...] | None = None,
+    owner: str | None = None,
+    overdue: bool = False,
+) -> int:
+    """Write the intentions of the event (default the most recent) to ``path``; row count.
+
+    ``stages``, ``owner`` (``""`` = nobody) and ``overdue`` narrow them as the follow-up
+    page's filters do (the page exports what it shows).
+    """
     with database.session() as session:
         event = resolve_event(session, event_id)
-        rows = intention_rows(session, event.id)
-    write_table(Path(path), list(INTENTION_HEADER), rows, widths={"专利名称": 40, "备注": 40})
+        zone = export_zone(event)
+        rows = intention_rows(
+            session, event.id, zone=zone, stages=stages, owner=owner, overdue=overdue
+        )
+    write_table(
+        Path(path),
+        intention_header(zone),
+        rows,
+        sheet_name=INTENTION_SHEET,
+        widths={"专利名称": 40, "备注": 40, zoned_header(CAPTURED_AT, zone): 20},
+    )
     return len(rows)
 
 
-def enterprise_rows(session: Any, event_id: int | None) -> list[list[Any]]:
-    """The rows of the enterprise export (registration state for ``event_id``)."""
+def enterprise_header(zone: dt.tzinfo) -> list[str]:
+    """The enterprise export's header, its time column naming ``zone``."""
+    return [
+        zoned_header(name, zone) if name == CHECKED_IN_AT else name for name in ENTERPRISE_HEADER
+    ]
+
+
+def enterprise_rows(
+    session: Any, event_id: int | None, *, zone: dt.tzinfo | None = None
+) -> list[list[Any]]:
+    """The rows of the enterprise export (registration state for ``event_id``), times in
+    ``zone`` (default :func:`export_zone`)."""
+    zone = zone or export_zone()
     registrations: dict[int, Registration] = {}
     if event_id is not None:
         registrations = {
@@ -215,7 +273,7 @@ def enterprise_rows(session: Any, event_id: int | None) -> list[list[Any]]:
                 firm.consent_to_contact,
                 firm.notes,
                 reg is not None,
-                _local(reg.checked_in_at) if reg else None,
+                in_zone(reg.checked_in_at, zone) if reg else None,
                 reg.checked_in_station if reg else "",
                 firm.is_walk_in,
             ]
@@ -233,11 +291,14 @@ def export_enterprises(
     with database.session() as session:
         from roadshow_desk.domain.events import latest_event
 
-        if event_id is None:
-            latest = latest_event(session)
-            resolved = latest.id if latest is not None else None
-        else:
-            resolved = resolve_event(session, event_id).id
-        rows = enterprise_rows(session, resolved)
-    write_table(Path(path), list(ENTERPRISE_HEADER), rows, widths={"企业名称": 30})
+        event = latest_event(session) if event_id is None else resolve_event(session, event_id)
+        zone = export_zone(event)
+        rows = enterprise_rows(session, event.id if event is not None else None, zone=zone)
+    write_table(
+        Path(path),
+        enterprise_header(zone),
+        rows,
+        sheet_name=ENTERPRISE_SHEET,
+        widths={"企业名称": 30, zoned_header(CHECKED_IN_AT, zone): 20},
+    )
     return len(rows)

@@ -1,10 +1,12 @@
 """Formula-injection safety for cells we write, and undoing it when we read them back.
 
 A spreadsheet program runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula
-(and a leading tab or carriage return can hide one). Every text cell an export or a rejects
+(and a leading tab or carriage return can hide one). Every CSV cell an export or a rejects
 report writes goes through :func:`neutralise`, which puts a single quote in front of such a
-value. :func:`unneutralise` removes exactly that quote on import ("clearly our
-neutralisation": a quote followed by one of those characters), and Excel's text-forcing
+value. An ``.xlsx`` file stores text cells as text (never a formula), so those go through
+:func:`xlsx_text` instead and need no quote. :func:`unneutralise` removes exactly that
+quote on import ("clearly our neutralisation": a quote followed by one of those
+characters), and Excel's text-forcing
 wrapper ``="..."`` that some exports write around numbers, so export → import gives back
 the same text.
 """
@@ -25,6 +27,16 @@ def neutralise(value: Any) -> Any:
         and value
         and (value[0] in DANGEROUS_FIRST or (value[0] == "'" and _quoted_formula(value)))
     ):
+        return "'" + value
+    return value
+
+
+def xlsx_text(value: str) -> str:
+    """``value`` for an ``.xlsx`` *text* cell. A text cell is never run as a formula, so it
+    is written as it is (a phone ``+86 …`` stays ``+86 …``); only text that already starts
+    with quotes before a formula character gets one more, so that :func:`unneutralise` on
+    import gives it back exactly."""
+    if value[:1] == "'" and _quoted_formula(value):
         return "'" + value
     return value
 

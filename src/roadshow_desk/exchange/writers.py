@@ -6,8 +6,10 @@ Generic: exports and rejects reports both use :func:`write_table`::
 
 * the format follows the suffix (``.xlsx``; ``.csv``/``.txt`` as CSV; anything else is an
   :class:`~roadshow_desk.errors.InputError`);
-* every text cell goes through :func:`~roadshow_desk.exchange.safe_cells.neutralise` and is
-  written as text (never as a formula, URL or number); ``int``/``float`` as numbers,
+* in CSV every text cell goes through :func:`~roadshow_desk.exchange.safe_cells.neutralise`
+  (a quote before ``=``, ``+``, ``-``, ``@``); in ``.xlsx`` text is written as a text cell
+  (never as a formula, URL or number), which needs no quote
+  (:func:`~roadshow_desk.exchange.safe_cells.xlsx_text`); ``int``/``float`` as numbers,
   ``date``/``datetime`` as dates (``yyyy-mm-dd``), ``bool`` as ``是``/``否``, ``None`` empty;
 * CSV is UTF-8 with a BOM and CRLF line ends, so Excel on a Chinese Windows opens it right;
 * the file is written to a temporary name beside the target and renamed, so a failure never
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.errors import InputError
-from roadshow_desk.exchange.safe_cells import neutralise
+from roadshow_desk.exchange.safe_cells import neutralise, xlsx_text
 from roadshow_desk.exchange.tables import fmt
 from roadshow_desk.i18n import translate
 
@@ -141,7 +143,7 @@ def _write_xlsx(
         last = len(header) - 1
         for column, name in enumerate(header):
             style = warn if highlight_last and column == last else bold
-            sheet.write_string(0, column, str(neutralise(str(name))), style)
+            sheet.write_string(0, column, xlsx_text(str(name)), style)
             width = widths.get(str(name))
             if width is None:
                 width = min(40.0, max(10.0, len(str(name)) * 2.2))
@@ -163,7 +165,7 @@ def _write_xlsx(
                         number, column, dt.datetime.combine(value, dt.time()), date_format
                     )
                 else:
-                    text = str(neutralise(str(value)))
+                    text = xlsx_text(str(value))
                     sheet.write_string(number, column, text[:EXCEL_CELL_LIMIT], style)
     finally:
         workbook.close()

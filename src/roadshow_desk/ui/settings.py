@@ -45,6 +45,8 @@ DEFAULTS: dict[str, Any] = {
     "roadshow/warning_seconds": 120,  # countdown turns yellow with this much time left
     "roadshow/final_seconds": 0,  # ...and red (0 = red only when time is up)
     "roadshow/title_cards": True,  # a session title card before each slot
+    # Follow-up: text typed for a lead and not filed yet (JSON, see ui/followup/drafts.py)
+    "followup/drafts": "",
 }
 
 T = TypeVar("T")

@@ -57,6 +57,7 @@ from roadshow_desk.domain.labels import yes_no
 from roadshow_desk.domain.models import Enterprise
 from roadshow_desk.domain.signups import sign_up_states
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.rows_model import RowsModel
@@ -295,6 +296,8 @@ class RegistryView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_column(self.table, 1, "91350100M000100Y43")  # a credit code, never cut
+        fit_column(self.table, 4, "0574-87654321")
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
 

@@ -9,11 +9,14 @@ from PySide6.QtGui import QUndoCommand
 
 from roadshow_desk.domain.enums import FollowUpStage
 from roadshow_desk.domain.followup import (
+    OwnerChange,
     add_note,
+    change_owner,
     move_to,
+    reapply_owner_change,
     set_next_action,
-    set_owner,
     stage_label,
+    take_back_owner_change,
     undo_last_move,
 )
 from roadshow_desk.domain.models import FollowUpEntry, utcnow
@@ -63,23 +66,34 @@ class MoveStageCommand(QUndoCommand):
 
 
 class SetOwnerCommand(QUndoCommand):
+    """Give a lead to someone; undo gives it back and takes the log line away (no new one)."""
+
     def __init__(self, context: AppContext, intention_id: int, owner: str) -> None:
         super().__init__(QCoreApplication.translate("FollowUpCommands", "Set owner"))
         self.context = context
         self.intention_id = intention_id
         self.owner = owner
-        self.previous = ""
+        self.change: OwnerChange | None = None
 
     def redo(self) -> None:
         with self.context.database.session() as session:
-            self.previous = set_owner(
-                session, self.intention_id, self.owner, station=self.context.station
-            )
+            if self.change is None:
+                self.change = change_owner(
+                    session, self.intention_id, self.owner, station=self.context.station
+                )
+            else:
+                reapply_owner_change(
+                    session, self.intention_id, self.change, station=self.context.station
+                )
         self.context.data_changed.emit("intention")
 
     def undo(self) -> None:
+        if self.change is None:
+            return
         with self.context.database.session() as session:
-            set_owner(session, self.intention_id, self.previous, station=self.context.station)
+            take_back_owner_change(
+                session, self.intention_id, self.change, station=self.context.station
+            )
         self.context.data_changed.emit("intention")
 
 

@@ -9,6 +9,7 @@ undoable command.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -49,6 +52,7 @@ from roadshow_desk.domain.followup import (
 )
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Intention
+from roadshow_desk.errors import InputError
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.followup.commands import (
@@ -57,12 +61,15 @@ from roadshow_desk.ui.followup.commands import (
     SetNextActionCommand,
     SetOwnerCommand,
 )
+from roadshow_desk.ui.followup.drafts import LeadDrafts
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 Index = QModelIndex | QPersistentModelIndex
 OPEN = "open"
 NOBODY = "\x00nobody"
+SPLITTER_STATE = "followup.splitter"
+HEADER_STATE = "followup.header"
 
 
 class FollowUpModel(RowsModel):
@@ -122,6 +129,9 @@ class FollowUpPage(WorkflowPage):
         super().__init__(context, parent)
         self.model = FollowUpModel(context.database, self)
         self.current_id: int | None = None
+        self.current_uuid = ""
+        self.drafts = LeadDrafts(context.settings)
+        self._layout_restored = False
         self._build()
         context.data_changed.connect(self._on_data_changed)
         context.event_changed.connect(lambda _event_id: self.reload())
@@ -171,6 +181,7 @@ class FollowUpPage(WorkflowPage):
         self.edit_reason = QLineEdit()
         self.edit_reason.setObjectName("edit_reason")
         self.edit_reason.setPlaceholderText(self.tr("Why the lead is dropped (needed to drop)"))
+        self.edit_reason.textEdited.connect(lambda text: self._draft_edited("reason", text))
         self.edit_owner = QLineEdit()
         self.edit_owner.setObjectName("edit_owner")
         self.edit_owner.editingFinished.connect(self._owner_edited)
@@ -183,6 +194,7 @@ class FollowUpPage(WorkflowPage):
         self.edit_note.setObjectName("edit_note")
         self.edit_note.setPlaceholderText(self.tr("A call, a visit, an e-mail… (Enter adds it)"))
         self.edit_note.returnPressed.connect(self._add_note)
+        self.edit_note.textEdited.connect(lambda text: self._draft_edited("note", text))
         self.label_message = QLabel()
         self.label_message.setObjectName("label_message")
         self.label_message.setWordWrap(True)
@@ -202,7 +214,8 @@ class FollowUpPage(WorkflowPage):
         pane_layout.addWidget(self.edit_note)
         pane_layout.addWidget(self.label_message)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("splitter_followup")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.pane)
@@ -214,6 +227,12 @@ class FollowUpPage(WorkflowPage):
         self.refresh_action = QAction(QIcon("icons:followup.svg"), self.tr("Refresh"), self)
         self.refresh_action.setObjectName("action_refresh_leads")
         self.refresh_action.triggered.connect(self.reload)
+        self.export_action = QAction(QIcon("icons:export.svg"), self.tr("Export intentions…"), self)
+        self.export_action.setObjectName("action_export_intentions")
+        self.export_action.setToolTip(
+            self.tr("Write the leads listed here (as filtered) to an Excel or CSV file")
+        )
+        self.export_action.triggered.connect(self.export_intentions)
         self._show_lead(None)
 
     # ------------------------------------------------------------------ WorkflowPage
@@ -225,10 +244,32 @@ class FollowUpPage(WorkflowPage):
         return QIcon("icons:followup.svg")
 
     def actions_for_toolbar(self) -> list[QAction]:
-        return [self.refresh_action]
+        return [self.refresh_action, self.export_action]
 
     def activate(self) -> None:
+        if not self._layout_restored:
+            self._restore_layout()
         self.reload()
+
+    def _restore_layout(self) -> None:
+        """The splitter and column widths as the user left them (saved as they change)."""
+        settings = self.context.settings
+        header = self.table.horizontalHeader()
+        header_state = settings.splitter_state(HEADER_STATE)
+        if not header_state.isEmpty():
+            header.restoreState(header_state)
+        splitter_state = settings.splitter_state(SPLITTER_STATE)
+        if not splitter_state.isEmpty():
+            self.splitter.restoreState(splitter_state)
+        header.sectionResized.connect(self._save_layout)
+        header.sectionMoved.connect(self._save_layout)
+        self.splitter.splitterMoved.connect(self._save_layout)
+        self._layout_restored = True
+
+    def _save_layout(self, *_args: object) -> None:
+        settings = self.context.settings
+        settings.set_splitter_state(HEADER_STATE, self.table.horizontalHeader().saveState())
+        settings.set_splitter_state(SPLITTER_STATE, self.splitter.saveState())
 
     # ------------------------------------------------------------------ list
 
@@ -272,6 +313,48 @@ class FollowUpPage(WorkflowPage):
         else:
             self._show_lead(None)
 
+    # ------------------------------------------------------------------ export
+
+    def ask_export_path(self) -> Path | None:
+        """Where to write the export (the save dialog; ``None`` when cancelled)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export intentions"),
+            self.tr("intentions.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
+        return Path(path) if path else None
+
+    def export_intentions(self) -> int | None:
+        """Write the leads as listed (the filters applied) to a file; the row count."""
+        from roadshow_desk.exchange.fairday_export import export_intentions
+
+        self.reload()
+        filters = self.model.filters
+        if filters.get("event_id") is None:
+            QMessageBox.information(
+                self, self.title(), self.tr("There is no event yet, so no intentions to export.")
+            )
+            return None
+        path = self.ask_export_path()
+        if path is None:
+            return None
+        try:
+            rows = export_intentions(
+                self.context.database,
+                path,
+                event_id=filters["event_id"],
+                stages=filters.get("stages"),
+                owner=filters.get("owner"),
+                overdue=bool(filters.get("overdue")),
+            )
+        except InputError as error:
+            QMessageBox.warning(self, self.title(), str(error))
+            return None
+        message = self.tr("%1 intentions written to %2.")
+        self.context.status_message.emit(message.replace("%1", str(rows)).replace("%2", path.name))
+        return rows
+
     def _on_data_changed(self, kind: str) -> None:
         if kind in ("intention", "enterprise", "bundle") and self.isVisible():
             self.reload()
@@ -290,6 +373,8 @@ class FollowUpPage(WorkflowPage):
     # ------------------------------------------------------------------ the lead
 
     def _show_lead(self, intention_id: int | None) -> None:
+        if intention_id != self.current_id:
+            self.label_message.clear()
         self.current_id = intention_id
         while self.stage_buttons.count():
             item = self.stage_buttons.takeAt(0)
@@ -299,6 +384,8 @@ class FollowUpPage(WorkflowPage):
         self.list_log.clear()
         self.pane.setEnabled(intention_id is not None)
         if intention_id is None:
+            self.current_uuid = ""
+            self._show_drafts()
             self.label_lead.setText(self.tr("Choose a lead in the list."))
             self.edit_owner.clear()
             self.date_next.setDate(None)
@@ -315,6 +402,7 @@ class FollowUpPage(WorkflowPage):
             )
             if intention.dropped_reason:
                 heading += "\n" + self.tr("Dropped: %1").replace("%1", intention.dropped_reason)
+            self.current_uuid = intention.uuid
             owner = intention.owner
             next_on = intention.next_action_on
             log = [
@@ -322,6 +410,7 @@ class FollowUpPage(WorkflowPage):
                 for entry in log_of(session, intention_id)
             ]
         self.label_lead.setText(heading)
+        self._show_drafts()
         for target in NEXT_STAGES[stage]:
             button = QPushButton(stage_label(target))
             button.setObjectName(f"button_stage_{target.value}")
@@ -354,6 +443,7 @@ class FollowUpPage(WorkflowPage):
             self.label_message.setText(self.tr("Write why the lead is dropped, then drop it."))
             self.edit_reason.setFocus()
             return False
+        uuid = self.current_uuid
         self.context.undo_stack.push(
             MoveStageCommand(
                 self.context,
@@ -362,6 +452,7 @@ class FollowUpPage(WorkflowPage):
                 reason=reason if stage is FollowUpStage.DROPPED else "",
             )
         )
+        self.drafts.forget(uuid, "reason")
         self.edit_reason.clear()
         self.label_message.clear()
         return True
@@ -390,5 +481,26 @@ class FollowUpPage(WorkflowPage):
         note = self.edit_note.text().strip()
         if self.current_id is None or not note:
             return
+        uuid = self.current_uuid
         self.context.undo_stack.push(AddNoteCommand(self.context, self.current_id, note))
+        self.drafts.forget(uuid, "note")
         self.edit_note.clear()
+        self.label_message.clear()
+
+    # ------------------------------------------------------------------ drafts
+
+    def _show_drafts(self) -> None:
+        """Fill the note and reason boxes with the shown lead's own drafts (or nothing)."""
+        uuid = self.current_uuid
+        for field, box in (("note", self.edit_note), ("reason", self.edit_reason)):
+            text = self.drafts.get(uuid, field) if uuid else ""
+            if box.text() != text:
+                box.setText(text)
+        if uuid and self.drafts.get(uuid, "note") and not self.label_message.text():
+            self.label_message.setText(
+                self.tr("The note in the box is not in the log yet: press Enter to add it.")
+            )
+
+    def _draft_edited(self, field: str, text: str) -> None:
+        if self.current_uuid:
+            self.drafts.put(self.current_uuid, field, text)

@@ -247,7 +247,7 @@ class ImportController(QObject):
             ).replace("%2", result.event_name)  # type: ignore[attr-defined]
         self.context.status_message.emit(message)
         self.import_finished.emit(result)
-        dialog = ImportSummaryDialog(result, self.window)
+        dialog = ImportSummaryDialog(result, self.window, kind=kind)
         dialog.review_requested.connect(self.review_conflicts)
         dialog.finished.connect(self._next)
         self.summary_dialog = dialog

@@ -244,7 +244,7 @@ class ImportMappingDialog(QDialog):
         self._task = None
         self.check_result = result
         counts = result.counts()
-        self.label_check.setText(
+        text = (
             self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review.")
             .replace("%1", f"{counts['inserted']:,}")
             .replace("%2", f"{counts['updated']:,}")
@@ -252,6 +252,14 @@ class ImportMappingDialog(QDialog):
             .replace("%4", f"{counts['rejected']:,}")
             .replace("%5", f"{counts['conflicts']:,}")
         )
+        if result.merged:  # rows of a patent already in the file: not new, merged into it
+            text += " " + self.tr(
+                "Rows that are later publications of a patent in the file, to be merged into "
+                "it: %n.",
+                "",
+                result.merged,
+            )
+        self.label_check.setText(text)
         problems = self.table_problems
         problems.setRowCount(len(result.rejects))
         for index, reject in enumerate(result.rejects):

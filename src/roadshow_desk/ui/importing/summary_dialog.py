@@ -17,6 +17,7 @@ class ImportSummaryDialog(QDialog):
 
     # Widgets of the form
     label_heading: QLabel
+    label_inserted_caption: QLabel
     label_inserted: QLabel
     label_updated: QLabel
     label_unchanged: QLabel
@@ -29,9 +30,18 @@ class ImportSummaryDialog(QDialog):
     review_requested = Signal()
     """The user asked to review the open conflicts."""
 
-    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, result: ImportResult, parent: QWidget | None = None, *, kind: str = "patent"
+    ) -> None:
+        """``kind`` is what was imported: ``"patent"``, ``"enterprise"`` or ``"intention"``."""
         super().__init__(parent)
         load_ui("importing/summary_dialog.ui", self)
+        captions = {
+            "enterprise": self.tr("New enterprises:"),
+            "intention": self.tr("New intentions:"),
+        }
+        if kind in captions:
+            self.label_inserted_caption.setText(captions[kind])
         self.import_result = result
         name = result.file.name
         if result.inserted or result.updated or result.conflicts:

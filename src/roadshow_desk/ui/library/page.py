@@ -75,6 +75,7 @@ class LibraryPage(WorkflowPage):
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.activated.connect(self._on_activated)
+        self.model.modelReset.connect(self._after_reset)  # after the view's own reset
 
         self.detail = PatentDetailPane(context.database)
         self.detail.setObjectName("detail_patent")
@@ -197,6 +198,20 @@ class LibraryPage(WorkflowPage):
         )
         self.table.scrollTo(index)
         return True
+
+    def _after_reset(self) -> None:
+        """A new search, filter or order: keep the shown patent if it is still listed, else
+        show the first one listed (or none), so the pane never shows one filtered out."""
+        shown = self.detail.patent_id
+        if shown is not None and self.select_patent(shown):
+            return
+        if self.model.rowCount():
+            self.select_patent(self.model.patent_id(0))
+            return
+        self.edit_action.setEnabled(False)
+        if shown is not None:
+            self.detail.show_patent(None)
+            self.patent_selected.emit(0)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         patent_id = self.model.patent_id(current.row()) if current.isValid() else None

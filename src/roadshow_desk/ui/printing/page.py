@@ -16,7 +16,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +59,11 @@ def _render_job(
     progress: Progress, kind: str, database: Any, out: Path, options: PrintOptions
 ) -> Written:
     return render_document(kind, database, out, options, progress)
+
+
+EVENT_NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the event's name, in the event picker
+PICKER_MAX_WIDTH = 420  # px: the event picker grows to this for a long name
+PANEL_MIN_WIDTH = 300  # px: the options panel's width with short names
 
 
 def safe_file_name(text: str) -> str:
@@ -170,15 +176,36 @@ class PrintPage(WorkflowPage):
             events = [(e.id, e.name, e.starts_on) for e in list_events(session)]
         self.combo_event.blockSignals(True)
         self.combo_event.clear()
+        names = [name for _id, name, _starts in events]
         for event_id, name, starts_on in events:
-            label = f"{name}（{starts_on:%Y-%m-%d}）" if starts_on else name
-            self.combo_event.addItem(label, event_id)
+            dated = f"{name}（{starts_on:%Y-%m-%d}）" if starts_on else name
+            # The date only where two events share a name: the whole name fits the picker.
+            self.combo_event.addItem(dated if names.count(name) > 1 else name, event_id)
+            index = self.combo_event.count() - 1
+            self.combo_event.setItemData(index, name, EVENT_NAME_ROLE)
+            self.combo_event.setItemData(index, dated, Qt.ItemDataRole.ToolTipRole)
+        self._fit_event_picker()
         self.combo_event.blockSignals(False)
         self._events_loaded = True
         wanted = current or self.context.current_event_id
         index = self.combo_event.findData(wanted) if wanted is not None else -1
         self.combo_event.setCurrentIndex(index if index >= 0 else (0 if events else -1))
         self._event_chosen()
+
+    def _fit_event_picker(self) -> None:
+        """Wide enough for the longest event name (up to what the options panel allows)
+        and its list as wide as its longest entry, so no event is shown cut."""
+        combo = self.combo_event
+        metrics = combo.fontMetrics()
+        texts = [combo.itemText(index) for index in range(combo.count())]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        arrow = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 24
+        combo.setMinimumWidth(min(widest + arrow, PICKER_MAX_WIDTH))
+        combo.view().setMinimumWidth(widest + arrow)
+        panel = self.panel_options
+        layout = panel.layout()
+        needed = layout.minimumSize().width() if layout is not None else 0
+        panel.setMinimumWidth(max(PANEL_MIN_WIDTH, min(needed, panel.maximumWidth())))
 
     def _select_event(self, event_id: int) -> None:
         if not self._events_loaded:
@@ -189,6 +216,8 @@ class PrintPage(WorkflowPage):
 
     def _event_chosen(self) -> None:
         from roadshow_desk.domain.agenda import list_sessions
+
+        self.combo_event.setToolTip(self.combo_event.currentData(Qt.ItemDataRole.ToolTipRole))
 
         event_id = self.combo_event.currentData()
         self.combo_session.blockSignals(True)
@@ -344,7 +373,9 @@ class PrintPage(WorkflowPage):
     # --- saving ---------------------------------------------------------------------------
 
     def default_file_name(self) -> str:
-        event = self.combo_event.currentText().split("（")[0]
+        """The event's whole name and the document, e.g. ``专利转化对接会（生物医药专场）
+        专利推介手册.pdf`` (never cut at a bracket, so two events' files never collide)."""
+        event = self.combo_event.currentData(EVENT_NAME_ROLE) or self.combo_event.currentText()
         return safe_file_name(f"{event} {kind_label(self.kind())}") + ".pdf"
 
     def ask_save_path(self) -> Path | None:

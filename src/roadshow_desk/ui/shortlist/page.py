@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.models import Event, split_list
 from roadshow_desk.errors import InputError
+from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.screening.matches import MatchSuggestionsView
@@ -137,6 +138,12 @@ class ShortlistPage(WorkflowPage):
             header.resizeSection(COLUMN[name], width * char + 16)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Included and score right after the number: an excluded row reads as excluded even
+        # in a narrow window; the score shows all its digits, and its header.
+        fit_column(self.table, COLUMN["score"], "100.0")
+        fit_column(self.table, COLUMN["included"], checkable=True)
+        for visual, name in enumerate(("included", "score", "exclusion_reason"), start=1):
+            header.moveSection(header.visualIndex(COLUMN[name]), visual)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self.notes = QPlainTextEdit()
