@@ -41,6 +41,8 @@ class EventInfo:
     organisers: tuple[str, ...] = ()
     signup_url_template: str = ""
     foreword: str = ""
+    time_zone: str = "Asia/Shanghai"
+    document_language: str = "zh_CN"
 
 
 @dataclass(frozen=True)
@@ -110,9 +112,11 @@ class BadgeInfo:
 # --------------------------------------------------------------------------- loading
 
 
-def local_time(moment: dt.datetime) -> dt.datetime:
-    """A stored naive-UTC time in this computer's time zone (naive), as the agenda prints it."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+def local_time(moment: dt.datetime, zone_name: str | None = None) -> dt.datetime:
+    """A stored naive-UTC time at the venue (the event's zone, naive), as documents print it."""
+    from roadshow_desk.domain.venue_time import to_venue
+
+    return to_venue(moment, zone_name)
 
 
 def event_info(event: Event) -> EventInfo:
@@ -128,6 +132,8 @@ def event_info(event: Event) -> EventInfo:
         organisers=tuple(split_list(event.organisers)),
         signup_url_template=(event.signup_url_template or "").strip(),
         foreword=(event.foreword or "").strip(),
+        time_zone=event.time_zone or "Asia/Shanghai",
+        document_language=event.document_language or "zh_CN",
     )
 
 
@@ -254,7 +260,7 @@ def load_sessions(
         result: list[SessionInfo] = []
         for row in session.scalars(query):
             slots: list[SlotInfo] = []
-            starts_at = local_time(row.starts_at) if row.starts_at else None
+            starts_at = local_time(row.starts_at, event.time_zone) if row.starts_at else None
             clock = starts_at
             for slot in row.slots:
                 if slot.deleted_at is not None:

@@ -40,9 +40,11 @@ class CheckInError(InputError):
     """A check-in that cannot be done (unknown badge, a patent code...); one sentence."""
 
 
-def local_time(at: dt.datetime) -> dt.datetime:
-    """A stored naive-UTC time in the laptop's time zone (naive, for display)."""
-    return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+def local_time(at: dt.datetime, zone_name: str | None = None) -> dt.datetime:
+    """A stored naive-UTC time at the venue (the event's time zone; naive, for display)."""
+    from roadshow_desk.domain.venue_time import to_venue
+
+    return to_venue(at, zone_name)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,11 +57,13 @@ class CheckInResult:
     first: bool
     checked_in_at: dt.datetime
     checked_in_station: str
+    time_zone: str | None = None
+    """The event's time zone: the time in :attr:`message` is the venue's."""
 
     @property
     def message(self) -> str:
         """One translated sentence for the desk."""
-        time = local_time(self.checked_in_at).strftime("%H:%M")
+        time = local_time(self.checked_in_at, self.time_zone).strftime("%H:%M")
         if self.first:
             return (
                 translate("CheckIn", "%1 checked in at %2.")
@@ -139,6 +143,7 @@ def check_in(
         first=first,
         checked_in_at=registration.checked_in_at,
         checked_in_station=registration.checked_in_station,
+        time_zone=registration.event.time_zone,
     )
 
 

@@ -10,7 +10,7 @@ Intentions (of one event, by default the most recent)
     企业名称, 统一社会信用代码, 企业类型, 专利申请号, 专利名称, 专利权人 (the institution),
     意向类型, 产业化前景评价, 预算, 登记时间, 登记台, 跟进阶段 -- the activation system's
     feedback columns -- then 时间计划, 联系人, 联系电话, 备注, 负责人, 下次跟进. Captured
-    times are local time; values are labelled in Chinese.
+    times are the venue's (the event's time zone); values are labelled in Chinese.
 
 Enterprises (the whole registry)
     The registration-list columns, then whether the firm signed up for the event and when
@@ -132,12 +132,16 @@ def _name(names: dict[str, str], value: Any) -> str:
     return "" if value is None else names.get(str(value), str(value))
 
 
-def _local(at: dt.datetime | None) -> dt.datetime | None:
-    return None if at is None else local_time(at).replace(microsecond=0)
+def _local(at: dt.datetime | None, zone_name: str | None = None) -> dt.datetime | None:
+    """A stored time as the venue's wall-clock time (the event's zone), to the second."""
+    return None if at is None else local_time(at, zone_name).replace(microsecond=0)
 
 
 def intention_rows(session: Any, event_id: int) -> list[list[Any]]:
     """The rows of the intention export of one event, in capture order."""
+    from roadshow_desk.domain.models import Event
+
+    zone_name = session.scalar(select(Event.time_zone).where(Event.id == event_id))
     owner = aliased(Institution)
     query = (
         select(Intention, Enterprise, Patent, owner.name)
@@ -160,7 +164,7 @@ def intention_rows(session: Any, event_id: int) -> list[list[Any]]:
                 _name(KIND_NAMES, intention.kind),
                 intention.prospect_rating,
                 _name(BUDGET_NAMES, intention.budget_band),
-                _local(intention.captured_at),
+                _local(intention.captured_at, zone_name),
                 intention.captured_station,
                 _name(STAGE_NAMES, intention.stage),
                 _name(TIMELINE_NAMES, intention.timeline),
@@ -195,6 +199,11 @@ def enterprise_rows(session: Any, event_id: int | None) -> list[list[Any]]:
                 )
             )
         }
+    zone_name = None
+    if event_id is not None:
+        from roadshow_desk.domain.models import Event
+
+        zone_name = session.scalar(select(Event.time_zone).where(Event.id == event_id))
     rows = []
     for firm in session.scalars(
         select(Enterprise).where(Enterprise.deleted_at.is_(None)).order_by(Enterprise.name)
@@ -215,7 +224,7 @@ def enterprise_rows(session: Any, event_id: int | None) -> list[list[Any]]:
                 firm.consent_to_contact,
                 firm.notes,
                 reg is not None,
-                _local(reg.checked_in_at) if reg else None,
+                _local(reg.checked_in_at, zone_name) if reg else None,
                 reg.checked_in_station if reg else "",
                 firm.is_walk_in,
             ]

@@ -26,8 +26,9 @@ Re-importing
     An intention removed at the desk stays removed.
 
 Times
-    A time column (登记时间) is read as the laptop's local time; a date alone is taken as
-    noon of that day; without a time column the import time is used. The station is the
+    A time column (登记时间) is read as the venue's time (the event's time zone, whatever
+    the laptop's); a date alone is taken as noon of that day; without a time column the
+    import time is used. The station is the
     sheet's station column, else ``paper``.
 
 Everything is written in one transaction with an ``ImportBatch`` row, after a backup.
@@ -54,6 +55,7 @@ from roadshow_desk.domain.identifiers import InvalidCreditCode, normalize_credit
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, ImportBatch, Intention, Patent, utcnow
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+from roadshow_desk.domain.venue_time import from_venue
 from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.columns import (
     ColumnMapping,
@@ -224,7 +226,8 @@ _CLOCK = re.compile(r"(\d{1,2})[:：时点](\d{2})?")
 
 
 def parse_local_time(value: Any) -> dt.datetime | None:
-    """A written time as naive UTC: the laptop's local time; a date alone is noon."""
+    """A written time as the naive wall-clock time it names (the venue's: the importer
+    converts it to UTC with the event's time zone); a date alone is noon."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -242,7 +245,7 @@ def parse_local_time(value: Any) -> dt.datetime | None:
                 local = dt.datetime.combine(
                     day, dt.time(int(match.group(1)) % 24, int(match.group(2) or 0))
                 )
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
+    return local  # an aware time (rare) keeps its zone: from_venue converts it as it is
 
 
 def _parse_credit(value: Any) -> str:
@@ -539,6 +542,8 @@ def import_intentions(
                 result.rejects.append(Reject.of(table, index, str(invalid)))
                 continue
             captured_at = record.get("captured_at")
+            if captured_at is not None:
+                captured_at = from_venue(captured_at, event.time_zone)
             identity = "|".join(
                 [
                     event.uuid,

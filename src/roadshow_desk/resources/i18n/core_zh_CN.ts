@@ -36,6 +36,7 @@
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
+        <extracomment>``after_write(session, patent_ids)``: called in an intention write&apos;s transaction with the patents whose intentions changed.</extracomment>
         <translation>请选择企业（输入名称或扫描胸卡）。</translation>
     </message>
     <message>
@@ -260,6 +261,7 @@
     <name>Events</name>
     <message>
         <source>The event needs a name.</source>
+        <extracomment>The languages a document can be printed in (the event&apos;s setting; ``--lang`` overrides).</extracomment>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
@@ -1073,6 +1075,7 @@
     </message>
     <message>
         <source>Standard</source>
+        <extracomment>Rescore statements for SQLite as text, by (rubric JSON, day, all patents or given ones): building and compiling the rubric&apos;s expression costs milliseconds, running it for one patent microseconds (a recorded intention rescores its patent; see ``store.intentions``).</extracomment>
         <translation>标准</translation>
     </message>
     <message>
@@ -1097,6 +1100,22 @@
     <message>
         <source>The event no longer exists.</source>
         <translation>该活动已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>VenueTime</name>
+    <message>
+        <source>“%1” is not a time zone; write one like Asia/Shanghai.</source>
+        <extracomment>The zones the event form offers first (any IANA name may be typed).</extracomment>
+        <translation>“%1”不是时区，请写成 Asia/Shanghai 这样的形式。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time; write it like 09:30 or 2026-12-18 09:30.</source>
+        <translation>“%1”不是时间，请写成 09:30 或 2026-12-18 09:30。</translation>
+    </message>
+    <message>
+        <source>The event has no date yet; write the day too (2026-12-18 09:30).</source>
+        <translation>活动还没有日期，请连同日期一起填写（如 2026-12-18 09:30）。</translation>
     </message>
 </context>
 </TS>

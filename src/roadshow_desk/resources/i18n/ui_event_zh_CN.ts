@@ -23,6 +23,10 @@
         <source>Remove slot</source>
         <translation>删除时段</translation>
     </message>
+    <message>
+        <source>Edit session</source>
+        <translation>编辑场次</translation>
+    </message>
 </context>
 <context>
     <name>AgendaView</name>
@@ -286,6 +290,18 @@
         <translation>另一台电脑的名称（按 Enter 添加）</translation>
     </message>
     <message>
+        <source>Time &amp;zone</source>
+        <translation>时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Every time of the event is shown, printed and exported in the venue&apos;s time zone, whatever this laptop&apos;s clock is set to.</source>
+        <translation>活动的所有时间都按举办地时区显示、打印和导出，与本机时钟所设时区无关。</translation>
+    </message>
+    <message>
+        <source>&amp;Documents in</source>
+        <translation>文档语言(&amp;D)</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>
@@ -318,6 +334,14 @@
     <message>
         <source>not set</source>
         <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
     </message>
     <message>
         <source>&amp;Save event</source>
@@ -416,6 +440,29 @@
     </message>
 </context>
 <context>
+    <name>SessionDetails</name>
+    <message>
+        <source>e.g. 09:30</source>
+        <translation>如 09:30</translation>
+    </message>
+    <message>
+        <source>&amp;Starts at</source>
+        <translation>开始时间(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Roo&amp;m</source>
+        <translation>会场(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hos&amp;t</source>
+        <translation>主持人(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Venue time: %1</source>
+        <translation>举办地时间：%1</translation>
+    </message>
+</context>
+<context>
     <name>SlotModel</name>
     <message>
         <source>#</source>
@@ -440,6 +487,10 @@
     <message>
         <source>Ran</source>
         <translation>实际时间</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开始</translation>
     </message>
     <message>
         <source>A slot lasts from 1 to %1 minutes.</source>

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QLabel,
     QLineEdit,
@@ -25,6 +26,7 @@ from roadshow_desk.domain.events import (
     split_names,
     update_event,
 )
+from roadshow_desk.domain.venue_time import COMMON_TIME_ZONES
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.workflow import AppContext
 
@@ -56,6 +58,8 @@ class EventSetupForm(QWidget):
     button_new_event: QPushButton
     button_save_event: QPushButton
     label_message: QLabel
+    combo_time_zone: QComboBox
+    combo_document_language: QComboBox
 
     event_saved = Signal(int)
     """The event (its id) was created or saved."""
@@ -71,6 +75,9 @@ class EventSetupForm(QWidget):
         self.button_save_event.clicked.connect(self.save)
         self.button_new_event.clicked.connect(lambda: self.show_event(None))
         self.edit_new_station.returnPressed.connect(self._add_station)
+        self.combo_time_zone.addItems(list(COMMON_TIME_ZONES))
+        self.combo_document_language.addItem(self.tr("Chinese"), "zh_CN")
+        self.combo_document_language.addItem(self.tr("English"), "en")
 
     def show_event(self, event_id: int | None) -> None:
         """Fill the form with an event (``None``: an empty form for a new one)."""
@@ -88,6 +95,9 @@ class EventSetupForm(QWidget):
         self.edit_organisers.setText("；".join(fields.organisers))
         self.edit_signup.setText(fields.signup_url_template)
         self.text_foreword.setPlainText(fields.foreword)
+        self.combo_time_zone.setCurrentText(fields.time_zone)
+        language = self.combo_document_language.findData(fields.document_language)
+        self.combo_document_language.setCurrentIndex(max(0, language))
         self.label_message.clear()
         self.button_save_event.setText(
             self.tr("&Save event") if event_id is not None else self.tr("&Create event")
@@ -105,6 +115,8 @@ class EventSetupForm(QWidget):
             organisers=split_names(self.edit_organisers.text()),
             signup_url_template=self.edit_signup.text(),
             foreword=self.text_foreword.toPlainText(),
+            time_zone=self.combo_time_zone.currentText(),
+            document_language=str(self.combo_document_language.currentData() or "zh_CN"),
         )
 
     def save(self) -> bool:
@@ -123,6 +135,7 @@ class EventSetupForm(QWidget):
                 "name": self.edit_name,
                 "ends_on": self.date_ends,
                 "signup_url_template": self.edit_signup,
+                "time_zone": self.combo_time_zone,
             }.get(error.field, self.edit_name)
             widget.setFocus()
             return False
