@@ -82,7 +82,11 @@ def _progress() -> Any:
 def run_print(args: argparse.Namespace) -> int:
     from roadshow_desk.documents.render import PrintOptions, render_document
 
-    options = PrintOptions(event=args.event, session_id=getattr(args, "session", None))
+    options = PrintOptions(
+        event=args.event,
+        session_id=getattr(args, "session", None),
+        language=getattr(args, "lang", None),  # --lang overrides the event's document language
+    )
     db = database(args, backup=False)
     progress = _progress()
     try:

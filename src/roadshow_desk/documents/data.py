@@ -16,7 +16,7 @@ from roadshow_desk.domain.enums import ConversionMode, EnterpriseTag, LegalStatu
 from roadshow_desk.domain.labels import label, label_of
 from roadshow_desk.domain.models import split_list
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import interface_language, translate
 
 if TYPE_CHECKING:
     from roadshow_desk.domain.models import Event, Patent
@@ -228,11 +228,11 @@ def load_shortlist(database: Database, event: EventInfo) -> list[PatentInfo]:
         )
         patents = [patent_info(p, event) for p in session.scalars(query)]
     if not patents:
-        raise InputError(
-            translate(
+        with interface_language():
+            message = translate(
                 "Documents", "The event “%1” has no patents on its shortlist; add some first."
-            ).replace("%1", event.name)
-        )
+            )
+        raise InputError(message.replace("%1", event.name))
     return patents
 
 
@@ -291,11 +291,9 @@ def load_sessions(
                 )
             )
     if session_id is not None and not result:
-        raise InputError(
-            translate("Documents", "The event “%1” has no roadshow session %2.")
-            .replace("%1", event.name)
-            .replace("%2", str(session_id))
-        )
+        with interface_language():
+            message = translate("Documents", "The event “%1” has no roadshow session %2.")
+        raise InputError(message.replace("%1", event.name).replace("%2", str(session_id)))
     return result
 
 
@@ -336,12 +334,16 @@ def load_badges(
             for registration, enterprise in session.execute(query)
         ]
     if not badges:
-        if checked_in_only:
-            message = translate("Documents", "No enterprise has checked in to “%1” yet.")
-        else:
-            message = translate("Documents", "No enterprise has registered for “%1” yet.")
+        with interface_language():
+            message = _no_badges_message(checked_in_only)
         raise InputError(message.replace("%1", event.name))
     return badges
+
+
+def _no_badges_message(checked_in_only: bool) -> str:
+    if checked_in_only:
+        return translate("Documents", "No enterprise has checked in to “%1” yet.")
+    return translate("Documents", "No enterprise has registered for “%1” yet.")
 
 
 # --------------------------------------------------------------------------- formatting

@@ -35,7 +35,7 @@ from roadshow_desk.documents.styles import (
 )
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+from roadshow_desk.i18n import QT_TRANSLATE_NOOP, interface_language, translate
 
 #: Short labels for the tick boxes, in capture order (the long ones do not fit a row).
 TICK_LABELS = (
@@ -188,13 +188,13 @@ def build_signup_sheets(
     of ``rows`` ruled rows each. The event needs a sign-up link template."""
     link = event_signup_link(event)
     if not link:
-        raise InputError(
-            translate(
+        with interface_language():
+            message = translate(
                 "SignupSheet",
                 "The event “%1” has no sign-up link; enter the link template in the event "
                 "details first.",
-            ).replace("%1", event.name)
-        )
+            )
+        raise InputError(message.replace("%1", event.name))
     lk = look(paper, font, landscape=True)
     pages: list[Page] = []
     from roadshow_desk.documents.pages import Bookmark
