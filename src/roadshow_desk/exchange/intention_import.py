@@ -144,6 +144,8 @@ def parse_kinds(value: Any) -> list[IntentionKind] | None:
 
     kinds: list[IntentionKind] = []
     for part in split_choices(value):
+        if part.casefold() in ("其他", "其它", "other"):
+            continue  # "other" chosen with no text in its column
         kind = parse_kind(part)
         if kind is not None and kind not in kinds:
             kinds.append(kind)
@@ -244,6 +246,10 @@ def parse_timeline(value: Any) -> Timeline | None:
     )
 
 
+_DATETIME = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[T ]?\s*"
+    r"(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?\s*秒?\s*$"
+)
 _CLOCK = re.compile(r"(\d{1,2})[:：时点](\d{2})?")
 
 
@@ -252,8 +258,17 @@ def parse_local_time(value: Any) -> dt.datetime | None:
     converts it to UTC with the event's time zone); a date alone is noon."""
     if value is None or value == "":
         return None
+    full = _DATETIME.match(cell_text(value)) if isinstance(value, str) else None
     if isinstance(value, dt.datetime):
         local = value
+    elif full is not None:  # 2026/12/3 10:15:22, as questionnaire services write it
+        year, month, mday, hour, minute, second = (int(part or 0) for part in full.groups())
+        try:
+            local = dt.datetime(year, month, mday, hour, minute, second)
+        except ValueError:
+            raise CellProblem(
+                fmt(translate("Import", "“%1” is not a date."), cell_text(value).strip()[:40])
+            ) from None
     else:
         day = parse_date(value)
         if day is None:

@@ -253,6 +253,10 @@
         <translation>“%1”不是时间计划（如 3个月内、半年内、一年内或待定）。</translation>
     </message>
     <message>
+        <source>“%1” is not a date.</source>
+        <translation>“%1”不是日期。</translation>
+    </message>
+    <message>
         <source>The row names no enterprise.</source>
         <translation>该行没有写明企业。</translation>
     </message>

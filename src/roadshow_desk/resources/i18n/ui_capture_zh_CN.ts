@@ -23,16 +23,16 @@
         <translation>新建登记 (F2)</translation>
     </message>
     <message>
-        <source>Import paper sheets…</source>
-        <translation>导入纸质登记表…</translation>
-    </message>
-    <message>
         <source>Capture</source>
         <translation>意向登记</translation>
     </message>
     <message>
-        <source>Import transcribed paper sheets</source>
-        <translation>导入誊录的纸质登记表</translation>
+        <source>Import paper sheets or online-form exports…</source>
+        <translation>导入纸质登记表或在线问卷导出…</translation>
+    </message>
+    <message>
+        <source>Import transcribed paper sheets or online-form exports</source>
+        <translation>导入录入的纸质登记表或在线问卷导出</translation>
     </message>
     <message>
         <source>Tables (*.xlsx *.xls *.csv *.ods)</source>
@@ -45,6 +45,10 @@
     <message>
         <source>%1 new, %2 updated, %3 unchanged, %4 rejected.</source>
         <translation>新增 %1，更新 %2，未变 %3，拒收 %4。</translation>
+    </message>
+    <message>
+        <source>Read as: %1</source>
+        <translation>识别为：%1</translation>
     </message>
     <message>
         <source>Rejected rows and their reasons: %1</source>
