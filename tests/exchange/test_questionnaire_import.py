@@ -156,3 +156,22 @@ def test_jinshuju_export_told_apart_by_time_and_firm(db: Any, fair: Any) -> None
     # slots 1|2 × 转让|许可: four intentions; the first answers are not added again
     assert (later.inserted, later.unchanged) == (4, 2)
     assert len(_rows(db)) == 6
+
+
+def test_two_forms_of_one_service_do_not_share_answer_numbers(
+    db: Any, fair: Any, tmp_path: Path
+) -> None:
+    """The session's form and the event's form on 问卷星 both number their answers from 1."""
+    first = import_intentions(db, FIXTURES / "wjx_1.xlsx")
+    book = load_workbook(FIXTURES / "wjx_1.xlsx")
+    sheet = book.worksheets[0]
+    assert sheet.cell(2, 1).value == 1
+    sheet.cell(2, 7, "苏州微光电子有限责任公司")  # answer 1 of the other form: another firm
+    sheet.cell(2, 8, "")
+    other = tmp_path / "wjx_other_form.xlsx"
+    book.save(other)
+    second = import_intentions(db, other)
+    assert first.inserted == 4
+    assert (second.inserted, second.unchanged, second.rejected) == (2, 2, 2)
+    firms = {row[0] for row in _rows(db) if row[2] == P0}
+    assert firms == {"宁德储能科技有限公司", "苏州微光电子有限责任公司"}

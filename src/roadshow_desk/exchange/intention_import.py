@@ -1,35 +1,43 @@
-"""Importing intentions typed from paper sign-up sheets (``intentions import``).
+"""Importing intentions: transcribed paper sign-up sheets and online-form exports
+(``intentions import``).
 
     result = import_intentions(database, path, event_id=None, rejects_path=None)
 
 The same machinery as the other importers (:mod:`.tables`, :mod:`.columns` with
 :data:`INTENTION_SPEC`, :mod:`.rejects`); each row is checked by the capture rules
 (``domain.capture.validated_draft``: a kind is required, "no demand" needs a 1–5 rating).
+The app's own sign-up form (``domain.signup_form``: the printed sheet and its transcription
+workbook) and the exports of 问卷星, 腾讯问卷 and 金数据 are read as they come
+(:mod:`.intention_forms`: numbered question headers, "other" columns, multi-choice cells).
 
 Matching
-    * the enterprise by its credit code when the sheet has one, else by its normalised name
+    * the enterprise by its credit code when the row has one, else by its normalised name
       (``domain.enterprises.name_key``: ``（北京）`` and ``(北京)``, 有限公司 and 股份有限公司
       are one firm; the firm written exactly so wins, then a registered firm over a walk-in);
-      a firm not in the registry is rejected ("register it first"), never
-      invented from a handwritten name;
-    * the patent by its application number, else by its exact title (ignoring spaces); a
-      title that several patents share is rejected as ambiguous.
+      on a paper sheet a firm not in the registry is rejected ("register it first"), never
+      invented from a handwritten name; an online form's new firm comes in as a walk-in to
+      reconcile;
+    * the patent by its application number, by the form's patent column (an application
+      number, a session's slot number, a booth number or a title), else by its exact title
+      (ignoring spaces); a title that several patents share is rejected as ambiguous;
+    * several kinds or patents in one cell (``1、3``, ``转让┋许可``) make one intention each.
 
 Re-importing
     A row with a time that matches an intention of the event (same firm, patent, kind and
     time to the second) is that intention -- so an exported file imports back to the same
-    records. Otherwise each row gets a stable uuid from the event, the firm, the patent,
-    the kind and the written time (when the sheet has one), so importing the same sheet
-    twice adds nothing:
+    records. Otherwise each intention gets a stable uuid from the event, the firm, the
+    patent, the kind and the written time (an online form's: the service's answer number,
+    else its submission time, and the firm), so importing the same file twice -- or a later
+    export of the same form -- adds only what is new:
     an identical row counts as unchanged, a row whose other cells were corrected updates
     its intention (rating, budget, timeline, contact, notes -- never the follow-up stage).
     An intention removed at the desk stays removed.
 
 Times
-    A time column (登记时间) is read as the venue's time (the event's time zone, whatever
-    the laptop's); a date alone is taken as noon of that day; without a time column the
-    import time is used. The station is the
-    sheet's station column, else ``paper``.
+    A time column (登记时间, 提交答卷时间, 提交时间) is read as the venue's time (the event's
+    time zone, whatever the laptop's); a date alone is taken as noon of that day; without a
+    time column the import time is used. The station is the sheet's station column, else
+    ``paper`` (or the questionnaire service's name).
 
 Everything is written in one transaction with an ``ImportBatch`` row, after a backup.
 """
@@ -633,10 +641,15 @@ def import_intentions(
         )
 
         def walk_in(record: dict[str, Any]) -> Enterprise:
+            code = record.get("credit_code") or None
+            if code is not None and session.scalar(
+                select(Enterprise.id).where(Enterprise.credit_code == code)
+            ):
+                code = None  # a removed firm keeps its code; reconciliation sorts it out
             firm = Enterprise(
                 name=clean_name(record["enterprise"]),
                 name_key=name_key(record["enterprise"]),
-                credit_code=record.get("credit_code") or None,
+                credit_code=code,
                 contact_person=record.get("contact_person") or "",
                 phone=record.get("contact_phone") or "",
                 is_walk_in=True,
@@ -703,8 +716,10 @@ def import_intentions(
             for values in drafts:
                 patent_no = next(p.application_no for p in patents if p.id == values["patent_id"])
                 if online:
+                    # the firm too: two forms of one service both have an answer number 1
                     kind_value = values["kind"].value
-                    parts = [event.uuid, mapping.preset, answer_key, patent_no, kind_value]
+                    parts = [event.uuid, mapping.preset, answer_key, firm.uuid, patent_no]
+                    parts.append(kind_value)
                 else:
                     parts = [
                         event.uuid,
