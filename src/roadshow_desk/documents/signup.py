@@ -40,25 +40,37 @@ from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import interface_language, translate
 
-SLOT_BOX = 6.5 * MM
 SLOT_BOXES_PER_LINE = 8
+
+
+def _slot_boxes_per_line(count: int) -> int:
+    """Slot boxes on one line of a row: at most two lines for up to 24 slots."""
+    return min(12, max(SLOT_BOXES_PER_LINE, -(-count // 2)))
+
+
+def _slot_pitch(count: int) -> float:
+    """The distance between slot boxes (two-digit numbers need more room)."""
+    return (6.5 if count < 10 else 7.6) * MM
+
+
 KIND_BOX = 6.2 * MM
 
 
 def _columns(lk: Look, session: SessionInfo | None) -> list[tuple[str, str, float]]:
     """(key, heading, width) of the ruled columns (domain.signup_form's, in its order); the
     enterprise takes what the others leave."""
-    boxes = min(max(len(session.slots), 1), SLOT_BOXES_PER_LINE) if session else 0
+    count = len(session.slots) if session else 0
+    boxes = min(max(count, 1), _slot_boxes_per_line(count)) if session else 0
     widths = {
         form.ROW: 9 * MM,
-        form.PATENT: (boxes * SLOT_BOX + 3 * MM) if session else 30 * MM,
+        form.PATENT: (boxes * _slot_pitch(count) + 3 * MM) if session else 30 * MM,
         form.ENTERPRISE: 0.0,
         form.CREDIT_CODE: 38 * MM,
         form.CONTACT: 20 * MM,
         form.PHONE: 27 * MM,
         form.KINDS: len(form.KIND_ORDER) * KIND_BOX + 3 * MM,
-        form.RATING: 20 * MM,
-        form.SIGNATURE: 22 * MM,
+        form.RATING: 24 * MM,
+        form.SIGNATURE: 20 * MM,
     }
     columns = [(c.key, c.heading, widths[c.key]) for c in form.form_columns(session is not None)]
     width = lk.frame_width
@@ -77,13 +89,23 @@ def _slot_legend(session: SessionInfo) -> str:
 
 
 def _draw_boxes(
-    canvas: Any, lk: Look, x: float, mid: float, labels: list[str], pitch: float, per_line: int
+    canvas: Any,
+    lk: Look,
+    x: float,
+    mid: float,
+    labels: list[str],
+    pitch: float,
+    per_line: int,
+    room: float,
 ) -> None:
-    """Tick boxes with a small number each, in lines of ``per_line`` centred on ``mid``."""
+    """Tick boxes with a small number each, in lines of ``per_line`` centred on ``mid``,
+    made smaller when their lines need more than ``room`` (the row's height)."""
     box = 3 * MM * lk.scale
     font = lk.size(7)
     lines = max(1, -(-len(labels) // per_line))
     line_height = box + 1.2 * MM
+    shrink = min(1.0, (room - 1 * MM) / (lines * line_height))
+    box, font, line_height = box * shrink, font * shrink, line_height * shrink
     top = mid + (lines * line_height) / 2 - line_height / 2
     for index, label in enumerate(labels):
         line, column = divmod(index, per_line)
@@ -147,7 +169,8 @@ def _draw_sheet(
                 styles["small"],
             )
         )
-    items = measure(lines, text_width)
+    legends = lines[-2:] if session is not None and session.slots else lines[-1:]
+    items = measure(lines[: -len(legends)], text_width)
     text_bottom = stack(canvas, items, lk.margin, top)
     # the QR code at the top right, the link beside it
     qr_x = lk.page_width - lk.margin - qr_size
@@ -157,8 +180,11 @@ def _draw_sheet(
     link_para = para(link, styles["small"])
     side = measure([caption, link_para], 62 * MM * lk.scale)
     stack(canvas, side, qr_x - 64 * MM * lk.scale, top - 4 * MM)
+    # what the numbered ticks mean, across the page under both
+    legend_top = min(qr_y, text_bottom) - 2 * MM
+    legend_bottom = stack(canvas, measure(legends, lk.frame_width), lk.margin, legend_top)
     # the ruled table
-    table_top = min(qr_y, text_bottom) - 5 * MM
+    table_top = legend_bottom - 3 * MM
     columns = _columns(lk, session)
     header_height = 9 * MM * lk.scale
     row_height = (table_top - header_height - lk.frame_bottom) / rows
@@ -186,13 +212,15 @@ def _draw_sheet(
         canvas.line(x0, y, x0 + lk.frame_width, y)
     x = x0
     lefts: dict[str, float] = {}
+    widths: dict[str, float] = {}
     for key, _heading, width in columns:
-        lefts[key] = x
+        lefts[key], widths[key] = x, width
         canvas.line(x, table_top, x, bottom)
         x += width
     canvas.line(x, table_top, x, bottom)
     # row numbers, the session's slot boxes and the numbered kind boxes
     slot_labels = [str(slot.position) for slot in session.slots] if session else []
+    per_line = _slot_boxes_per_line(len(slot_labels))
     kind_labels = [str(n) for n in range(1, len(form.KIND_ORDER) + 1)]
     for index in range(rows):
         y = table_top - header_height - (index + 1) * row_height
@@ -208,8 +236,9 @@ def _draw_sheet(
                 lefts[form.PATENT] + 1.5 * MM,
                 mid,
                 slot_labels,
-                SLOT_BOX * lk.scale,
-                SLOT_BOXES_PER_LINE,
+                (widths[form.PATENT] - 3 * MM) / min(per_line, len(slot_labels)),
+                per_line,
+                row_height,
             )
         _draw_boxes(
             canvas,
@@ -217,8 +246,9 @@ def _draw_sheet(
             lefts[form.KINDS] + 1.5 * MM,
             mid,
             kind_labels,
-            KIND_BOX * lk.scale,
+            (widths[form.KINDS] - 3 * MM) / len(kind_labels),
             len(kind_labels),
+            row_height,
         )
     canvas.restoreState()
 
