@@ -96,5 +96,7 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
     def hook(context: str, text: str, disambiguation: str | None, n: int) -> str:
         return QCoreApplication.translate(context, text, disambiguation, n)
 
+    for document_language in SUPPORTED:  # loaded here, in the GUI thread, not in a worker
+        language_hook(document_language)
     i18n.install_hook(hook, language_hook)
     return language
