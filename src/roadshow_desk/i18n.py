@@ -10,28 +10,64 @@ without Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 TranslateHook = Callable[[str, str, str | None, int], str]
+LanguageLoader = Callable[[str], TranslateHook]
 
 _hook: TranslateHook | None = None
+_loader: LanguageLoader | None = None
+_local = threading.local()
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate ``text`` of ``context``; ``%n`` is replaced by ``n`` as Qt does."""
-    if _hook is not None:
-        return _hook(context, text, disambiguation, n)
+    hook = getattr(_local, "hook", None) or _hook
+    if hook is not None:
+        return hook(context, text, disambiguation, n)
     if n >= 0:
         return text.replace("%n", str(n))
     return text
 
 
-def install_hook(hook: TranslateHook | None) -> None:
-    """Route :func:`translate` through ``hook`` (``None`` restores English)."""
-    global _hook
+def install_hook(hook: TranslateHook | None, loader: LanguageLoader | None = None) -> None:
+    """Route :func:`translate` through ``hook`` (``None`` restores English); ``loader`` gives
+    the hook of another language for :func:`language` (documents in the event's language)."""
+    global _hook, _loader
     _hook = hook
+    _loader = loader
+
+
+@contextmanager
+def language(lang: str | None) -> Iterator[None]:
+    """Translate into ``lang`` (``zh_CN`` or ``en``) in this thread while the block runs,
+    whatever the interface's language: printed documents speak the event's language.
+    Without ``lang``, or without catalogues (no hook installed), nothing changes."""
+    if not lang or _loader is None:
+        yield
+        return
+    previous = getattr(_local, "hook", None)
+    _local.hook = _loader(lang)
+    try:
+        yield
+    finally:
+        _local.hook = previous
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for extraction without translating it now (translate it when shown)."""
     return text
+
+
+@contextmanager
+def interface_language() -> Iterator[None]:
+    """Translate into the interface's language inside a :func:`language` block: what the
+    user reads on the screen (a document's problem) is in their language, not the event's."""
+    previous = getattr(_local, "hook", None)
+    _local.hook = None
+    try:
+        yield
+    finally:
+        _local.hook = previous

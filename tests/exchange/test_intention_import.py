@@ -99,7 +99,7 @@ def test_sheet_import_matches_and_rejects(db, tmp_path: Path) -> None:
         assert first.timeline is Timeline.WITHIN_6_MONTHS
         assert first.captured_station == "paper"
         assert first.event_id == day.event_id
-        local = dt.datetime(2026, 12, 3, 9, 32).astimezone(dt.UTC).replace(tzinfo=None)
+        local = dt.datetime(2026, 12, 3, 1, 32)  # 09:32 at the venue (Asia/Shanghai) in UTC
         assert first.captured_at == local
         second = stored[day.enterprise_ids[2]]
         assert (second.patent_id, second.kind) == (day.patent_ids[1], IntentionKind.INVESTMENT)

@@ -50,6 +50,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     signup.add_argument(
         "--session", metavar="ID", type=int, default=None, help="a roadshow session's sheet"
     )
+    signup.add_argument(
+        "--template",
+        metavar="OUT.xlsx",
+        type=Path,
+        default=None,
+        help="also write the matching transcription workbook (same columns, drop-down lists)",
+    )
     signup.set_defaults(func=run_print, kind="signup-sheet")
 
     for kind, help_text in (
@@ -82,7 +89,11 @@ def _progress() -> Any:
 def run_print(args: argparse.Namespace) -> int:
     from roadshow_desk.documents.render import PrintOptions, render_document
 
-    options = PrintOptions(event=args.event, session_id=getattr(args, "session", None))
+    options = PrintOptions(
+        event=args.event,
+        session_id=getattr(args, "session", None),
+        language=getattr(args, "lang", None),  # --lang overrides the event's document language
+    )
     db = database(args, backup=False)
     progress = _progress()
     try:
@@ -93,4 +104,16 @@ def run_print(args: argparse.Namespace) -> int:
             sys.stderr.write("\r\x1b[K")
     message = translate("Cli", "Wrote %1 (pages: %2).")
     print(message.replace("%1", str(written.path)).replace("%2", str(written.pages)))
+    template = getattr(args, "template", None)
+    if template is not None:
+        from roadshow_desk.exchange.signup_template import write_signup_template
+
+        db = database(args, backup=False)
+        try:
+            path = write_signup_template(
+                db, template, event=args.event, session_id=args.session, lang=options.language
+            )
+        finally:
+            db.dispose()
+        print(translate("Cli", "Wrote %1.").replace("%1", str(path)))
     return 0

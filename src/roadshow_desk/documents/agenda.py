@@ -20,7 +20,7 @@ from roadshow_desk.documents.pages import (
 from roadshow_desk.documents.styles import ACCENT, MM, RULE, TINT, Look, bold, look, para
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import interface_language, translate
 
 
 def _slot_table(session: SessionInfo, lk: Look) -> Any:
@@ -118,11 +118,9 @@ def build_agenda(
     progress: Progress = NO_PROGRESS,
 ) -> Written:
     if not sessions:
-        raise InputError(
-            translate("Agenda", "The event “%1” has no roadshow sessions yet.").replace(
-                "%1", event.name
-            )
-        )
+        with interface_language():
+            message = translate("Agenda", "The event “%1” has no roadshow sessions yet.")
+        raise InputError(message.replace("%1", event.name))
     from reportlab.platypus import Spacer
 
     lk = look(paper, font)

@@ -54,7 +54,7 @@ from roadshow_desk.documents.styles import (
 )
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import interface_language, translate
 
 # Longest section texts (characters) per layout before fitting:
 # abstract, advantages, application scenarios, open-licence terms.
@@ -412,10 +412,11 @@ def build_brochure(
     ``font`` is a registered reportlab font (:func:`~roadshow_desk.documents.fonts.
     register_reportlab_font`); ``foreword`` replaces the event's own foreword when given.
     """
-    if per_page not in (1, 2):
-        raise InputError(translate("Brochure", "A brochure has one or two patents per page."))
-    if not patents:
-        raise InputError(translate("Brochure", "There are no patents to print."))
+    with interface_language():
+        if per_page not in (1, 2):
+            raise InputError(translate("Brochure", "A brochure has one or two patents per page."))
+        if not patents:
+            raise InputError(translate("Brochure", "There are no patents to print."))
     lk = look(paper, font)
     half = per_page == 2
     groups = _groups(patents)

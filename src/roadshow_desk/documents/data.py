@@ -16,7 +16,7 @@ from roadshow_desk.domain.enums import ConversionMode, EnterpriseTag, LegalStatu
 from roadshow_desk.domain.labels import label, label_of
 from roadshow_desk.domain.models import split_list
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import interface_language, translate
 
 if TYPE_CHECKING:
     from roadshow_desk.domain.models import Event, Patent
@@ -41,6 +41,8 @@ class EventInfo:
     organisers: tuple[str, ...] = ()
     signup_url_template: str = ""
     foreword: str = ""
+    time_zone: str = "Asia/Shanghai"
+    document_language: str = "zh_CN"
 
 
 @dataclass(frozen=True)
@@ -110,9 +112,11 @@ class BadgeInfo:
 # --------------------------------------------------------------------------- loading
 
 
-def local_time(moment: dt.datetime) -> dt.datetime:
-    """A stored naive-UTC time in this computer's time zone (naive), as the agenda prints it."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+def local_time(moment: dt.datetime, zone_name: str | None = None) -> dt.datetime:
+    """A stored naive-UTC time at the venue (the event's zone, naive), as documents print it."""
+    from roadshow_desk.domain.venue_time import to_venue
+
+    return to_venue(moment, zone_name)
 
 
 def event_info(event: Event) -> EventInfo:
@@ -128,6 +132,8 @@ def event_info(event: Event) -> EventInfo:
         organisers=tuple(split_list(event.organisers)),
         signup_url_template=(event.signup_url_template or "").strip(),
         foreword=(event.foreword or "").strip(),
+        time_zone=event.time_zone or "Asia/Shanghai",
+        document_language=event.document_language or "zh_CN",
     )
 
 
@@ -222,11 +228,11 @@ def load_shortlist(database: Database, event: EventInfo) -> list[PatentInfo]:
         )
         patents = [patent_info(p, event) for p in session.scalars(query)]
     if not patents:
-        raise InputError(
-            translate(
+        with interface_language():
+            message = translate(
                 "Documents", "The event “%1” has no patents on its shortlist; add some first."
-            ).replace("%1", event.name)
-        )
+            )
+        raise InputError(message.replace("%1", event.name))
     return patents
 
 
@@ -254,7 +260,7 @@ def load_sessions(
         result: list[SessionInfo] = []
         for row in session.scalars(query):
             slots: list[SlotInfo] = []
-            starts_at = local_time(row.starts_at) if row.starts_at else None
+            starts_at = local_time(row.starts_at, event.time_zone) if row.starts_at else None
             clock = starts_at
             for slot in row.slots:
                 if slot.deleted_at is not None:
@@ -285,11 +291,9 @@ def load_sessions(
                 )
             )
     if session_id is not None and not result:
-        raise InputError(
-            translate("Documents", "The event “%1” has no roadshow session %2.")
-            .replace("%1", event.name)
-            .replace("%2", str(session_id))
-        )
+        with interface_language():
+            message = translate("Documents", "The event “%1” has no roadshow session %2.")
+        raise InputError(message.replace("%1", event.name).replace("%2", str(session_id)))
     return result
 
 
@@ -330,12 +334,16 @@ def load_badges(
             for registration, enterprise in session.execute(query)
         ]
     if not badges:
-        if checked_in_only:
-            message = translate("Documents", "No enterprise has checked in to “%1” yet.")
-        else:
-            message = translate("Documents", "No enterprise has registered for “%1” yet.")
+        with interface_language():
+            message = _no_badges_message(checked_in_only)
         raise InputError(message.replace("%1", event.name))
     return badges
+
+
+def _no_badges_message(checked_in_only: bool) -> str:
+    if checked_in_only:
+        return translate("Documents", "No enterprise has checked in to “%1” yet.")
+    return translate("Documents", "No enterprise has registered for “%1” yet.")
 
 
 # --------------------------------------------------------------------------- formatting

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 from roadshow_desk.documents.pages import Written
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+from roadshow_desk.i18n import QT_TRANSLATE_NOOP, language, translate
 
 if TYPE_CHECKING:
+    from roadshow_desk.documents.data import EventInfo
     from roadshow_desk.store.db import Database
 
 BROCHURE = "brochure"
@@ -70,6 +71,8 @@ class PrintOptions:
     """Sign-up sheet: pages for each sheet (rows numbered on)."""
     font: str | Path | None = None
     """A TrueType font file chosen by the user; ``None``: found on the system."""
+    language: str | None = None
+    """``zh_CN`` or ``en`` (the CLI's ``--lang``); ``None``: the event's document language."""
 
 
 _render_lock = threading.Lock()
@@ -145,6 +148,21 @@ def _render(
     progress.set_text(translate("Documents", "Reading the event"))
     event = data.load_event(database, options.event)
     progress.check()
+    with language(options.language or event.document_language):
+        return _render(kind, database, out, options, progress, event, font)
+
+
+def _render(
+    kind: str,
+    database: Database,
+    out: str | Path,
+    options: PrintOptions,
+    progress: Progress,
+    event: EventInfo,
+    font: str,
+) -> Written:
+    from roadshow_desk.documents import data
+
     if kind == BROCHURE:
         from roadshow_desk.documents.brochure import build_brochure
 

@@ -2,8 +2,10 @@
 
 One sheet (A4 landscape) per event, or per roadshow session: the event and session titles,
 when and where, the QR code with the link printed beside it for those who type, and ruled
-rows with columns for the enterprise, the contact person, the phone, tick boxes for the
-intention kinds, and a signature.
+rows in the columns of :mod:`roadshow_desk.domain.signup_form` (the same as the
+transcription workbook's and the importer's): the patent (the session's slot numbers as tick
+boxes, or a patent / booth number), the enterprise, its credit code, contact person and
+phone, the seven kinds as numbered ticks, the 1–5 prospects rating, and a signature.
 """
 
 from __future__ import annotations
@@ -33,37 +35,86 @@ from roadshow_desk.documents.styles import (
     look,
     para,
 )
+from roadshow_desk.domain import signup_form as form
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+from roadshow_desk.i18n import interface_language, translate
 
-#: Short labels for the tick boxes, in capture order (the long ones do not fit a row).
-TICK_LABELS = (
-    QT_TRANSLATE_NOOP("SignupSheet", "Transfer"),
-    QT_TRANSLATE_NOOP("SignupSheet", "Licence"),
-    QT_TRANSLATE_NOOP("SignupSheet", "Open licence"),
-    QT_TRANSLATE_NOOP("SignupSheet", "Equity"),
-    QT_TRANSLATE_NOOP("SignupSheet", "Improvement"),
-    QT_TRANSLATE_NOOP("SignupSheet", "Cooperation"),
-    QT_TRANSLATE_NOOP("SignupSheet", "No demand"),
-)
+SLOT_BOXES_PER_LINE = 8
 
 
-def _columns(lk: Look) -> list[tuple[str, float]]:
-    """(heading, width) of the ruled columns; the widths fill the frame."""
+def _slot_boxes_per_line(count: int) -> int:
+    """Slot boxes on one line of a row: at most two lines for up to 24 slots."""
+    return min(12, max(SLOT_BOXES_PER_LINE, -(-count // 2)))
+
+
+def _slot_pitch(count: int) -> float:
+    """The distance between slot boxes (two-digit numbers need more room)."""
+    return (6.5 if count < 10 else 7.6) * MM
+
+
+KIND_BOX = 6.2 * MM
+
+
+def _columns(lk: Look, session: SessionInfo | None) -> list[tuple[str, str, float]]:
+    """(key, heading, width) of the ruled columns (domain.signup_form's, in its order); the
+    enterprise takes what the others leave."""
+    count = len(session.slots) if session else 0
+    boxes = min(max(count, 1), _slot_boxes_per_line(count)) if session else 0
+    widths = {
+        form.ROW: 9 * MM,
+        form.PATENT: (boxes * _slot_pitch(count) + 3 * MM) if session else 30 * MM,
+        form.ENTERPRISE: 0.0,
+        form.CREDIT_CODE: 38 * MM,
+        form.CONTACT: 20 * MM,
+        form.PHONE: 27 * MM,
+        form.KINDS: len(form.KIND_ORDER) * KIND_BOX + 3 * MM,
+        form.RATING: 24 * MM,
+        form.SIGNATURE: 20 * MM,
+    }
+    columns = [(c.key, c.heading, widths[c.key]) for c in form.form_columns(session is not None)]
     width = lk.frame_width
-    fixed = [
-        (translate("SignupSheet", "No."), 12 * MM),
-        (translate("SignupSheet", "Enterprise"), 0.0),
-        (translate("SignupSheet", "Contact person"), 30 * MM),
-        (translate("SignupSheet", "Phone"), 36 * MM),
-        (translate("SignupSheet", "Intention (tick)"), 104 * MM),
-        (translate("SignupSheet", "Signature"), 30 * MM),
-    ]
-    scale = min(1.0, width / (sum(w for _h, w in fixed) + 50 * MM))
-    fixed = [(h, w * scale) for h, w in fixed]
-    rest = width - sum(w for _h, w in fixed)
-    return [(h, w if w else rest) for h, w in fixed]
+    scale = min(1.0, width / (sum(w for _k, _h, w in columns) + 36 * MM))
+    columns = [(k, h, w * scale) for k, h, w in columns]
+    rest = width - sum(w for _k, _h, w in columns)
+    return [(k, h, w if w else rest) for k, h, w in columns]
+
+
+def _slot_legend(session: SessionInfo) -> str:
+    return "  ".join(
+        f"{slot.position}. {slot.title}"
+        + (f"（{slot.application_no}）" if slot.application_no else "")
+        for slot in session.slots
+    )
+
+
+def _draw_boxes(
+    canvas: Any,
+    lk: Look,
+    x: float,
+    mid: float,
+    labels: list[str],
+    pitch: float,
+    per_line: int,
+    room: float,
+) -> None:
+    """Tick boxes with a small number each, in lines of ``per_line`` centred on ``mid``,
+    made smaller when their lines need more than ``room`` (the row's height)."""
+    box = 3 * MM * lk.scale
+    font = lk.size(7)
+    lines = max(1, -(-len(labels) // per_line))
+    line_height = box + 1.2 * MM
+    shrink = min(1.0, (room - 1 * MM) / (lines * line_height))
+    box, font, line_height = box * shrink, font * shrink, line_height * shrink
+    top = mid + (lines * line_height) / 2 - line_height / 2
+    for index, label in enumerate(labels):
+        line, column = divmod(index, per_line)
+        bx = x + column * pitch
+        by = top - line * line_height
+        canvas.setStrokeColorRGB(*INK)
+        canvas.rect(bx, by - box / 2, box, box, stroke=1, fill=0)
+        canvas.setFont(lk.font, font)
+        canvas.drawString(bx + box + 0.5 * MM, by - font * 0.35, label)
 
 
 def _draw_sheet(
@@ -108,8 +159,19 @@ def _draw_sheet(
             styles["label"],
         )
     )
-    items = measure(lines, text_width)
-    stack(canvas, items, lk.margin, top)
+    lines.append(para(form.kind_legend(), styles["small"]))
+    if session is not None and session.slots:
+        lines.append(
+            para(
+                translate("SignupSheet", "Patents of this session: %1").replace(
+                    "%1", _slot_legend(session)
+                ),
+                styles["small"],
+            )
+        )
+    legends = lines[-2:] if session is not None and session.slots else lines[-1:]
+    items = measure(lines[: -len(legends)], text_width)
+    text_bottom = stack(canvas, items, lk.margin, top)
     # the QR code at the top right, the link beside it
     qr_x = lk.page_width - lk.margin - qr_size
     qr_y = top - qr_size
@@ -118,21 +180,29 @@ def _draw_sheet(
     link_para = para(link, styles["small"])
     side = measure([caption, link_para], 62 * MM * lk.scale)
     stack(canvas, side, qr_x - 64 * MM * lk.scale, top - 4 * MM)
+    # what the numbered ticks mean, across the page under both
+    legend_top = min(qr_y, text_bottom) - 2 * MM
+    legend_bottom = stack(canvas, measure(legends, lk.frame_width), lk.margin, legend_top)
     # the ruled table
-    table_top = qr_y - 6 * MM
-    columns = _columns(lk)
+    table_top = legend_bottom - 3 * MM
+    columns = _columns(lk, session)
     header_height = 9 * MM * lk.scale
     row_height = (table_top - header_height - lk.frame_bottom) / rows
     x0 = lk.margin
-    size = lk.size(9)
+    size = lk.size(8.5)
     canvas.saveState()
     canvas.setFillColorRGB(*TINT)
     canvas.rect(x0, table_top - header_height, lk.frame_width, header_height, stroke=0, fill=1)
     canvas.setFillColorRGB(*INK)
-    canvas.setFont(lk.font, size)
     x = x0
-    for heading, width in columns:
-        canvas.drawString(x + 2 * MM, table_top - header_height / 2 - size * 0.35, heading)
+    for _key, heading, width in columns:
+        if stringWidth(heading, lk.font, size) <= width - 2 * MM:
+            canvas.setFont(lk.font, size)
+            canvas.drawString(x + 1 * MM, table_top - header_height / 2 - size * 0.35, heading)
+        else:  # a long heading wraps in a smaller size rather than run into the next
+            cell = para(heading, styles["small"])
+            _w, height = cell.wrap(width - 2 * MM, header_height)
+            cell.drawOn(canvas, x + 1 * MM, table_top - header_height / 2 - height / 2)
         x += width
     canvas.setStrokeColorRGB(*RULE)
     canvas.setLineWidth(0.6)
@@ -141,28 +211,45 @@ def _draw_sheet(
         y = table_top if index == 0 else table_top - header_height - (index - 1) * row_height
         canvas.line(x0, y, x0 + lk.frame_width, y)
     x = x0
-    for _heading, width in columns:
+    lefts: dict[str, float] = {}
+    widths: dict[str, float] = {}
+    for key, _heading, width in columns:
+        lefts[key], widths[key] = x, width
         canvas.line(x, table_top, x, bottom)
         x += width
     canvas.line(x, table_top, x, bottom)
-    # row numbers and tick boxes
-    tick_x = x0 + sum(w for _h, w in columns[:4]) + 2 * MM
-    tick_size = 3 * MM * lk.scale
-    tick_font = lk.size(7.5)
-    labels = [translate("SignupSheet", label) for label in TICK_LABELS]
+    # row numbers, the session's slot boxes and the numbered kind boxes
+    slot_labels = [str(slot.position) for slot in session.slots] if session else []
+    per_line = _slot_boxes_per_line(len(slot_labels))
+    kind_labels = [str(n) for n in range(1, len(form.KIND_ORDER) + 1)]
     for index in range(rows):
         y = table_top - header_height - (index + 1) * row_height
         mid = y + row_height / 2
         canvas.setFillColorRGB(*MUTED)
         canvas.setFont(lk.font, size)
-        canvas.drawCentredString(x0 + columns[0][1] / 2, mid - size * 0.35, str(first_row + index))
-        x = tick_x
-        canvas.setFont(lk.font, tick_font)
-        for label in labels:
-            canvas.setStrokeColorRGB(*INK)
-            canvas.rect(x, mid - tick_size / 2, tick_size, tick_size, stroke=1, fill=0)
-            canvas.drawString(x + tick_size + 0.8 * MM, mid - tick_font * 0.35, label)
-            x += tick_size + 2.2 * MM + stringWidth(label, lk.font, tick_font)
+        canvas.drawCentredString(x0 + columns[0][2] / 2, mid - size * 0.35, str(first_row + index))
+        canvas.setFillColorRGB(*INK)
+        if slot_labels:
+            _draw_boxes(
+                canvas,
+                lk,
+                lefts[form.PATENT] + 1.5 * MM,
+                mid,
+                slot_labels,
+                (widths[form.PATENT] - 3 * MM) / min(per_line, len(slot_labels)),
+                per_line,
+                row_height,
+            )
+        _draw_boxes(
+            canvas,
+            lk,
+            lefts[form.KINDS] + 1.5 * MM,
+            mid,
+            kind_labels,
+            (widths[form.KINDS] - 3 * MM) / len(kind_labels),
+            len(kind_labels),
+            row_height,
+        )
     canvas.restoreState()
 
 
@@ -188,13 +275,13 @@ def build_signup_sheets(
     of ``rows`` ruled rows each. The event needs a sign-up link template."""
     link = event_signup_link(event)
     if not link:
-        raise InputError(
-            translate(
+        with interface_language():
+            message = translate(
                 "SignupSheet",
                 "The event “%1” has no sign-up link; enter the link template in the event "
                 "details first.",
-            ).replace("%1", event.name)
-        )
+            )
+        raise InputError(message.replace("%1", event.name))
     lk = look(paper, font, landscape=True)
     pages: list[Page] = []
     from roadshow_desk.documents.pages import Bookmark

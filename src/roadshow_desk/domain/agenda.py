@@ -342,3 +342,28 @@ def end_slot(session: Session, slot_id: int, at: dt.datetime | None = None) -> S
 
 def planned_total_minutes(session: Session, session_id: int) -> int:
     return sum(slot.planned_minutes for slot in list_slots(session, session_id))
+
+
+# --------------------------------------------------------------------------- times
+
+
+def set_session_start(session: Session, session_id: int, starts_at: dt.datetime | None) -> None:
+    """Set (naive UTC) or clear a session's start; its slots' planned times follow from it."""
+    get_session(session, session_id).starts_at = starts_at
+
+
+def session_clock(session: Session, session_id: int) -> tuple[str, dict[int, dt.datetime]]:
+    """The event's time zone and each slot's planned start at the venue (naive wall-clock
+    time): the session's start plus the planned minutes of the slots before it. Without a
+    session start the dictionary is empty."""
+    from roadshow_desk.domain.venue_time import DEFAULT_TIME_ZONE, to_venue
+
+    roadshow = get_session(session, session_id)
+    zone_name = roadshow.event.time_zone or DEFAULT_TIME_ZONE
+    planned: dict[int, dt.datetime] = {}
+    if roadshow.starts_at is not None:
+        clock = to_venue(roadshow.starts_at, zone_name)
+        for slot in list_slots(session, session_id):
+            planned[slot.id] = clock
+            clock += dt.timedelta(minutes=slot.planned_minutes or 0)
+    return zone_name, planned

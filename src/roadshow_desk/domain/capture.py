@@ -334,18 +334,18 @@ class IntentionRow:
     notes: str
 
 
-def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The naive-UTC start and end of the laptop's local calendar day ``day``."""
-    start = dt.datetime.combine(day, dt.time()).astimezone()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
-    return (
-        start.astimezone(dt.UTC).replace(tzinfo=None),
-        end.astimezone(dt.UTC).replace(tzinfo=None),
-    )
+def _day_query(
+    session: Session, day: dt.date | None, station: str | None, event_id: int | None
+) -> Any:
+    """Intentions of a calendar day at the venue (the event's time zone; default today)."""
+    from roadshow_desk.domain.venue_time import to_venue, venue_day_bounds
 
+    zone_name = None
+    if event_id is not None:
+        from roadshow_desk.domain.models import Event
 
-def _day_query(day: dt.date, station: str | None, event_id: int | None) -> Any:
-    start, end = local_day_bounds(day)
+        zone_name = session.scalar(select(Event.time_zone).where(Event.id == event_id))
+    start, end = venue_day_bounds(day or to_venue(utcnow(), zone_name).date(), zone_name)
     query = select(Intention).where(
         Intention.deleted_at.is_(None),
         Intention.captured_at >= start,
@@ -365,9 +365,9 @@ def intentions_of_day(
     station: str | None = None,
     event_id: int | None = None,
 ) -> list[IntentionRow]:
-    """Intentions captured on the local ``day`` (default today), newest first."""
+    """Intentions captured on the venue's ``day`` (default today there), newest first."""
     query = (
-        _day_query(day or dt.date.today(), station, event_id)
+        _day_query(session, day, station, event_id)
         .add_columns(Enterprise.name, Patent.application_no, Patent.title)
         .join(Enterprise, Intention.enterprise_id == Enterprise.id)
         .join(Patent, Intention.patent_id == Patent.id)
@@ -404,10 +404,8 @@ def count_of_day(
     station: str | None = None,
     event_id: int | None = None,
 ) -> int:
-    """How many intentions were captured on the local ``day`` (the running count)."""
-    query = _day_query(day or dt.date.today(), station, event_id).with_only_columns(
-        func.count(Intention.id)
-    )
+    """How many intentions were captured on the venue's ``day`` (the running count)."""
+    query = _day_query(session, day, station, event_id).with_only_columns(func.count(Intention.id))
     return int(session.scalar(query) or 0)
 
 

@@ -58,9 +58,11 @@ class AlreadyRegistered(CheckInError):
         self.enterprise_id = enterprise_id
 
 
-def local_time(at: dt.datetime) -> dt.datetime:
-    """A stored naive-UTC time in the laptop's time zone (naive, for display)."""
-    return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+def local_time(at: dt.datetime, zone_name: str | None = None) -> dt.datetime:
+    """A stored naive-UTC time at the venue (the event's time zone; naive, for display)."""
+    from roadshow_desk.domain.venue_time import to_venue
+
+    return to_venue(at, zone_name)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +75,8 @@ class CheckInResult:
     first: bool
     checked_in_at: dt.datetime
     checked_in_station: str
+    time_zone: str | None = None
+    """The event's time zone: the time in :attr:`message` is the venue's."""
     signed_up: bool = False
     """This check-in also signed the firm up (undo removes the registration)."""
     walk_in_registered: bool = False
@@ -88,7 +92,7 @@ class CheckInResult:
     @property
     def message(self) -> str:
         """One translated sentence for the desk."""
-        time = local_time(self.checked_in_at).strftime("%H:%M")
+        time = local_time(self.checked_in_at, self.time_zone).strftime("%H:%M")
         if self.known_walk_in and self.first:
             return (
                 translate("CheckIn", "Already registered: %1; now checked in at %2.")
@@ -182,6 +186,7 @@ def check_in(
         checked_in_at=registration.checked_in_at,
         checked_in_station=registration.checked_in_station,
         signed_up=signed_up_before is None,
+        time_zone=registration.event.time_zone,
     )
 
 
@@ -311,7 +316,9 @@ def _refuse_checked_in_twin(session: Session, event_id: int, name: str) -> None:
     else:
         text = translate("CheckIn", "Already registered: %1, checked in at %2.")
     raise AlreadyRegistered(
-        text.replace("%1", existing_name).replace("%2", local_time(at).strftime("%H:%M")),
+        text.replace("%1", existing_name).replace(
+            "%2", local_time(at, get_event(session, event_id).time_zone).strftime("%H:%M")
+        ),
         enterprise_id,
     )
 

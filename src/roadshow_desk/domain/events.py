@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.models import Event, Station, join_list, split_list, utcnow
 from roadshow_desk.domain.payloads import signup_template_problem
+from roadshow_desk.domain.venue_time import DEFAULT_TIME_ZONE, InvalidTimeZone, check_time_zone
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
@@ -29,6 +30,11 @@ class EventInvalid(InputError):
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(message)
         self.field = field
+
+
+#: The languages a document can be printed in (the event's setting; ``--lang`` overrides).
+DOCUMENT_LANGUAGES = ("zh_CN", "en")
+DEFAULT_DOCUMENT_LANGUAGE = "zh_CN"
 
 
 @dataclasses.dataclass
@@ -44,6 +50,8 @@ class EventFields:
     organisers: Sequence[str] = ()
     signup_url_template: str = ""
     foreword: str = ""
+    time_zone: str = DEFAULT_TIME_ZONE
+    document_language: str = DEFAULT_DOCUMENT_LANGUAGE
 
 
 def split_names(text: str) -> list[str]:
@@ -69,6 +77,13 @@ def _validated(fields: EventFields, require_dates: bool = False) -> dict[str, ob
     problem = signup_template_problem(fields.signup_url_template)
     if problem is not None:
         raise EventInvalid(problem, "signup_url_template")
+    try:
+        time_zone = check_time_zone(fields.time_zone)
+    except InvalidTimeZone as error:
+        raise EventInvalid(str(error), "time_zone") from None
+    language = fields.document_language
+    if language not in DOCUMENT_LANGUAGES:
+        language = DEFAULT_DOCUMENT_LANGUAGE
     return {
         "name": name,
         "starts_on": fields.starts_on,
@@ -79,6 +94,8 @@ def _validated(fields: EventFields, require_dates: bool = False) -> dict[str, ob
         "organisers": join_list(list(fields.organisers)),
         "signup_url_template": fields.signup_url_template.strip(),
         "foreword": fields.foreword.strip(),
+        "time_zone": time_zone,
+        "document_language": language,
     }
 
 
@@ -122,6 +139,8 @@ def fields_of(event: Event) -> EventFields:
         organisers=split_list(event.organisers),
         signup_url_template=event.signup_url_template,
         foreword=event.foreword,
+        time_zone=event.time_zone or DEFAULT_TIME_ZONE,
+        document_language=event.document_language or DEFAULT_DOCUMENT_LANGUAGE,
     )
 
 

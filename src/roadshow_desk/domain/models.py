@@ -391,6 +391,14 @@ class Event(Synced, Base):
     signup_url_template: Mapped[str] = mapped_column(Text, default="")
     foreword: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # The venue's IANA time zone: every time is shown, printed and exported in it (stored
+    # times stay naive UTC), and the language of the printed documents.
+    time_zone: Mapped[str] = mapped_column(
+        String(64), default="Asia/Shanghai", server_default="Asia/Shanghai"
+    )
+    document_language: Mapped[str] = mapped_column(
+        String(8), default="zh_CN", server_default="zh_CN"
+    )
 
     shortlist: Mapped[list[ShortlistEntry]] = relationship(
         back_populates="event", order_by="ShortlistEntry.position"

@@ -10,6 +10,7 @@ else.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -58,6 +59,19 @@ class SessionPlan:
     event_name: str
     event_qr_payload: str  # the event-wide sign-up link, "" without a template
     slots: tuple[SlotPlan, ...]
+    time_zone: str = "Asia/Shanghai"  # the event's: every time on the console is the venue's
+    starts_at: dt.datetime | None = None  # the session's planned start (naive UTC)
+
+    def planned_starts(self) -> list[dt.datetime | None]:
+        """Each slot's planned start (naive UTC): the session's start plus the minutes before."""
+        if self.starts_at is None:
+            return [None] * len(self.slots)
+        starts: list[dt.datetime | None] = []
+        clock = self.starts_at
+        for slot in self.slots:
+            starts.append(clock)
+            clock += dt.timedelta(minutes=max(0, slot.planned_minutes))
+        return starts
 
     def run_slots(self) -> list[RunSlot]:
         return [
@@ -157,6 +171,8 @@ def load_plan(session: Session, session_id: int) -> SessionPlan:
         event_name=event.name,
         event_qr_payload=_qr_payload(template, event.uuid, ""),
         slots=tuple(plans),
+        time_zone=event.time_zone,
+        starts_at=roadshow.starts_at,
     )
 
 

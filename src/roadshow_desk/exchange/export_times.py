@@ -2,9 +2,8 @@
 
 Times are stored as naive UTC. An export writes them as wall-clock times of one zone and
 says which in the column's header, e.g. ``登记时间 (UTC+08:00)``, so a reader in another
-place (or a laptop set to another zone) knows what the figures mean. Today that zone is the
-laptop's own, as the window shows times; when events carry their venue's zone,
-:func:`export_zone` returns it and every export follows.
+place (or a laptop set to another zone) knows what the figures mean. That zone is the
+event's, the venue's (:mod:`~roadshow_desk.domain.venue_time`), whatever the laptop's own.
 """
 
 from __future__ import annotations
@@ -14,10 +13,11 @@ from typing import Any
 
 
 def export_zone(event: Any = None) -> dt.tzinfo:
-    """The zone exported times of ``event`` are written in (now: the laptop's, at present)."""
-    zone = dt.datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
+    """The zone exported times of ``event`` are written in: the event's (the venue's) time
+    zone; without an event, the default venue zone (Asia/Shanghai)."""
+    from roadshow_desk.domain.venue_time import zone
+
+    return zone(getattr(event, "time_zone", None))
 
 
 def zone_name(zone: dt.tzinfo, at: dt.datetime | None = None) -> str:

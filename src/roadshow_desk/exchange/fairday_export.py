@@ -10,7 +10,7 @@ Intentions (of one event, by default the most recent)
     企业名称, 统一社会信用代码, 企业类型, 专利申请号, 专利名称, 专利权人 (the institution),
     意向类型, 产业化前景评价, 预算, 登记时间, 登记台, 跟进阶段 -- the activation system's
     feedback columns -- then 时间计划, 联系人, 联系电话, 备注, 负责人, 下次跟进. Times are
-    written in one zone that the header names (``登记时间 (UTC+08:00)``, see
+    written in the event's zone (the venue's), which the header names (``登记时间 (UTC+08:00)``, see
     :mod:`~roadshow_desk.exchange.export_times`); values are labelled in Chinese, stages
     with the window's names. The follow-up page's filters (stage, owner, overdue) can narrow
     the rows (:func:`~roadshow_desk.domain.followup.followup_conditions`).
@@ -35,6 +35,7 @@ from roadshow_desk.domain.events import resolve_event
 from roadshow_desk.domain.followup import followup_conditions
 from roadshow_desk.domain.models import (
     Enterprise,
+    Event,
     Institution,
     Intention,
     Patent,
@@ -160,7 +161,7 @@ def intention_rows(
     """The rows of the intention export of one event, in capture order, times in ``zone``
     (default :func:`export_zone`); ``stages``, ``owner`` and ``overdue`` filter as the
     follow-up page does."""
-    zone = zone or export_zone()
+    zone = zone or export_zone(session.get(Event, event_id))
     conditions = followup_conditions(
         event_id=event_id, stages=stages, owner=owner, overdue=overdue, today=today
     )
@@ -242,7 +243,7 @@ def enterprise_rows(
 ) -> list[list[Any]]:
     """The rows of the enterprise export (registration state for ``event_id``), times in
     ``zone`` (default :func:`export_zone`)."""
-    zone = zone or export_zone()
+    zone = zone or export_zone(session.get(Event, event_id) if event_id is not None else None)
     registrations: dict[int, Registration] = {}
     if event_id is not None:
         registrations = {

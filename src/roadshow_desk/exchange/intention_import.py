@@ -1,34 +1,43 @@
-"""Importing intentions typed from paper sign-up sheets (``intentions import``).
+"""Importing intentions: transcribed paper sign-up sheets and online-form exports
+(``intentions import``).
 
     result = import_intentions(database, path, event_id=None, rejects_path=None)
 
 The same machinery as the other importers (:mod:`.tables`, :mod:`.columns` with
 :data:`INTENTION_SPEC`, :mod:`.rejects`); each row is checked by the capture rules
 (``domain.capture.validated_draft``: a kind is required, "no demand" needs a 1–5 rating).
+The app's own sign-up form (``domain.signup_form``: the printed sheet and its transcription
+workbook) and the exports of 问卷星, 腾讯问卷 and 金数据 are read as they come
+(:mod:`.intention_forms`: numbered question headers, "other" columns, multi-choice cells).
 
 Matching
-    * the enterprise by its credit code when the sheet has one, else by its normalised name
+    * the enterprise by its credit code when the row has one, else by its normalised name
       (``domain.enterprises.name_key``: ``（北京）`` and ``(北京)``, 有限公司 and 股份有限公司
       are one firm; the firm written exactly so wins, then a registered firm over a walk-in);
-      a firm not in the registry is rejected ("register it first"), never
-      invented from a handwritten name;
-    * the patent by its application number, else by its exact title (ignoring spaces); a
-      title that several patents share is rejected as ambiguous.
+      on a paper sheet a firm not in the registry is rejected ("register it first"), never
+      invented from a handwritten name; an online form's new firm comes in as a walk-in to
+      reconcile;
+    * the patent by its application number, by the form's patent column (an application
+      number, a session's slot number, a booth number or a title), else by its exact title
+      (ignoring spaces); a title that several patents share is rejected as ambiguous;
+    * several kinds or patents in one cell (``1、3``, ``转让┋许可``) make one intention each.
 
 Re-importing
     A row with a time that matches an intention of the event (same firm, patent, kind and
     time to the second) is that intention -- so an exported file imports back to the same
-    records. Otherwise each row gets a stable uuid from the event, the firm, the patent,
-    the kind and the written time (when the sheet has one), so importing the same sheet
-    twice adds nothing:
+    records. Otherwise each intention gets a stable uuid from the event, the firm, the
+    patent, the kind and the written time (an online form's: the service's answer number,
+    else its submission time, and the firm), so importing the same file twice -- or a later
+    export of the same form -- adds only what is new:
     an identical row counts as unchanged, a row whose other cells were corrected updates
     its intention (rating, budget, timeline, contact, notes -- never the follow-up stage).
     An intention removed at the desk stays removed.
 
 Times
-    A time column (登记时间) is read as the laptop's local time; a date alone is taken as
-    noon of that day; without a time column the import time is used. The station is the
-    sheet's station column, else ``paper``.
+    A time column (登记时间, 提交答卷时间, 提交时间) is read as the venue's time (the event's
+    time zone, whatever the laptop's); a date alone is taken as noon of that day; without a
+    time column the import time is used. The station is the sheet's station column, else
+    ``paper`` (or the questionnaire service's name).
 
 Everything is written in one transaction with an ``ImportBatch`` row, after a backup.
 """
@@ -46,6 +55,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from roadshow_desk.domain import signup_form as form
 from roadshow_desk.domain.capture import IntentionDraft, InvalidIntention, validated_draft
 from roadshow_desk.domain.enterprises import clean_name, credit_code_message, name_key
 from roadshow_desk.domain.enums import BudgetBand, ImportKind, IntentionKind, Timeline
@@ -54,6 +64,7 @@ from roadshow_desk.domain.identifiers import InvalidCreditCode, normalize_credit
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, ImportBatch, Intention, Patent, utcnow
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+from roadshow_desk.domain.venue_time import from_venue
 from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.columns import (
     ColumnMapping,
@@ -64,6 +75,14 @@ from roadshow_desk.exchange.columns import (
     load_user_presets,
     parse_row,
     require_columns,
+)
+from roadshow_desk.exchange.intention_forms import (
+    ONLINE,
+    ONLINE_PRESETS,
+    PatentResolver,
+    is_booth_header,
+    merge_other_columns,
+    strip_question_number,
 )
 from roadshow_desk.exchange.normalize import (
     CellProblem,
@@ -106,8 +125,9 @@ def parse_kind(value: Any) -> IntentionKind | None:
         return None
     if text in ("无", "none", "no"):
         return IntentionKind.NO_DEMAND
-    if text.isdecimal() and 1 <= int(text) <= len(IntentionKind):
-        return list(IntentionKind)[int(text) - 1]
+    numbered = re.match(r"^([1-7])(?:\D|$)", text)  # a sign-up sheet's tick number, "1 转让"
+    if numbered and (text.isdecimal() or not text[1:2].isdecimal()):
+        return list(IntentionKind)[int(numbered.group(1)) - 1]
     for kind in IntentionKind:
         if text in (kind.value, clean_code(label(kind)).lower()):
             return kind
@@ -124,6 +144,20 @@ def parse_kind(value: Any) -> IntentionKind | None:
             cell_text(value).strip()[:40],
         )
     )
+
+
+def parse_kinds(value: Any) -> list[IntentionKind] | None:
+    """Every kind of a cell that may hold several (``1、3``, ``转让┋许可``), each once."""
+    from roadshow_desk.exchange.intention_forms import split_choices
+
+    kinds: list[IntentionKind] = []
+    for part in split_choices(value):
+        if part.casefold() in ("其他", "其它", "other"):
+            continue  # "other" chosen with no text in its column
+        kind = parse_kind(part)
+        if kind is not None and kind not in kinds:
+            kinds.append(kind)
+    return kinds or None
 
 
 _WAN = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(万|w|千|元)?")
@@ -220,15 +254,29 @@ def parse_timeline(value: Any) -> Timeline | None:
     )
 
 
+_DATETIME = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[T ]?\s*"
+    r"(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?\s*秒?\s*$"
+)
 _CLOCK = re.compile(r"(\d{1,2})[:：时点](\d{2})?")
 
 
 def parse_local_time(value: Any) -> dt.datetime | None:
-    """A written time as naive UTC: the laptop's local time; a date alone is noon."""
+    """A written time as the naive wall-clock time it names (the venue's: the importer
+    converts it to UTC with the event's time zone); a date alone is noon."""
     if value is None or value == "":
         return None
+    full = _DATETIME.match(cell_text(value)) if isinstance(value, str) else None
     if isinstance(value, dt.datetime):
         local = value
+    elif full is not None:  # 2026/12/3 10:15:22, as questionnaire services write it
+        year, month, mday, hour, minute, second = (int(part or 0) for part in full.groups())
+        try:
+            local = dt.datetime(year, month, mday, hour, minute, second)
+        except ValueError:
+            raise CellProblem(
+                fmt(translate("Import", "“%1” is not a date."), cell_text(value).strip()[:40])
+            ) from None
     else:
         day = parse_date(value)
         if day is None:
@@ -242,7 +290,7 @@ def parse_local_time(value: Any) -> dt.datetime | None:
                 local = dt.datetime.combine(
                     day, dt.time(int(match.group(1)) % 24, int(match.group(2) or 0))
                 )
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
+    return local  # an aware time (rare) keeps its zone: from_venue converts it as it is
 
 
 def _parse_credit(value: Any) -> str:
@@ -268,13 +316,24 @@ INTENTION_SPEC = FieldSpec(
         Field(
             "enterprise",
             QT_TRANSLATE_NOOP("IntentionFields", "Enterprise"),
-            ("企业名称", "单位名称", "企业", "单位", "公司名称", "enterprise"),
+            (
+                "企业名称",
+                "单位名称",
+                "企业",
+                "单位",
+                "公司名称",
+                "enterprise",
+                "您的企业名称",
+                "贵单位名称",
+                "企业全称",
+            ),
             parse=clean_text,
         ),
         Field(
             "credit_code",
             QT_TRANSLATE_NOOP("IntentionFields", "Credit code"),
-            ("统一社会信用代码", "社会信用代码", "信用代码", "credit code"),
+            ("统一社会信用代码", "社会信用代码", "信用代码", "credit code")
+            + form.IMPORT_SYNONYMS[form.CREDIT_CODE],
             parse=_parse_credit,
         ),
         Field(
@@ -282,6 +341,19 @@ INTENTION_SPEC = FieldSpec(
             QT_TRANSLATE_NOOP("IntentionFields", "Patent application number"),
             ("专利申请号", "申请号", "专利号", "patent application number", "application no"),
             parse=_parse_number,
+        ),
+        Field(
+            "patent",
+            QT_TRANSLATE_NOOP("IntentionFields", "Patent (number, slot, booth or title)"),
+            form.IMPORT_SYNONYMS[form.PATENT]
+            + ("您感兴趣的专利", "感兴趣的专利", "意向专利", "对接专利", "专利", "patent"),
+            parse=clean_text,
+        ),
+        Field(
+            "session",
+            QT_TRANSLATE_NOOP("IntentionFields", "Roadshow session"),
+            form.IMPORT_SYNONYMS[form.SESSION],
+            parse=clean_text,
         ),
         Field(
             "title",
@@ -292,14 +364,17 @@ INTENTION_SPEC = FieldSpec(
         Field(
             "kind",
             QT_TRANSLATE_NOOP("IntentionFields", "Intention"),
-            ("意向类型", "合作意向", "对接意向", "意向", "合作方式", "intention", "kind"),
-            parse=parse_kind,
+            ("意向类型", "合作意向", "对接意向", "意向", "合作方式", "intention", "kind")
+            + form.IMPORT_SYNONYMS[form.KINDS]
+            + ("您的合作意向", "意向合作方式"),
+            parse=parse_kinds,
             required=True,
         ),
         Field(
             "rating",
             QT_TRANSLATE_NOOP("IntentionFields", "Prospect rating"),
-            ("产业化前景评价", "前景评价", "评价", "评分", "prospect rating", "rating"),
+            ("产业化前景评价", "前景评价", "评价", "评分", "prospect rating", "rating")
+            + form.IMPORT_SYNONYMS[form.RATING],
             parse=parse_grade,
         ),
         Field(
@@ -334,7 +409,17 @@ INTENTION_SPEC = FieldSpec(
         Field(
             "captured_at",
             QT_TRANSLATE_NOOP("IntentionFields", "Captured at"),
-            ("登记时间", "填写时间", "时间", "日期", "captured at", "time", "date"),
+            (
+                "登记时间",
+                "填写时间",
+                "提交答卷时间",
+                "提交时间",
+                "时间",
+                "日期",
+                "captured at",
+                "time",
+                "date",
+            ),
             parse=parse_local_time,
         ),
         Field(
@@ -342,15 +427,31 @@ INTENTION_SPEC = FieldSpec(
             QT_TRANSLATE_NOOP("IntentionFields", "Station"),
             ("登记台", "签到台", "台位", "station"),
         ),
+        Field(
+            "answer_no",
+            QT_TRANSLATE_NOOP("IntentionFields", "Answer number"),
+            ("答卷编号", "答卷序号", "answer no"),
+            parse=clean_text,
+        ),
     ),
+    presets=ONLINE_PRESETS,
 )
 
 
 # --------------------------------------------------------------------------- import
 
 
+def _header_score(cells: Any) -> int:
+    return INTENTION_SPEC.header_score([strip_question_number(cell) for cell in cells])
+
+
 def read_intention_table(path: str | Path, *, progress: Progress = NO_PROGRESS) -> Table:
-    return read_table(path, header_score=INTENTION_SPEC.header_score, progress=progress)
+    """The table of a transcribed sheet or of a questionnaire export: numbered question
+    headers lose their numbers, "other" columns are folded into their question."""
+    table = read_table(path, header_score=_header_score, progress=progress)
+    table.header = [strip_question_number(name) for name in table.header]
+    merge_other_columns(table)
+    return table
 
 
 def intention_mapping(database: Any, table: Table) -> ColumnMapping:
@@ -375,7 +476,9 @@ class _Registry:
             self.by_number[patent.application_no] = patent
             self.by_title.setdefault(_title_key(patent.title), []).append(patent)
 
-    def enterprise(self, record: dict[str, Any]) -> Enterprise:
+    def enterprise(self, record: dict[str, Any], *, walk_in: Any = None) -> Enterprise:
+        """The firm a row names; an unknown firm is rejected, or (``walk_in``: a function
+        that creates one) comes in as a walk-in to reconcile."""
         code = record.get("credit_code") or ""
         name = record.get("enterprise") or ""
         if code and code in self.by_code:
@@ -393,6 +496,12 @@ class _Registry:
         shown = name or code
         if not shown:
             raise RowRejected(translate("Import", "The row names no enterprise."))
+        if walk_in is not None and name:
+            firm: Enterprise = walk_in(record)
+            if firm.credit_code:
+                self.by_code[firm.credit_code] = firm
+            self.by_key.setdefault(firm.name_key, []).append(firm)
+            return firm
         raise RowRejected(
             fmt(
                 translate(
@@ -446,6 +555,19 @@ def _title_key(title: str) -> str:
     return re.sub(r"\s+", "", clean_text(title)).casefold()
 
 
+#: Fields of which one must be filled for a row to count (else it is an unused row).
+_CONTENT = ("enterprise", "credit_code", "patent", "application_no", "title", "kind")
+
+
+def _blank(row: Any, mapping: ColumnMapping) -> bool:
+    """Whether every content column of ``row`` is empty (numbering and session aside)."""
+    return not any(
+        cell_text(row[column]).strip()
+        for name, column in mapping.columns.items()
+        if name in _CONTENT and column < len(row)
+    )
+
+
 _UPDATABLE = (
     "prospect_rating",
     "budget_band",
@@ -476,7 +598,7 @@ def import_intentions(
     if mapping is None:
         mapping = intention_mapping(database, table)
     require_columns(mapping, INTENTION_SPEC, table)
-    if "application_no" not in mapping.columns and "title" not in mapping.columns:
+    if not {"application_no", "title", "patent"} & set(mapping.columns):
         raise InputError(
             fmt(
                 translate(
@@ -509,6 +631,34 @@ def import_intentions(
             by_moment[_moment(item.enterprise_id, item.patent_id, item.kind, item.captured_at)] = (
                 item
             )
+        online = mapping.preset in ONLINE
+        patent_column = mapping.column_of("patent")
+        resolver = PatentResolver(
+            session,
+            event.id,
+            booth_header=patent_column is not None
+            and is_booth_header(str(table.header[patent_column])),
+        )
+
+        def walk_in(record: dict[str, Any]) -> Enterprise:
+            code = record.get("credit_code") or None
+            if code is not None and session.scalar(
+                select(Enterprise.id).where(Enterprise.credit_code == code)
+            ):
+                code = None  # a removed firm keeps its code; reconciliation sorts it out
+            firm = Enterprise(
+                name=clean_name(record["enterprise"]),
+                name_key=name_key(record["enterprise"]),
+                credit_code=code,
+                contact_person=record.get("contact_person") or "",
+                phone=record.get("contact_phone") or "",
+                is_walk_in=True,
+                station=station,
+            )
+            session.add(firm)
+            session.flush()
+            return firm
+
         wrote = False
         touched: set[int] = set()  # patents whose intentions this file adds or changes
         for index, row in enumerate(table.rows):
@@ -516,22 +666,38 @@ def import_intentions(
                 progress.step(200)
             try:
                 record = parse_row(row, mapping, INTENTION_SPEC, table.header)
-                firm = registry.enterprise(record)
-                patent = registry.patent(record)
-                values = validated_draft(
-                    IntentionDraft(
-                        enterprise_id=firm.id,
-                        patent_id=patent.id,
-                        kind=record.get("kind"),
-                        prospect_rating=record.get("rating"),
-                        budget_band=record.get("budget"),
-                        timeline=record.get("timeline"),
-                        contact_person=record.get("contact_person") or "",
-                        contact_phone=record.get("contact_phone") or "",
-                        notes=record.get("notes") or "",
-                        event_id=event.id,
+            except RowRejected as rejected:
+                if _blank(row, mapping):
+                    continue  # an unused row of the transcription workbook
+                result.rejects.append(Reject.of(table, index, rejected.reason))
+                continue
+            if not any(record.get(name) for name in _CONTENT):
+                continue  # an unused row of the transcription workbook
+            try:
+                firm = registry.enterprise(record, walk_in=walk_in if online else None)
+                patents = resolver.patents(record.get("patent"), record.get("session") or "")
+                if record.get("application_no") or record.get("title") or not patents:
+                    named = registry.patent(record)
+                    if named not in patents:
+                        patents.append(named)
+                drafts = [
+                    validated_draft(
+                        IntentionDraft(
+                            enterprise_id=firm.id,
+                            patent_id=patent.id,
+                            kind=kind,
+                            prospect_rating=record.get("rating"),
+                            budget_band=record.get("budget"),
+                            timeline=record.get("timeline"),
+                            contact_person=record.get("contact_person") or "",
+                            contact_phone=record.get("contact_phone") or "",
+                            notes=record.get("notes") or "",
+                            event_id=event.id,
+                        )
                     )
-                )
+                    for patent in patents
+                    for kind in record.get("kind") or [None]
+                ]
             except RowRejected as rejected:
                 result.rejects.append(Reject.of(table, index, rejected.reason))
                 continue
@@ -539,54 +705,71 @@ def import_intentions(
                 result.rejects.append(Reject.of(table, index, str(invalid)))
                 continue
             captured_at = record.get("captured_at")
-            identity = "|".join(
-                [
-                    event.uuid,
-                    firm.uuid,
-                    patent.application_no,
-                    values["kind"].value,
-                    captured_at.isoformat() if captured_at else "",
-                ]
-            )
-            row_uuid = uuid_module.uuid5(_NAMESPACE, identity).hex
-            found = existing.get(row_uuid)
-            if found is None and captured_at is not None:
-                # The same intention exported from this or another laptop and imported back.
-                found = by_moment.get(_moment(firm.id, patent.id, values["kind"], captured_at))
-            if found is not None:
-                if found.deleted_at is not None:
-                    result.unchanged += 1
+            if captured_at is not None:
+                captured_at = from_venue(captured_at, event.time_zone)
+            answer = str(record.get("answer_no") or "").strip()
+            if online:
+                # the service's answer: its number, else its submission time and firm
+                answer_key = answer or (
+                    (captured_at.isoformat() if captured_at else "") + "|" + firm.name_key
+                )
+            for values in drafts:
+                patent_no = next(p.application_no for p in patents if p.id == values["patent_id"])
+                if online:
+                    # the firm too: two forms of one service both have an answer number 1
+                    kind_value = values["kind"].value
+                    parts = [event.uuid, mapping.preset, answer_key, firm.uuid, patent_no]
+                    parts.append(kind_value)
+                else:
+                    parts = [
+                        event.uuid,
+                        firm.uuid,
+                        patent_no,
+                        values["kind"].value,
+                        captured_at.isoformat() if captured_at else "",
+                    ]
+                row_uuid = uuid_module.uuid5(_NAMESPACE, "|".join(parts)).hex
+                found = existing.get(row_uuid)
+                if found is None and captured_at is not None:
+                    # The same intention exported from this or another laptop and imported back.
+                    found = by_moment.get(
+                        _moment(firm.id, values["patent_id"], values["kind"], captured_at)
+                    )
+                if found is not None:
+                    if found.deleted_at is not None:
+                        result.unchanged += 1
+                        continue
+                    changes = {
+                        name: values[name]
+                        for name in _UPDATABLE
+                        if getattr(found, name) != values[name]
+                    }
+                    if not changes:
+                        result.unchanged += 1
+                        continue
+                    for name, value in changes.items():
+                        setattr(found, name, value)
+                    found.updated_at = now
+                    found.station = station or found.station
+                    result.updated += 1
+                    touched.add(found.patent_id)
+                    wrote = True
                     continue
-                changes = {
-                    name: values[name]
-                    for name in _UPDATABLE
-                    if getattr(found, name) != values[name]
-                }
-                if not changes:
-                    result.unchanged += 1
-                    continue
-                for name, value in changes.items():
-                    setattr(found, name, value)
-                found.updated_at = now
-                found.station = station or found.station
-                result.updated += 1
-                touched.add(found.patent_id)
+                default_station = mapping.preset if online else PAPER_STATION
+                written_station = (record.get("station") or "").strip() or default_station
+                intention = Intention(
+                    **values,
+                    uuid=row_uuid,
+                    captured_at=captured_at or now,
+                    captured_station=written_station,
+                    station=station or written_station,
+                    updated_at=now,
+                )
+                session.add(intention)
+                existing[row_uuid] = intention
+                result.inserted += 1
+                touched.add(values["patent_id"])
                 wrote = True
-                continue
-            written_station = (record.get("station") or "").strip() or PAPER_STATION
-            intention = Intention(
-                **values,
-                uuid=row_uuid,
-                captured_at=captured_at or now,
-                captured_station=written_station,
-                station=station or written_station,
-                updated_at=now,
-            )
-            session.add(intention)
-            existing[row_uuid] = intention
-            result.inserted += 1
-            touched.add(patent.id)
-            wrote = True
         progress.step(len(table.rows) % 200)
         result.rejected = len(result.rejects)
         if dry_run or not wrote:

@@ -7,6 +7,7 @@ that the layers below ``ui/`` produce (through :mod:`roadshow_desk.i18n`).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -47,11 +48,7 @@ def _load_catalogues(lang: str) -> list[QTranslator]:
     return translators
 
 
-def install_translation_hook(lang: str | None) -> str:
-    """Translate :func:`roadshow_desk.i18n.translate` calls without a QCoreApplication."""
-    language = resolve_language(lang)
-    translators = _load_catalogues(language)
-
+def _translators_hook(translators: list[QTranslator]) -> i18n.TranslateHook:
     def hook(context: str, text: str, disambiguation: str | None, n: int) -> str:
         for translator in translators:
             result = translator.translate(context, text, disambiguation, n)
@@ -59,7 +56,27 @@ def install_translation_hook(lang: str | None) -> str:
                 return result.replace("%n", str(n)) if n >= 0 else result
         return text.replace("%n", str(n)) if n >= 0 else text
 
-    i18n.install_hook(hook)
+    return hook
+
+
+_language_hooks: dict[str, i18n.TranslateHook] = {}
+_language_lock = threading.Lock()
+
+
+def language_hook(lang: str) -> i18n.TranslateHook:
+    """The translation hook of ``lang`` (for documents in the event's language), cached."""
+    language = lang if lang in SUPPORTED else "zh_CN"
+    with _language_lock:
+        if language not in _language_hooks:
+            _language_hooks[language] = _translators_hook(_load_catalogues(language))
+        return _language_hooks[language]
+
+
+def install_translation_hook(lang: str | None) -> str:
+    """Translate :func:`roadshow_desk.i18n.translate` calls without a QCoreApplication."""
+    language = resolve_language(lang)
+    translators = _load_catalogues(language)
+    i18n.install_hook(_translators_hook(translators), language_hook)
     _installed[:] = translators
     return language
 
@@ -79,5 +96,7 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
     def hook(context: str, text: str, disambiguation: str | None, n: int) -> str:
         return QCoreApplication.translate(context, text, disambiguation, n)
 
-    i18n.install_hook(hook)
+    for document_language in SUPPORTED:  # loaded here, in the GUI thread, not in a worker
+        language_hook(document_language)
+    i18n.install_hook(hook, language_hook)
     return language

@@ -174,6 +174,10 @@
             <source>There is no event to sign these firms up for; create the event first, or import them with --registry-only.</source>
             <translation>还没有可供报名的活动；请先创建活动，或用 --registry-only 只导入企业名录。</translation>
         </message>
+        <message>
+            <source>Wrote %1.</source>
+            <translation>已写入 %1。</translation>
+        </message>
     </context>
     <context>
         <name>Database</name>
@@ -1142,6 +1146,104 @@
         <message>
             <source>The event no longer exists.</source>
             <translation>该活动已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignupForm</name>
+        <message>
+            <source>Transfer</source>
+            <extracomment>The seven kinds in the order of their tick boxes (numbered from 1), as the importer reads a number 1–7. Short names of the kinds for the tick legend and the workbook's drop-down list.</extracomment>
+            <translation>转让</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>许可</translation>
+        </message>
+        <message>
+            <source>Open licence</source>
+            <translation>开放许可</translation>
+        </message>
+        <message>
+            <source>Equity</source>
+            <translation>作价入股</translation>
+        </message>
+        <message>
+            <source>Improvement need</source>
+            <translation>技术改进需求</translation>
+        </message>
+        <message>
+            <source>Cooperation</source>
+            <translation>产学研合作</translation>
+        </message>
+        <message>
+            <source>No demand</source>
+            <translation>无需求</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <extracomment>Source headings (English; translated in CONTEXT) by column key.</extracomment>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Enterprise</source>
+            <translation>企业名称</translation>
+        </message>
+        <message>
+            <source>Unified social credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Intention (tick)</source>
+            <translation>意向（打钩）</translation>
+        </message>
+        <message>
+            <source>Rating 1-5</source>
+            <translation>前景评分1-5</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>场次</translation>
+        </message>
+        <message>
+            <source>Patent no. / booth no.</source>
+            <translation>专利号/展位号</translation>
+        </message>
+        <message>
+            <source>Patent (slot no.)</source>
+            <translation>专利（场次序号）</translation>
+        </message>
+        <message>
+            <source>Intention ticks: %1. With no demand, rate the prospects from 1 to 5.</source>
+            <extracomment>What the importer recognises of these headings, in both languages (header synonyms).</extracomment>
+            <translation>意向勾选：%1。选“无需求”时请为产业化前景打分（1–5）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VenueTime</name>
+        <message>
+            <source>“%1” is not a time zone; write one like Asia/Shanghai.</source>
+            <extracomment>The zones the event form offers first (any IANA name may be typed).</extracomment>
+            <translation>“%1”不是时区，请写成 Asia/Shanghai 这样的形式。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a time; write it like 09:30 or 2026-12-18 09:30.</source>
+            <translation>“%1”不是时间，请写成 09:30 或 2026-12-18 09:30。</translation>
+        </message>
+        <message>
+            <source>The event has no date yet; write the day too (2026-12-18 09:30).</source>
+            <translation>活动还没有日期，请连同日期一起填写（如 2026-12-18 09:30）。</translation>
         </message>
     </context>
 </TS>

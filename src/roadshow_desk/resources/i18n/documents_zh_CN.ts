@@ -339,64 +339,16 @@
 <context>
     <name>SignupSheet</name>
     <message>
-        <source>Transfer</source>
-        <translation>转让</translation>
-    </message>
-    <message>
-        <source>Licence</source>
-        <translation>许可</translation>
-    </message>
-    <message>
-        <source>Open licence</source>
-        <translation>开放许可</translation>
-    </message>
-    <message>
-        <source>Equity</source>
-        <translation>作价入股</translation>
-    </message>
-    <message>
-        <source>Improvement</source>
-        <translation>技术改进</translation>
-    </message>
-    <message>
-        <source>Cooperation</source>
-        <translation>产学研合作</translation>
-    </message>
-    <message>
-        <source>No demand</source>
-        <translation>暂无需求</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>企业名称</translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Intention (tick)</source>
-        <translation>合作意向（请勾选）</translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <translation>签名</translation>
-    </message>
-    <message>
         <source>Host: %1</source>
         <translation>主持人：%1</translation>
     </message>
     <message>
         <source>Scan the code to sign up online, or write your details in a row below.</source>
         <translation>扫描右侧二维码在线报名，或在下表中填写您的信息。</translation>
+    </message>
+    <message>
+        <source>Patents of this session: %1</source>
+        <translation>本场专利：%1</translation>
     </message>
     <message>
         <source>Scan to sign up</source>

@@ -63,6 +63,10 @@
         <translation>“%1”的扩展名必须是 .xlsx 或 .csv，以确定写出的格式。</translation>
     </message>
     <message>
+        <source>“%1” must end in .xlsx for a transcription workbook.</source>
+        <translation>录入模板“%1”的文件名须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
         <source>The folder of “%1” does not exist.</source>
         <translation>“%1”所在的文件夹不存在。</translation>
     </message>
@@ -249,6 +253,10 @@
         <translation>“%1”不是时间计划（如 3个月内、半年内、一年内或待定）。</translation>
     </message>
     <message>
+        <source>“%1” is not a date.</source>
+        <translation>“%1”不是日期。</translation>
+    </message>
+    <message>
         <source>The row names no enterprise.</source>
         <translation>该行没有写明企业。</translation>
     </message>
@@ -265,8 +273,20 @@
         <translation>该行没有写明专利（无申请号或专利名称）。</translation>
     </message>
     <message>
+        <source>The event has no roadshow session “%1”.</source>
+        <translation>活动没有名为“%1”的路演场次。</translation>
+    </message>
+    <message>
         <source>Several patents are titled “%1”; write the application number.</source>
         <translation>有多件专利名为“%1”；请填写申请号。</translation>
+    </message>
+    <message>
+        <source>The session has no slot %1.</source>
+        <translation>该场次没有第 %1 号路演。</translation>
+    </message>
+    <message>
+        <source>The event has no booth %1.</source>
+        <translation>活动没有 %1 号展位。</translation>
     </message>
     <message>
         <source>No patent in the library is titled “%1”.</source>
@@ -274,6 +294,7 @@
     </message>
     <message>
         <source>“%1” has no column naming the patent (专利申请号 or 专利名称); nothing was imported.</source>
+        <extracomment>Fields of which one must be filled for a row to count (else it is an unused row).</extracomment>
         <translation>“%1”没有标明专利的列（专利申请号或专利名称）；未导入任何内容。</translation>
     </message>
 </context>
@@ -290,6 +311,14 @@
     <message>
         <source>Patent application number</source>
         <translation>专利申请号</translation>
+    </message>
+    <message>
+        <source>Patent (number, slot, booth or title)</source>
+        <translation>专利（申请号、场次序号、展位号或名称）</translation>
+    </message>
+    <message>
+        <source>Roadshow session</source>
+        <translation>路演场次</translation>
     </message>
     <message>
         <source>Patent title</source>
@@ -330,6 +359,10 @@
     <message>
         <source>Station</source>
         <translation>登记台</translation>
+    </message>
+    <message>
+        <source>Answer number</source>
+        <translation>答卷编号</translation>
     </message>
 </context>
 <context>
@@ -404,6 +437,46 @@
     <message>
         <source>Chinese patent research database</source>
         <translation>中国专利数据库（研究用）</translation>
+    </message>
+    <message>
+        <source>Wenjuanxing (问卷星) export</source>
+        <extracomment>The questionnaire services, recognised by the columns only they write.</extracomment>
+        <translation>问卷星导出</translation>
+    </message>
+    <message>
+        <source>Tencent Survey (腾讯问卷) export</source>
+        <translation>腾讯问卷导出</translation>
+    </message>
+    <message>
+        <source>Jinshuju (金数据) export</source>
+        <translation>金数据导出</translation>
+    </message>
+</context>
+<context>
+    <name>SignupForm</name>
+    <message>
+        <source>Sign-up sheet</source>
+        <translation>报名登记表</translation>
+    </message>
+    <message>
+        <source>Intention</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Choose one; for several ticks type their numbers, as 1、3.</source>
+        <translation>请选择一项；勾了多项时输入各项编号，如 1、3。</translation>
+    </message>
+    <message>
+        <source>Prospects</source>
+        <translation>前景评分</translation>
+    </message>
+    <message>
+        <source>Rate the prospects from 1 to 5 (only with no demand).</source>
+        <translation>请为产业化前景打 1 到 5 分（仅“无需求”时填写）。</translation>
+    </message>
+    <message>
+        <source>Patents of the session</source>
+        <translation>本场路演专利</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,10 @@
         <translation>已保存 %1。</translation>
     </message>
     <message>
+        <source>Writing the transcription workbook</source>
+        <translation>正在生成录入模板</translation>
+    </message>
+    <message>
         <source>Print %1</source>
         <translation>打印%1</translation>
     </message>
@@ -134,6 +138,22 @@
     <message>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Transcription &amp;workbook…</source>
+        <translation>录入模板(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>An Excel workbook with the sheet&apos;s columns to type the filled sheets into, for 导入意向 / intentions import.</source>
+        <translation>与登记表列相同的 Excel 模板，用于录入填好的纸质登记表，再通过“导入意向”导入。</translation>
+    </message>
+    <message>
+        <source>Save the transcription workbook</source>
+        <translation>保存录入模板</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 </TS>

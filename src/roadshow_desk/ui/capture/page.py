@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
+from roadshow_desk.exchange.intention_forms import ONLINE_PRESETS
+from roadshow_desk.i18n import translate
 from roadshow_desk.ui.capture.panel import CapturePanel
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.next_step import show_next_step
@@ -31,7 +33,9 @@ class CapturePage(WorkflowPage):
         self.new_action.setObjectName("action_new_capture")
         self.new_action.triggered.connect(self.panel.new_capture)
         self.import_action = QAction(
-            QIcon("icons:import.svg"), self.tr("Import paper sheets…"), self
+            QIcon("icons:import.svg"),
+            self.tr("Import paper sheets or online-form exports…"),
+            self,
         )
         self.import_action.setObjectName("action_import_sheets")
         self.import_action.triggered.connect(self.choose_sheet)
@@ -64,7 +68,7 @@ class CapturePage(WorkflowPage):
     def choose_sheet(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            self.tr("Import transcribed paper sheets"),
+            self.tr("Import transcribed paper sheets or online-form exports"),
             "",
             self.tr("Tables (*.xlsx *.xls *.csv *.ods)"),
         )
@@ -102,6 +106,11 @@ class CapturePage(WorkflowPage):
             .replace("%3", str(result.unchanged))
             .replace("%4", str(result.rejected))
         )
+        online = {preset.name: preset.label for preset in ONLINE_PRESETS}
+        if result.preset in online:  # 问卷星, 腾讯问卷, 金数据: say how the file was read
+            text += "\n" + self.tr("Read as: %1").replace(
+                "%1", translate("Presets", online[result.preset])
+            )
         if result.rejects_path is not None:
             text += "\n" + self.tr("Rejected rows and their reasons: %1").replace(
                 "%1", str(result.rejects_path)

@@ -41,10 +41,15 @@ class TodayModel(RowsModel):
         self.rows: list[IntentionRow] = []
         self.event_id: int | None = None
         self.day: dt.date | None = None
+        self.time_zone: str | None = None
 
     def reload(self) -> None:
+        from roadshow_desk.domain.models import Event
+
         with self.database.session() as session:
             rows = intentions_of_day(session, self.day, event_id=self.event_id)
+            event = session.get(Event, self.event_id) if self.event_id is not None else None
+            self.time_zone = event.time_zone if event is not None else None
         self.set_rows(rows)
 
     def row_id(self, row: Any) -> int:
@@ -71,7 +76,7 @@ class TodayModel(RowsModel):
             return None
         column = index.column()
         if column == 0:
-            return local_time(row.captured_at).strftime("%H:%M")
+            return local_time(row.captured_at, self.time_zone).strftime("%H:%M")
         if column == 1:
             return row.enterprise_name
         if column == 2:

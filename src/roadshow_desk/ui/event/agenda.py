@@ -44,6 +44,7 @@ from roadshow_desk.domain.agenda import (
     list_sessions,
     list_slots,
     reorder_slots,
+    session_clock,
     set_planned_minutes,
     set_session_deleted,
     set_slot_deleted,
@@ -51,6 +52,7 @@ from roadshow_desk.domain.agenda import (
 )
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.events import latest_event
+from roadshow_desk.ui.event.session_details import SessionDetails
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.spreadsheet import SpreadsheetTableView
 from roadshow_desk.ui.workflow import AppContext
@@ -187,6 +189,7 @@ class SlotModel(RowsModel):
         QT_TRANSLATE_NOOP("SlotModel", "Presenter"),
         QT_TRANSLATE_NOOP("SlotModel", "Minutes"),
         QT_TRANSLATE_NOOP("SlotModel", "Ran"),
+        QT_TRANSLATE_NOOP("SlotModel", "Planned start"),
     )
     PRESENTER, MINUTES = 3, 4
 
@@ -200,12 +203,13 @@ class SlotModel(RowsModel):
         rows: list[dict[str, Any]] = []
         if self.session_id is not None:
             with self.context.database.session() as session:
+                zone_name, planned = session_clock(session, self.session_id)
                 for slot in list_slots(session, self.session_id):
                     ran = ""
                     if slot.actual_start is not None:
-                        ran = local_time(slot.actual_start).strftime("%H:%M")
+                        ran = local_time(slot.actual_start, zone_name).strftime("%H:%M")
                         if slot.actual_end is not None:
-                            ran += "–" + local_time(slot.actual_end).strftime("%H:%M")
+                            ran += "–" + local_time(slot.actual_end, zone_name).strftime("%H:%M")
                     rows.append(
                         {
                             "id": slot.id,
@@ -218,6 +222,7 @@ class SlotModel(RowsModel):
                             "presenter": slot.presenter,
                             "minutes": slot.planned_minutes,
                             "ran": ran,
+                            "planned": f"{planned[slot.id]:%H:%M}" if slot.id in planned else "",
                         }
                     )
         self.set_rows(rows)
@@ -249,6 +254,7 @@ class SlotModel(RowsModel):
             row["presenter"],
             row["minutes"],
             row["ran"],
+            row["planned"],
         )[column]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -359,6 +365,8 @@ class AgendaView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.list_sessions, 1)
+        self.session_details = SessionDetails(context, left)
+        left_layout.addWidget(self.session_details)
         build_row = QHBoxLayout()
         build_row.addWidget(self.edit_title, 1)
         build_row.addWidget(self.spin_minutes)
@@ -452,6 +460,7 @@ class AgendaView(QWidget):
     def _on_session(self, *_args: object) -> None:
         self.model.session_id = self.current_session_id()
         self.model.reload()
+        self.session_details.show_session(self.model.session_id)
         total = sum(row["minutes"] for row in self.model.rows)
         self.label_total.setText(
             self.tr("%1 slots, %2 minutes planned")

@@ -34,7 +34,7 @@ from roadshow_desk.domain.checkin import (
     find_for_check_in,
     local_time,
 )
-from roadshow_desk.domain.events import latest_event
+from roadshow_desk.domain.events import get_event, latest_event
 from roadshow_desk.errors import InputError
 from roadshow_desk.ui.capture.panel import looks_like_code
 from roadshow_desk.ui.capture.scanner import ScanDetector
@@ -169,10 +169,11 @@ class CheckInPanel(QWidget):
             return
         with self.context.database.session() as session:
             found = find_for_check_in(session, event_id, text)
+            zone_name = get_event(session, event_id).time_zone
         for candidate in found:
             state = (
                 self.tr("checked in %1").replace(
-                    "%1", local_time(candidate.checked_in_at).strftime("%H:%M")
+                    "%1", local_time(candidate.checked_in_at, zone_name).strftime("%H:%M")
                 )
                 if candidate.checked_in_at
                 else self.tr("signed up")

@@ -13,6 +13,7 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,6 +32,7 @@ from roadshow_desk.domain.events import (
     split_names,
     update_event,
 )
+from roadshow_desk.domain.venue_time import COMMON_TIME_ZONES
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.workflow import AppContext
@@ -87,6 +89,8 @@ class EventSetupForm(QWidget):
     button_new_event: QPushButton
     button_save_event: QPushButton
     label_message: QLabel
+    combo_time_zone: QComboBox
+    combo_document_language: QComboBox
 
     event_saved = Signal(int)
     """The event (its id) was created or saved."""
@@ -103,6 +107,9 @@ class EventSetupForm(QWidget):
         self.button_save_event.clicked.connect(self.save)
         self.button_new_event.clicked.connect(self.new_event_requested)
         self.edit_new_station.returnPressed.connect(self._add_station)
+        self.combo_time_zone.addItems(list(COMMON_TIME_ZONES))
+        self.combo_document_language.addItem(self.tr("Chinese"), "zh_CN")
+        self.combo_document_language.addItem(self.tr("English"), "en")
         self._shown = self.fields()  # what the form showed last: typed edits differ from it
 
     def show_event(self, event_id: int | None) -> None:
@@ -121,6 +128,9 @@ class EventSetupForm(QWidget):
         self.edit_organisers.setText("；".join(fields.organisers))
         self.edit_signup.setText(fields.signup_url_template)
         self.text_foreword.setPlainText(fields.foreword)
+        self.combo_time_zone.setCurrentText(fields.time_zone)
+        language = self.combo_document_language.findData(fields.document_language)
+        self.combo_document_language.setCurrentIndex(max(0, language))
         self._shown = self.fields()
         self.label_message.clear()
         self.button_save_event.setText(
@@ -139,6 +149,8 @@ class EventSetupForm(QWidget):
             organisers=split_names(self.edit_organisers.text()),
             signup_url_template=self.edit_signup.text(),
             foreword=self.text_foreword.toPlainText(),
+            time_zone=self.combo_time_zone.currentText(),
+            document_language=str(self.combo_document_language.currentData() or "zh_CN"),
         )
 
     # ------------------------------------------------------------------ typed, not saved
@@ -198,6 +210,7 @@ class EventSetupForm(QWidget):
                 "starts_on": self.date_starts,
                 "ends_on": self.date_ends,
                 "signup_url_template": self.edit_signup,
+                "time_zone": self.combo_time_zone,
             }.get(error.field, self.edit_name)
             widget.setFocus()
             return False

@@ -51,6 +51,7 @@ from roadshow_desk.errors import InputError
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.printing.preview import PdfPreview
 from roadshow_desk.ui.printing.printer import prepare_printer, print_pdf
+from roadshow_desk.ui.printing.template import add_template_button, ask_template_path, template_job
 from roadshow_desk.ui.tasks import Task, run_task
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
@@ -138,6 +139,8 @@ class PrintPage(WorkflowPage):
         self.button_preview.clicked.connect(self.build_preview)
         self.button_print.clicked.connect(self.print_document)
         self.button_save.clicked.connect(self.save_document)
+        self.button_template = add_template_button(self, self.button_save)
+        self.button_template.clicked.connect(self.save_template)
 
         self.action_print = QAction(self.tr("&Print…"), self)
         self.action_print.setShortcut(QKeySequence.StandardKey.Print)
@@ -273,6 +276,7 @@ class PrintPage(WorkflowPage):
         for button in (self.button_preview, self.button_print, self.button_save):
             button.setEnabled(has_event and self._task is None)
         self.action_print.setEnabled(has_event and self._task is None)
+        self.button_template.setEnabled(has_event and self._task is None and kind == SIGNUP_SHEET)
         hints = {
             BROCHURE: self.tr(
                 "Cover, foreword, contents, the shortlisted patents by technical field with "
@@ -414,6 +418,29 @@ class PrintPage(WorkflowPage):
         self.label_status.setText(self.tr("Saved %1.").replace("%1", str(target)))
         self.context.status_message.emit(self.tr("Saved %1.").replace("%1", str(target)))
         self.document_saved.emit(str(target))
+
+    def ask_template_path(self) -> Path | None:
+        return ask_template_path(self, self.default_file_name()[: -len(".pdf")] + ".xlsx")
+
+    def save_template(self) -> Task | None:
+        """Write the sign-up sheet's transcription workbook where the user chooses."""
+        target = self.ask_template_path()
+        if target is None:
+            return None
+
+        def written(path: Path) -> None:
+            text = self.tr("Saved %1.").replace("%1", str(path))
+            self.label_status.setText(text)
+            self.context.status_message.emit(text)
+
+        return self._run(
+            self.tr("Writing the transcription workbook"),
+            template_job,
+            self.context.database,
+            target,
+            self.options(),
+            on_success=written,
+        )
 
     # --- printing -------------------------------------------------------------------------
 

@@ -51,9 +51,11 @@ LEVEL_COLORS: dict[TimerLevel, tuple[str, str]] = {
 IDLE_COLORS = ("#3b3b3b", "#ffffff")
 
 
-def local_time(moment: dt.datetime) -> dt.datetime:
-    """A naive UTC moment (what the run's clock gives) in the computer's local time."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+def local_time(moment: dt.datetime, zone_name: str | None = None) -> dt.datetime:
+    """A naive UTC moment (what the run's clock gives) at the venue (the event's zone)."""
+    from roadshow_desk.domain.venue_time import to_venue
+
+    return to_venue(moment, zone_name)
 
 
 def _label(name: str, parent: QWidget, *, wrap: bool = False) -> QLabel:
@@ -196,10 +198,12 @@ class PresenterConsole(QWidget):
         self._plan = plan
         self.session_label.setText(plan.session_title)
         self.slot_list.clear()
-        for slot in plan.slots:
+        for slot, planned in zip(plan.slots, plan.planned_starts(), strict=True):
             minutes = QCoreApplication.translate("PresenterConsole", "%1 min").replace(
                 "%1", str(slot.planned_minutes)
             )
+            if planned is not None:
+                minutes = f"{local_time(planned, plan.time_zone):%H:%M}  {minutes}"
             item = QTreeWidgetItem([str(slot.number), slot.heading, minutes, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, slot.slot_id)
             self.slot_list.addTopLevelItem(item)
@@ -270,7 +274,7 @@ class PresenterConsole(QWidget):
         for row, run_slot in enumerate(run.slots):
             actual = ""
             if run_slot.started_at is not None:
-                start = local_time(run_slot.started_at).strftime("%H:%M")
+                start = local_time(run_slot.started_at, plan.time_zone).strftime("%H:%M")
                 actual = f"{start} · {format_clock(run_slot.elapsed(now))}"
             item = self.slot_list.topLevelItem(row)
             if item is None:
@@ -317,12 +321,13 @@ class PresenterConsole(QWidget):
 
     def show_time(self, run: RoadshowRun, now: dt.datetime) -> None:
         """The countdown, the wall clock and the schedule at ``now`` (naive UTC)."""
-        self.clock_label.setText(local_time(now).strftime("%H:%M:%S"))
+        zone_name = self._plan.time_zone if self._plan is not None else None
+        self.clock_label.setText(local_time(now, zone_name).strftime("%H:%M:%S"))
         countdown = run.countdown(now)
         self._show_countdown(countdown, running=run.phase is Phase.SLOT)
         if countdown is not None:
             planned = format_clock(countdown.planned)
-            end = local_time(run.projected_end(now)).strftime("%H:%M")
+            end = local_time(run.projected_end(now), zone_name).strftime("%H:%M")
             self.timer_caption.setText(
                 QCoreApplication.translate(
                     "PresenterConsole", "of %1 planned · session ends about %2"

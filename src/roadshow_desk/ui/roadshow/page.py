@@ -277,8 +277,8 @@ class RoadshowPage(WorkflowPage):
                     slot.heading,
                     slot.presenter,
                     str(slot.planned_minutes),
-                    local_time(start).strftime("%H:%M") if start else "",
-                    local_time(end).strftime("%H:%M") if end else "",
+                    local_time(start, self._plan.time_zone).strftime("%H:%M") if start else "",
+                    local_time(end, self._plan.time_zone).strftime("%H:%M") if end else "",
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, slot.number)

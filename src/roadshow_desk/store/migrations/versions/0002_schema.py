@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-25 15:05:42.378903
+Create Date: 2026-12-07 02:08:33.585035
 
 """
 
@@ -37,6 +37,18 @@ def upgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_patent_token_patent_id"))
 
     op.drop_table("patent_token")
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "time_zone", sa.String(length=64), server_default="Asia/Shanghai", nullable=False
+            )
+        )
+        batch_op.add_column(
+            sa.Column(
+                "document_language", sa.String(length=8), server_default="zh_CN", nullable=False
+            )
+        )
+
     # >>> hand-written: kept by tools/regen_migration.py, before the line that follows
     # Scores move to their own table before patent.score goes.
     op.execute(
@@ -110,6 +122,10 @@ def downgrade() -> None:
             batch_op.f("ix_patent_application_date"), ["application_date"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_patent_score"), ["score"], unique=False)
+
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.drop_column("document_language")
+        batch_op.drop_column("time_zone")
 
     op.create_table(
         "patent_token",
