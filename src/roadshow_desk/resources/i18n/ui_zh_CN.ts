@@ -133,6 +133,10 @@
         <source>Preparing search: %1 of %2 patents</source>
         <translation>正在准备搜索：%2 件专利中已完成 %1 件</translation>
     </message>
+    <message>
+        <source>Preparing search failed: %1. Searches still find everything, more slowly.</source>
+        <translation>准备搜索失败：%1。搜索仍能找到全部结果，只是较慢。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
