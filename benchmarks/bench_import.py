@@ -270,6 +270,8 @@ def _import_searchable(ctx: _Context) -> dict[str, Any]:
 
     database = _fresh_database(ctx.folder)
     app, window, indexer = _indexer(database)
+    batches: list[int] = []
+    indexer.progressed.connect(lambda done, _total: batches.append(done))
     try:
         started = time.perf_counter()
         timed = _timed_import(database, ctx.path, floor=False)
@@ -296,6 +298,7 @@ def _import_searchable(ctx: _Context) -> dict[str, Any]:
         "catchup_s": round(catchup_s, 2),
         "catchup_met": catchup_s <= import_s,
         "indexed": indexer.indexed,
+        "batches": len(batches),  # transactions (each committed, then a pause)
     }
 
 
