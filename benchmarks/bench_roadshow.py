@@ -7,7 +7,8 @@ cache) and the presenter console updates its texts; then the display repaints. B
 a bare word-wrapped ``QLabel`` of the same size, in the projector's body font size, given
 the same slide's text with ``setText`` and repainted. Both alternate between two patents;
 the time is for all the switches of a run (100, or 20 with ``--quick``).
-Target: ≤ 5×, with every QR code served from the cache during the run.
+Target: ≤ 5×, with every QR code served from the cache during the run (``qr_cached_met``:
+``qr_built_during_switches == 0``, part of pass or fail).
 """
 
 from __future__ import annotations
@@ -98,7 +99,12 @@ def _ours(ctx: dict[str, Any]) -> dict[str, Any]:
         QTest.keyClick(display, key)
         display.repaint()
     assert controller.run.index in (0, 1)
-    return {"qr_built_during_switches": cache.misses - misses, "switches": ctx["switches"]}
+    built = cache.misses - misses
+    return {
+        "qr_built_during_switches": built,
+        "qr_cached_met": built == 0,  # a condition of the target (see harness)
+        "switches": ctx["switches"],
+    }
 
 
 def _baseline(ctx: dict[str, Any]) -> None:

@@ -9,7 +9,10 @@ a prepared file or database), ``ours(ctx)`` and ``baseline(ctx)`` (each timed ``
 times, best run kept), and a ``target``: the highest acceptable ratio ours/baseline (or
 ``target_seconds`` for an absolute figure). ``quick`` asks for smaller inputs (CI smoke run).
 A function may return a dict of extra figures (page count, file size, peak MB...), merged
-into the result's ``extra``. ``teardown(ctx)`` is optional.
+into the result's ``extra``. A figure named ``*_met`` is a condition of the target (memory
+within its limit, no QR code built during the switches...): a benchmark passes only when
+every run of ours met every one of them besides its ratio, and ``failed`` names the ones
+that were missed. ``teardown(ctx)`` is optional.
 
 Results print as ``name  ours_s  baseline_s  ratio  target`` (``--json``: one object a line).
 Data files that are expensive to build go in ``bench-data/`` at the repo root (git-ignored),
@@ -71,18 +74,27 @@ def cached_path(name: str) -> Path:
 
 
 def _time(func: Callable[[Any], Any], ctx: Any, repeat: int) -> tuple[float, dict[str, Any]]:
+    """The best time of ``repeat`` runs, and the extra figures (of the best run; a ``*_met``
+    condition is true only when it held in every run)."""
     best = float("inf")
     extra: dict[str, Any] = {}
+    conditions: dict[str, bool] = {}
     for _ in range(max(1, repeat)):
         gc.collect()
         start = time.perf_counter()
         value = func(ctx)
         elapsed = time.perf_counter() - start
+        figures: dict[str, Any] = {}
         if isinstance(value, dict):
-            extra.update(value)
-            elapsed = float(value.pop("seconds", elapsed)) if "seconds" in value else elapsed
-            extra.pop("seconds", None)
+            figures = dict(value)
+            elapsed = float(figures.pop("seconds", elapsed))
+        for key, met in figures.items():
+            if key.endswith("_met"):
+                conditions[key] = conditions.get(key, True) and bool(met)
+        if elapsed < best or not extra:
+            extra = figures
         best = min(best, elapsed)
+    extra.update(conditions)
     return best, extra
 
 
@@ -99,13 +111,21 @@ def run_benchmark(bench: Benchmark) -> Result:
             bench.teardown(ctx)
     ratio = ours / baseline if baseline else None
     parts = []
-    passed = True
+    failed = []
     if bench.target is not None:
         parts.append(f"<= {bench.target:g}x")
-        passed = passed and ratio is not None and ratio <= bench.target
+        if ratio is None or ratio > bench.target:
+            failed.append("ratio")
     if bench.target_seconds is not None:
         parts.append(f"<= {bench.target_seconds:g}s")
-        passed = passed and ours <= bench.target_seconds
+        if ours > bench.target_seconds:
+            failed.append("seconds")
+    conditions = [key for key in extra if key.endswith("_met") and not key.startswith("baseline_")]
+    parts.extend(conditions)
+    failed.extend(key for key in conditions if not extra[key])
+    passed = not failed
+    if failed:
+        extra["failed"] = ",".join(failed)
     if bench.note:
         extra["note"] = bench.note
     return Result(bench.name, ours, baseline, ratio, " and ".join(parts) or "-", passed, extra)

@@ -1,15 +1,17 @@
 """Child processes of the durability test: record intentions until killed with SIGKILL.
 
-Usage: ``python durability_child.py DB_URL ENTERPRISE_ID PATENT_ID``
+Usage: ``python durability_child.py DB_URL ENTERPRISE_ID``
 
 This process is a *zygote*: it imports the store and the capture module once, then for every
-``go`` line on its standard input forks a recorder and prints ``pid <pid>``. The recorder
-opens the database, prints ``ready``, and then records intentions one after another through
-``record_intention`` -- the panel's code path -- printing ``ack <id> <uuid>`` (flushed) after
-each call returned, the moment the desk would show "saved". The test kills the recorder at a
+``go PATENT_ID`` line on its standard input forks a recorder and prints ``pid <pid>``. The
+recorder opens the database, prints ``ready``, and then records intentions for that patent
+one after another through :func:`roadshow_desk.store.intentions.record_intention` -- the
+capture panel's code path, which rescores the patent in the same transaction -- printing
+``ack <id> <uuid>`` (flushed) after each call returned, the moment the desk would show
+"saved". The test kills the recorder at a
 random moment; the zygote reaps it and prints ``dead <pid>``, so every line the recorder wrote
 comes before that marker. Forking from a warm zygote makes each recorder start in
-milliseconds, which keeps 50+ kills well under a minute.
+milliseconds, which keeps 200 kills within a minute.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import sys
 
 
 def record_forever(url: str, station: str, enterprise_id: int, patent_id: int) -> None:
-    from roadshow_desk.domain.capture import IntentionDraft, record_intention
+    from roadshow_desk.domain.capture import IntentionDraft
     from roadshow_desk.domain.enums import IntentionKind
     from roadshow_desk.store.db import open_database
+    from roadshow_desk.store.intentions import record_intention
 
     database = open_database(url, backup=False)
     out = sys.stdout
@@ -48,18 +51,20 @@ def record_forever(url: str, station: str, enterprise_id: int, patent_id: int) -
 
 
 def main() -> None:
-    url, enterprise_id, patent_id = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    url, enterprise_id = sys.argv[1], int(sys.argv[2])
     # Warm up: import everything a recorder needs before forking.
     from sqlalchemy.orm import configure_mappers
 
-    import roadshow_desk.domain.capture
-    import roadshow_desk.store.db  # noqa: F401
+    import roadshow_desk.store.db
+    import roadshow_desk.store.intentions  # noqa: F401
 
     configure_mappers()
 
     for round_number, line in enumerate(sys.stdin, start=1):
-        if line.strip() != "go":
+        command, _, patent = line.strip().partition(" ")
+        if command != "go":
             break
+        patent_id = int(patent)
         sys.stdout.flush()
         pid = os.fork()
         if pid == 0:

@@ -1,5 +1,12 @@
 """Durability: a recorder killed with SIGKILL at random moments never loses an acknowledged
-intention, and the database always opens cleanly afterwards."""
+intention, never leaves a patent's cached score out of step with its intentions, and the
+database always opens cleanly afterwards.
+
+The recorder writes through the capture panel's path (``store.intentions.record_intention``:
+the intention and the patent's rescore in one transaction). Each round records for a patent
+of its own, so the score moves with every intention of the round (the rubric's interest cap
+is raised above what a round records) and a lost or separate rescore shows.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +22,28 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert, select
 
-from fairday_data import make_fair_day
+from fairday_data import application_no, make_fair_day
+from roadshow_desk.domain.models import Patent, PatentScore
+from roadshow_desk.domain.rubric import RubricSpec, Threshold
 from roadshow_desk.store.db import open_database
+from roadshow_desk.store.scoring import (
+    active_spec,
+    interest_count,
+    preview_scores,
+    rescore,
+    save_rubric,
+)
 
-KILLS = 60
+KILLS = 200
 CHILD = Path(__file__).with_name("durability_child.py")
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+# Slow (about half a minute) but not optional: the suite, CI included, runs it.
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)"),
+    pytest.mark.slow,
+]
 
 
 def _reader(stream, lines: queue.Queue[str]) -> None:  # type: ignore[no-untyped-def]
@@ -38,16 +59,57 @@ def _next(lines: queue.Queue[str], timeout: float = 20.0) -> str:
     return line
 
 
+def _prepare(url: str) -> tuple[int, list[int]]:
+    """The fair day, one fresh patent per round, and a rubric whose interest has no cap
+    within reach: (the enterprise, the patent of each round)."""
+    database = open_database(url)
+    try:
+        day = make_fair_day(database)
+        with database.session() as session:
+            session.execute(
+                insert(Patent),
+                [
+                    {
+                        "station": "t",
+                        "application_no": application_no(f"2024100{n:05d}"),
+                        "title": "t",
+                    }
+                    for n in range(KILLS)
+                ],
+            )
+            spec = RubricSpec().with_threshold(Threshold.INTEREST_CAP, 100)
+            save_rubric(session, "durability", spec, activate=True)
+            rescore(session)
+            ids = list(session.scalars(select(Patent.id).order_by(Patent.id)))
+        return day.enterprise_ids[0], [i for i in ids if i not in day.patent_ids][:KILLS]
+    finally:
+        database.dispose()
+
+
+def _scores_out_of_step(database) -> dict[int, tuple[float | None, float, int]]:  # type: ignore[no-untyped-def]
+    """Patents whose cached score is not what their intentions give now:
+    {id: (cached, computed, counted intentions)}."""
+    with database.session() as session:
+        computed = dict(session.execute(preview_scores(session, active_spec(session))).all())
+        cached = dict(session.execute(select(PatentScore.patent_id, PatentScore.score)).all())
+        return {
+            patent_id: (cached.get(patent_id), score, interest_count(session, patent_id))
+            for patent_id, score in computed.items()
+            if cached.get(patent_id) is None or abs(cached[patent_id] - score) > 1e-9
+        }
+
+
 def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
     path = tmp_path / "durable.sqlite3"
     url = f"sqlite:///{path}"
-    database = open_database(url)
-    day = make_fair_day(database)
-    database.dispose()
+    enterprise_id, round_patents = _prepare(url)
+    assert len(round_patents) == KILLS
+    checker = open_database(url, backup=False)  # reads only, between the rounds
+    assert not _scores_out_of_step(checker)
 
     rng = random.Random(20261203)
     zygote = subprocess.Popen(
-        [sys.executable, str(CHILD), url, str(day.enterprise_ids[0]), str(day.patent_ids[0])],
+        [sys.executable, str(CHILD), url, str(enterprise_id)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -59,9 +121,9 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
     rounds_with_acks = 0
     killed_before_ready = 0
     try:
-        for _ in range(KILLS):
+        for patent_id in round_patents:
             assert zygote.stdin is not None
-            zygote.stdin.write("go\n")
+            zygote.stdin.write(f"go {patent_id}\n")
             zygote.stdin.flush()
             first = _next(lines)
             assert first.startswith("pid ")
@@ -105,7 +167,10 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
                 check.close()
             missing = set(acknowledged) - present
             assert not missing, f"lost {len(missing)} acknowledged intentions"
+            # ...and every patent's cached score is the one its intentions give.
+            assert not (stale := _scores_out_of_step(checker)), f"scores out of step: {stale}"
     finally:
+        checker.dispose()
         if zygote.stdin is not None:
             zygote.stdin.close()
         zygote.wait(timeout=20)
@@ -114,6 +179,14 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
     assert rounds_with_acks >= KILLS // 2
     assert killed_before_ready >= 1
     assert len(acknowledged) >= KILLS
+    with sqlite3.connect(path) as check:  # the rescores moved the scores of most rounds
+        marks = ",".join("?" * len(round_patents))
+        raised = check.execute(
+            f"SELECT count(*) FROM patent_score WHERE patent_id IN ({marks}) AND score > "
+            f"(SELECT min(score) FROM patent_score WHERE patent_id IN ({marks}))",
+            round_patents * 2,
+        ).fetchone()[0]
+    assert raised >= KILLS // 3
     # The database opens cleanly, passes SQLite's integrity check, and holds them all.
     reopened = open_database(url)
     try:

@@ -289,8 +289,19 @@ separator = st.sampled_from(["", " ", "\u3000", "  "])
     dot=st.sampled_from([".", "", "．", "。", " . "]),
     with_check=st.booleans(),
     wide=st.booleans(),
-    spaces=st.lists(st.integers(0, 12), max_size=3),
+    after_prefix=separator,
+    spaces=st.lists(st.tuples(st.integers(0, 12), separator), max_size=3),
     lower_x=st.booleans(),
+)
+@example(  # the ideographic space (U+3000) of a Chinese IME, between prefix and digits too
+    digits="202210016632",
+    prefix="ZL",
+    dot="",
+    with_check=False,
+    wide=False,
+    after_prefix="\u3000",
+    spaces=[(4, "\u3000"), (5, "\u3000")],
+    lower_x=False,
 )
 def test_written_variants_round_trip(
     digits: str,
@@ -298,15 +309,16 @@ def test_written_variants_round_trip(
     dot: str,
     with_check: bool,
     wide: bool,
-    spaces: list[int],
+    after_prefix: str,
+    spaces: list[tuple[int, str]],
     lower_x: bool,
 ) -> None:
     check = check_character(digits)
     canonical = f"CN{digits}.{check}"
     body = digits
-    for position in sorted(spaces, reverse=True):
-        body = body[:position] + " " + body[position:]
-    text = prefix + body
+    for position, gap in sorted(spaces, reverse=True):
+        body = body[:position] + gap + body[position:]
+    text = prefix + after_prefix + body
     if with_check:
         text += dot + (check.lower() if lower_x else check)
     if wide:

@@ -38,6 +38,7 @@ from roadshow_desk.exchange.safe_cells import is_dangerous, neutralise, unneutra
         ('="2021100166321"', "2021100166321"),  # Excel's text wrapper
         ("a\u200bb\ufeff", "ab"),
         ("line\nbreak\ttab", "line break tab"),
+        ("a\x00b\x1fc\x7f", "abc"),  # control characters dropped (a NUL made CSVs "binary")
         (44666.0, "44666"),
         (None, ""),
     ],
@@ -49,6 +50,7 @@ def test_clean_text(raw: object, clean: str) -> None:
 def test_long_text_keeps_paragraphs() -> None:
     raw = "\u3000本发明公开了一种方法。<br/>[0053]\u3000实施例一\r\n\r\n\r\n\r\n结尾  "
     assert clean_long_text(raw) == "本发明公开了一种方法。\n[0053] 实施例一\n\n结尾"
+    assert clean_long_text("一\x00种\r\n方法\x08") == "一种\n方法"
 
 
 @pytest.mark.parametrize(

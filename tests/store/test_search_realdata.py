@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from search_reference import load_rows, scan
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from roadshow_desk.domain.identifiers import InvalidApplicationNumber, normalize_application_number
 from roadshow_desk.domain.models import Patent
@@ -146,11 +146,18 @@ def test_real_data_search_equals_substring_scan(real_library, kind: str) -> None
 
 def test_real_data_application_number_forms_find_their_patent(real_library) -> None:  # type: ignore[no-untyped-def]
     database, _rows = real_library
+
+    def patent_id(session, number: str) -> int:  # type: ignore[no-untyped-def]
+        found = session.scalars(select(Patent.id).where(Patent.application_no == number)).all()
+        assert len(found) == 1, number
+        return int(found[0])
+
     with database.session() as session:
-        # Written without a check digit in the file, and found by every spelling.
-        for query in ("CN85105156", "85105156.1", "ＣＮ８５１０５１５６"):
-            ids = search.search_ids(session, query, limit=0)
-            titles = [session.get(Patent, pid).title for pid in ids]  # type: ignore[union-attr]
-            assert len(titles) == 1, query
-        hits = search.search_ids(session, "CN200510020170", limit=0)
-        assert len(hits) == 1
+        # Written without a check digit in the file, and found by every spelling: the one
+        # hit is that patent, not merely some patent.
+        expected = patent_id(session, "CN85105156.1")
+        for query in ("CN85105156", "85105156.1", "ＣＮ８５１０５１５６", "CN85105156.1"):
+            assert search.search_ids(session, query, limit=0) == [expected], query
+        expected = patent_id(session, "CN200510020170.7")
+        for query in ("CN200510020170", "200510020170.7", "２００５１００２０１７０"):
+            assert search.search_ids(session, query, limit=0) == [expected], query

@@ -183,3 +183,46 @@ def test_batches_follow_the_time_they_take() -> None:
     assert search_indexer.next_batch(1000, 1.0) == 250
     assert search_indexer.next_batch(1000, 0.01) == 2000  # at most doubled, and capped
     assert search_indexer.next_batch(150, 10.0) == search_indexer.MIN_BATCH
+
+
+def test_a_failed_run_is_shown_in_the_status_bar_and_logged(  # type: ignore[no-untyped-def]
+    qtbot, window, app_context, small_batches, monkeypatch, caplog
+) -> None:
+    import sqlite3
+
+    indexer = window.search_indexer
+    assert indexer.wait(10)
+    qtbot.waitUntil(lambda: not indexer.running)
+    add_patents(app_context.database, COUNT)
+    index_pending = search_indexer.index_pending
+    calls: list[int] = []
+
+    def locked_on_the_second_batch(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database is locked")
+        return index_pending(*args)
+
+    monkeypatch.setattr(search_indexer, "index_pending", locked_on_the_second_batch)
+    caplog.set_level("ERROR", logger=search_indexer.__name__)
+    with qtbot.waitSignal(indexer.finished, timeout=10000) as finished:
+        assert indexer.start()
+    assert finished.args == [40] and isinstance(indexer.error, sqlite3.OperationalError)
+    status = window.statusBar()
+    label = status.findChild(type(indexer.label), "label_search_indexer")
+    assert label is indexer.label and not label.isHidden()
+    assert label.text() == (
+        "Preparing search failed: database is locked. Searches still find everything, more slowly."
+    )
+    assert label.toolTip() == "database is locked"
+    assert indexer.cancel_button.isHidden() and not indexer.running
+    [record] = [r for r in caplog.records if r.name == search_indexer.__name__]
+    assert record.levelname == "ERROR" and "after 40 patents" in record.getMessage()
+    assert record.exc_info is not None and record.exc_info[1] is indexer.error
+    with app_context.database.session() as session:  # the queue stays: searches are exact
+        assert set(search.search_ids(session, "储能", 0)) == reference(app_context.database, "储能")
+    monkeypatch.setattr(search_indexer, "index_pending", index_pending)
+    with qtbot.waitSignal(indexer.finished, timeout=30000):  # the next run clears the message
+        assert indexer.start()
+    assert indexer.error is None and label.isHidden() and label.toolTip() == ""
+    assert queued(app_context.database) == 0

@@ -61,8 +61,12 @@ _MANY_BREAKS = re.compile(r"\n{3,}")
 
 # One scan tells whether a cell needs any of the work below (most cells do not).
 _ATTENTION = re.compile(
-    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u200b-\u200d\u2060\ufeff<$＄]"
+    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u200b-\u200d\u2060\ufeff<$＄"
+    r"\x00-\x08\x0e-\x1f\x7f]"
 )
+# Control characters no one types (NUL...): dropped, or a CSV export of the cell would be
+# refused as binary by our own reader.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 
 
 def _prepare(value: Any) -> str:
@@ -74,6 +78,8 @@ def _prepare(value: Any) -> str:
         text = unneutralise(text)
     if _ATTENTION.search(text) is None:
         return text
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     if _SPECIAL.search(text):
         text = text.translate(_ALNUM_HALF)
     if "<" in text and ">" in text:

@@ -10,13 +10,16 @@ which writers waiting for the database get it; the tokens of the next batch are 
 outside the transaction), so a desk recording an intention waits a fraction of a second
 at most. The status bar shows "Preparing search: 12,000 of 100,000
 patents" with a button to stop; closing the window stops the worker and waits for it.
-Whatever is left in the queue is indexed the next time (a search never needs it).
+Whatever is left in the queue is indexed the next time (a search never needs it). When a
+run fails, the status bar says so (the error's text in the tooltip) until the next run
+starts, and the error goes to the log (``logging``, with its traceback).
 
 The worker never touches widgets: it reports through queued signals.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Any
@@ -36,6 +39,8 @@ PAUSE_SECONDS = 0.11
 FIRST_BATCH = 1000
 MIN_BATCH = 100
 MAX_BATCH = 2000
+
+log = logging.getLogger(__name__)
 
 
 def next_batch(batch: int, seconds: float) -> int:
@@ -103,6 +108,7 @@ class SearchIndexer(QObject):
         self._again = False
         self.error = None
         self.indexed = 0
+        self._show_error(None)
         self._thread = threading.Thread(target=self._run, name="search-indexer", daemon=True)
         self._thread.start()
         return True
@@ -169,6 +175,7 @@ class SearchIndexer(QObject):
                 batch = next_batch(batch, released - started)
         except BaseException as exc:  # the queue stays, searches scan it: report only
             self.error = exc
+            log.error("Preparing the search index failed after %d patents", done, exc_info=exc)
         finally:
             self._worker_ended.emit(me)
 
@@ -191,7 +198,7 @@ class SearchIndexer(QObject):
         if thread is not self._thread or self._thread is None:
             return  # stop() finished that run already
         self._thread.join()
-        again = self._again and not self._stop.is_set()
+        again = self._again and not self._stop.is_set() and self.error is None
         self._finish()
         if again:
             self.start()
@@ -200,10 +207,27 @@ class SearchIndexer(QObject):
         if self._thread is None:
             return
         self._thread = None
-        self.label.hide()
-        self.label.clear()
         self.cancel_button.hide()
+        self._show_error(self.error)
         self.finished.emit(self.indexed)
+
+    def _show_error(self, error: BaseException | None) -> None:
+        """Say in the status bar that the last run failed (``None``: hide the label)."""
+        if error is None:
+            self.label.hide()
+            self.label.clear()
+            self.label.setToolTip("")
+            self.label.setStyleSheet("")
+            return
+        detail = str(error).strip() or type(error).__name__
+        self.label.setText(
+            self.tr(
+                "Preparing search failed: %1. Searches still find everything, more slowly."
+            ).replace("%1", detail.splitlines()[0][:200])
+        )
+        self.label.setToolTip(detail)
+        self.label.setStyleSheet("color: #b00020;")
+        self.label.show()
 
 
 def install(window: Any) -> SearchIndexer:
