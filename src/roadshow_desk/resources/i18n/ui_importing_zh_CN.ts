@@ -100,8 +100,8 @@
         <translation>导入专利清单（.xlsx、.xls、.csv）；再次导入会更新已有专利</translation>
     </message>
     <message>
-        <source>Recent &amp;imports</source>
-        <translation>最近导入(&amp;I)</translation>
+        <source>&amp;Recent imports</source>
+        <translation>最近导入(&amp;R)</translation>
     </message>
     <message>
         <source>Review import &amp;conflicts…</source>

@@ -64,6 +64,77 @@
     </message>
 </context>
 <context>
+    <name>GettingStartedDialog</name>
+    <message>
+        <source>1. Bring in the patents</source>
+        <translation>1. 导入专利</translation>
+    </message>
+    <message>
+        <source>File ▸ Import patents… (Ctrl+I), or drop an Excel or CSV list on the window. The columns are recognised (Chinese or English headers); check the preview and import. Importing an updated list again updates the patents and never overwrites what you edited without asking.</source>
+        <translation>使用 文件 ▸ 导入专利…（Ctrl+I），或把 Excel、CSV 清单拖到窗口上。列会自动识别（中文或英文表头）；查看预览后导入。再次导入更新后的清单会更新已有专利，未经询问绝不覆盖您改过的内容。</translation>
+    </message>
+    <message>
+        <source>2. Screen and shortlist</source>
+        <translation>2. 筛选并编入推介清单</translation>
+    </message>
+    <message>
+        <source>On the Library page, search (Chinese works), filter by field, institution, type and score, and add the best patents to the event&apos;s shortlist. On the Shortlist page, order them, exclude some with a reason and write the presenter&apos;s notes.</source>
+        <translation>在“专利库”页搜索（支持中文），按技术领域、单位、类型和评分筛选，把最好的专利加入活动的推介清单。在“推介清单”页排列顺序、注明理由排除部分专利，并写下路演人备注。</translation>
+    </message>
+    <message>
+        <source>3. Prepare the event</source>
+        <translation>3. 筹备活动</translation>
+    </message>
+    <message>
+        <source>On the Event page, enter the name, dates and venue, register the enterprises (File ▸ Import enterprises… takes a sign-up list) and plan the roadshow sessions and their slots.</source>
+        <translation>在“活动”页填写名称、日期和地点，登记企业（文件 ▸ 导入企业… 可导入报名表），并安排路演场次及其各个时段。</translation>
+    </message>
+    <message>
+        <source>4. Print</source>
+        <translation>4. 打印</translation>
+    </message>
+    <message>
+        <source>The Print page makes the brochure, QR sign-up sheets, booth cards, badges and the agenda as PDF files with the fonts embedded.</source>
+        <translation>“打印”页生成项目手册、二维码报名表、展位卡、企业胸牌和议程，均为嵌入字体的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>5. On the day</source>
+        <translation>5. 活动当天</translation>
+    </message>
+    <message>
+        <source>The Roadshow page shows one patent at a time on the projector while the laptop keeps the presenter console. On the Capture page, desk staff record each enterprise&apos;s intention in seconds; a USB QR scanner fills the fields.</source>
+        <translation>“路演”页在投影上一次展示一件专利，笔记本屏幕保留路演人控制台。在“意向登记”页，服务台人员几秒钟即可记下每家企业的意向；USB 扫码枪可自动填写各栏。</translation>
+    </message>
+    <message>
+        <source>6. Afterwards</source>
+        <translation>6. 会后</translation>
+    </message>
+    <message>
+        <source>The Follow-up page takes each intention from first contact to a signed contract. Each laptop is a station with its own name (File ▸ Settings…); stations exchange bundle files to merge their records.</source>
+        <translation>“意向跟进”页把每条意向从首次联系一直跟进到签订合同。每台笔记本是一个有自己名称的工作站（文件 ▸ 设置…）；各工作站交换数据包文件来合并记录。</translation>
+    </message>
+    <message>
+        <source>Your data is safe</source>
+        <translation>数据安全</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer and works without a network. The database is backed up before every import, merge and upgrade; File ▸ Backups… lists the backups and restores one.</source>
+        <translation>所有数据都保存在本机，无需网络即可使用。每次导入、合并和升级之前都会备份数据库；文件 ▸ 备份… 列出这些备份，并可恢复其中之一。</translation>
+    </message>
+    <message>
+        <source>Getting started with Roadshow Desk</source>
+        <translation>路演服务台入门指南</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门指南</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Settings…</source>
