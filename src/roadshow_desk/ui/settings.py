@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "general/missing_font_warned": False,
     # Where things are
     "database/location": "",  # "" = default file in the user data folder; a path or a URL
+    "database/last_good": "",  # the last database that opened (offered when one cannot)
     "fonts/cjk_font_file": "",  # "" = discover a system font; "path" or "path#index"
     "files/recent": [],
     # Window layout

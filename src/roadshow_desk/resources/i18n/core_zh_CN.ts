@@ -36,6 +36,7 @@
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
+        <extracomment>``after_write(session, patent_ids)``: called in an intention write&apos;s transaction with the patents whose intentions changed.</extracomment>
         <translation>请选择企业（输入名称或扫描胸卡）。</translation>
     </message>
     <message>
@@ -163,6 +164,43 @@
     <message>
         <source>The database cannot be opened: %1</source>
         <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a file nor a database URL.</source>
+        <extracomment>What a check found (``LocationCheck.state``).</extracomment>
+        <translation>“%1”既不是文件，也不是数据库地址。</translation>
+    </message>
+    <message>
+        <source>“%1” does not name a database file.</source>
+        <translation>“%1”没有指明数据库文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a database file.</source>
+        <translation>“%1”是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation>文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>The database file “%1” does not exist (was it moved or renamed?).</source>
+        <translation>数据库文件“%1”不存在（是否已被移动或改名？）。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read (%2).</source>
+        <translation>无法读取“%1”（%2）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a database file.</source>
+        <translation>“%1”不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is a database, but not a Roadshow Desk one.</source>
+        <translation>“%1”是数据库，但不是路演服务台的数据库。</translation>
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of Roadshow Desk; update the app to open it.</source>
+        <translation>“%1”由更新版本的路演服务台写入；请先升级本软件再打开。</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1111,7 @@
     </message>
     <message>
         <source>Standard</source>
+        <extracomment>Rescore statements for SQLite as text, by (rubric JSON, day, all patents or given ones): building and compiling the rubric&apos;s expression costs milliseconds, running it for one patent microseconds (a recorded intention rescores its patent; see ``store.intentions``).</extracomment>
         <translation>标准</translation>
     </message>
     <message>

@@ -51,16 +51,55 @@
         <translation>无法加载中文字体 %1，中文可能无法正常显示。</translation>
     </message>
     <message>
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
-    </message>
-    <message>
         <source>No Chinese font</source>
         <translation>缺少中文字体</translation>
     </message>
     <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseRecovery</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>What should Roadshow Desk open instead?</source>
+        <translation>改为打开哪个数据库？</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database there</source>
+        <translation>在该位置新建空数据库</translation>
+    </message>
+    <message>
+        <source>Open the last one that worked (%1)</source>
+        <translation>打开上次可用的数据库（%1）</translation>
+    </message>
+    <message>
+        <source>Open the demo fair</source>
+        <translation>打开演示对接会</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Preparing the demo fair</source>
+        <translation>正在准备演示对接会</translation>
     </message>
 </context>
 <context>
@@ -238,6 +277,18 @@
     <message>
         <source>%1 can be used.</source>
         <translation>%1 可以使用。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist. Create a new, empty database there?</source>
+        <translation>“%1”不存在。要在该位置新建一个空数据库吗？</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>Chinese font</source>
