@@ -33,6 +33,37 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>before an import</source>
+        <translation>导入之前</translation>
+    </message>
+    <message>
+        <source>before an upgrade of the database</source>
+        <translation>数据库升级之前</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并之前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
+        <source>before a change</source>
+        <translation>修改之前</translation>
+    </message>
+    <message>
+        <source>Only a database file can be restored from a backup.</source>
+        <translation>只有数据库文件才能从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The backup “%1” no longer exists.</source>
+        <translation>备份“%1”已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
@@ -149,6 +180,14 @@
     <message>
         <source>No patent matches.</source>
         <translation>没有匹配的专利。</translation>
+    </message>
+    <message>
+        <source>Roadshow Desk makes backups only of a database file, not a server.</source>
+        <translation>路演服务台只备份数据库文件，不备份数据库服务器。</translation>
+    </message>
+    <message>
+        <source>No backups yet in %1.</source>
+        <translation>%1 中还没有备份。</translation>
     </message>
 </context>
 <context>

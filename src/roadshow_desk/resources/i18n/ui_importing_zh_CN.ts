@@ -278,6 +278,10 @@
         <translation>未导入的行及原因：&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;。在该文件中改正后再导入即可。</translation>
     </message>
     <message>
+        <source>Before the import, the database was backed up as %1 (File ▸ Backups… lists and restores the backups).</source>
+        <translation>导入前已将数据库备份为 %1（文件 ▸ 备份… 可查看并恢复备份）。</translation>
+    </message>
+    <message>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>

@@ -60,6 +60,86 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>This database is on a server; its backups are made by the server&apos;s administrator, not by Roadshow Desk.</source>
+        <extracomment>Every kind of record a restore may have changed (``AppContext.data_changed``).</extracomment>
+        <translation>该数据库位于服务器上，由服务器管理员负责备份，而不是路演服务台。</translation>
+    </message>
+    <message>
+        <source>Roadshow Desk backs up the database before every import, merge, restore and upgrade, and keeps the newest %1 in &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;.</source>
+        <translation>路演服务台在每次导入、合并、恢复和升级之前备份数据库，最新的 %1 份保存在 &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>Restore the database as it was on %1 (%2)? The database as it is now is backed up first, and the undo history starts afresh.</source>
+        <translation>要把数据库恢复到 %1（%2）时的状态吗？恢复前会先备份当前数据库，撤销记录将清空。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restoring the backup</source>
+        <translation>正在恢复备份</translation>
+    </message>
+    <message>
+        <source>The database is as it was on %1.</source>
+        <translation>数据库已恢复到 %1 时的状态。</translation>
+    </message>
+    <message>
+        <source>What it held just before is kept as the backup %1.</source>
+        <translation>恢复前的内容已保存为备份 %1。</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>备份未能恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The backups made before imports, merges and upgrades; restore one</source>
+        <translation>导入、合并和升级之前所做的备份；可恢复其中之一</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时机</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No backups yet: the first is made before the first import, merge or upgrade.</source>
+        <translation>还没有备份：第一次导入、合并或升级之前会自动备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseRecovery</name>
     <message>
         <source>Cannot open the database</source>
