@@ -39,7 +39,9 @@ def focused() -> QWidget:
 def state(window: Any) -> dict[str, Any]:
     roadshow = window.page("roadshow")
     library = window.page("library")
+    font = app_module.current_app_font()
     return {
+        "font": [font.source, str(font.path)] if font is not None else None,
         "file_menu": window.file_menu.title(),
         "station": window.station_label.text(),
         "title": window.windowTitle().replace("[*]", ""),
@@ -86,6 +88,12 @@ def fill_settings_dialog(change: dict[str, Any]) -> None:
     type_into_focus(change["station"])
     QTest.keyClick(focused(), Qt.Key.Key_Tab)
     type_into_focus(change["database"])
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)  # Choose…
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is dialog.edit_font
+    type_into_focus(change["font"])
+    if not change["font"]:
+        QTest.keyClick(focused(), Qt.Key.Key_Delete)
     QTest.keyClick(focused(), Qt.Key.Key_Return)
 
 

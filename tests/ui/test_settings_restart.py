@@ -152,6 +152,10 @@ def test_the_app_finds_every_setting_as_it_was_left_after_a_restart(tmp_path: Pa
 
     for name in ("east.sqlite3", "west.sqlite3"):
         open_database(str(tmp_path / name)).dispose()
+    from roadshow_desk.documents.fonts import find_cjk_font
+
+    found_font = find_cjk_font()
+    chosen_font = str(found_font.path) if found_font is not None else ""
     first = app_session(tmp_path)
     assert first["file_menu"] == "&File"
     assert first["page"] == "library"
@@ -168,6 +172,7 @@ def test_the_app_finds_every_setting_as_it_was_left_after_a_restart(tmp_path: Pa
             "warning_minutes": "3",
             "title_cards": False,
             "splitter_share": 0.3,
+            "font": chosen_font,  # chosen in Settings
         },
         {
             "language_row": 2,  # English
@@ -179,6 +184,7 @@ def test_the_app_finds_every_setting_as_it_was_left_after_a_restart(tmp_path: Pa
             "warning_minutes": "1.5",
             "title_cards": True,
             "splitter_share": 0.7,
+            "font": "",  # back to finding one
         },
     ]
     previous = first
@@ -200,6 +206,10 @@ def test_the_app_finds_every_setting_as_it_was_left_after_a_restart(tmp_path: Pa
             == float(change["warning_minutes"])
         )
         assert found["roadshow_title_cards"] == change["title_cards"]
+        if change["font"]:
+            assert found["font"] == ["preferred", change["font"]]
+        else:
+            assert found["font"] is None or found["font"][0] != "preferred"
         for what in ("station", "page", "size", "library_splitter", "roadshow_warning"):
             assert found[what] != previous[what], what  # each step changed every one
         assert found["roadshow_theme"] != previous["roadshow_theme"] or previous is first

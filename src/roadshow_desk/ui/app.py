@@ -140,8 +140,9 @@ def start(db: str | None = None, lang: str | None = None) -> MainWindow:
 
     The window appears before SQLAlchemy and the workflow pages are imported (that is most
     of the start-up time), says that it is opening the database, and emits ``ready`` when
-    it is complete. When the database cannot be used, the reason is shown in a message box
-    and the window closes (so :func:`run` ends with status 1).
+    it is complete. When the database cannot be used, the reason is shown with ways back
+    (:func:`finish_start`); the window closes (and :func:`run` ends with status 1) only when
+    the user chooses to quit.
     """
     from roadshow_desk.ui.main_window import MainWindow, after_first_paint
 
@@ -188,7 +189,7 @@ def complete_start(window: MainWindow, database: Database, font: AppFont) -> Non
     from roadshow_desk.ui.workflow import AppContext
 
     settings = window.settings
-    if database.path != demo_database_path():
+    if database.path != demo_database_path().resolve():
         settings.set_value(LAST_GOOD_KEY, database.url)
     window.attach(AppContext(database, settings, settings.station_name), defer_pages=True)
     window.statusBar().clearMessage()

@@ -160,7 +160,8 @@ class DatabaseRecovery(QObject):
     # ------------------------------------------------------------------ the ways back
 
     def choose_file(self) -> None:
-        folder = self.failed.path.parent if self.failed.path is not None else demo_database_path()
+        failed = self.failed.path
+        folder = failed.parent if failed is not None else demo_database_path().parent
         path, _filter = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Open a database"),
