@@ -151,7 +151,7 @@ class DatabaseRecovery(QObject):
             if last is None:
                 self.ask()
             else:
-                self.open_location(last.url, remember=True)
+                self.open_location(last.url)
         elif choice == "demo":
             self.open_demo()
         else:
@@ -171,7 +171,7 @@ class DatabaseRecovery(QObject):
         if not path:
             self.ask()
             return
-        self.open_location(path, remember=True, must_exist=True)
+        self.open_location(path)
 
     def create_missing(self) -> None:
         from roadshow_desk.store.db import DatabaseError
@@ -184,8 +184,9 @@ class DatabaseRecovery(QObject):
             return
         self._opened(database, self.failed.location)
 
-    def open_location(self, location: str, *, remember: bool, must_exist: bool = True) -> None:
-        database, check, reason = open_checked(location, must_exist=must_exist)
+    def open_location(self, location: str) -> None:
+        """Open an existing database chosen instead (remembered for the next start)."""
+        database, check, reason = open_checked(location, must_exist=True)
         if database is None:
             self.ask(reason)
             return
