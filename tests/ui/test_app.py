@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
+from roadshow_desk.store.db import open_database
 from roadshow_desk.ui import app as app_module
 from roadshow_desk.ui.settings import Settings
 
@@ -98,24 +99,24 @@ def test_database_too_new_is_a_message_not_a_crash(qtbot, monkeypatch, tmp_path,
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     db.dispose()
-    messages: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda parent, title, message: messages.append(message)
-    )
     monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
     window = app_module.start(db.url, "en")
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(messages))
-    assert messages == [
-        "This database was written by a newer version of Roadshow Desk; update the app to open it."
-    ]
-    assert not window.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "database_recovery") is not None)
+    box = window.findChild(QMessageBox, "database_recovery")
+    assert box.text() == (
+        "“test.sqlite3” was written by a newer version of Roadshow Desk; update the app to open it."
+    )
+    qtbot.waitUntil(box.isVisible)
+    box.escapeButton().click()  # Quit, one of the ways (tests/ui/test_database_choice.py)
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert not window.is_ready
 
 
 def test_start_opens_the_window_on_the_chosen_database(qtbot, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    open_database(str(tmp_path / "chosen.sqlite3")).dispose()  # chosen: it exists
     settings.database_location = str(tmp_path / "chosen.sqlite3")
     settings.station_name = "东区签到台"
     settings.sync()
@@ -144,6 +145,7 @@ def test_start_builds_the_open_page_first_then_the_others_in_order(
     names = [load_object(spec).view_name for spec in WORKFLOW_PAGES]
     monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    open_database(str(tmp_path / "pages.sqlite3")).dispose()
     settings.database_location = str(tmp_path / "pages.sqlite3")
     settings.current_page = names[-1]
     settings.sync()

@@ -30,6 +30,9 @@ def test_shows_the_current_settings(dialog: SettingsDialog, app_context) -> None
 
 
 def test_accept_saves_every_field(dialog: SettingsDialog, app_context, tmp_path: Path) -> None:
+    from roadshow_desk.store.db import open_database
+
+    open_database(str(tmp_path / "fair.sqlite3")).dispose()  # an existing database
     dialog.combo_language.setCurrentIndex(dialog.combo_language.findData("zh_CN"))
     dialog.edit_station.setText("西区意向登记台")
     dialog.edit_database.setText(str(tmp_path / "fair.sqlite3"))

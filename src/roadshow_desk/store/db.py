@@ -242,8 +242,9 @@ def open_database(url: str | None = None, *, backup: bool = True) -> Database:
         raise
     except Exception as exc:  # unreadable file, wrong server, not a database
         engine.dispose()
+        detail = str(getattr(exc, "orig", None) or exc)  # the driver's words, not SQLAlchemy's
         raise DatabaseError(
-            translate("Database", "The database cannot be opened: %1").replace("%1", str(exc))
+            translate("Database", "The database cannot be opened: %1").replace("%1", detail)
         ) from exc
     return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))
 

@@ -3,8 +3,9 @@
 :func:`run` is what ``roadshow-desk`` (no subcommand) calls. The order matters and is kept
 cheap: Qt application and translators first (so every later message is translated), then the
 CJK font (Chinese must never draw as boxes; when there is no font the user is told), then the
-database (created or migrated before anything reads it; a database that cannot be used is a
-message box, not a traceback), then the main window. Heavy libraries are not imported here.
+database (created or migrated before anything reads it; a database that cannot be used is
+explained in one sentence with ways back, never a traceback), then the main window. Heavy
+libraries are not imported here.
 """
 
 from __future__ import annotations
@@ -115,21 +116,6 @@ def database_url(db: str | None, settings: Settings) -> str | None:
     return db or os.environ.get(ENV_DB) or settings.database_location or None
 
 
-def open_database_or_explain(url: str | None, parent: QWidget | None = None) -> Database | None:
-    """Open the database; on failure show the reason in a message box and return None."""
-    from roadshow_desk.store.db import DatabaseError, open_database
-
-    try:
-        return open_database(url)
-    except DatabaseError as exc:
-        QMessageBox.critical(
-            parent,
-            QCoreApplication.translate("App", "Cannot open the database"),
-            str(exc),
-        )
-        return None
-
-
 def build_main_window(database: Database, settings: Settings, font: AppFont) -> MainWindow:
     """The AppContext and main window over an open database."""
     from roadshow_desk.ui.main_window import MainWindow
@@ -154,8 +140,9 @@ def start(db: str | None = None, lang: str | None = None) -> MainWindow:
 
     The window appears before SQLAlchemy and the workflow pages are imported (that is most
     of the start-up time), says that it is opening the database, and emits ``ready`` when
-    it is complete. When the database cannot be used, the reason is shown in a message box
-    and the window closes (so :func:`run` ends with status 1).
+    it is complete. When the database cannot be used, the reason is shown with ways back
+    (:func:`finish_start`); the window closes (and :func:`run` ends with status 1) only when
+    the user chooses to quit.
     """
     from roadshow_desk.ui.main_window import MainWindow, after_first_paint
 
@@ -172,18 +159,41 @@ def start(db: str | None = None, lang: str | None = None) -> MainWindow:
 
 
 def finish_start(window: MainWindow, db: str | None, font: AppFont) -> bool:
-    """Open the database and complete ``window``; False (window closed) when it cannot."""
+    """Open the database and complete ``window``; False when it cannot be opened at once.
+
+    A database that cannot be used (not a database, too new, a chosen file that has gone)
+    is explained in one sentence, with the ways back of
+    :class:`~roadshow_desk.ui.database_recovery.DatabaseRecovery`; the window completes
+    when one of them opens a database, and closes only when the user chooses to quit.
+    """
+    from roadshow_desk.store.db import ENV_DB
+    from roadshow_desk.ui.database_recovery import DatabaseRecovery, open_checked
+
+    settings = window.settings
+    chosen_in_settings = not db and not os.environ.get(ENV_DB) and settings.database_location
+    location = database_url(db, settings) or ""
+    database, check, reason = open_checked(location, must_exist=bool(chosen_in_settings))
+    if database is not None:
+        complete_start(window, database, font)
+        return True
+    recovery = DatabaseRecovery(window, settings, check, reason)
+    recovery.opened.connect(lambda opened: complete_start(window, opened, font))
+    recovery.gave_up.connect(window.close)  # the last window: run() returns 1
+    recovery.ask()
+    return False
+
+
+def complete_start(window: MainWindow, database: Database, font: AppFont) -> None:
+    """Build the pages over the open ``database`` (remembered as the last one that worked)."""
+    from roadshow_desk.ui.database_recovery import LAST_GOOD_KEY, demo_database_path
     from roadshow_desk.ui.workflow import AppContext
 
     settings = window.settings
-    database = open_database_or_explain(database_url(db, settings), window)
-    if database is None:
-        window.close()  # the last window: the event loop ends, and run() returns 1
-        return False
+    if database.path != demo_database_path().resolve():
+        settings.set_value(LAST_GOOD_KEY, database.url)
     window.attach(AppContext(database, settings, settings.station_name), defer_pages=True)
     window.statusBar().clearMessage()
     warn_missing_font_once(window, settings, font)
-    return True
 
 
 def run(db: str | None = None, lang: str | None = None) -> int:

@@ -60,6 +60,8 @@ WINDOW_CONTROLLERS: list[str] = [
     "roadshow_desk.ui.importing.controller:install",
     "roadshow_desk.ui.search_indexer:install",  # after the importer: follows its imports
     "roadshow_desk.ui.followup.controller:install",
+    "roadshow_desk.ui.backups:install",
+    "roadshow_desk.ui.help:install",
 ]
 
 DropHandler = Callable[[list[Path]], bool]

@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "general/missing_font_warned": False,
     # Where things are
     "database/location": "",  # "" = default file in the user data folder; a path or a URL
+    "database/last_good": "",  # the last database that opened (offered when one cannot)
     "fonts/cjk_font_file": "",  # "" = discover a system font; "path" or "path#index"
     "files/recent": [],
     # Window layout
@@ -50,6 +51,17 @@ DEFAULTS: dict[str, Any] = {
 }
 
 T = TypeVar("T")
+
+#: Qt's INI format keeps its ``[General]`` section for keys outside any group, so it writes a
+#: group named "general" (in any case) as ``[%General]`` and reads it back as ``General``:
+#: keys under ``general/`` must be stored under ``General/`` to be found after a restart.
+_INI_GENERAL = "General"
+
+
+def stored_key(key: str) -> str:
+    """The key as written to the INI file (``general/x`` goes to ``General/x``)."""
+    group, slash, rest = key.partition("/")
+    return f"{_INI_GENERAL}/{rest}" if slash and group.lower() == "general" else key
 
 
 def settings_file() -> Path | None:
@@ -124,14 +136,14 @@ class Settings:
     def value(self, key: str) -> Any:
         """The stored value of ``key`` in its default's type (the default when unset)."""
         default = self.default(key)
-        return _coerce(self.qsettings.value(key, None), default)
+        return _coerce(self.qsettings.value(stored_key(key), None), default)
 
     def set_value(self, key: str, value: Any) -> None:
         self.default(key)  # unknown keys are a programming error
-        self.qsettings.setValue(key, value)
+        self.qsettings.setValue(stored_key(key), value)
 
     def reset(self, key: str) -> None:
-        self.qsettings.remove(key)
+        self.qsettings.remove(stored_key(key))
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -127,6 +127,31 @@ class SettingsDialog(QDialog):
         self.label_font_status.setText(text)
         self.label_font_status.setStyleSheet(f"color: {colour};" if colour else "")
 
+    def database_ok(self, location: str) -> bool:
+        """Whether ``location`` can be the database: an existing Roadshow Desk database, a
+        server URL, or a new file the user agrees to create now (a typo creates nothing)."""
+        from roadshow_desk.store.db import DatabaseError
+        from roadshow_desk.store.locations import check_location, create_database
+
+        check = check_location(location)
+        if check.missing:
+            question = self.tr("“%1” does not exist. Create a new, empty database there?")
+            answer = QMessageBox.question(
+                self, self.tr("New database"), question.replace("%1", str(check.path))
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            try:
+                create_database(location).dispose()
+            except DatabaseError as exc:
+                QMessageBox.warning(self, self.tr("Database"), str(exc))
+                return False
+            return True
+        if not check.usable:
+            QMessageBox.warning(self, self.tr("Database"), check.problem)
+            return False
+        return True
+
     def accept(self) -> None:
         problem = self.font_problem()
         if problem:
@@ -141,6 +166,10 @@ class SettingsDialog(QDialog):
             self.edit_station.setFocus()
             return
         settings = self.context.settings
+        location = self.edit_database.text().strip()
+        if location and location != settings.database_location and not self.database_ok(location):
+            self.edit_database.setFocus()
+            return
         settings.language = str(self.combo_language.currentData() or "")
         settings.station_name = station
         settings.database_location = self.edit_database.text()

@@ -178,6 +178,14 @@
             <source>Wrote %1.</source>
             <translation>已写入 %1。</translation>
         </message>
+        <message>
+            <source>Roadshow Desk makes backups only of a database file, not a server.</source>
+            <translation>路演服务台只备份数据库文件，不备份数据库服务器。</translation>
+        </message>
+        <message>
+            <source>No backups yet in %1.</source>
+            <translation>%1 中还没有备份。</translation>
+        </message>
     </context>
     <context>
         <name>Database</name>
@@ -192,6 +200,43 @@
         <message>
             <source>The database cannot be opened: %1</source>
             <translation>无法打开数据库：%1</translation>
+        </message>
+        <message>
+            <source>“%1” is neither a file nor a database URL.</source>
+            <extracomment>What a check found (``LocationCheck.state``).</extracomment>
+            <translation>“%1”既不是文件，也不是数据库地址。</translation>
+        </message>
+        <message>
+            <source>“%1” does not name a database file.</source>
+            <translation>“%1”没有指明数据库文件。</translation>
+        </message>
+        <message>
+            <source>“%1” is a folder, not a database file.</source>
+            <translation>“%1”是文件夹，不是数据库文件。</translation>
+        </message>
+        <message>
+            <source>The folder “%1” does not exist.</source>
+            <translation>文件夹“%1”不存在。</translation>
+        </message>
+        <message>
+            <source>The database file “%1” does not exist (was it moved or renamed?).</source>
+            <translation>数据库文件“%1”不存在（是否已被移动或改名？）。</translation>
+        </message>
+        <message>
+            <source>“%1” cannot be read (%2).</source>
+            <translation>无法读取“%1”（%2）。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a database file.</source>
+            <translation>“%1”不是数据库文件。</translation>
+        </message>
+        <message>
+            <source>“%1” is a database, but not a Roadshow Desk one.</source>
+            <translation>“%1”是数据库，但不是路演服务台的数据库。</translation>
+        </message>
+        <message>
+            <source>“%1” was written by a newer version of Roadshow Desk; update the app to open it.</source>
+            <translation>“%1”由更新版本的路演服务台写入；请先升级本软件再打开。</translation>
         </message>
     </context>
     <context>
@@ -1244,6 +1289,37 @@
         <message>
             <source>The event has no date yet; write the day too (2026-12-18 09:30).</source>
             <translation>活动还没有日期，请连同日期一起填写（如 2026-12-18 09:30）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <source>before an import</source>
+            <translation>导入之前</translation>
+        </message>
+        <message>
+            <source>before an upgrade of the database</source>
+            <translation>数据库升级之前</translation>
+        </message>
+        <message>
+            <source>before a merge</source>
+            <translation>合并之前</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>恢复之前</translation>
+        </message>
+        <message>
+            <source>before a change</source>
+            <translation>修改之前</translation>
+        </message>
+        <message>
+            <source>Only a database file can be restored from a backup.</source>
+            <translation>只有数据库文件才能从备份恢复。</translation>
+        </message>
+        <message>
+            <source>The backup “%1” no longer exists.</source>
+            <translation>备份“%1”已不存在。</translation>
         </message>
     </context>
 </TS>

@@ -167,6 +167,10 @@
             <source>%1 was not imported</source>
             <translation>%1 未能导入</translation>
         </message>
+        <message>
+            <source>&amp;Recent imports</source>
+            <translation>最近导入(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>ImportMappingDialog</name>
@@ -326,6 +330,10 @@
         <message>
             <source>New intentions:</source>
             <translation>新增意向：</translation>
+        </message>
+        <message>
+            <source>Before the import, the database was backed up as %1 (File ▸ Backups… lists and restores the backups).</source>
+            <translation>导入前已将数据库备份为 %1（文件 ▸ 备份… 可查看并恢复备份）。</translation>
         </message>
     </context>
     <context>

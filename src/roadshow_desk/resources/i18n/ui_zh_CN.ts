@@ -381,6 +381,18 @@
             <source>Changes to the language, the database and the font take effect when Roadshow Desk is restarted.</source>
             <translation>界面语言、数据库和字体的更改将在重新启动路演服务台后生效。</translation>
         </message>
+        <message>
+            <source>“%1” does not exist. Create a new, empty database there?</source>
+            <translation>“%1”不存在。要在该位置新建一个空数据库吗？</translation>
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
     </context>
     <context>
         <name>Shot</name>
@@ -395,6 +407,200 @@
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <source>This database is on a server; its backups are made by the server's administrator, not by Roadshow Desk.</source>
+            <extracomment>Every kind of record a restore may have changed (``AppContext.data_changed``).</extracomment>
+            <translation>该数据库位于服务器上，由服务器管理员负责备份，而不是路演服务台。</translation>
+        </message>
+        <message>
+            <source>Roadshow Desk backs up the database before every import, merge, restore and upgrade, and keeps the newest %1 in &lt;a href="%2"&gt;%3&lt;/a&gt;.</source>
+            <translation>路演服务台在每次导入、合并、恢复和升级之前备份数据库，最新的 %1 份保存在 &lt;a href="%2"&gt;%3&lt;/a&gt;。</translation>
+        </message>
+        <message>
+            <source>Restore the database as it was on %1 (%2)? The database as it is now is backed up first, and the undo history starts afresh.</source>
+            <translation>要把数据库恢复到 %1（%2）时的状态吗？恢复前会先备份当前数据库，撤销记录将清空。</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Restoring the backup</source>
+            <translation>正在恢复备份</translation>
+        </message>
+        <message>
+            <source>The database is as it was on %1.</source>
+            <translation>数据库已恢复到 %1 时的状态。</translation>
+        </message>
+        <message>
+            <source>What it held just before is kept as the backup %1.</source>
+            <translation>恢复前的内容已保存为备份 %1。</translation>
+        </message>
+        <message>
+            <source>Backup restored</source>
+            <translation>备份已恢复</translation>
+        </message>
+        <message>
+            <source>The backup was not restored</source>
+            <translation>备份未能恢复</translation>
+        </message>
+        <message>
+            <source>&amp;Backups…</source>
+            <translation>备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>The backups made before imports, merges and upgrades; restore one</source>
+            <translation>导入、合并和升级之前所做的备份；可恢复其中之一</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Taken</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>备份时机</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>No backups yet: the first is made before the first import, merge or upgrade.</source>
+            <translation>还没有备份：第一次导入、合并或升级之前会自动备份。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Open the &amp;folder</source>
+            <translation>打开文件夹(&amp;F)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseRecovery</name>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <source>What should Roadshow Desk open instead?</source>
+            <translation>改为打开哪个数据库？</translation>
+        </message>
+        <message>
+            <source>Choose another file…</source>
+            <translation>选择其他文件…</translation>
+        </message>
+        <message>
+            <source>Create a new, empty database there</source>
+            <translation>在该位置新建空数据库</translation>
+        </message>
+        <message>
+            <source>Open the last one that worked (%1)</source>
+            <translation>打开上次可用的数据库（%1）</translation>
+        </message>
+        <message>
+            <source>Open the demo fair</source>
+            <translation>打开演示对接会</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Open a database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <translation>SQLite 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Preparing the demo fair</source>
+            <translation>正在准备演示对接会</translation>
+        </message>
+    </context>
+    <context>
+        <name>GettingStartedDialog</name>
+        <message>
+            <source>1. Bring in the patents</source>
+            <translation>1. 导入专利</translation>
+        </message>
+        <message>
+            <source>File ▸ Import patents… (Ctrl+I), or drop an Excel or CSV list on the window. The columns are recognised (Chinese or English headers); check the preview and import. Importing an updated list again updates the patents and never overwrites what you edited without asking.</source>
+            <translation>使用 文件 ▸ 导入专利…（Ctrl+I），或把 Excel、CSV 清单拖到窗口上。列会自动识别（中文或英文表头）；查看预览后导入。再次导入更新后的清单会更新已有专利，未经询问绝不覆盖您改过的内容。</translation>
+        </message>
+        <message>
+            <source>2. Screen and shortlist</source>
+            <translation>2. 筛选并编入推介清单</translation>
+        </message>
+        <message>
+            <source>On the Library page, search (Chinese works), filter by field, institution, type and score, and add the best patents to the event's shortlist. On the Shortlist page, order them, exclude some with a reason and write the presenter's notes.</source>
+            <translation>在“专利库”页搜索（支持中文），按技术领域、单位、类型和评分筛选，把最好的专利加入活动的推介清单。在“推介清单”页排列顺序、注明理由排除部分专利，并写下路演人备注。</translation>
+        </message>
+        <message>
+            <source>3. Prepare the event</source>
+            <translation>3. 筹备活动</translation>
+        </message>
+        <message>
+            <source>On the Event page, enter the name, dates and venue, register the enterprises (File ▸ Import enterprises… takes a sign-up list) and plan the roadshow sessions and their slots.</source>
+            <translation>在“活动”页填写名称、日期和地点，登记企业（文件 ▸ 导入企业… 可导入报名表），并安排路演场次及其各个时段。</translation>
+        </message>
+        <message>
+            <source>4. Print</source>
+            <translation>4. 打印</translation>
+        </message>
+        <message>
+            <source>The Print page makes the brochure, QR sign-up sheets, booth cards, badges and the agenda as PDF files with the fonts embedded.</source>
+            <translation>“打印”页生成项目手册、二维码报名表、展位卡、企业胸牌和议程，均为嵌入字体的 PDF 文件。</translation>
+        </message>
+        <message>
+            <source>5. On the day</source>
+            <translation>5. 活动当天</translation>
+        </message>
+        <message>
+            <source>The Roadshow page shows one patent at a time on the projector while the laptop keeps the presenter console. On the Capture page, desk staff record each enterprise's intention in seconds; a USB QR scanner fills the fields.</source>
+            <translation>“路演”页在投影上一次展示一件专利，笔记本屏幕保留路演人控制台。在“意向登记”页，服务台人员几秒钟即可记下每家企业的意向；USB 扫码枪可自动填写各栏。</translation>
+        </message>
+        <message>
+            <source>6. Afterwards</source>
+            <translation>6. 会后</translation>
+        </message>
+        <message>
+            <source>The Follow-up page takes each intention from first contact to a signed contract. Each laptop is a station with its own name (File ▸ Settings…); stations exchange bundle files to merge their records.</source>
+            <translation>“意向跟进”页把每条意向从首次联系一直跟进到签订合同。每台笔记本是一个有自己名称的工作站（文件 ▸ 设置…）；各工作站交换数据包文件来合并记录。</translation>
+        </message>
+        <message>
+            <source>Your data is safe</source>
+            <translation>数据安全</translation>
+        </message>
+        <message>
+            <source>Everything stays on this computer and works without a network. The database is backed up before every import, merge and upgrade; File ▸ Backups… lists the backups and restores one.</source>
+            <translation>所有数据都保存在本机，无需网络即可使用。每次导入、合并和升级之前都会备份数据库；文件 ▸ 备份… 列出这些备份，并可恢复其中之一。</translation>
+        </message>
+        <message>
+            <source>Getting started with Roadshow Desk</source>
+            <translation>路演服务台入门指南</translation>
+        </message>
+        <message>
+            <source>&amp;Getting started</source>
+            <translation>入门指南(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Getting started</source>
+            <translation>入门指南</translation>
         </message>
     </context>
 </TS>

@@ -69,7 +69,7 @@ class ImportController(QObject):
             self.tr("Import a patent list (.xlsx, .xls, .csv); a re-import updates it")
         )
         self.import_action.triggered.connect(self.choose_file)
-        self.recent_menu = QMenu(self.tr("Recent &imports"), window)
+        self.recent_menu = QMenu(self.tr("&Recent imports"), window)
         self.recent_menu.setObjectName("menu_recent_imports")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.conflicts_action = QAction(self.tr("Review import &conflicts…"), self)

@@ -24,6 +24,7 @@ class ImportSummaryDialog(QDialog):
     label_rejected: QLabel
     label_conflicts: QLabel
     label_rejects: QLabel
+    label_backup: QLabel
     button_review_conflicts: QPushButton
     button_box: QDialogButtonBox
 
@@ -79,6 +80,16 @@ class ImportSummaryDialog(QDialog):
             )
         else:
             self.label_rejects.hide()
+        if result.backup_path is not None:
+            self.label_backup.setText(
+                self.tr(
+                    "Before the import, the database was backed up as %1 "
+                    "(File ▸ Backups… lists and restores the backups)."
+                ).replace("%1", result.backup_path.name)
+            )
+            self.label_backup.setToolTip(str(result.backup_path))
+        else:
+            self.label_backup.hide()
         self.button_review_conflicts.setVisible(result.conflicts > 0)
         self.button_review_conflicts.clicked.connect(self._review)
 
