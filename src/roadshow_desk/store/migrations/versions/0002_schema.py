@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-12-07 02:08:33.585035
+Create Date: 2026-12-07 03:15:30.828498
 
 """
 
