@@ -342,6 +342,7 @@ def test_property_search_equals_scan(scratch: Database, texts: list[str], query:
         assert len(hits) == len(set(hits))
 
 
+@pytest.mark.sqlite_only("the SQLite index's bulk indexing (index_patents)")
 def test_bulk_indexing_then_edits_equal_scan(db: Database) -> None:
     """The importer's path: thousands of patents indexed in one transaction, then edited."""
     import random

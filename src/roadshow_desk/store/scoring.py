@@ -41,6 +41,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import ConversionMode, IntentionKind, LegalStatus, PatentType
@@ -226,7 +227,8 @@ def rescore(
         spec = active_spec(bind)
     which = true() if patent_ids is None else ids_condition(connection, list(patent_ids))
     statement = _upsert_scores(spec, today or dt.date.today(), connection.dialect.name, which)
-    result = connection.execute(statement)
+    # An INSERT's rowcount is kept only when asked for (SQLAlchemy drops it otherwise).
+    result = connection.execute(statement.execution_options(preserve_rowcount=True))
     return int(result.rowcount or 0)
 
 
@@ -339,10 +341,26 @@ def active_rubric(session: Session) -> Rubric:
         return rubric
     rubric = session.scalar(select(Rubric).order_by(Rubric.id).limit(1))
     if rubric is None:
-        rubric = Rubric(name=translate("Rubric", "Standard"), weights=RubricSpec().to_json())
-        session.add(rubric)
+        rubric = _new_standard_rubric(session)
     rubric.is_active = True
     session.flush()
+    return rubric
+
+
+def _new_standard_rubric(session: Session) -> Rubric:
+    """The standard rubric, added; on a server, another desk may add it at the same moment
+    (its first capture): then that one is used (a savepoint keeps the caller's work)."""
+    rubric = Rubric(name=translate("Rubric", "Standard"), weights=RubricSpec().to_json())
+    if session.get_bind().dialect.name != "postgresql":
+        session.add(rubric)
+        return rubric
+    try:
+        with session.begin_nested():
+            session.add(rubric)
+    except IntegrityError:
+        found = session.scalar(select(Rubric).order_by(Rubric.id).limit(1))
+        assert found is not None
+        return found
     return rubric
 
 

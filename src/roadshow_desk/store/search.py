@@ -388,7 +388,10 @@ def _pg_condition(terms: list[str]) -> SearchCondition:
     where, _rank = search_pg.hits_sql(
         [(term, application_number_in(term)) for term in terms], params, f"rs_c{next(_names)}"
     )
-    subquery = sql_text(f"SELECT p.id FROM patent AS p WHERE {where}").bindparams(**params)
+    used = set(re.findall(r":(\w+)", where))  # the rank's parameters are not in ``where``
+    subquery = sql_text(f"SELECT p.id FROM patent AS p WHERE {where}").bindparams(
+        **{name: value for name, value in params.items() if name in used}
+    )
     rank: ColumnElement[int] = literal(0)
     for term in terms:
         in_title = func.strpos(func.rs_normalize(Patent.title), bindparam(None, term)) > 0
