@@ -19,7 +19,8 @@ import sys
 def main() -> None:
     url, station, event_id, captures = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     patent_ids = [int(value) for value in sys.argv[5].split(",")]
-    badges = json.loads(open(sys.argv[6], encoding="utf-8").read())  # [[payload, enterprise_id]]
+    with open(sys.argv[6], encoding="utf-8") as handle:
+        badges = json.load(handle)  # [[payload, enterprise_id], ...]
 
     from roadshow_desk.domain.capture import IntentionDraft
     from roadshow_desk.domain.checkin import check_in_by_scan

@@ -76,7 +76,7 @@ def test_four_desks_capture_and_race_check_ins_on_one_server(
             stderr=subprocess.PIPE,
             text=True,
             env=environment,
-        )  # fmt: skip
+        )
         for n in range(DESKS)
     ]
     for desk in desks:
