@@ -116,3 +116,38 @@ def test_four_desks_capture_and_race_check_ins_on_one_server(
     assert checked_in == scanned and registrations == BADGES  # exactly one row per badge
     assert sorted(firsts) == sorted(b[0] for b in badges[:scanned])  # one winner per badge
     assert stations <= {f"desk-{n}" for n in range(DESKS)}
+
+
+def test_a_lost_server_mid_capture_saves_nothing_and_the_retry_saves_once(
+    pg_server: Any, pg_db_url: str
+) -> None:
+    from roadshow_desk.domain.capture import IntentionDraft, IntentionNotSaved
+    from roadshow_desk.domain.enums import IntentionKind
+    from roadshow_desk.domain.models import new_uuid
+    from roadshow_desk.store.intentions import record_intention
+
+    database = open_database(pg_db_url)
+    with database.session() as session:
+        enterprise = Enterprise(name="断网测试有限公司", station="s")
+        patent = Patent(application_no="CN202310000001.X", title="专利", station="s")
+        session.add_all([enterprise, patent])
+        session.flush()
+        draft = IntentionDraft(
+            enterprise_id=enterprise.id, patent_id=patent.id, kind=IntentionKind.LICENCE
+        )
+    record_intention(database, draft, station="A")  # a warm connection in the pool
+    uuid = new_uuid()
+    pg_server.pause()
+    try:
+        with pytest.raises(IntentionNotSaved, match=r"cannot be reached.*not saved"):
+            record_intention(database, draft, station="A", uuid=uuid)
+    finally:
+        pg_server.resume()
+    saved = record_intention(database, draft, station="A", uuid=uuid)
+    # The desk did not get the acknowledgement (say the connection dropped after COMMIT) and
+    # saves again with the same uuid: the intention is not doubled.
+    again = record_intention(database, draft, station="A", uuid=uuid)
+    assert again.id == saved.id
+    with database.session() as session:
+        assert session.scalar(select(func.count(Intention.id))) == 2
+    database.dispose()
