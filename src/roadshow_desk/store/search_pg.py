@@ -16,8 +16,10 @@ holds whitespace, so none matches across two fields), and a GIN index is built o
 A term asks the index for the tokens every document holding it must hold (the characters or
 pairs of its CJK runs, the 1-, 2- or 3-grams of its words: ``tokens @> ARRAY[...]``, a GIN
 lookup), then the candidates are checked with ``strpos`` on the document: exact, whatever
-the tokens. A term with nothing to index (``-``) is checked by the ``strpos`` scan alone; a
-term that spells an application number also matches ``application_no`` (its unique index).
+the tokens. One or two CJK characters, or a word of up to three letters and digits, need no
+check: holding the tokens is holding the term. A term with nothing to index (``-``) is
+checked by the ``strpos`` scan alone; a term that spells an application number also
+matches ``application_no`` (its unique index).
 The index is an expression index on ``patent`` itself: no side table, no queue, no trigger,
 never stale, and safe with several desks writing at once.
 
@@ -136,15 +138,68 @@ def term_tokens(term: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _exact(term: str) -> bool:
+    """Whether holding the term's tokens is holding the term: one or two non-ASCII
+    characters (a character, or a pair cut from one run), or one word of at most three
+    letters and digits (every 1-, 2- and 3-gram of every word is a token)."""
+    from roadshow_desk.store.search import segments
+
+    parts = segments(term)
+    if len(parts) != 1:
+        return False
+    kind, part = parts[0]
+    return (kind == "run" and len(part) <= 2) or (kind == "word" and len(part) <= 3)
+
+
+def normalised_sql(column: str, term: str) -> str:
+    """SQL for ``column`` normalised as far as matters for finding ``term`` in it.
+
+    Normalising maps characters one to one, so the term is in the normalised text exactly
+    when it is in the text with only the characters mapped that normalise to one of the
+    term's: the full-width forms of its ASCII characters (``translate`` with a few
+    characters instead of 95: the check costs a fraction), then ``lower`` when it has letters.
+    CJK characters come only from themselves (``stable_char``): a term of them alone is
+    looked for in the raw column. Other terms use the whole normalisation.
+    """
+    from roadshow_desk.store.search import stable_char
+
+    if not all(char.isascii() or stable_char(char) for char in term):
+        return f"rs_normalize({column})"
+    ascii_chars = sorted({char for char in term if char.isascii()})
+    if not ascii_chars:
+        return column
+    full, half = [], []
+    for char in ascii_chars:
+        forms = {char, char.upper()} if char.isalpha() else {char}
+        for form in sorted(forms):
+            if "!" <= form <= "~":
+                full.append(chr(ord(form) + 0xFEE0))
+                half.append(form)
+    expression = f"translate({column}, {_literal(''.join(full))}, {_literal(''.join(half))})"
+    if any(char.isalpha() for char in ascii_chars):
+        expression = f"lower({expression})"
+    return expression
+
+
 def term_sql(term: str, application_no: str | None, params: dict[str, Any], key: str) -> str:
     """SQL true when the row ``p`` of ``patent`` holds ``term`` (index first, then exact)."""
-    params[key] = term
-    check = f"strpos({DOCUMENT_SQL}, :{key}) > 0"
+    check = (
+        "("
+        + " OR ".join(
+            f"strpos({normalised_sql('p.' + name, term)}, :{key}) > 0" for name in SEARCHED_FIELDS
+        )
+        + ")"
+    )
     found = term_tokens(term)
     if found:
         params[key + "_k"] = found
         tokens = DOCUMENT_SQL.join(("rs_search_tokens(", ")"))
-        check = f"({tokens} @> CAST(:{key}_k AS text[]) AND {check})"
+        if _exact(term):
+            check = f"{tokens} @> CAST(:{key}_k AS text[])"
+        else:
+            check = f"({tokens} @> CAST(:{key}_k AS text[]) AND {check})"
+    if f":{key})" in check:
+        params[key] = term
     if application_no:
         params[key + "_a"] = application_no
         check = f"({check} OR p.application_no = :{key}_a)"
@@ -154,7 +209,8 @@ def term_sql(term: str, application_no: str | None, params: dict[str, Any], key:
 def title_sql(term: str, params: dict[str, Any], key: str) -> str:
     """SQL 1 when the title of row ``p`` holds ``term``, else 0 (the rank)."""
     params[key + "_t"] = term
-    return f"(CASE WHEN strpos(rs_normalize(p.{TITLE_FIELD}), :{key}_t) > 0 THEN 1 ELSE 0 END)"
+    title = normalised_sql(f"p.{TITLE_FIELD}", term)
+    return f"(CASE WHEN strpos({title}, :{key}_t) > 0 THEN 1 ELSE 0 END)"
 
 
 def hits_sql(
