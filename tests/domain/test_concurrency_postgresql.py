@@ -47,11 +47,12 @@ def test_four_desks_capture_and_race_check_ins_on_one_server(
             ],
         )
         enterprises = session.execute(select(Enterprise.id, Enterprise.uuid)).all()
-        session.execute(
+        session.execute(  # every tenth firm did not sign up: signed up at its check-in
             insert(Registration),
             [
                 {"event_id": event_id, "enterprise_id": eid, "station": "setup"}
-                for eid, _ in enterprises
+                for n, (eid, _) in enumerate(enterprises)
+                if n % 10
             ],
         )
         patent_ids = list(session.scalars(select(Patent.id)))
@@ -113,7 +114,8 @@ def test_four_desks_capture_and_race_check_ins_on_one_server(
     assert len(stored) == DESKS * CAPTURES  # 0 lost
     assert len(set(stored)) == len(stored) and set(stored) == set(saved)  # 0 duplicated
     scanned = min(BADGES, CAPTURES // 5)  # 200 with 1,000 captures per desk
-    assert checked_in == scanned and registrations == BADGES  # exactly one row per badge
+    expected = sum(1 for n in range(BADGES) if n % 10 or n < scanned)
+    assert checked_in == scanned and registrations == expected  # exactly one row per badge
     assert sorted(firsts) == sorted(b[0] for b in badges[:scanned])  # one winner per badge
     assert stations <= {f"desk-{n}" for n in range(DESKS)}
 
@@ -150,4 +152,44 @@ def test_a_lost_server_mid_capture_saves_nothing_and_the_retry_saves_once(
     assert again.id == saved.id
     with database.session() as session:
         assert session.scalar(select(func.count(Intention.id))) == 2
+    database.dispose()
+
+
+def test_two_desks_checking_in_a_firm_that_did_not_sign_up_make_one_registration(
+    pg_db_url: str,
+) -> None:
+    """Desk B's sign-up insert waits for desk A's, then finds A's row: one registration,
+    A's check-in first, B told "already checked in" (no error)."""
+    import threading
+    import time
+
+    from roadshow_desk.domain.checkin import check_in
+
+    database = open_database(pg_db_url)
+    with database.session() as session:
+        event = Event(name="现场报名", station="s")
+        enterprise = Enterprise(name="未报名企业有限公司", station="s")
+        session.add_all([event, enterprise])
+        session.flush()
+        event_id, enterprise_id = event.id, enterprise.id
+    outcome: dict[str, Any] = {}
+
+    def desk_b() -> None:
+        try:
+            with database.session() as session:
+                outcome["b"] = check_in(session, event_id, enterprise_id, station="B")
+        except Exception as error:  # reported below
+            outcome["error"] = error
+
+    with database.session() as session:
+        outcome["a"] = check_in(session, event_id, enterprise_id, station="A")
+        other = threading.Thread(target=desk_b)
+        other.start()
+        time.sleep(0.5)  # B's insert now waits on A's uncommitted row
+    other.join(30)
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["a"].first and not outcome["b"].first
+    assert outcome["b"].checked_in_station == "A"
+    with database.session() as session:
+        assert session.scalar(select(func.count(Registration.id))) == 1
     database.dispose()
