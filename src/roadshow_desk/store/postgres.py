@@ -7,7 +7,13 @@ SQLAlchemy look for psycopg2, so it is given the psycopg driver here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from roadshow_desk.errors import InputError
 
 POSTGRES_DRIVER = "postgresql+psycopg"
 
@@ -27,3 +33,22 @@ def engine_url(url: str) -> str | URL:
 def display_url(url: str | URL) -> str:
     """The URL with its password hidden (for logs, the status bar and messages)."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+class DatabaseUnreachable(InputError):
+    """The database server went away (stopped, the LAN gone) in the middle of an operation;
+    its transaction was not committed. The message is one sentence for the user."""
+
+
+@contextmanager
+def unreachable(message: str) -> Iterator[None]:
+    """Inside the block, a lost or refused connection raises :class:`DatabaseUnreachable`
+    with ``message`` (translated by the caller) instead of a driver error."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as error:
+        raise DatabaseUnreachable(message) from error
+    except DBAPIError as error:
+        if error.connection_invalidated:
+            raise DatabaseUnreachable(message) from error
+        raise

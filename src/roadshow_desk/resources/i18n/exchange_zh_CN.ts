@@ -156,6 +156,10 @@
         <translation>“%1”也出现在第 %2 行；只导入了那一行。</translation>
     </message>
     <message>
+        <source>The database cannot be reached, so nothing was imported; import the file again when the connection is back.</source>
+        <translation>无法连接数据库，因此没有导入任何内容；连接恢复后请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>This row repeats row %1 (same application number %2, same values).</source>
         <translation>此行与第 %1 行重复（申请号 %2 相同，各项内容也相同）。</translation>
     </message>
