@@ -23,6 +23,9 @@ REALDATA = REPO.parent / "shared" / "realdata"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TWO_SCREENS = Path(__file__).resolve().parent / "ui" / "two-screens.json"
 
+# db_engine, pg_server, the postgresql marker: database tests run on SQLite and PostgreSQL.
+pytest_plugins = ["pg_fixtures"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
@@ -34,7 +37,10 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def db_url(tmp_path: Path, db_engine: str, request: pytest.FixtureRequest) -> str:
+    """A fresh database's URL: an SQLite file, or a database on the test server."""
+    if db_engine == "postgresql":
+        return str(request.getfixturevalue("pg_db_url"))
     return f"sqlite:///{tmp_path / 'test.sqlite3'}"
 
 
@@ -62,10 +68,16 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_db_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo_db(tmp_path: Path, db_engine: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """A private copy of the demo database, free to modify."""
     from roadshow_desk.store.db import copy_database_file, open_database
 
+    if db_engine == "postgresql":
+        database = open_database(request.getfixturevalue("pg_demo_url"))
+        yield database
+        database.dispose()
+        return
+    demo_db_file = request.getfixturevalue("demo_db_file")
     target = tmp_path / "demo.sqlite3"
     copy_database_file(demo_db_file, target)
     database = open_database(f"sqlite:///{target}")

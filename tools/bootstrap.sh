@@ -10,6 +10,7 @@ SYSTEM_PACKAGES=(
   fonts-cantarell      # a CFF .otf: the test that such fonts are refused uses it
   poppler-utils        # pdftoppm: tests rasterise PDFs to decode their QR codes
   python3-venv
+  postgresql           # initdb/pg_ctl: the tests start a throwaway server; `server init`
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
@@ -37,7 +38,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ "${1:-}" = "--test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,postgresql]"
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q -e ".[postgresql]"
 fi

@@ -59,9 +59,22 @@ def counts(database: Any) -> dict[str, int]:
         }
 
 
-def file_digest(path: Path) -> str:
-    """The database file's bytes (with its WAL) as one digest: "nothing was written"."""
+def file_digest(path: Path | Any) -> str:
+    """The database file's bytes (with its WAL) as one digest: "nothing was written".
+
+    Given a ``Database``: its file's digest on SQLite, a digest of every table's rows on a
+    server (PostgreSQL)."""
     digest = hashlib.sha256()
+    if not isinstance(path, Path):
+        if path.path is not None:
+            return file_digest(path.path)
+        from sqlalchemy import inspect, text
+
+        with path.engine.connect() as connection:
+            for table in sorted(inspect(connection).get_table_names()):
+                rows = connection.execute(text(f'SELECT * FROM "{table}" ORDER BY 1')).all()
+                digest.update(repr((table, rows)).encode())
+        return digest.hexdigest()
     for part in (path, Path(str(path) + "-wal")):
         if part.exists():
             digest.update(part.read_bytes())

@@ -260,7 +260,7 @@ def test_the_corpus_is_large_enough() -> None:
 def test_bad_input(case: Case, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import_patents(db, fixture("semicolon.csv"))  # the library is not empty
     before = patents(db)
-    digest = file_digest(db.path)
+    digest = file_digest(db)
     folder = tmp_path / "in"
     folder.mkdir()
     path = case.build(folder)
@@ -270,7 +270,7 @@ def test_bad_input(case: Case, db, tmp_path: Path) -> None:  # type: ignore[no-u
         message = str(error.value)
         assert case.refused in message, message
         assert "\n" not in message and message.endswith(".")
-        assert file_digest(db.path) == digest
+        assert file_digest(db) == digest
         return
     result = import_patents(db, path, rejects_path=tmp_path / "rejects.xlsx")
     assert case.check is not None
@@ -287,7 +287,7 @@ def test_a_million_row_csv(db, tmp_path: Path) -> None:  # type: ignore[no-untyp
     found on its line, in well under a minute; as a dry run, nothing is written. (A real
     import of it works the same way; it is timed in the report, not here.)"""
     import_patents(db, fixture("semicolon.csv"))
-    digest = file_digest(db.path)
+    digest = file_digest(db)
     path = tmp_path / "million.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write("申请号,专利名称,申请日\n")
@@ -300,5 +300,5 @@ def test_a_million_row_csv(db, tmp_path: Path) -> None:  # type: ignore[no-untyp
     elapsed = time.perf_counter() - started
     assert (result.inserted, result.rejected) == (1_000_000, 1)
     assert result.rejects[0].row_number == 765_434
-    assert file_digest(db.path) == digest
+    assert file_digest(db) == digest
     assert elapsed < 60, elapsed

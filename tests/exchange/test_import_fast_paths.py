@@ -166,6 +166,9 @@ def _bulk_file(tmp_path: Any, count: int, start: int = 0) -> Any:
     )
 
 
+@pytest.mark.sqlite_only(
+    "SQLite's bulk path (indexes dropped and re-made, the search trigger suspended)"
+)
 def test_a_bulk_import_keeps_indexes_trigger_and_queue(db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from roadshow_desk.store.search import search_ids
 
@@ -194,6 +197,9 @@ def test_a_bulk_import_keeps_indexes_trigger_and_queue(db, tmp_path, monkeypatch
         assert set(search_ids(session, "锂电池", limit=0)) == new_ids
 
 
+@pytest.mark.sqlite_only(
+    "SQLite's bulk path (indexes dropped and re-made, the search trigger suspended)"
+)
 def test_cancelling_a_bulk_import_restores_indexes_and_trigger(db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from roadshow_desk.store.search import search_ids
 

@@ -251,6 +251,7 @@ def test_one_batch_row_with_the_counts(db, tmp_path: Path) -> None:  # type: ign
     assert all(p.last_batch_id == batch.id and p.station == "desk-1" for p in patents(db).values())
 
 
+@pytest.mark.sqlite_only("SQLite file backups (a server keeps its own)")
 def test_a_backup_is_taken_before_writing(db) -> None:  # type: ignore[no-untyped-def]
     import_patents(db, fixture("semicolon.csv"))  # the database file now has data
     result = import_patents(db, fixture("english_tab.txt"))
@@ -261,13 +262,13 @@ def test_a_backup_is_taken_before_writing(db) -> None:  # type: ignore[no-untype
 def test_dry_run_writes_nothing(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import_patents(db, fixture("semicolon.csv"))
     before = snapshot(db)
-    digest = file_digest(db.path)
+    digest = file_digest(db)
     result = import_patents(
         db, fixture("patentics_ragged.csv"), dry_run=True, rejects_path=tmp_path / "r.xlsx"
     )
     assert result.dry_run and result.inserted == 6 and result.batch_id is None
     assert snapshot(db) == before
-    assert file_digest(db.path) == digest
+    assert file_digest(db) == digest
 
 
 def test_cancel_rolls_everything_back(db) -> None:  # type: ignore[no-untyped-def]

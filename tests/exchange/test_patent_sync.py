@@ -39,13 +39,13 @@ def test_reimporting_the_same_file_writes_nothing(db, tmp_path: Path) -> None:  
     source = write_csv(tmp_path / "v1.csv", HEADER, rows())
     import_patents(db, source)
     before = snapshot(db)
-    digest = file_digest(db.path)
+    digest = file_digest(db)
     again = import_patents(db, source)
     assert again.counts()["unchanged"] == 3
     assert (again.inserted, again.updated, again.conflicts, again.batch_id) == (0, 0, 0, None)
     assert again.backup_path is None
     assert snapshot(db) == before
-    assert file_digest(db.path) == digest
+    assert file_digest(db) == digest
 
 
 def test_the_same_data_in_another_format_is_unchanged_too(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

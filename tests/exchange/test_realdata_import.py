@@ -79,10 +79,10 @@ def test_chinese_export_imports(name: str, realdata: Path, db) -> None:  # type:
 
 @pytest.mark.parametrize("name", REFUSED, ids=lambda name: Path(name).stem[:40])
 def test_non_chinese_tables_are_refused(name: str, realdata: Path, db) -> None:  # type: ignore[no-untyped-def]
-    digest = file_digest(db.path)
+    digest = file_digest(db)
     with pytest.raises(InputError, match="申请号"):
         import_patents(db, realdata / name)
-    assert file_digest(db.path) == digest
+    assert file_digest(db) == digest
 
 
 def test_biochip_values(realdata: Path, db) -> None:  # type: ignore[no-untyped-def]

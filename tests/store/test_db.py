@@ -26,6 +26,7 @@ def test_fresh_database_is_created_and_stamped(tmp_path: Path) -> None:
         database.dispose()
 
 
+@pytest.mark.sqlite_only("SQLite settings and file backups (PostgreSQL: test_db_postgresql.py)")
 def test_sqlite_settings_wal_foreign_keys_durable(db: store.Database) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -53,6 +54,9 @@ def test_records_round_trip_with_sync_columns(db: store.Database) -> None:
         assert patent.deleted_at is None
 
 
+@pytest.mark.sqlite_only(
+    "SQLite needs PRAGMA foreign_keys (and takes 1 for a boolean); PostgreSQL always enforces them"
+)
 def test_foreign_keys_are_enforced(db: store.Database) -> None:
     with pytest.raises(Exception, match="FOREIGN KEY"), db.engine.begin() as connection:
         connection.execute(
@@ -104,6 +108,7 @@ def test_resolve_url_accepts_paths_env_and_default(
     assert store.resolve_url(None).endswith("roadshow-desk.sqlite3")
 
 
+@pytest.mark.sqlite_only("SQLite settings and file backups (PostgreSQL: test_db_postgresql.py)")
 def test_backup_copies_a_consistent_database(db: store.Database) -> None:
     with db.session() as session:
         session.add(Institution(name="西安交通大学"))

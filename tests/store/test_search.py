@@ -196,6 +196,9 @@ def test_limit_keeps_the_best(library: Database) -> None:
         assert search.count_hits(session, "") == 0
 
 
+@pytest.mark.sqlite_only(
+    "the SQLite FTS5 index's plans, tables and triggers (PostgreSQL: test_search_postgresql.py)"
+)
 def test_plans_are_exact_for_short_cjk_and_pure_words(library: Database) -> None:
     with library.session() as session:
         plans = {plan.term: plan for plan in search.plan_query(session, "芯 电池 锂电池 wifi -")}
@@ -231,6 +234,9 @@ def test_index_follows_edits_tombstones_and_deletes(library: Database) -> None:
         assert set(_search_all(library, query)) == _reference(library, query)
 
 
+@pytest.mark.sqlite_only(
+    "the SQLite FTS5 index's plans, tables and triggers (PostgreSQL: test_search_postgresql.py)"
+)
 def test_index_patents_in_the_writers_transaction(library: Database) -> None:
     with library.engine.begin() as connection:
         search.rebuild_index(connection)
@@ -244,6 +250,9 @@ def test_index_patents_in_the_writers_transaction(library: Database) -> None:
         assert search.search_ids(connection, "量子点") == [new_id]
 
 
+@pytest.mark.sqlite_only(
+    "the SQLite FTS5 index's plans, tables and triggers (PostgreSQL: test_search_postgresql.py)"
+)
 def test_lost_triggers_rebuild_the_index(library: Database) -> None:
     with library.session() as session:
         assert search.count_hits(session, "电池") == 4
@@ -256,6 +265,9 @@ def test_lost_triggers_rebuild_the_index(library: Database) -> None:
         assert search.count_hits(session, "电容") == 1
 
 
+@pytest.mark.sqlite_only(
+    "the SQLite FTS5 index's plans, tables and triggers (PostgreSQL: test_search_postgresql.py)"
+)
 def test_outdated_index_version_is_rebuilt(library: Database) -> None:
     with library.session() as session:
         search.rebuild_index(session)
@@ -330,6 +342,7 @@ def test_property_search_equals_scan(scratch: Database, texts: list[str], query:
         assert len(hits) == len(set(hits))
 
 
+@pytest.mark.sqlite_only("the SQLite index's bulk indexing (index_patents)")
 def test_bulk_indexing_then_edits_equal_scan(db: Database) -> None:
     """The importer's path: thousands of patents indexed in one transaction, then edited."""
     import random

@@ -23,6 +23,10 @@ from roadshow_desk.domain.models import Patent
 from roadshow_desk.store import search, search_index
 from roadshow_desk.store.db import Database
 
+pytestmark = pytest.mark.sqlite_only(
+    "the SQLite index's queue; PostgreSQL's expression index has none"
+)
+
 
 def pending(database: Database) -> list[int]:
     with database.session() as session:

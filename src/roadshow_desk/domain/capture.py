@@ -34,7 +34,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import BudgetBand, FollowUpStage, IntentionKind, Timeline
@@ -176,6 +176,21 @@ def _missing_reference() -> InvalidIntention:
     )
 
 
+class IntentionNotSaved(InvalidIntention):
+    """The database could not be reached (a server stopped, the LAN gone): nothing was saved,
+    the desk keeps what was typed and saves it again (the same ``uuid``: never twice)."""
+
+
+def _unreachable() -> IntentionNotSaved:
+    return IntentionNotSaved(
+        translate(
+            "Capture",
+            "The database cannot be reached, so this intention was not saved; it stays here: "
+            "save it again when the connection is back.",
+        )
+    )
+
+
 _INSERT_INTENTION = insert(Intention.__table__)  # type: ignore[arg-type]
 
 
@@ -186,17 +201,21 @@ def record_intention(
     station: str,
     captured_at: dt.datetime | None = None,
     after_write: AfterWrite | None = None,
+    uuid: str | None = None,
 ) -> RecordedIntention:
     """Validate and save one intention in its own transaction; durable once it returns.
 
     ``captured_at`` (naive UTC, default now) is the original capture time, kept through
-    bundles and merges. Raises :class:`InvalidIntention`; nothing is written then.
+    bundles and merges. Raises :class:`InvalidIntention`; nothing is written then
+    (:class:`IntentionNotSaved` when the database cannot be reached). Saving again with the
+    same ``uuid`` after that returns the intention if the lost connection had in fact
+    committed it: never saved twice.
     """
     values = validated_draft(draft)
     when = captured_at or utcnow()
     row = {
         **values,
-        "uuid": new_uuid(),
+        "uuid": uuid or new_uuid(),
         "captured_at": when,
         "captured_station": station,
         "station": station,
@@ -214,8 +233,25 @@ def record_intention(
             if after_write is not None:
                 after_write(session, [row["patent_id"]])
     except IntegrityError:
+        if uuid is not None and (saved := _saved_before(database, uuid)) is not None:
+            return saved
         raise _missing_reference() from None
+    except (OperationalError, InterfaceError) as error:
+        raise _unreachable() from error
+    except DBAPIError as error:
+        if error.connection_invalidated:
+            raise _unreachable() from error
+        raise
     return recorded
+
+
+def _saved_before(database: SessionSource, uuid: str) -> RecordedIntention | None:
+    """The intention already saved under ``uuid`` (a retry after an unacknowledged commit)."""
+    with database.session() as session:
+        found = session.scalar(select(Intention).where(Intention.uuid == uuid))
+        if found is None:
+            return None
+        return RecordedIntention(found.id, found.uuid, found.captured_at, found.captured_station)
 
 
 #: Fields of an intention that today's list may edit.

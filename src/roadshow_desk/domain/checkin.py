@@ -27,6 +27,7 @@ import dataclasses
 import datetime as dt
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enterprises import (
@@ -139,15 +140,40 @@ def sign_up(
             attendee_phone=attendee_phone.strip(),
             station=station,
         )
+        raced = _add_unless_raced(session, registration)
+        if raced is None:
+            return registration
+        registration = raced  # another desk signed the firm up at the same moment
+    registration.deleted_at = None
+    if attendee_name.strip():
+        registration.attendee_name = attendee_name.strip()
+    if attendee_phone.strip():
+        registration.attendee_phone = attendee_phone.strip()
+    return registration
+
+
+def _add_unless_raced(session: Session, registration: Registration) -> Registration | None:
+    """Insert the registration; on a server, when another desk inserted the same one first
+    (one registration per firm and event), return that one instead (a savepoint keeps the
+    rest of the transaction)."""
+    if session.get_bind().dialect.name != "postgresql":
         session.add(registration)
         session.flush()
-    else:
-        registration.deleted_at = None
-        if attendee_name.strip():
-            registration.attendee_name = attendee_name.strip()
-        if attendee_phone.strip():
-            registration.attendee_phone = attendee_phone.strip()
-    return registration
+        return None
+    try:
+        with session.begin_nested():
+            session.add(registration)
+    except IntegrityError:
+        found = session.scalar(
+            select(Registration).where(
+                Registration.event_id == registration.event_id,
+                Registration.enterprise_id == registration.enterprise_id,
+            )
+        )
+        if found is None:
+            raise
+        return found
+    return None
 
 
 def check_in(

@@ -185,7 +185,18 @@ def import_patents(
     progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """Import (or re-import) the patents in ``path`` into ``database`` (see the module)."""
-    with gc_paused():
+    from roadshow_desk.store.postgres import unreachable
+
+    with (
+        gc_paused(),
+        unreachable(
+            translate(
+                "Import",
+                "The database cannot be reached, so nothing was imported; import the file again "
+                "when the connection is back.",
+            )
+        ),
+    ):
         return _import_patents(
             database,
             Path(path),

@@ -97,7 +97,9 @@ def create_engine_for(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    from roadshow_desk.store.postgres import engine_url
+
+    return create_engine(engine_url(url), pool_pre_ping=True)
 
 
 @dataclass
@@ -237,6 +239,11 @@ def open_database(url: str | None = None, *, backup: bool = True) -> Database:
             if backup:
                 backup_database(resolved, f"before-migration-{revision}")
             migrate(engine, resolved)
+        if engine.dialect.name == "postgresql":
+            from roadshow_desk.store.search_pg import ensure_pg_search
+
+            with engine.begin() as connection:
+                ensure_pg_search(connection)
     except DatabaseError:
         engine.dispose()
         raise

@@ -46,10 +46,16 @@ def record_intention(
     *,
     station: str,
     captured_at: dt.datetime | None = None,
+    uuid: str | None = None,
 ) -> RecordedIntention:
     """:func:`roadshow_desk.domain.capture.record_intention`, rescoring the patent."""
     return capture.record_intention(
-        database, draft, station=station, captured_at=captured_at, after_write=interest_changed
+        database,
+        draft,
+        station=station,
+        captured_at=captured_at,
+        after_write=interest_changed,
+        uuid=uuid,
     )
 
 

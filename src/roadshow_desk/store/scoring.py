@@ -41,6 +41,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import ConversionMode, IntentionKind, LegalStatus, PatentType
@@ -222,11 +223,18 @@ def rescore(
         sql = _sqlite_rescore_sql(bind, spec, today or dt.date.today(), patent_ids is None)
         parameters = () if patent_ids is None else (json.dumps(list(patent_ids)),)
         return int(connection.exec_driver_sql(sql, parameters).rowcount or 0)
+    if connection.dialect.name == "postgresql" and spec is None and patent_ids is not None:
+        if isinstance(bind, Session):
+            bind.flush()
+        sql = _pg_rescore_sql(bind, today or dt.date.today())
+        result = connection.exec_driver_sql(sql, {"ids": sorted(set(patent_ids))})
+        return int(result.rowcount or 0)
     if spec is None:
         spec = active_spec(bind)
     which = true() if patent_ids is None else ids_condition(connection, list(patent_ids))
     statement = _upsert_scores(spec, today or dt.date.today(), connection.dialect.name, which)
-    result = connection.execute(statement)
+    # An INSERT's rowcount is kept only when asked for (SQLAlchemy drops it otherwise).
+    result = connection.execute(statement.execution_options(preserve_rowcount=True))
     return int(result.rowcount or 0)
 
 
@@ -291,6 +299,35 @@ def _sqlite_rescore_sql(
     return sql
 
 
+_PG_RESCORE: dict[tuple[str, dt.date], str] = {}
+
+
+def _pg_rescore_sql(bind: Connection | Session, today: dt.date) -> str:
+    """The rescore of given patents under the active rubric for PostgreSQL, compiled once per
+    (rubric, day) like SQLite's: the ids are one ``%(ids)s`` array (a capture rescores its
+    patent, and compiling the rubric's expression costs more than running it)."""
+    from sqlalchemy.dialects.postgresql import psycopg as pg_psycopg
+
+    stored = (
+        _connection(bind)
+        .exec_driver_sql("SELECT weights FROM rubric WHERE is_active ORDER BY id LIMIT 1")
+        .scalar()
+    )
+    spec = RubricSpec.from_json(stored) if stored is not None else active_spec(bind)
+    key = (json.dumps(spec.to_json(), sort_keys=True), today)
+    sql = _PG_RESCORE.get(key)
+    if sql is None:
+        which = Patent.id == func.any(literal_column("CAST(rs_patent_ids AS integer[])"))
+        statement = _upsert_scores(spec, today, "postgresql", which)
+        sql = str(
+            statement.compile(dialect=pg_psycopg.dialect(), compile_kwargs={"literal_binds": True})
+        ).replace("rs_patent_ids", "%(ids)s")  # after compiling (which doubles a % sign)
+        if len(_PG_RESCORE) >= 32:
+            _PG_RESCORE.clear()
+        _PG_RESCORE[key] = sql
+    return sql
+
+
 def preview_scores(
     bind: Connection | Session, spec: RubricSpec, today: dt.date | None = None
 ) -> Select[int, float]:
@@ -339,10 +376,26 @@ def active_rubric(session: Session) -> Rubric:
         return rubric
     rubric = session.scalar(select(Rubric).order_by(Rubric.id).limit(1))
     if rubric is None:
-        rubric = Rubric(name=translate("Rubric", "Standard"), weights=RubricSpec().to_json())
-        session.add(rubric)
+        rubric = _new_standard_rubric(session)
     rubric.is_active = True
     session.flush()
+    return rubric
+
+
+def _new_standard_rubric(session: Session) -> Rubric:
+    """The standard rubric, added; on a server, another desk may add it at the same moment
+    (its first capture): then that one is used (a savepoint keeps the caller's work)."""
+    rubric = Rubric(name=translate("Rubric", "Standard"), weights=RubricSpec().to_json())
+    if session.get_bind().dialect.name != "postgresql":
+        session.add(rubric)
+        return rubric
+    try:
+        with session.begin_nested():
+            session.add(rubric)
+    except IntegrityError:
+        found = session.scalar(select(Rubric).order_by(Rubric.id).limit(1))
+        assert found is not None
+        return found
     return rubric
 
 

@@ -34,9 +34,10 @@ Queued patents (never stale)
     reads the queue and the index in one statement, so a worker indexing meanwhile never
     makes a patent count twice or go missing.
 
-Other databases
-    On PostgreSQL the same definition is evaluated by a substring scan of the columns
-    (exact, not indexed).
+PostgreSQL
+    The same definition, answered by a GIN expression index over each patent's character
+    pairs and word n-grams, then checked by ``strpos``: :mod:`roadshow_desk.store.search_pg`.
+    Other databases evaluate it by a substring scan of the columns (exact, not indexed).
 
 Functions take a SQLAlchemy ``Connection`` or ``Session`` and may write (they index a short
 queue): commit afterwards (``Database.session()`` does), and keep the transaction short.
@@ -171,6 +172,12 @@ def application_number_in(term: str) -> str | None:
         return normalize_application_number(term)
     except InvalidApplicationNumber:
         return None
+
+
+def segments(term: str) -> list[tuple[str, str]]:
+    """The parts of a normalised term: ``("word", letters and digits)``, ``("run", non-ASCII
+    characters)``, ``("", one other ASCII character)``."""
+    return [(m.lastgroup or "", m.group()) for m in _SEGMENT.finditer(term)]
 
 
 def plan_term(connection: Connection, term: str) -> TermPlan:
@@ -373,8 +380,47 @@ _FULL_WIDTH = "".join(chr(code) for code in range(0xFF01, 0xFF5F)) + "\u3000"
 _HALF_WIDTH = "".join(chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)) + " "
 
 
-def _scan_condition(terms: list[str]) -> SearchCondition:
+def _pg_condition(terms: list[str]) -> SearchCondition:
+    """The definition on PostgreSQL, through its index (:mod:`search_pg`)."""
+    from roadshow_desk.store import search_pg
+
+    params: dict[str, Any] = {}
+    where, _rank = search_pg.hits_sql(
+        [(term, application_number_in(term)) for term in terms], params, f"rs_c{next(_names)}"
+    )
+    used = set(re.findall(r":(\w+)", where))  # the rank's parameters are not in ``where``
+    subquery = sql_text(f"SELECT p.id FROM patent AS p WHERE {where}").bindparams(
+        **{name: value for name, value in params.items() if name in used}
+    )
+    rank: ColumnElement[int] = literal(0)
+    for term in terms:
+        in_title = func.strpos(func.rs_normalize(Patent.title), bindparam(None, term)) > 0
+        rank = rank + case((in_title, 1), else_=0)
+    return SearchCondition(
+        tuple(terms), Patent.id.in_(subquery.columns(sql_column("id", Integer))), rank
+    )
+
+
+def _pg_ids(connection: Connection, terms: list[str], limit: int, count: bool = False) -> Any:
+    from roadshow_desk.store import search_pg
+
+    params: dict[str, Any] = {}
+    where, rank = search_pg.hits_sql(
+        [(term, application_number_in(term)) for term in terms], params
+    )
+    if count:
+        sql = f"SELECT count(*) FROM patent AS p WHERE {where}"
+        return int(connection.execute(sql_text(sql), params).scalar() or 0)
+    sql = f"SELECT p.id FROM patent AS p WHERE {where} ORDER BY {rank} DESC, p.id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [row[0] for row in connection.execute(sql_text(sql), params)]
+
+
+def _scan_condition(terms: list[str], dialect: str = "") -> SearchCondition:
     """The definition evaluated on the columns, for databases other than SQLite."""
+    if dialect == "postgresql":
+        return _pg_condition(terms)
 
     def normalised(name: str) -> ColumnElement[str]:
         return func.lower(func.translate(getattr(Patent, name), _FULL_WIDTH, _HALF_WIDTH))
@@ -408,7 +454,7 @@ def search_condition(bind: Connection | Session, query: str) -> SearchCondition 
     if not terms:
         return None
     if not ensure_search_schema(connection):
-        return _scan_condition(terms)
+        return _scan_condition(terms, connection.dialect.name)
     scan = _scan_queue(connection)
     plans = [plan_term(connection, term) for term in terms]
     where = and_(*(_in(plan, scan) for plan in plans))
@@ -428,6 +474,8 @@ def search_ids(bind: Connection | Session, query: str, limit: int = 50) -> list[
     terms = query_terms(query)
     if not terms:
         return []
+    if connection.dialect.name == "postgresql":
+        return list(_pg_ids(connection, terms, limit))
     if not ensure_search_schema(connection):
         condition = _scan_condition(terms)
         statement = select(Patent.id).where(condition.where)
@@ -475,6 +523,8 @@ def count_hits(bind: Connection | Session, query: str) -> int:
     terms = query_terms(query)
     if not terms:
         return 0
+    if connection.dialect.name == "postgresql":
+        return int(_pg_ids(connection, terms, 0, count=True))
     if not ensure_search_schema(connection):
         where = _scan_condition(terms).where
         return int(connection.scalar(select(func.count(Patent.id)).where(where)) or 0)

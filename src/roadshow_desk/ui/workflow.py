@@ -47,6 +47,9 @@ class AppContext(QObject):
         self.patent_on_stage_id: int | None = None
         self.event_changed.connect(self._remember_event)
         self.patent_on_stage.connect(self._remember_patent)
+        from roadshow_desk.ui.live_view import LiveView
+
+        self.live_view = LiveView(self)  # other desks' changes on a shared server
 
     def _remember_event(self, event_id: int) -> None:
         self.current_event_id = event_id

@@ -103,6 +103,10 @@
         <extracomment>Fields of an intention that today&apos;s list may edit.</extracomment>
         <translation>该意向已不存在。</translation>
     </message>
+    <message>
+        <source>The database cannot be reached, so this intention was not saved; it stays here: save it again when the connection is back.</source>
+        <translation>无法连接数据库，这条意向尚未保存；内容仍保留在此：连接恢复后请再次保存。</translation>
+    </message>
 </context>
 <context>
     <name>CheckIn</name>
@@ -1212,6 +1216,41 @@
     <message>
         <source>The last rubric cannot be deleted.</source>
         <translation>不能删除最后一个评分方案。</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>The server is running in %1.</source>
+        <translation>服务器已在 %1 中运行。</translation>
+    </message>
+    <message>
+        <source>Desks connect with: %1</source>
+        <translation>各服务台的连接地址：%1</translation>
+    </message>
+    <message>
+        <source>The full URL, with its password, is in %1 (readable by you only).</source>
+        <translation>含密码的完整地址保存在 %1 中（仅您本人可读）。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is not installed on this computer (Debian: apt-get install postgresql).</source>
+        <translation>本机未安装 PostgreSQL（Debian：apt-get install postgresql）。</translation>
+    </message>
+    <message>
+        <source>Database and user names may use lower-case letters, digits and _ only.</source>
+        <translation>数据库名和用户名只能使用小写字母、数字和下划线。</translation>
+    </message>
+    <message>
+        <source>The folder is not empty; choose a new folder for the server.</source>
+        <translation>该文件夹不是空的；请为服务器选择一个新文件夹。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL does not run as root: name an existing user with --os-user.</source>
+        <translation>PostgreSQL 不能以 root 身份运行：请用 --os-user 指定一个已有的系统用户。</translation>
+    </message>
+    <message>
+        <source>The server could not be set up: %1</source>
+        <translation>无法建立服务器：%1</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,10 @@
         <extracomment>Fields of which one must be filled for a row to count (else it is an unused row).</extracomment>
         <translation>“%1”没有标明专利的列（专利申请号或专利名称）；未导入任何内容。</translation>
     </message>
+    <message>
+        <source>The database cannot be reached, so nothing was imported; import the file again when the connection is back.</source>
+        <translation>无法连接数据库，因此没有导入任何内容；连接恢复后请重新导入该文件。</translation>
+    </message>
 </context>
 <context>
     <name>IntentionFields</name>

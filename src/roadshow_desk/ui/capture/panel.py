@@ -54,7 +54,14 @@ from roadshow_desk.domain.enterprises import enterprise_by_uuid, search_enterpri
 from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
 from roadshow_desk.domain.events import latest_event
 from roadshow_desk.domain.labels import label
-from roadshow_desk.domain.models import Enterprise, Event, Intention, Patent, ShortlistEntry
+from roadshow_desk.domain.models import (
+    Enterprise,
+    Event,
+    Intention,
+    Patent,
+    ShortlistEntry,
+    new_uuid,
+)
 from roadshow_desk.domain.payloads import EnterprisePayload, InvalidPayload, parse_payload
 from roadshow_desk.store.intentions import record_intention
 from roadshow_desk.ui.capture.choices import NumberChooser
@@ -316,6 +323,7 @@ class CapturePanel(QWidget):
 
     def new_capture(self) -> None:
         """Clear the form for the next enterprise (the patent stays: on stage or last used)."""
+        self._draft_uuid: str | None = None
         self._editing_id = None
         self._patent_touched = False
         self.field_enterprise.clear()
@@ -442,7 +450,12 @@ class CapturePanel(QWidget):
                 message = self.tr("Intention changed.")
                 intention_id = editing
             else:
-                recorded = record_intention(self.database, draft, station=self.context.station)
+                # The same uuid until saved: a retry after a lost connection never doubles it.
+                self._draft_uuid = getattr(self, "_draft_uuid", None) or new_uuid()
+                recorded = record_intention(
+                    self.database, draft, station=self.context.station, uuid=self._draft_uuid
+                )
+                self._draft_uuid = None
                 intention_id = recorded.id
                 name = self.field_enterprise.edit.text().split("  ")[0]
                 self.context.undo_stack.push(
