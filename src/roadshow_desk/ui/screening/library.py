@@ -295,3 +295,4 @@ def install(main_window: Any) -> None:
     main_window.page_changed.connect(screening.on_page_changed)
     if main_window.current_page() is page:
         QTimer.singleShot(0, screening, screening.apply)
+        screening.search_box.setFocus()  # start-up: the library opens ready for a search
