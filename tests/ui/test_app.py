@@ -238,3 +238,35 @@ def test_capture_field_gets_the_keyboard_when_its_page_is_shown(
     finally:
         window.close()
         window.context.database.dispose()
+
+
+def test_the_pinyin_warm_up_waits_until_the_window_is_ready(qtbot, monkeypatch, tmp_path) -> None:
+    """Loading the pinyin tables holds the interpreter for about a second: not while the
+    pages are built (it delayed the ready window), but right after."""
+    from roadshow_desk.ui.capture import warmup
+
+    monkeypatch.setattr(warmup, "_started", {})  # this database's warm-up is not done yet
+    from roadshow_desk.ui.main_window import MainWindow
+
+    started_at_ready: list[bool] = []
+
+    def record(window: MainWindow) -> None:
+        task = window.page("capture").panel.warmup
+        started_at_ready.append(task.started)
+
+    original_finish = MainWindow._finish_pages
+
+    def finish_and_record(self: MainWindow) -> None:
+        self.ready.connect(lambda: record(self))
+        original_finish(self)
+
+    monkeypatch.setattr(MainWindow, "_finish_pages", finish_and_record)
+    window = _start_and_wait(qtbot, monkeypatch, tmp_path)
+    try:
+        assert started_at_ready == [False]
+        task = window.page("capture").panel.warmup
+        qtbot.waitUntil(lambda: task.started)
+        assert task.wait(30) and task.error is None
+    finally:
+        window.close()
+        window.context.database.dispose()
