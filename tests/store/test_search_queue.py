@@ -438,3 +438,61 @@ def test_property_partly_indexed_and_edited_equals_scan(
         assert set(hits) == scan(load_rows(session), query)
         assert len(hits) == len(set(hits))
         assert search.count_hits(session, query) == len(hits)
+
+
+def _synchronous(database: Database) -> list[int]:
+    """The ``synchronous`` level of every connection the pool holds (FULL is 2)."""
+    pool = database.engine.pool
+    held = [database.engine.connect() for _ in range(pool.checkedin() or 1)]
+    try:
+        return [c.exec_driver_sql("PRAGMA synchronous").scalar() for c in held]
+    finally:
+        for connection in held:
+            connection.close()
+
+
+def test_the_catch_up_commits_without_fsync_and_gives_the_connection_back_full(
+    db: Database,
+) -> None:
+    with db.session() as session:
+        session.add_all(
+            Patent(station="t", application_no=number(n), title=f"电池{n}号") for n in range(7)
+        )
+    queued = sorted(pending(db))
+    assert _synchronous(db) == [2]  # FULL: a recorded intention survives a power cut
+    with db.engine.connect() as connection:
+        with search_index.catch_up_commits(connection):
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+            assert search.index_pending(connection, limit=5) == 5
+            connection.commit()
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    assert sorted(pending(db)) == queued[5:]
+    assert set(_synchronous(db)) == {2}  # every pooled connection: user writes stay FULL
+
+
+def test_a_failed_catch_up_leaves_its_patents_queued_and_the_connection_full(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.session() as session:
+        session.add_all(
+            Patent(station="t", application_no=number(n), title=f"电池{n}号") for n in range(7)
+        )
+    queued = sorted(pending(db))
+    real_insert = search_index._insert_documents
+
+    def insert_then_fail(*args: object, **kwargs: object) -> None:
+        real_insert(*args, **kwargs)  # the index rows are written, then the disk "fails"
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(search_index, "_insert_documents", insert_then_fail)
+    with db.engine.connect() as connection:
+        with (
+            pytest.raises(sqlite3.OperationalError),
+            search_index.catch_up_commits(connection),
+        ):
+            search.index_pending(connection, limit=5)
+            connection.commit()
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+    assert sorted(pending(db)) == queued  # dequeued in the same transaction: nothing lost
+    with db.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM patent_search_text")) == 0

@@ -169,3 +169,104 @@ def test_start_builds_the_open_page_first_then_the_others_in_order(
     finally:
         window.close()
         window.context.database.dispose()
+
+
+def _start_and_wait(qtbot, monkeypatch, tmp_path, page: str | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(tmp_path / "s.ini"))
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    from roadshow_desk.store.demo import fill_demo
+
+    database = open_database(str(tmp_path / "focus.sqlite3"))
+    fill_demo(database)  # an event, patents and enterprises: no next-step notice on capture
+    database.dispose()
+    settings.database_location = str(tmp_path / "focus.sqlite3")
+    if page is not None:
+        settings.current_page = page
+    settings.sync()
+    window = app_module.start(None, "en")
+    qtbot.addWidget(window)
+    at_ready: list[object] = []  # who has the keyboard the moment the window is ready
+    window.ready.connect(lambda: at_ready.append(QApplication.focusWidget()))
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        pass
+    window.focus_at_ready = at_ready[0]
+    qtbot.wait(50)  # the events queued by the last pages and controllers
+    return window
+
+
+def test_at_start_the_library_search_box_has_the_keyboard(qtbot, monkeypatch, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = _start_and_wait(qtbot, monkeypatch, tmp_path)
+    try:
+        assert window.current_page().view_name == "library"
+        search_box = window.page("library").screening.search_box
+        assert window.focus_at_ready is search_box  # a key typed at once goes there
+        focus = QApplication.focusWidget()
+        assert focus is search_box
+        assert focus.isVisible()
+        qtbot.keyClicks(QApplication.focusWidget(), "H01M")  # typing at once searches
+        assert window.page("library").screening.search_box.text() == "H01M"
+        capture = window.page("capture").panel
+        assert capture.field_enterprise.edit.text() == ""  # the hidden form got nothing
+    finally:
+        window.close()
+        window.context.database.dispose()
+
+
+def test_capture_field_gets_the_keyboard_when_its_page_is_shown(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = _start_and_wait(qtbot, monkeypatch, tmp_path, page="capture")
+    try:
+        capture = window.page("capture").panel
+        assert QApplication.focusWidget() is capture.field_enterprise.edit
+        window.show_page("library")
+        qtbot.wait(10)
+        assert QApplication.focusWidget() is not capture.field_enterprise.edit
+        qtbot.keyClick(window, "5", Qt.KeyboardModifier.ControlModifier)  # to Capture
+        qtbot.wait(10)
+        assert window.current_page().view_name == "capture"
+        assert QApplication.focusWidget() is capture.field_enterprise.edit
+        qtbot.keyClicks(QApplication.focusWidget(), "Huawei")
+        assert capture.field_enterprise.edit.text() == "Huawei"
+    finally:
+        window.close()
+        window.context.database.dispose()
+
+
+def test_the_pinyin_warm_up_waits_until_the_window_is_ready(qtbot, monkeypatch, tmp_path) -> None:
+    """Loading the pinyin tables holds the interpreter for about a second: not while the
+    pages are built (it delayed the ready window), but right after."""
+    from roadshow_desk.ui.capture import warmup
+
+    monkeypatch.setattr(warmup, "_started", {})  # this database's warm-up is not done yet
+    from roadshow_desk.ui.main_window import MainWindow
+
+    started_at_ready: list[bool] = []
+
+    def record(window: MainWindow) -> None:
+        task = window.page("capture").panel.warmup
+        started_at_ready.append(task.started)
+
+    original_finish = MainWindow._finish_pages
+
+    def finish_and_record(self: MainWindow) -> None:
+        self.ready.connect(lambda: record(self))
+        original_finish(self)
+
+    monkeypatch.setattr(MainWindow, "_finish_pages", finish_and_record)
+    window = _start_and_wait(qtbot, monkeypatch, tmp_path)
+    try:
+        assert started_at_ready == [False]
+        task = window.page("capture").panel.warmup
+        qtbot.waitUntil(lambda: task.started)
+        assert task.wait(30) and task.error is None
+    finally:
+        window.close()
+        window.context.database.dispose()

@@ -324,6 +324,7 @@ def test_the_first_pinyin_keystroke_finds_everything_ready(
     widget = CapturePanel(app_context)
     qtbot.addWidget(widget)
     assert widget.warmup is not None
+    qtbot.waitUntil(lambda: widget.warmup.started)  # once the event loop runs
     assert widget.warmup.wait(30)
     import pypinyin
 

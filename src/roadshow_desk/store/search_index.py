@@ -483,6 +483,57 @@ def index_pending(
     return _index_ids(connection, pending, prepared)
 
 
+@contextmanager
+def catch_up_commits(connection: Connection) -> Iterator[None]:
+    """Within the block, commits on ``connection`` do not wait for the disk (fsync).
+
+    For the background catch-up of the queue only (:func:`index_pending` with a ``limit``,
+    committed in the block): the database runs with ``synchronous=FULL`` so that a recorded
+    intention survives a power cut, and half of a catch-up transaction's time was that
+    fsync. Here the connection commits with ``synchronous=NORMAL`` and is set back after.
+    Why that loses nothing:
+
+    - In WAL mode, ``NORMAL`` is durable against a crash of the app (a commit is in the
+      WAL, in the operating system's hands, when it returns) and never corrupts the file;
+      only a power cut or an OS crash can lose the *last* commits, those since the last
+      fsync. The WAL is one ordered log, and every ``FULL`` commit of another connection
+      syncs it all: so only a tail of catch-up transactions can be lost, never a user's
+      write, and never a catch-up transaction that a user's write came after.
+    - The index is derived data, and a catch-up transaction both writes the index entries
+      of its patents and takes them off the queue (:func:`_index_ids`: the ``DELETE`` from
+      the queue is in the same transaction as the inserts). A lost transaction is lost as a
+      whole: its patents are still queued with their old index entries, exactly as before
+      it ran; searches scan queued patents (exact), and the next run indexes them again.
+
+    Elsewhere (not WAL: a rollback journal can be corrupted by a power cut under
+    ``NORMAL``), nothing changes. An error in the block rolls back before setting back.
+    """
+    driver = connection.connection.driver_connection
+    cursor = raw_cursor(connection)
+    try:
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()
+        before = cursor.execute("PRAGMA synchronous").fetchone()
+        relaxed = (
+            mode is not None
+            and str(mode[0]).lower() == "wal"
+            and before is not None
+            and int(before[0]) > 1
+            and not getattr(driver, "in_transaction", True)
+        )
+        if relaxed:
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            if relaxed:
+                cursor.execute(f"PRAGMA synchronous={int(before[0])}")
+    finally:
+        cursor.close()
+
+
 def _index_is_empty(connection: Connection) -> bool:
     return connection.exec_driver_sql(f"SELECT patent_id FROM {TEXT_TABLE} LIMIT 1").first() is None
 

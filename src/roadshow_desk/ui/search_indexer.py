@@ -4,8 +4,11 @@ An import only queues its patents for the search index (see
 :mod:`roadshow_desk.store.search_index`); searches stay exact meanwhile by scanning the
 queued patents, but an indexed search is much faster. After an import finishes, and when
 the window opens, :class:`SearchIndexer` indexes the queue on a worker thread with its own
-database session, in short transactions (each a batch of patents sized to take about
-:data:`TARGET_SECONDS`, committed, then at least :data:`PAUSE_SECONDS` without the lock, in
+database connection, in short transactions (each a batch of patents sized so that it
+holds the write lock about :data:`TARGET_SECONDS`, committed without waiting for the
+disk -- the index is derived data, see
+:func:`~roadshow_desk.store.search_index.catch_up_commits` -- then at least
+:data:`PAUSE_SECONDS` without the lock, in
 which writers waiting for the database get it; the tokens of the next batch are cut then,
 outside the transaction), so a desk recording an intention waits a fraction of a second
 at most. The status bar shows "Preparing search: 12,000 of 100,000
@@ -27,9 +30,16 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from roadshow_desk.store.search_index import index_pending, pending_count, prepare_pending
+from roadshow_desk.store.search_index import (
+    catch_up_commits,
+    index_pending,
+    pending_count,
+    prepare_pending,
+)
 
-TARGET_SECONDS = 0.25  # each transaction indexes about this long: batches follow the time
+TARGET_SECONDS = 0.25  # each transaction holds the write lock about this long: batches follow
+# the time under the lock. The commit counts: without its fsync (catch_up_commits) it is still
+# FTS5 writing the tokens it buffered into segments, measured about half of the lock's time.
 # The worker lets go of the database at least this long between transactions (cutting the
 # next batch's tokens, then waiting). SQLite's locks are not fair: a writer waiting for the
 # lock polls it (every 100 ms at most, once it has waited a while), and without a pause it
@@ -160,11 +170,14 @@ class SearchIndexer(QObject):
                     rest = PAUSE_SECONDS - (time.monotonic() - released)
                     if self._stop.wait(max(rest, 0.0)):
                         break
-                started = time.monotonic()
-                with self.database.session() as session:
-                    count = index_pending(session, batch, prepared)
-                    remaining = pending_count(session)
-                released = time.monotonic()
+                with self.database.engine.connect() as connection:
+                    with catch_up_commits(connection):  # no fsync: see its notes
+                        started = time.monotonic()
+                        count = index_pending(connection, batch, prepared)
+                        connection.commit()
+                    released = time.monotonic()
+                    worked = released - started  # the lock's time: what a writer waits
+                    remaining = pending_count(connection)  # reads only
                 if count == 0:
                     break
                 done += count
@@ -172,7 +185,7 @@ class SearchIndexer(QObject):
                 self._batch_done.emit(me, done, done + remaining)
                 if remaining == 0:
                     break
-                batch = next_batch(batch, released - started)
+                batch = next_batch(batch, worked)
         except BaseException as exc:  # the queue stays, searches scan it: report only
             self.error = exc
             log.error("Preparing the search index failed after %d patents", done, exc_info=exc)

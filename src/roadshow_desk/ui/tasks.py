@@ -43,7 +43,13 @@ class Task(QObject):
         self.error: BaseException | None = None
 
     def start(self) -> None:
-        self._thread.start()
+        """Start the worker (once: later calls do nothing)."""
+        if not self.started:
+            self._thread.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread.ident is not None
 
     def cancel(self) -> None:
         self.progress.cancel()

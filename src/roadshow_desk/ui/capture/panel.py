@@ -335,7 +335,8 @@ class CapturePanel(QWidget):
         for edit in (self.edit_contact, self.edit_phone, self.edit_notes):
             edit.clear()
         self.label_title.setText(self.tr("New intention"))
-        self.field_enterprise.edit.setFocus()
+        if self.isVisible():  # a hidden form takes no keys: its page focuses it when shown
+            self.field_enterprise.edit.setFocus()
 
     def _default_patent(self) -> None:
         stage = self.context.patent_on_stage_id

@@ -295,3 +295,7 @@ def install(main_window: Any) -> None:
     main_window.page_changed.connect(screening.on_page_changed)
     if main_window.current_page() is page:
         QTimer.singleShot(0, screening, screening.apply)
+        # Start-up: the library opens ready for a search. A widget put in a shown layout is
+        # shown by a queued call: show it now, so it has the keyboard when ``ready`` fires.
+        screening.search_box.show()
+        screening.search_box.setFocus()
