@@ -64,8 +64,8 @@ from roadshow_desk.domain.identifiers import InvalidCreditCode, normalize_credit
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, ImportBatch, Intention, Patent, utcnow
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-from roadshow_desk.domain.venue_time import from_venue
 from roadshow_desk.domain.signups import sign_up_firms
+from roadshow_desk.domain.venue_time import from_venue
 from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.columns import (
     ColumnMapping,
