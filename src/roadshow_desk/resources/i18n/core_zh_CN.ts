@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>With “no demand”, rate the patent&apos;s industrialisation prospects from 1 to 5.</source>
-        <translation>选择“无需求”时，请为该专利的产业化前景评 1 至 5 分。</translation>
+        <translation>选择“暂无需求”时，请为该专利的产业化前景评 1 至 5 分。</translation>
     </message>
     <message>
         <source>“%1” is not a Chinese mobile number (11 digits) or a landline with its area code.</source>
