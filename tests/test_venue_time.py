@@ -70,7 +70,8 @@ def test_every_time_is_the_venues_whatever_the_laptops_zone(db: Any, tmp_path: P
     # and the times are Ningbo's: 09:30 start, slots of 8 minutes, the intention at 10:05:07
     assert "09:30" in first["agenda"] and "09:38" in first["agenda"]
     assert "09:30" in first["sheet"]
-    assert "2026-12-18 10:05:07" in first["export"]
+    assert first["export"][0] == "登记时间 (UTC+08:00)"  # the export says its zone
+    assert "2026-12-18 10:05:07" in first["export"][1:]
     assert first["console_clock"] == "09:41:05"
     assert first["console_slots"][:1] == ["09:30"]
 

@@ -51,9 +51,9 @@ def main(url: str, session_id: int, out: Path) -> dict[str, object]:
 
     sheet = load_workbook(out / "intentions.xlsx").worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    (column,) = [i for i, name in enumerate(rows[0]) if str(name).startswith("登记时间")]
-    assert rows[0][column] == "登记时间 (UTC+08:00)", rows[0][column]  # the venue's zone
-    captured = [str(row[column]) for row in rows[1:]]
+    # the header names the zone its times are in (#12.8), e.g. 登记时间 (UTC+08:00)
+    column = next(n for n, text in enumerate(rows[0]) if str(text).startswith("登记时间"))
+    captured = [str(rows[0][column])] + [str(row[column]) for row in rows[1:]]
 
     from PySide6.QtWidgets import QApplication
 

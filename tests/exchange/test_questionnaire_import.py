@@ -18,6 +18,7 @@ from fairday_data import make_fair_day
 from roadshow_desk.domain.agenda import build_from_shortlist
 from roadshow_desk.domain.enums import IntentionKind
 from roadshow_desk.domain.models import Enterprise, Intention, Patent
+from roadshow_desk.domain.signups import sign_up_states
 from roadshow_desk.exchange.intention_import import (
     import_intentions,
     intention_mapping,
@@ -119,6 +120,9 @@ def test_wenjuanxing_export_and_a_later_one(db: Any, fair: Any, tmp_path: Path) 
     with db.session() as session:
         walk_ins = session.scalars(select(Enterprise).where(Enterprise.is_walk_in)).all()
         assert [firm.name for firm in walk_ins] == ["浙江新来的科技有限公司"]  # made once
+        # it answered the event's form: signed up (a badge, 已报名 at the desk), not arrived
+        states = sign_up_states(session, fair.event_id)
+        assert states.get(walk_ins[0].id) is False
 
 
 def test_tencent_survey_export_with_other_column(db: Any, fair: Any) -> None:

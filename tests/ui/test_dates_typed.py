@@ -79,6 +79,7 @@ def test_a_new_event_takes_typed_dates_and_confirms(qtbot, event_page, app_conte
     assert form.date_ends.date() == dt.date(2026, 12, 19)
     form.button_save_event.click()
     assert messages[-1] == "Event “冬季专场” created."
+    assert form.label_message.text() == messages[-1]  # the form says so too, after the reload
     with db.session() as session:
         event = session.get(Event, app_context.current_event_id)
         assert event is not None and event.name == "冬季专场"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from fairday_data import make_fair_day
@@ -116,3 +117,24 @@ def test_owner_date_note_and_filters(qtbot, page, app_context, leads, db) -> Non
         assert intention is not None
         assert (intention.owner, intention.next_action_on) == ("", None)
         assert log_of(session, ids[1]) == []  # undo takes the owner's log line back too
+
+
+def test_log_times_are_the_venue_s(qtbot, page, leads, db) -> None:  # type: ignore[no-untyped-def]
+    """A lead's log shows its times in the event's time zone, not the default one."""
+    from roadshow_desk.domain.models import Event
+    from roadshow_desk.domain.venue_time import to_venue
+
+    day, ids = leads
+    with db.session() as session:
+        event = session.get(Event, day.event_id)
+        assert event is not None
+        event.time_zone = "Europe/London"  # 8 hours behind the default (Asia/Shanghai)
+    page.select_lead(ids[0])
+    page.edit_note.setFocus()
+    qtbot.keyClicks(page.edit_note, "called")
+    qtbot.keyClick(page.edit_note, Qt.Key.Key_Return)
+    with db.session() as session:
+        at = log_of(session, ids[0])[-1].at
+    assert page.list_log.count() == 1
+    shown = page.list_log.item(0).text()
+    assert shown.startswith(f"{to_venue(at, 'Europe/London'):%Y-%m-%d %H:%M}  called"), shown

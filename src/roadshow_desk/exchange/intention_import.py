@@ -64,6 +64,7 @@ from roadshow_desk.domain.identifiers import InvalidCreditCode, normalize_credit
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, ImportBatch, Intention, Patent, utcnow
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+from roadshow_desk.domain.signups import sign_up_firms
 from roadshow_desk.domain.venue_time import from_venue
 from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.columns import (
@@ -657,6 +658,8 @@ def import_intentions(
             )
             session.add(firm)
             session.flush()
+            # it answered the event's form: signed up for the event (badge, check-in list)
+            sign_up_firms(session, event.id, [firm.id], station=station)
             return firm
 
         wrote = False

@@ -99,6 +99,8 @@ class CapturePage(WorkflowPage):
 
     def _imported(self, result: Any) -> None:
         self.context.data_changed.emit("intention")
+        # an online form's new firms came in as walk-ins signed up for the event
+        self.context.data_changed.emit("enterprise")
         text = (
             self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected.")
             .replace("%1", str(result.inserted))

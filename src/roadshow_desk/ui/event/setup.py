@@ -114,6 +114,7 @@ class EventSetupForm(QWidget):
 
     def show_event(self, event_id: int | None) -> None:
         """Fill the form with an event (``None``: an empty form for a new one)."""
+        same_event = event_id is not None and event_id == self.event_id
         self.event_id = event_id
         fields = EventFields(name="")
         if event_id is not None:
@@ -132,7 +133,8 @@ class EventSetupForm(QWidget):
         language = self.combo_document_language.findData(fields.document_language)
         self.combo_document_language.setCurrentIndex(max(0, language))
         self._shown = self.fields()
-        self.label_message.clear()
+        if not same_event:  # the page's reload after a save keeps "Event … saved." on show
+            self.label_message.clear()
         self.button_save_event.setText(
             self.tr("&Save event") if event_id is not None else self.tr("&Create event")
         )
@@ -174,6 +176,7 @@ class EventSetupForm(QWidget):
     def discard_pending(self) -> None:
         """Show the stored event again, dropping what was typed."""
         self.show_event(self.event_id)
+        self.label_message.clear()
 
     # ------------------------------------------------------------------ saving
 

@@ -405,8 +405,15 @@ class FollowUpPage(WorkflowPage):
             self.current_uuid = intention.uuid
             owner = intention.owner
             next_on = intention.next_action_on
+            zone = intention.event.time_zone if intention.event is not None else None
             log = [
-                (local_time(entry.at), entry.from_stage, entry.to_stage, entry.note, entry.author)
+                (
+                    local_time(entry.at, zone),
+                    entry.from_stage,
+                    entry.to_stage,
+                    entry.note,
+                    entry.author,
+                )
                 for entry in log_of(session, intention_id)
             ]
         self.label_lead.setText(heading)
