@@ -24,6 +24,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,7 +194,7 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
     except KeyError as exc:
         archive.close()
         raise _refuse("“%1” is not a station bundle; nothing was merged.", path) from exc
-    except (ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (ValueError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         archive.close()
         raise _refuse("“%1” is damaged; nothing was merged.", path) from exc
     if manifest.get("format") != FORMAT:
@@ -241,7 +242,7 @@ def read_bundle(
                     for name in archive.namelist()
                     if name.startswith(RECORDS_PREFIX)
                 }
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, ValueError) as exc:
             raise _refuse("“%1” is damaged; nothing was merged.", path) from exc
     if content_digest(entries) != manifest.get("sha256"):
         raise _refuse("“%1” is damaged (its checksum does not match); nothing was merged.", path)
