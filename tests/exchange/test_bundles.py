@@ -126,9 +126,7 @@ def test_merge_keeps_capture_time_and_station_and_twice_changes_nothing(base, tm
     again = merge_bundles(organiser, [bundle], station="O")
     assert again.rows_written == 0 and again.bundles[0].already_merged_at is not None
     # The same content under another bundle uuid goes through every rule: still nothing.
-    second = export_bundle(
-        desk, tmp_path / "A2.rsdb", station="A", event_id=base.event_id
-    ).path
+    second = export_bundle(desk, tmp_path / "A2.rsdb", station="A", event_id=base.event_id).path
     copy = read_bundle(second)
     write_bundle(tmp_path / "A3.rsdb", {**copy.manifest, "bundle_uuid": "f" * 32}, copy.entries)
     overlap = merge_bundles(organiser, [tmp_path / "A3.rsdb"], station="O", backup=False)
@@ -367,17 +365,11 @@ def test_refused_files_leave_the_database_byte_identical(base, tmp_path) -> None
         assert path.name in message and "\n" not in message, kind
         assert message.endswith("."), kind
         assert _files(organiser_path) == before, kind
-    assert "another event" in str(
-        pytest.raises(InputError, merge_bundles, organiser, [bad["other_event"]]).value
-    )
-    assert "newer version" in str(
-        pytest.raises(InputError, merge_bundles, organiser, [bad["newer"]]).value
-    )
-    assert (
-        not list((organiser_path.parent / "backups").glob("O-*"))
-        if (organiser_path.parent / "backups").exists()
-        else True
-    )
+    with pytest.raises(InputError, match="another event"):
+        merge_bundles(organiser, [bad["other_event"]])
+    with pytest.raises(InputError, match="newer version"):
+        merge_bundles(organiser, [bad["newer"]])
+    assert not (organiser_path.parent / "backups").exists()
     desk.dispose()
     organiser.dispose()
 
