@@ -73,13 +73,25 @@ class Bundle:
         return str(self.manifest.get("station", ""))
 
     def records(self, table: str) -> list[dict[str, Any]]:
-        """The records of ``table`` (parsed once; callers must not change them)."""
+        """The records of ``table`` (parsed once; callers must not change them). A line that
+        is not a JSON object raises :class:`BundleRefused` (the checksum matched, so the
+        writer was broken): a merge then rolls back."""
         found = self._parsed.get(table)
         if found is None:
             data = self.entries.get(f"{RECORDS_PREFIX}{table}.jsonl", b"")
-            found = [json.loads(line) for line in data.splitlines() if line.strip()]
+            try:
+                found = [json.loads(line) for line in data.splitlines() if line.strip()]
+                if not all(isinstance(record, dict) for record in found):
+                    raise ValueError(table)
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise _refuse("“%1” is damaged; nothing was merged.", self.path) from exc
             self._parsed[table] = found
         return found
+
+    def count(self, table: str) -> int:
+        """How many records of ``table`` the bundle holds (without parsing them)."""
+        data = self.entries.get(f"{RECORDS_PREFIX}{table}.jsonl", b"")
+        return sum(1 for line in data.splitlines() if line.strip())
 
 
 def content_digest(entries: dict[str, bytes]) -> str:
@@ -247,13 +259,6 @@ def read_bundle(
     if content_digest(entries) != manifest.get("sha256"):
         raise _refuse("“%1” is damaged (its checksum does not match); nothing was merged.", path)
     bundle = Bundle(path, manifest, entries)
-    try:
-        for name in entries:
-            table = name[len(RECORDS_PREFIX) :].removesuffix(".jsonl")
-            if any(not isinstance(row, dict) for row in bundle.records(table)):
-                raise ValueError(name)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise _refuse("“%1” is damaged; nothing was merged.", path) from exc
     return bundle
 
 

@@ -48,6 +48,7 @@ from roadshow_desk.domain.models import (
 )
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.exchange.bundle_format import Bundle, BundleRefused, read_bundle
+from roadshow_desk.exchange.bundle_labels import kind_label
 from roadshow_desk.exchange.bundle_merge_rules import merge_record
 from roadshow_desk.exchange.bundle_rows import CHUNK, by_uuid, load_clocks, model_of, table_of
 from roadshow_desk.i18n import translate
@@ -160,7 +161,7 @@ def merge_bundles(
     """Merge bundles into ``database`` in one transaction (see the module)."""
     started = time.perf_counter()
     bundles = [p if isinstance(p, Bundle) else read_bundle(p, passphrase) for p in paths]
-    total = sum(len(b.records(spec.name)) for b in bundles for spec in TABLES)
+    total = sum(b.count(spec.name) for b in bundles for spec in TABLES)
     progress.start(max(total, 1), translate("Bundles", "Merging station bundles…"))
     result = MergeResult([], dry_run)
     session = database.sessions()
@@ -200,6 +201,28 @@ def merge_bundles(
     return result
 
 
+def _missing_defaults(table: Any, columns: list[str]) -> dict[str, Any]:
+    """Driver values of the NOT NULL columns a bundle does not carry (their defaults)."""
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name == "id" or column.name in columns or column.default is None:
+            continue
+        default = column.default
+        value = default.arg(None) if default.is_callable else default.arg
+        processor = column.type.bind_processor(_SQLITE_DIALECT)
+        values[column.name] = processor(value) if processor else value
+    return values
+
+
+def _sqlite_dialect() -> Any:
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.dialect()
+
+
+_SQLITE_DIALECT = _sqlite_dialect()
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -225,10 +248,28 @@ class _Merger:
         self.progress = progress
         self.written = 0
         self.ids: dict[str, dict[Any, int]] = {"event": dict(events)}
+        self.sqlite = connection.dialect.name == "sqlite"
         self.decoders = {
             spec.name: {name: decoder(t) for name, t in spec.column_types.items()}
             for spec in TABLES
         }
+        # Column by column: bundle value -> value for the driver (the column type's own bind
+        # processor, so rows read the same as through the ORM), for plain executemany.
+        dialect = connection.dialect
+        self.driver: dict[str, list[Any]] = {}
+        for spec in TABLES:
+            table = table_of(spec)
+            converters = []
+            for column in spec.columns:
+                if column in spec.ref_by_column:
+                    converters.append(None)
+                    continue
+                processor = table.c[column].type.bind_processor(dialect) if self.sqlite else None
+                decode = self.decoders[spec.name][column]
+                converters.append(
+                    (lambda v, d=decode, p=processor: p(d(v))) if processor else decode
+                )
+            self.driver[spec.name] = converters
 
     # ------------------------------------------------------------------ keys → ids
 
@@ -239,6 +280,18 @@ class _Merger:
             return
         model = model_of(table)
         column = getattr(model, key_name)
+        if self.sqlite:  # plain SQL: no statement to render per chunk
+            name = model.__tablename__  # type: ignore[attr-defined]
+            for start in range(0, len(missing), 900):
+                chunk = missing[start : start + 900]
+                marks = ",".join("?" * len(chunk))
+                cache.update(
+                    self.connection.exec_driver_sql(
+                        f"SELECT {key_name}, id FROM {name} WHERE {key_name} IN ({marks})",
+                        tuple(chunk),
+                    ).all()
+                )
+            return
         for start in range(0, len(missing), CHUNK):
             chunk = missing[start : start + CHUNK]
             for key, row_id in self.connection.execute(
@@ -268,7 +321,7 @@ class _Merger:
         if merged_at is not None:
             report.already_merged_at = merged_at
             for spec in TABLES:
-                rows = len(bundle.records(spec.name))
+                rows = bundle.count(spec.name)
                 if rows:
                     report.kind(spec.name).unchanged = rows
                     self.progress.step(rows)
@@ -598,27 +651,22 @@ class _Merger:
 
     # ------------------------------------------------------------------ writing
 
-    def _values(
-        self, spec: TableSpec, record: dict[str, Any], report: BundleReport
-    ) -> dict[str, Any] | None:
-        """Column values of a record in bundle form (``None``: a reference is missing)."""
-        decoders = self.decoders[spec.name]
-        values: dict[str, Any] = {}
-        for column in spec.columns:
-            ref = spec.ref_by_column.get(column)
-            if ref is None:
-                values[column] = decoders[column](record.get(column))
+    def _values(self, spec: TableSpec, record: dict[str, Any]) -> list[Any] | None:
+        """Driver values of a record's columns in ``spec.columns`` order (``None``: a
+        reference it needs is missing)."""
+        values: list[Any] = []
+        refs = spec.ref_by_column
+        ids = self.ids
+        for column, convert in zip(spec.columns, self.driver[spec.name], strict=True):
+            if convert is not None:
+                values.append(convert(record.get(column)))
                 continue
+            ref = refs[column]
             key = record.get(ref.name)
-            if key is None:
-                values[column] = None
-                continue
-            row_id = self.ids.get(ref.table, {}).get(key)
-            if row_id is None:
-                nullable = table_of(spec).c[column].nullable
-                if not nullable:
-                    return None
-            values[column] = row_id
+            row_id = None if key is None else ids.get(ref.table, {}).get(key)
+            if row_id is None and key is not None and not table_of(spec).c[column].nullable:
+                return None
+            values.append(row_id)
         return values
 
     def _write(
@@ -633,35 +681,47 @@ class _Merger:
             self._lookup(ref.table, ref.key, keys)
         table = table_of(spec)
         counts = report.kind(spec.name)
+        extra = _missing_defaults(table, spec.columns) if self.sqlite else {}
         rows = []
         for record in inserts:
-            values = self._values(spec, record, report)
+            values = self._values(spec, record)
             if values is None:
                 counts.new -= 1
                 counts.skipped += 1
                 continue
-            rows.append(values)
-        for start in range(0, len(rows), CHUNK * 4):
-            self.connection.execute(table.insert(), rows[start : start + CHUNK * 4])
-            self.progress.check()
+            rows.append(values + list(extra.values()))
+        columns = [*spec.columns, *extra]
+        if rows:
+            names = ", ".join(columns)
+            marks = ", ".join("?" * len(columns))
+            self._executemany(
+                f"INSERT INTO {table.name} ({names}) VALUES ({marks})",
+                table.insert(),
+                columns,
+                rows,
+            )
         self.written += len(rows)
         changes = []
         for row_id, record in updates:
-            values = self._values(spec, record, report)
+            values = self._values(spec, record)
             if values is None:
                 counts.updated -= 1
                 counts.skipped += 1
                 continue
-            changes.append({"_id": row_id, **{f"v_{k}": v for k, v in values.items()}})
+            changes.append([*values, row_id])
         if changes:
+            sets = ", ".join(f"{column} = ?" for column in spec.columns)
             statement = (
                 update(table)
                 .where(table.c.id == bindparam("_id"))
                 .values({column: bindparam(f"v_{column}") for column in spec.columns})
             )
-            for start in range(0, len(changes), CHUNK * 4):
-                self.connection.execute(statement, changes[start : start + CHUNK * 4])
-                self.progress.check()
+            self._executemany(
+                f"UPDATE {table.name} SET {sets} WHERE id = ?",
+                statement,
+                [f"v_{column}" for column in spec.columns] + ["_id"],
+                changes,
+            )
             self.written += len(changes)
         if counts.skipped:
             report.warnings.append(
@@ -671,10 +731,27 @@ class _Merger:
                     "database holds and were not merged.",
                 )
                 .replace("%1", str(counts.skipped))
-                .replace("%2", spec.name)
+                .replace("%2", kind_label(spec.name))
             )
         if spec.name in ("enterprise", "roadshow_session", "intention") and rows:
-            self._lookup(spec.name, "uuid", {str(r["uuid"]) for r in rows})
+            uuid_at = columns.index("uuid")
+            self._lookup(spec.name, "uuid", {str(r[uuid_at]) for r in rows})
+
+    def _executemany(
+        self, sql: str, statement: Any, names: list[str], rows: list[list[Any]]
+    ) -> None:
+        """Many rows in chunks: plain SQL on SQLite (values already converted for the
+        driver), else the SQLAlchemy statement with named parameters."""
+        step = CHUNK * 4
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            if self.sqlite:
+                self.connection.exec_driver_sql(sql, [tuple(row) for row in chunk])
+            else:  # pragma: no cover - PostgreSQL
+                self.connection.execute(
+                    statement, [dict(zip(names, row, strict=True)) for row in chunk]
+                )
+            self.progress.check()
 
     def _write_clocks(self, writes: dict[str, tuple[str, dict]], drops: list[str]) -> None:
         if not writes and not drops:

@@ -27,6 +27,8 @@ from roadshow_desk.domain.models import (
 )
 
 CHUNK = 500
+#: Above this many uuids, :func:`by_uuid` reads the whole table once.
+SCAN_ABOVE = 2000
 _MODELS: dict[str, type[Base]] = {
     "event": Event,
     "enterprise": Enterprise,
@@ -91,6 +93,12 @@ def by_uuid(
     table = table_of(spec)
     found: dict[str, tuple[int, dict[str, Any]]] = {}
     base = bundle_select(spec)
+    if len(uuids) > SCAN_ABOVE:  # many: one pass over the table beats thousands of IN terms
+        wanted = set(uuids)
+        for row_id, record in json_rows(connection, base, spec):
+            if record["uuid"] in wanted:
+                found[record["uuid"]] = (row_id, record)
+        return found
     for start in range(0, len(uuids), CHUNK):
         chunk = list(uuids[start : start + CHUNK])
         for row_id, record in json_rows(connection, base.where(table.c.uuid.in_(chunk)), spec):
