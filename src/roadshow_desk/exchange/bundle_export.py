@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from roadshow_desk.domain.bundle_schema import SPEC_BY_TABLE, TableSpec
 from roadshow_desk.domain.models import (
@@ -88,7 +88,8 @@ def resolve_since(connection: Connection, station: str, since: Any) -> dt.dateti
 def _own(spec: TableSpec, station: str, event_id: int, since: dt.datetime | None) -> Any:
     """The WHERE clause of this station's records of the event in ``spec``'s table."""
     table = table_of(spec)
-    mine = table.c.station == station
+    mine: Any = table.c.station == station
+    scope: Any
     if spec.name == "intention":
         mine = or_(mine, table.c.captured_station == station)
     if spec.name == "slot":
@@ -116,6 +117,20 @@ def event_passphrase(database: Any, event_id: int | str | None = None) -> str | 
         event = resolve_event(session, event_id)
         found = session.get(EventBundleSettings, event.id)
         return (found.passphrase or None) if found is not None else None
+
+
+def set_event_passphrase(database: Any, event_id: int | str | None, passphrase: str) -> None:
+    """Set (``""``: clear) the passphrase that encrypts the event's bundles."""
+    from roadshow_desk.domain.events import resolve_event
+    from roadshow_desk.domain.models import EventBundleSettings
+
+    with database.session() as session:
+        event = resolve_event(session, event_id)
+        found = session.get(EventBundleSettings, event.id)
+        if found is None:
+            session.add(EventBundleSettings(event_id=event.id, passphrase=passphrase.strip()))
+        else:
+            found.passphrase = passphrase.strip()
 
 
 def unexported_count(database: Any, station: str, event_id: int | None = None) -> int:
@@ -218,7 +233,7 @@ def export_bundle(
         found = connection.execute(select(Station.id).where(Station.name == station)).scalar()
         if found is None:
             connection.execute(
-                Station.__table__.insert().values(
+                insert(Station).values(
                     name=station, created_at=exported_at, last_bundle_at=exported_at
                 )
             )

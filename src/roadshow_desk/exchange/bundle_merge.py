@@ -259,7 +259,7 @@ class _Merger:
         self.driver: dict[str, list[Any]] = {}
         for spec in TABLES:
             table = table_of(spec)
-            converters = []
+            converters: list[Any] = []
             for column in spec.columns:
                 if column in spec.ref_by_column:
                     converters.append(None)
@@ -281,7 +281,7 @@ class _Merger:
         model = model_of(table)
         column = getattr(model, key_name)
         if self.sqlite:  # plain SQL: no statement to render per chunk
-            name = model.__tablename__  # type: ignore[attr-defined]
+            name = model.__tablename__
             for start in range(0, len(missing), 900):
                 chunk = missing[start : start + 900]
                 marks = ",".join("?" * len(chunk))
@@ -321,10 +321,10 @@ class _Merger:
         if merged_at is not None:
             report.already_merged_at = merged_at
             for spec in TABLES:
-                rows = bundle.count(spec.name)
-                if rows:
-                    report.kind(spec.name).unchanged = rows
-                    self.progress.step(rows)
+                held = bundle.count(spec.name)
+                if held:
+                    report.kind(spec.name).unchanged = held
+                    self.progress.step(held)
             return report
         self._warn_skew(bundle, report)
         self._patents(bundle, report)
@@ -553,7 +553,7 @@ class _Merger:
                     Enterprise.credit_code.in_(chunk)
                 )
             ):
-                owners[code] = (row_id, uuid)
+                owners[str(code)] = (row_id, uuid)
         counts = report.kind("enterprise")
         for code, records in claims.items():
             uuids = {r["uuid"] for r in records}

@@ -59,7 +59,7 @@ def bundle_select(spec: TableSpec) -> Select[Any]:
             continue
         target = aliased(_MODELS[ref.table], name=f"ref_{ref.name}")
         columns.append(getattr(target, ref.key).label(ref.name))
-        joins.append((target, table.c[name] == target.id))
+        joins.append((target, table.c[name] == target.id))  # type: ignore[attr-defined]
     statement = select(*columns).select_from(table)
     for target, on in joins:
         statement = statement.outerjoin(target, on)

@@ -59,6 +59,7 @@ WINDOW_CONTROLLERS: list[str] = [
     "roadshow_desk.ui.screening.library:install",
     "roadshow_desk.ui.importing.controller:install",
     "roadshow_desk.ui.search_indexer:install",  # after the importer: follows its imports
+    "roadshow_desk.ui.bundles.controller:install",
 ]
 
 DropHandler = Callable[[list[Path]], bool]
