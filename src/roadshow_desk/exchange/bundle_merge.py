@@ -223,6 +223,10 @@ def _sqlite_dialect() -> Any:
 _SQLITE_DIALECT = _sqlite_dialect()
 
 
+def _without_clock(record: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in record.items() if name != "_clock"}
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -405,6 +409,8 @@ class _Merger:
         clock_drops: list[str] = []
         conflicts: list[tuple[int, str, Any, Any]] = []
         for done, incoming in enumerate(rows, start=1):
+            if done % CHUNK == 0:
+                self.progress.step(CHUNK)
             uuid = incoming["uuid"]
             found = local.get(uuid) or natural.get(uuid)
             iclock = incoming_clocks[uuid]
@@ -416,6 +422,10 @@ class _Merger:
             else:
                 row_id, mine = found
                 lclock = clocks.get(mine["uuid"], {})
+                same = incoming == mine if not iclock else _without_clock(incoming) == mine
+                if same and iclock == lclock:  # the usual case of an overlapping bundle
+                    counts.unchanged += 1
+                    continue
                 merged = merge_record(spec, mine, lclock, incoming, iclock)
                 if merged.second_check_in is not None and spec.name == "registration":
                     self._note_check_in(report, merged.record, merged.second_check_in)
@@ -432,8 +442,6 @@ class _Merger:
                         counts.kept_after_delete += 1
                 for name, value, other in merged.conflicts:
                     conflicts.append((row_id, name, value, other))
-            if done % CHUNK == 0:
-                self.progress.step(CHUNK)
         self.progress.step(len(rows) % CHUNK)
         if spec.name == "enterprise":
             updates = [(i, dict(r)) for i, r in updates]
