@@ -201,6 +201,41 @@ def merge_bundles(
     return result
 
 
+def _sqlite_datetime(value: Any) -> Any:
+    """ISO text (``T``, maybe no microseconds) → SQLAlchemy's SQLite DATETIME text."""
+    if value is None:
+        return None
+    text = str(value).replace("T", " ")
+    return text if len(text) > 19 else text + ".000000"
+
+
+def _sqlite_converter(column_type: Any) -> Any:
+    """A direct bundle-value → SQLite-value function for the common column types (the
+    same text SQLAlchemy stores), or ``None`` to use the type's own bind processor."""
+    from sqlalchemy import Boolean, Date, DateTime, Enum, Integer, String, Text
+
+    if isinstance(column_type, Enum) and column_type.enum_class is not None:
+        allowed = {member.value for member in column_type.enum_class}
+
+        def enum_value(value: Any) -> Any:
+            if value is None or value in allowed:
+                return value
+            raise ValueError(f"{value!r} is not one of {sorted(allowed)}")
+
+        return enum_value
+    if isinstance(column_type, DateTime):
+        return _sqlite_datetime
+    if isinstance(column_type, Date):
+        return lambda value: None if value is None else str(value)[:10]
+    if isinstance(column_type, Boolean):
+        return lambda value: None if value is None else int(bool(value))
+    if isinstance(column_type, Integer):
+        return lambda value: None if value is None else int(value)
+    if isinstance(column_type, (String, Text)):
+        return lambda value: None if value is None else str(value)
+    return None
+
+
 def _missing_defaults(table: Any, columns: list[str]) -> dict[str, Any]:
     """Driver values of the NOT NULL columns a bundle does not carry (their defaults)."""
     values: dict[str, Any] = {}
@@ -268,7 +303,12 @@ class _Merger:
                 if column in spec.ref_by_column:
                     converters.append(None)
                     continue
-                processor = table.c[column].type.bind_processor(dialect) if self.sqlite else None
+                column_type = table.c[column].type
+                fast = _sqlite_converter(column_type) if self.sqlite else None
+                if fast is not None:
+                    converters.append(fast)
+                    continue
+                processor = column_type.bind_processor(dialect) if self.sqlite else None
                 decode = self.decoders[spec.name][column]
                 converters.append(
                     (lambda v, d=decode, p=processor: p(d(v))) if processor else decode
@@ -330,13 +370,21 @@ class _Merger:
                     report.kind(spec.name).unchanged = held
                     self.progress.step(held)
             return report
-        self._warn_skew(bundle, report)
-        self._patents(bundle, report)
-        for spec in TABLES:
-            rows = bundle.records(spec.name)
-            if rows:
-                self._merge_table(spec, rows, report)
-            self.progress.check()
+        try:
+            self._warn_skew(bundle, report)
+            self._patents(bundle, report)
+            for spec in TABLES:
+                rows = bundle.records(spec.name)
+                if rows:
+                    self._merge_table(spec, rows, report)
+                self.progress.check()
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a malformed record
+            raise BundleRefused(
+                translate(
+                    "Bundles",
+                    "“%1” holds records this version cannot read; nothing was merged.",
+                ).replace("%1", bundle.path.name)
+            ) from exc
         self._receipt(bundle, report)
         return report
 

@@ -113,6 +113,13 @@ def load_clocks(connection: Connection, uuids: Iterable[str] | None = None) -> d
         return {uuid: dict(fields or {}) for uuid, fields in connection.execute(statement)}
     wanted = list(uuids)
     clocks: dict[str, dict] = {}
+    if len(wanted) > SCAN_ABOVE:  # many: read them all once
+        keep = set(wanted)
+        return {
+            uuid: dict(fields or {})
+            for uuid, fields in connection.execute(statement)
+            if uuid in keep
+        }
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
         for uuid, fields in connection.execute(statement.where(SyncClock.record_uuid.in_(chunk))):
