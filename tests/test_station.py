@@ -61,6 +61,7 @@ def test_cli_stamps_the_window_setting(db_url: str, tmp_path: Path) -> None:
     settings.station_name = "北区C"
     settings.sync()
     assert _import_one(db_url, tmp_path) == "北区C"
-    assert Settings(
-        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    ).station_name == "北区C"
+    assert (
+        Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)).station_name
+        == "北区C"
+    )

@@ -89,9 +89,7 @@ def run_enterprise_import(args: argparse.Namespace) -> int:
 
     db = database(args)
     try:
-        result = import_enterprises(
-            db, args.file, rejects_path=args.rejects, station=station(args)
-        )
+        result = import_enterprises(db, args.file, rejects_path=args.rejects, station=station(args))
     finally:
         db.dispose()
     return report_import(result, args, _counts(result))

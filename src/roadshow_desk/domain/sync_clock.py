@@ -41,7 +41,7 @@ def _ref_key(session: Session, ref: Any, value: Any) -> Any:
     from roadshow_desk.domain.models import Base
 
     for mapper in Base.registry.mappers:
-        if mapper.local_table.name == ref.table:  # type: ignore[union-attr]
+        if mapper.local_table.name == ref.table:  # type: ignore[attr-defined]
             found = session.get(mapper.class_, value)
             return None if found is None else getattr(found, ref.key)
     return None
@@ -73,8 +73,8 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 changed[column] = to_json(old)
         if not changed:
             continue
-        uuid = record.uuid  # type: ignore[attr-defined]
-        station = record.station or ""  # type: ignore[attr-defined]
+        uuid = record.uuid
+        station = record.station or ""
         clock = session.get(SyncClock, uuid)
         if clock is None:
             clock = SyncClock(record_uuid=uuid, record_table=table, fields={})

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
 
 FORMAT = "roadshow-desk-bundle"
 FORMAT_VERSION = 1
@@ -87,7 +87,9 @@ class Bundle:
                 if not all(isinstance(record, dict) for record in found):
                     raise ValueError(table)
             except (ValueError, UnicodeDecodeError) as exc:
-                raise _refuse("“%1” is damaged; nothing was merged.", self.path) from exc
+                raise _refuse(
+                    QT_TRANSLATE_NOOP("Bundles", "“%1” is damaged; nothing was merged."), self.path
+                ) from exc
             self._parsed[table] = found
         return found
 
@@ -191,16 +193,27 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
             .replace("%2", exc.strerror or str(exc))
         ) from exc
     if not head:
-        raise _refuse("“%1” is empty: it is not a station bundle; nothing was merged.", path)
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "Bundles", "“%1” is empty: it is not a station bundle; nothing was merged."
+            ),
+            path,
+        )
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
         if head == b"PK\x03\x04":
             raise _refuse(
-                "“%1” is damaged or incomplete (was it copied to the end?); nothing was merged.",
+                QT_TRANSLATE_NOOP(
+                    "Bundles",
+                    "“%1” is damaged or incomplete (was it copied to the end?); nothing was "
+                    "merged.",
+                ),
                 path,
             ) from exc
-        raise _refuse("“%1” is not a station bundle; nothing was merged.", path) from exc
+        raise _refuse(
+            QT_TRANSLATE_NOOP("Bundles", "“%1” is not a station bundle; nothing was merged."), path
+        ) from exc
     try:
         raw = archive.read(MANIFEST)
         manifest = json.loads(raw.decode("utf-8"))
@@ -208,19 +221,28 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
             raise ValueError("manifest is not an object")
     except KeyError as exc:
         archive.close()
-        raise _refuse("“%1” is not a station bundle; nothing was merged.", path) from exc
+        raise _refuse(
+            QT_TRANSLATE_NOOP("Bundles", "“%1” is not a station bundle; nothing was merged."), path
+        ) from exc
     except (ValueError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         archive.close()
-        raise _refuse("“%1” is damaged; nothing was merged.", path) from exc
+        raise _refuse(
+            QT_TRANSLATE_NOOP("Bundles", "“%1” is damaged; nothing was merged."), path
+        ) from exc
     if manifest.get("format") != FORMAT:
         archive.close()
-        raise _refuse("“%1” is not a station bundle; nothing was merged.", path)
+        raise _refuse(
+            QT_TRANSLATE_NOOP("Bundles", "“%1” is not a station bundle; nothing was merged."), path
+        )
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         archive.close()
         raise _refuse(
-            "“%1” was written by a newer version of Roadshow Desk; update the app to merge "
-            "it. Nothing was merged.",
+            QT_TRANSLATE_NOOP(
+                "Bundles",
+                "“%1” was written by a newer version of Roadshow Desk; update the app to merge "
+                "it. Nothing was merged.",
+            ),
             path,
         )
     from roadshow_desk.store.migrations import KNOWN_REVISIONS
@@ -228,8 +250,11 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
     if str(manifest.get("schema_revision", "")) not in KNOWN_REVISIONS:
         archive.close()
         raise _refuse(
-            "“%1” was written by a newer version of Roadshow Desk; update the app to merge "
-            "it. Nothing was merged.",
+            QT_TRANSLATE_NOOP(
+                "Bundles",
+                "“%1” was written by a newer version of Roadshow Desk; update the app to merge "
+                "it. Nothing was merged.",
+            ),
             path,
         )
     return archive, manifest
@@ -258,9 +283,16 @@ def read_bundle(
                     if name.startswith(RECORDS_PREFIX)
                 }
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, ValueError) as exc:
-            raise _refuse("“%1” is damaged; nothing was merged.", path) from exc
+            raise _refuse(
+                QT_TRANSLATE_NOOP("Bundles", "“%1” is damaged; nothing was merged."), path
+            ) from exc
     if content_digest(entries) != manifest.get("sha256"):
-        raise _refuse("“%1” is damaged (its checksum does not match); nothing was merged.", path)
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "Bundles", "“%1” is damaged (its checksum does not match); nothing was merged."
+            ),
+            path,
+        )
     bundle = Bundle(path, manifest, entries)
     return bundle
 
@@ -279,8 +311,11 @@ def _decrypt(
         text = os.environ.get(ENV_PASSPHRASE, "")
     if not text:
         raise _refuse(
-            "“%1” is encrypted: give the event's bundle passphrase (or set "
-            "ROADSHOW_DESK_PASSPHRASE); nothing was merged.",
+            QT_TRANSLATE_NOOP(
+                "Bundles",
+                "“%1” is encrypted: give the event's bundle passphrase (or set "
+                "ROADSHOW_DESK_PASSPHRASE); nothing was merged.",
+            ),
             path,
             PassphraseNeeded,
         )
@@ -294,7 +329,10 @@ def _decrypt(
         )
     except InvalidTag as exc:
         raise _refuse(
-            "The passphrase does not open “%1” (or the file is damaged); nothing was merged.",
+            QT_TRANSLATE_NOOP(
+                "Bundles",
+                "The passphrase does not open “%1” (or the file is damaged); nothing was merged.",
+            ),
             path,
             WrongPassphrase,
         ) from exc

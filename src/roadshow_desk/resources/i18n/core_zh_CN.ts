@@ -36,6 +36,7 @@
     <name>Capture</name>
     <message>
         <source>Choose the enterprise (type its name or scan its badge).</source>
+        <extracomment>``after_write(session, patent_ids)``: called in an intention write&apos;s transaction with the patents whose intentions changed.</extracomment>
         <translation>请选择企业（输入名称或扫描胸卡）。</translation>
     </message>
     <message>
@@ -106,6 +107,14 @@
         <translation>演示对接会已写入 %1：来自 %3 家单位的专利 %2 件，企业 %4 家，活动“%5”含路演场次 %6 场，意向 %7 条。</translation>
     </message>
     <message>
+        <source>Bundle of another desk: %1</source>
+        <translation>另一台服务台的数据包：%1</translation>
+    </message>
+    <message>
+        <source>Merge them with: roadshow-desk bundle merge FILE...</source>
+        <translation>合并方法：roadshow-desk bundle merge 文件...</translation>
+    </message>
+    <message>
         <source>Unknown view “%1”; choose one of: %2.</source>
         <translation>没有名为“%1”的视图；可选：%2。</translation>
     </message>
@@ -148,6 +157,26 @@
     <message>
         <source>No patent matches.</source>
         <translation>没有匹配的专利。</translation>
+    </message>
+    <message>
+        <source>%1 records of station %2 written to %3.</source>
+        <translation>工作站 %2 的 %1 条记录已写入 %3。</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 kept after delete, %7 possible duplicates.</source>
+        <translation>%1：新增 %2，更新 %3，未变 %4，冲突 %5，删除后保留 %6，疑似重复 %7。</translation>
+    </message>
+    <message>
+        <source>%1 was already merged; nothing changed.</source>
+        <translation>%1 已合并过，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: the database already holds all of it.</source>
+        <translation>没有需要合并的内容：数据库已包含全部记录。</translation>
+    </message>
+    <message>
+        <source>Backup before the merge: %1</source>
+        <translation>合并前的备份：%1</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1102,7 @@
     </message>
     <message>
         <source>Standard</source>
+        <extracomment>Rescore statements for SQLite as text, by (rubric JSON, day, all patents or given ones): building and compiling the rubric&apos;s expression costs milliseconds, running it for one patent microseconds (a recorded intention rescores its patent; see ``store.intentions``).</extracomment>
         <translation>标准</translation>
     </message>
     <message>

@@ -2,6 +2,132 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BundleKinds</name>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Registrations and check-ins</source>
+        <translation>报名与签到</translation>
+    </message>
+    <message>
+        <source>Roadshow sessions</source>
+        <translation>路演场次</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>路演时段</translation>
+    </message>
+    <message>
+        <source>Shortlist entries</source>
+        <translation>推介清单条目</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Follow-up entries</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+</context>
+<context>
+    <name>Bundles</name>
+    <message>
+        <source>Demo stations need a database file (not a server).</source>
+        <translation>演示工作站需要数据库文件（不能是服务器）。</translation>
+    </message>
+    <message>
+        <source>The demo has between 1 and 8 more stations.</source>
+        <translation>演示可另加 1 至 8 个工作站。</translation>
+    </message>
+    <message>
+        <source>Collecting this station&apos;s records…</source>
+        <translation>正在收集本工作站的记录…</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged; nothing was merged.</source>
+        <translation>“%1”已损坏；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2.</source>
+        <translation>无法读取“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” is empty: it is not a station bundle; nothing was merged.</source>
+        <translation>“%1”是空文件，不是工作站数据包；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or incomplete (was it copied to the end?); nothing was merged.</source>
+        <translation>“%1”已损坏或不完整（是否没有拷贝完？）；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a station bundle; nothing was merged.</source>
+        <translation>“%1”不是工作站数据包；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of Roadshow Desk; update the app to merge it. Nothing was merged.</source>
+        <translation>“%1”由更新版本的路演服务台生成，请升级软件后再合并。未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged (its checksum does not match); nothing was merged.</source>
+        <translation>“%1”已损坏（校验和不符）；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” is encrypted: give the event&apos;s bundle passphrase (or set ROADSHOW_DESK_PASSPHRASE); nothing was merged.</source>
+        <translation>“%1”已加密：请提供活动的数据包口令（或设置 ROADSHOW_DESK_PASSPHRASE）；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open “%1” (or the file is damaged); nothing was merged.</source>
+        <translation>口令无法打开“%1”（或文件已损坏）；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>Merging station bundles…</source>
+        <translation>正在合并工作站数据包…</translation>
+    </message>
+    <message>
+        <source>“%1” belongs to another event (“%2”), which this database does not hold; nothing was merged.</source>
+        <translation>“%1”属于另一场活动（“%2”），本数据库中没有该活动；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” holds records this version cannot read; nothing was merged.</source>
+        <translation>“%1”中有本版本无法读取的记录；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>The clock of station %1 differed from this computer&apos;s by about %2 minutes; check the times of its records.</source>
+        <translation>工作站 %1 的时钟与本机相差约 %2 分钟，请核对其记录的时间。</translation>
+    </message>
+    <message>
+        <source>A firm checked in again at %1 at %2 was already checked in at %3 at %4; the first check-in stands.</source>
+        <translation>一家企业于 %1 在 %2 再次签到，但已于 %3 在 %4 签到；以首次签到为准。</translation>
+    </message>
+    <message>
+        <source>same credit code %1</source>
+        <translation>统一社会信用代码相同：%1</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>same enterprise, patent and kind within minutes</source>
+        <translation>数分钟内同一企业、同一专利、同一意向类型</translation>
+    </message>
+    <message>
+        <source>%1 records of “%2” refer to records that neither the bundle nor this database holds and were not merged.</source>
+        <translation>“%2”中有 %1 条记录引用了数据包和本数据库中都没有的记录，未合并。</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseFields</name>
     <message>
         <source>Enterprise</source>
@@ -54,6 +180,13 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>There is no event yet; create one first.</source>
+        <translation>还没有活动，请先创建一个。</translation>
     </message>
 </context>
 <context>
