@@ -486,3 +486,30 @@ def test_since_last_covers_only_later_changes(base, tmp_path) -> None:  # type: 
     assert [r["uuid"] for r in read_bundle(second.path).records("intention")] == [later.uuid]
     assert cumulative.counts["intention"] == 2
     desk.dispose()
+
+
+def test_an_intention_conflict_is_reviewed_and_resolved_like_the_others(base, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.exchange.conflict_resolution import resolve_with_undo, undo_resolution
+    from roadshow_desk.exchange.patent_review import open_conflict_rows
+
+    a, b = station_copy(base, tmp_path, "A"), station_copy(base, tmp_path, "B")
+    first = base.intention_ids[0]
+    update_intention(a, first, {"notes": "A 说：预算五十万"}, station="A")
+    update_intention(b, first, {"notes": "B 说：预算八十万"}, station="B")  # later
+    bundles = [_export(a, tmp_path, "A", base), _export(b, tmp_path, "B", base)]
+    organiser = station_copy(base, tmp_path, "O")
+    merge_bundles(organiser, bundles, station="O")
+    rows = open_conflict_rows(organiser)
+    assert [(r.record_table, r.field, r.local_text, r.file_text) for r in rows] == [
+        ("intention", "notes", "B 说：预算八十万", "A 说：预算五十万")
+    ]
+    assert rows[0].application_no.startswith("CN") and rows[0].title.startswith("Intentions: ")
+    done = resolve_with_undo(organiser, [rows[0].conflict_id], ConflictResolution.TOOK_FILE)
+    assert done is not None
+    with organiser.session() as session:
+        assert session.get(Intention, first).notes == "A 说：预算五十万"
+    undo_resolution(organiser, done)
+    with organiser.session() as session:
+        assert session.get(Intention, first).notes == "B 说：预算八十万"
+    for database in (a, b, organiser):
+        database.dispose()

@@ -851,8 +851,20 @@ class _Merger:
             ):
                 known.setdefault((rid, name), []).append((cid, mine, theirs, resolution))
         opened = 0
+        from roadshow_desk.domain.edits import RECORD_TABLES
+
+        reviewable = set(RECORD_TABLES.get(spec.name, (None, ()))[1])
         for row_id, name, value, other in conflicts:
-            column = next((r.column for r in spec.refs if r.name == name), name)
+            if name not in reviewable:  # a reference, a tombstone: the later edit stands
+                report.notes.append(
+                    translate(
+                        "Bundles",
+                        "Two stations changed “%1” of the same record differently; the later "
+                        "change stands.",
+                    ).replace("%1", name)
+                )
+                continue
+            column = name
             stands, loses = _text(value), _text(other)
             entries = known.setdefault((row_id, column), [])
             for cid, mine, _theirs, resolution in entries:

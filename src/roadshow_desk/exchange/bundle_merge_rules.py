@@ -106,7 +106,8 @@ def merge_record(
                 value, entry, other = lv, lc, iv
             else:
                 value, entry, other = iv, ic, lv
-            conflicts.append((name, value, other))
+            if name != "deleted_at":  # two deletions (or a deletion and a restore): the later
+                conflicts.append((name, value, other))
         record[name] = value
         if entry is not None:
             clock[name] = entry

@@ -126,6 +126,10 @@
         <source>%1 records of “%2” refer to records that neither the bundle nor this database holds and were not merged.</source>
         <translation>“%2”中有 %1 条记录引用了数据包和本数据库中都没有的记录，未合并。</translation>
     </message>
+    <message>
+        <source>Two stations changed “%1” of the same record differently; the later change stands.</source>
+        <translation>两个工作站对同一记录的“%1”作了不同修改；以较晚的修改为准。</translation>
+    </message>
 </context>
 <context>
     <name>EnterpriseFields</name>
