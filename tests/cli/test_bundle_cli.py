@@ -60,3 +60,42 @@ def test_export_with_the_station_option_and_a_refused_merge(tmp_path: Path, caps
     with pytest.raises(SystemExit) as usage:
         main(["bundle"])
     assert usage.value.code == 2
+
+
+def test_regions_and_the_event_passphrase(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import sqlite3
+    import zipfile
+
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text("杭州 2026\n", encoding="utf-8")
+    assert main(["bundle", "passphrase", "--db", str(db), "--passphrase-file", str(secret)]) == 0
+    capsys.readouterr()
+    organiser = tmp_path / "organiser.sqlite3"
+    shutil.copyfile(db, organiser)
+    bundle = tmp_path / "hz.rsdb"
+    assert (
+        main(
+            ["bundle", "export", str(bundle), "--db", str(db), "--station", "A", "--region", "杭州"]
+        )
+        == 0
+    )
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = archive.read("manifest.json").decode()
+        assert "records/intention.jsonl" not in archive.namelist()  # encrypted
+    assert '"region": "杭州"' in manifest and '"AES-256-GCM"' in manifest
+    monkeypatch.delenv("ROADSHOW_DESK_PASSPHRASE", raising=False)
+    assert main(["bundle", "merge", str(bundle), "--db", str(organiser), "--station", "O"]) == 1
+    assert "encrypted" in capsys.readouterr().err
+    monkeypatch.setenv("ROADSHOW_DESK_PASSPHRASE", "杭州 2026")
+    assert main(["bundle", "merge", str(bundle), "--db", str(organiser), "--station", "O"]) == 0
+    connection = sqlite3.connect(organiser)
+    try:
+        assert connection.execute("SELECT region FROM bundle_receipt").fetchall() == [("杭州",)]
+        assert connection.execute("SELECT region FROM station WHERE name = 'A'").fetchall() == [
+            ("杭州",)
+        ]
+    finally:
+        connection.close()

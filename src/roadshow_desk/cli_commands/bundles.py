@@ -53,7 +53,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="encrypt with the passphrase in FILE (default: the event's, or none)",
     )
+    export.add_argument(
+        "--region",
+        metavar="NAME",
+        default=None,
+        help="this station's region in a cross-regional event (kept for later exports)",
+    )
     export.set_defaults(func=run_export)
+    secret = actions.add_parser(
+        "passphrase",
+        parents=[common],
+        help="set or clear the passphrase that encrypts the event's bundles",
+    )
+    secret.add_argument("--event", metavar="ID", default=None, help="the event (default: latest)")
+    group = secret.add_mutually_exclusive_group(required=True)
+    group.add_argument(
+        "--passphrase-file", metavar="FILE", type=Path, help="the passphrase, in a text file"
+    )
+    group.add_argument("--clear", action="store_true", help="plain bundles from now on")
+    secret.set_defaults(func=run_passphrase)
     merge = actions.add_parser(
         "merge", parents=[common], help="merge station bundles into this database"
     )
@@ -94,6 +112,7 @@ def run_export(args: argparse.Namespace) -> int:
             event_id=args.event,
             since=since,
             passphrase=passphrase,
+            region=args.region,
         )
     finally:
         db.dispose()
@@ -103,6 +122,22 @@ def run_export(args: argparse.Namespace) -> int:
         .replace("%2", result.station)
         .replace("%3", str(result.path))
     )
+    return 0
+
+
+def run_passphrase(args: argparse.Namespace) -> int:
+    from roadshow_desk.exchange.bundle_export import set_event_passphrase
+
+    text = "" if args.clear else (_passphrase(args) or "")
+    db = database(args, backup=False)
+    try:
+        set_event_passphrase(db, args.event, text)
+    finally:
+        db.dispose()
+    if text:
+        print(translate("Cli", "Bundles of this event will be encrypted with the passphrase."))
+    else:
+        print(translate("Cli", "Bundles of this event will be plain."))
     return 0
 
 

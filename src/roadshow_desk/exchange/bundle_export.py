@@ -234,12 +234,14 @@ def export_bundle(
         if found is None:
             connection.execute(
                 insert(Station).values(
-                    name=station, created_at=exported_at, last_bundle_at=exported_at
+                    name=station, created_at=exported_at, last_bundle_at=exported_at, region=region
                 )
             )
         else:
             connection.execute(
-                update(Station).where(Station.id == found).values(last_bundle_at=exported_at)
+                update(Station)
+                .where(Station.id == found)
+                .values(last_bundle_at=exported_at, region=region)
             )
     progress.step(1)
     return ExportResult(

@@ -163,6 +163,14 @@
         <translation>工作站 %2 的 %1 条记录已写入 %3。</translation>
     </message>
     <message>
+        <source>Bundles of this event will be encrypted with the passphrase.</source>
+        <translation>本活动的数据包将用该口令加密。</translation>
+    </message>
+    <message>
+        <source>Bundles of this event will be plain.</source>
+        <translation>本活动的数据包将不加密。</translation>
+    </message>
+    <message>
         <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 kept after delete, %7 possible duplicates.</source>
         <translation>%1：新增 %2，更新 %3，未变 %4，冲突 %5，删除后保留 %6，疑似重复 %7。</translation>
     </message>
