@@ -195,3 +195,16 @@ def test_a_refused_bundle_says_one_sentence(  # type: ignore[no-untyped-def]
     assert warnings == ["“stick.rsdb” is not a station bundle; nothing was merged."]
     assert window.bundle_controller.preview_dialog is None
     window.context.database.dispose()
+
+
+def test_a_lone_laptop_closes_without_asking(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    _capture(window.context.database, base, "A")
+    assert window.bundle_controller.refresh_status() == 1
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    assert window.close() is True  # never exported nor merged a bundle: nothing to remind
+    assert asked == []
+    window.context.database.dispose()

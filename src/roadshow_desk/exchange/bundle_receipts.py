@@ -85,3 +85,11 @@ def list_stations(database: Any, this_station: str) -> list[StationRow]:
             )
         )
     return rows
+
+
+def takes_part_in_bundles(database: Any, station: str) -> bool:
+    """Whether this laptop exchanges bundles: it has exported one, or merged one."""
+    with database.session() as session:
+        exported = session.scalar(select(Station.last_bundle_at).where(Station.name == station))
+        merged = session.scalar(select(BundleReceipt.id).limit(1))
+    return exported is not None or merged is not None

@@ -8,7 +8,8 @@
 * File ▸ Stations and bundles… lists the stations and the receipts of merged bundles;
 * File ▸ Bundle passphrase… sets the passphrase that encrypts this event's bundles;
 * the status bar shows how many of this station's records have not been exported, and
-  closing the window with unexported work asks first (when the event has other stations).
+  closing the window with unexported work asks first (on a laptop that has exported or
+  merged a bundle).
 
 Everything that touches the database is a plain function of ``roadshow_desk.exchange``.
 """
@@ -31,7 +32,7 @@ from roadshow_desk.exchange.bundle_export import (
 )
 from roadshow_desk.exchange.bundle_format import SUFFIX, PassphraseNeeded, WrongPassphrase
 from roadshow_desk.exchange.bundle_merge import MergeResult, merge_bundles
-from roadshow_desk.exchange.bundle_receipts import list_stations
+from roadshow_desk.exchange.bundle_receipts import takes_part_in_bundles
 from roadshow_desk.ui.bundles.preview import MergePreviewDialog
 from roadshow_desk.ui.bundles.stations import StationsDialog
 from roadshow_desk.ui.tasks import Task, run_task
@@ -111,14 +112,11 @@ class BundleController(QObject):
             self.status_label.setText(self.tr("All records exported"))
         return count
 
-    def _other_stations(self) -> bool:
-        rows = list_stations(self.context.database, self.context.station)
-        return len(rows) > 1 or any(row.is_this and row.bundles for row in rows)
-
     def confirm_close(self) -> bool:
-        """Ask before closing with unexported work (True: go on closing)."""
+        """Ask before closing with unexported work (True: go on closing), on a laptop that
+        exchanges bundles (it has exported or merged one; a lone laptop is not asked)."""
         count = self.unexported()
-        if not count or not self._other_stations():
+        if not count or not takes_part_in_bundles(self.context.database, self.context.station):
             return True
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
