@@ -65,8 +65,9 @@ class ExportResult:
         return sum(n for table, n in self.counts.items() if table != "patent")
 
 
-def _dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+#: One record as one line (json.dumps would build an encoder for every call).
+_dumps = _ENCODER.encode
 
 
 def last_export(connection: Connection, station: str) -> dt.datetime | None:
@@ -210,7 +211,11 @@ def export_bundle(
     from roadshow_desk.store.migrations import HEAD_REVISION
 
     bundle_uuid = new_uuid()
-    own_times = [r["updated_at"] for rows in records.values() for r in rows if r.get("updated_at")]
+    firsts = [
+        min((r["updated_at"] for r in rows if r.get("updated_at")), default=None)
+        for rows in records.values()
+    ]
+    own_times: list[str] = [str(t) for t in firsts if t]
     manifest = {
         "bundle_uuid": bundle_uuid,
         "station": station,
@@ -295,6 +300,19 @@ def _patents(connection: Connection, records: dict[str, list[dict[str, Any]]]) -
     )
     columns = [Patent.__table__.c[name] for name in PATENT_FIELDS]
     rows: list[dict[str, Any]] = []
+    if connection.dialect.name == "sqlite":  # plain SQL: these columns are stored as text
+        names = ", ".join(PATENT_FIELDS)
+        for start in range(0, len(numbers), 900):
+            chunk = numbers[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            rows.extend(
+                dict(zip(PATENT_FIELDS, row, strict=True))
+                for row in connection.exec_driver_sql(
+                    f"SELECT {names} FROM patent WHERE application_no IN ({marks})",
+                    tuple(chunk),
+                )
+            )
+        return rows
     for start in range(0, len(numbers), CHUNK):
         chunk = numbers[start : start + CHUNK]
         for row in connection.execute(select(*columns).where(Patent.application_no.in_(chunk))):
