@@ -208,3 +208,57 @@ def test_a_lone_laptop_closes_without_asking(  # type: ignore[no-untyped-def]
     assert window.close() is True  # never exported nor merged a bundle: nothing to remind
     assert asked == []
     window.context.database.dispose()
+
+
+def test_an_encrypted_bundle_asks_for_the_passphrase(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.delenv("ROADSHOW_DESK_PASSPHRASE", raising=False)
+    desk = station_copy(base, tmp_path, "desk-A")
+    uuid = _capture(desk, base, "A", firm=3)
+    bundle = export_bundle(
+        desk, tmp_path / "A.rsdb", station="A", event_id=base.event_id, passphrase="东区"
+    ).path
+    desk.dispose()
+    window = _window(qtbot, monkeypatch, base, tmp_path, "organiser", ui_settings)
+    controller = window.bundle_controller
+    answers = iter([("西区", True), ("东区", True)])  # a wrong one first
+    prompts: list[str] = []
+
+    def get_text(parent, title, label, echo):  # type: ignore[no-untyped-def]
+        prompts.append(label.splitlines()[0])
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    _drop(window, [bundle])
+    qtbot.waitUntil(lambda: controller.preview_dialog is not None, timeout=15000)
+    assert prompts == [
+        "“A.rsdb” is encrypted: give the event's bundle passphrase (or set "
+        "ROADSHOW_DESK_PASSPHRASE); nothing was merged.",
+        "The passphrase does not open “A.rsdb” (or the file is damaged); nothing was merged.",
+    ]
+    dialog = controller.preview_dialog
+    assert dialog.counts_of("intention")["new"] == 1
+    with qtbot.waitSignal(controller.merged, timeout=10000):
+        qtbot.mouseClick(
+            dialog.button_box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    with window.context.database.session() as session:
+        assert session.scalar(select(Intention.id).where(Intention.uuid == uuid)) is not None
+    # This laptop has merged a bundle and holds unexported work: closing asks; close anyway.
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda box: (
+            next(
+                b
+                for b in box.buttons()
+                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+            ).click()
+            or 0
+        ),
+    )
+    assert window.close() is True
+    window.context.database.dispose()
