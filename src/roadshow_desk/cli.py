@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -28,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roadshow_desk.cli_commands.search",
     "roadshow_desk.cli_commands.backups",
     "roadshow_desk.cli_commands.server",
+    "roadshow_desk.cli_commands.bundles",
 )
 
 
@@ -39,11 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="database URL or SQLite file (default: $ROADSHOW_DESK_DB or the user data folder)",
     )
+    common.add_argument(
+        "--station",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="this laptop's station name (default: $ROADSHOW_DESK_STATION, Settings, host name)",
+    )
     parser = argparse.ArgumentParser(
         prog="roadshow-desk",
         description="Roadshow Desk: patent matchmaking fairs, from library to follow-up.",
     )
     parser.add_argument("--db", metavar="URL", default=None, help=common._actions[0].help)
+    parser.add_argument("--station", metavar="NAME", default=None, help=common._actions[1].help)
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), default=None, help="user interface language"
     )
@@ -59,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from roadshow_desk.cli_commands import install_cli_translations
 
     install_cli_translations(args.lang)
+    if getattr(args, "station", None):  # one station name for the whole process (window too)
+        from roadshow_desk.station import ENV_STATION
+
+        os.environ[ENV_STATION] = args.station.strip()
     func = getattr(args, "func", None)
     if func is None:
         from roadshow_desk.cli_commands.app import open_window

@@ -18,6 +18,21 @@ def database(args: argparse.Namespace, *, backup: bool = True) -> Any:
     return open_database(getattr(args, "db", None), backup=backup)
 
 
+def station(args: argparse.Namespace) -> str:
+    """This laptop's station name for a command (``--station``, ``$ROADSHOW_DESK_STATION``,
+    Settings ▸ Station, host name: :func:`roadshow_desk.station.resolve_station`)."""
+    from roadshow_desk.station import resolve_station
+
+    configured = ""
+    try:  # the window's setting (QtCore only, no display)
+        from roadshow_desk.ui.settings import Settings
+
+        configured = str(Settings().value("general/station_name"))
+    except ImportError:  # pragma: no cover - Qt missing: host name
+        pass
+    return resolve_station(getattr(args, "station", None), configured)
+
+
 def print_json(payload: Any) -> None:
     """Print one JSON object (UTF-8, Chinese left readable)."""
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")

@@ -38,6 +38,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="N",
         help="how many patents (default: the demo's own set; up to 100000 for benchmarks)",
     )
+    demo.add_argument(
+        "--stations",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also write the bundles of N more desks beside the database, to try a merge",
+    )
     demo.set_defaults(func=run_demo)
 
     shot = subparsers.add_parser(
@@ -111,6 +118,12 @@ def run_demo(args: argparse.Namespace) -> int:
         for number, value in enumerate(values, start=1):
             line = line.replace(f"%{number}", str(value))
         print(line)
+        if getattr(args, "stations", 0):
+            from roadshow_desk.exchange.bundle_demo import demo_station_bundles
+
+            for path in demo_station_bundles(db, args.stations):
+                print(translate("Cli", "Bundle of another desk: %1").replace("%1", str(path)))
+            print(translate("Cli", "Merge them with: roadshow-desk bundle merge FILE..."))
     finally:
         db.dispose()
     return 0

@@ -18,11 +18,10 @@ adds its kind there and the subcommand offers it.
 from __future__ import annotations
 
 import argparse
-import socket
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database, report_import
+from roadshow_desk.cli_commands import database, report_import, station
 from roadshow_desk.i18n import translate
 
 #: The kinds ``export`` offers (kept in step with ``exchange.export.EXPORTERS`` by a test;
@@ -81,7 +80,7 @@ def run_import(args: argparse.Namespace) -> int:
             sheet=args.sheet,
             dry_run=args.dry_run,
             rejects_path=args.rejects,
-            station=socket.gethostname(),
+            station=station(args),
         )
     finally:
         db.dispose()

@@ -8,7 +8,8 @@ Both print a one-line summary (``--json``: one object with ``inserted``, ``updat
 ``unchanged``, ``rejected``, ``conflicts``). A file that cannot be used (unreadable, no
 enterprise column, no patent column, no event) is one sentence on standard error, exit
 status 1, nothing written. Rows that cannot be used go to ``--rejects`` with their reasons.
-The station written on records is this computer's host name.
+The station written on records is this laptop's station name (``--station``,
+``$ROADSHOW_DESK_STATION``, Settings ▸ Station, else the host name: ``roadshow_desk.station``).
 
 An enterprise list is a sign-up list: its firms are registered for ``--event`` (default the
 most recent event), so their badges print and the desk finds them signed up;
@@ -18,11 +19,10 @@ most recent event), so their badges print and the desk finds them signed up;
 from __future__ import annotations
 
 import argparse
-import socket
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database, report_import
+from roadshow_desk.cli_commands import database, report_import, station
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -113,7 +113,7 @@ def run_enterprise_import(args: argparse.Namespace) -> int:
             db,
             args.file,
             rejects_path=args.rejects,
-            station=socket.gethostname(),
+            station=station(args),
             event_id=event_id,
         )
     finally:
@@ -164,7 +164,7 @@ def run_intention_import(args: argparse.Namespace) -> int:
             args.file,
             event_id=args.event,
             rejects_path=args.rejects,
-            station=socket.gethostname(),
+            station=station(args),
         )
     finally:
         db.dispose()

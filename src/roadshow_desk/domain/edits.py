@@ -56,10 +56,25 @@ DIGEST_KEY = "_digest"
 BASE_KEY = "base"
 
 #: ``FieldConflict.record_table`` → (model, the fields an import syncs and a conflict names).
-RECORD_TABLES: dict[str, tuple[type[Patent] | type[Enterprise], tuple[str, ...]]] = {
+RECORD_TABLES: dict[str, tuple[type[Any], tuple[str, ...]]] = {
     "patent": (Patent, tuple(PATENT_DATA_FIELDS)),
     "enterprise": (Enterprise, ENTERPRISE_DATA_FIELDS),
 }
+
+
+def _bundle_record_tables() -> dict[str, tuple[type[Any], tuple[str, ...]]]:
+    """The other records a station bundle merge may open conflicts on (their own columns;
+    references are never put to review)."""
+    from roadshow_desk.domain.bundle_schema import TABLES
+
+    return {
+        spec.name: (spec.model, tuple(f for f in spec.data_fields if f in spec.columns))
+        for spec in TABLES
+        if spec.name not in RECORD_TABLES
+    }
+
+
+RECORD_TABLES.update(_bundle_record_tables())
 
 
 # --------------------------------------------------------------------------- values
@@ -220,9 +235,10 @@ def resolve_conflict(
         field = conflict.field
         value = field_from_text(field, conflict.file_value, table)
         setattr(record, field, value)
-        edits = dict(record.local_edits or {})
-        edits.pop(field, None)
-        record.local_edits = edits
+        if hasattr(record, "local_edits"):  # patents and enterprises keep their edits
+            edits = dict(record.local_edits or {})
+            edits.pop(field, None)
+            record.local_edits = edits
         if isinstance(record, Enterprise):
             if field == "name":
                 record.name_key = name_key(value)

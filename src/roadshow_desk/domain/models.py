@@ -145,6 +145,7 @@ class Station(Base):
     name: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_bundle_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    region: Mapped[str] = mapped_column(String(100), default="")  # a cross-regional event's
 
 
 # --------------------------------------------------------------------------- library
@@ -634,3 +635,71 @@ class MappingPreset(Base):
     name: Mapped[str] = mapped_column(String(100))
     mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --------------------------------------------------------------------------- station bundles
+
+
+class SyncClock(Base):
+    """Which fields of a synced record were edited after its creation, when, where, and
+    from which value: ``{field: [ISO time, station, base value as JSON]}``.
+
+    Kept by :mod:`roadshow_desk.domain.sync_clock` for every ORM edit of a record that
+    travels in station bundles, and read by the merge (:mod:`roadshow_desk.exchange.
+    bundle_merge`) to tell a newer edit of another field from two edits of the same one.
+    """
+
+    __tablename__ = "sync_clock"
+
+    record_uuid: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_table: Mapped[str] = mapped_column(String(32), default="")
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class BundleReceipt(Base):
+    """One station bundle merged into this database: who, what range, what it did."""
+
+    __tablename__ = "bundle_receipt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_uuid: Mapped[str] = mapped_column(String(32), unique=True)
+    station: Mapped[str] = mapped_column(String(64), default="", index=True)
+    region: Mapped[str] = mapped_column(String(100), default="")
+    event_uuid: Mapped[str] = mapped_column(String(32), default="")
+    exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    covers_from: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    covers_to: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    warnings: Mapped[str] = mapped_column(Text, default="")
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    merged_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PossibleDuplicate(Base):
+    """Two records created on different stations that look like one (flagged by a merge
+    for review, never merged blindly); the uuids in sorted order."""
+
+    __tablename__ = "possible_duplicate"
+    __table_args__ = (UniqueConstraint("record_table", "first_uuid", "second_uuid"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_table: Mapped[str] = mapped_column(String(32))
+    first_uuid: Mapped[str] = mapped_column(String(32))
+    second_uuid: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EventBundleSettings(Base):
+    """An event's station-bundle settings: the passphrase its bundles are encrypted with
+    (``""``: plain bundles). Kept beside ``event`` so the event's own table stays as it is."""
+
+    __tablename__ = "event_bundle_settings"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    passphrase: Mapped[str] = mapped_column(String(200), default="")

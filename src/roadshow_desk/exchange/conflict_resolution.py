@@ -91,7 +91,7 @@ class ConflictResolutionUndo:
 def _table(name: str) -> Table:
     if name == _CONFLICT_TABLE:
         return FieldConflict.__table__  # type: ignore[return-value]
-    return RECORD_TABLES[name][0].__table__  # type: ignore[return-value]
+    return RECORD_TABLES[name][0].__table__
 
 
 def _rows(connection: Connection, table: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:

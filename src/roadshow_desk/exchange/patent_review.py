@@ -85,8 +85,48 @@ def _shown(field: str, text: str, record_table: str = "patent") -> str:
         return text
 
 
+def _bundle_conflict_rows(session: Any) -> list[ConflictRow]:
+    """Open conflicts a station bundle merge found on other records (intentions, sessions,
+    ...): named by their kind and, for an intention, the firm and the patent."""
+    from roadshow_desk.domain.models import Intention
+    from roadshow_desk.exchange.bundle_labels import kind_label
+
+    rows = []
+    conflicts = session.scalars(
+        select(FieldConflict)
+        .where(
+            FieldConflict.record_table.not_in(("patent", "enterprise")),
+            FieldConflict.resolution == ConflictResolution.OPEN,
+        )
+        .order_by(FieldConflict.id)
+    )
+    for conflict in conflicts:
+        number, title = "", kind_label(conflict.record_table)
+        if conflict.record_table == "intention":
+            intention = session.get(Intention, conflict.record_id)
+            if intention is None:
+                continue
+            number = intention.patent.application_no
+            title = f"{title}: {intention.enterprise.name}"
+        rows.append(
+            ConflictRow(
+                conflict.id,
+                conflict.record_id,
+                number,
+                title,
+                conflict.field,
+                conflict.field,
+                _shown(conflict.field, conflict.local_value, conflict.record_table),
+                _shown(conflict.field, conflict.file_value, conflict.record_table),
+                conflict.record_table,
+            )
+        )
+    return rows
+
+
 def open_conflict_rows(database: Any) -> list[ConflictRow]:
-    """Every open conflict of patents, then of enterprises, oldest first, readable."""
+    """Every open conflict of patents, then of enterprises, then of the other records a
+    bundle merge put to review, oldest first, readable."""
     from roadshow_desk.exchange.enterprise_import import ENTERPRISE_SPEC
 
     with database.session() as session:
@@ -99,40 +139,44 @@ def open_conflict_rows(database: Any) -> list[ConflictRow]:
             )
             .order_by(FieldConflict.id)
         )
-        return [
-            ConflictRow(
-                conflict.id,
-                conflict.record_id,
-                number,
-                title,
-                conflict.field,
-                field_label(conflict.field),
-                _shown(conflict.field, conflict.local_value),
-                _shown(conflict.field, conflict.file_value),
-            )
-            for conflict, number, title in session.execute(query)
-        ] + [
-            ConflictRow(
-                conflict.id,
-                conflict.record_id,
-                "",
-                name,
-                conflict.field,
-                ENTERPRISE_SPEC.label_of(conflict.field),
-                _shown(conflict.field, conflict.local_value, "enterprise"),
-                _shown(conflict.field, conflict.file_value, "enterprise"),
-                "enterprise",
-            )
-            for conflict, name in session.execute(
-                select(FieldConflict, Enterprise.name)
-                .join(Enterprise, Enterprise.id == FieldConflict.record_id)
-                .where(
-                    FieldConflict.record_table == "enterprise",
-                    FieldConflict.resolution == ConflictResolution.OPEN,
+        return (
+            [
+                ConflictRow(
+                    conflict.id,
+                    conflict.record_id,
+                    number,
+                    title,
+                    conflict.field,
+                    field_label(conflict.field),
+                    _shown(conflict.field, conflict.local_value),
+                    _shown(conflict.field, conflict.file_value),
                 )
-                .order_by(FieldConflict.id)
-            )
-        ]
+                for conflict, number, title in session.execute(query)
+            ]
+            + [
+                ConflictRow(
+                    conflict.id,
+                    conflict.record_id,
+                    "",
+                    name,
+                    conflict.field,
+                    ENTERPRISE_SPEC.label_of(conflict.field),
+                    _shown(conflict.field, conflict.local_value, "enterprise"),
+                    _shown(conflict.field, conflict.file_value, "enterprise"),
+                    "enterprise",
+                )
+                for conflict, name in session.execute(
+                    select(FieldConflict, Enterprise.name)
+                    .join(Enterprise, Enterprise.id == FieldConflict.record_id)
+                    .where(
+                        FieldConflict.record_table == "enterprise",
+                        FieldConflict.resolution == ConflictResolution.OPEN,
+                    )
+                    .order_by(FieldConflict.id)
+                )
+            ]
+            + _bundle_conflict_rows(session)
+        )
 
 
 def resolve_conflict_rows(

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from roadshow_desk.domain import sync_clock
 from roadshow_desk.domain.models import Base, utcnow
 from roadshow_desk.i18n import translate
 from roadshow_desk.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
@@ -91,6 +92,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 def create_engine_for(url: str) -> Engine:
     """An engine with the settings Roadshow Desk relies on (WAL, foreign keys, durability)."""
+    sync_clock.install()  # field clocks of edited records, for station bundles
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -166,8 +166,10 @@ class Settings:
 
     @property
     def station_name(self) -> str:
-        """This laptop's station name (the host name unless the user chose one)."""
-        return str(self.value("general/station_name")).strip() or default_station_name()
+        """This laptop's station name (see :func:`roadshow_desk.station.resolve_station`)."""
+        from roadshow_desk.station import resolve_station
+
+        return resolve_station(None, str(self.value("general/station_name")))
 
     @station_name.setter
     def station_name(self, value: str) -> None:
@@ -234,10 +236,7 @@ class Settings:
 
 
 def default_station_name() -> str:
-    """This computer's host name (``socket`` is imported only where ``os`` cannot tell)."""
-    name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
-    if not name:
-        import socket
+    """This computer's host name (see :mod:`roadshow_desk.station`)."""
+    from roadshow_desk.station import host_station_name
 
-        name = socket.gethostname()
-    return name or "station"
+    return host_station_name()

@@ -221,6 +221,42 @@
             <source>No backups yet in %1.</source>
             <translation>%1 中还没有备份。</translation>
         </message>
+        <message>
+            <source>Bundle of another desk: %1</source>
+            <translation>另一台服务台的数据包：%1</translation>
+        </message>
+        <message>
+            <source>Merge them with: roadshow-desk bundle merge FILE...</source>
+            <translation>合并方法：roadshow-desk bundle merge 文件...</translation>
+        </message>
+        <message>
+            <source>%1 records of station %2 written to %3.</source>
+            <translation>工作站 %2 的 %1 条记录已写入 %3。</translation>
+        </message>
+        <message>
+            <source>Bundles of this event will be encrypted with the passphrase.</source>
+            <translation>本活动的数据包将用该口令加密。</translation>
+        </message>
+        <message>
+            <source>Bundles of this event will be plain.</source>
+            <translation>本活动的数据包将不加密。</translation>
+        </message>
+        <message>
+            <source>%1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 kept after delete, %7 possible duplicates.</source>
+            <translation>%1：新增 %2，更新 %3，未变 %4，冲突 %5，删除后保留 %6，疑似重复 %7。</translation>
+        </message>
+        <message>
+            <source>%1 was already merged; nothing changed.</source>
+            <translation>%1 已合并过，未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Nothing to merge: the database already holds all of it.</source>
+            <translation>没有需要合并的内容：数据库已包含全部记录。</translation>
+        </message>
+        <message>
+            <source>Backup before the merge: %1</source>
+            <translation>合并前的备份：%1</translation>
+        </message>
     </context>
     <context>
         <name>Database</name>

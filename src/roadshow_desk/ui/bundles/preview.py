@@ -1,0 +1,117 @@
+"""The merge preview: what merging the chosen bundles will do, before anything is written.
+
+Shows one row per record kind (new, updated, unchanged, conflicts, kept after delete,
+possible duplicates), the bundles (station, region, range, already merged) and the
+warnings; **Merge** accepts, **Cancel** leaves the database untouched.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roadshow_desk.exchange.bundle_labels import kind_label
+from roadshow_desk.exchange.bundle_merge import KINDS, MergeResult
+
+
+class MergePreviewDialog(QDialog):
+    """The dry run's counts; accepted means "merge now"."""
+
+    def __init__(self, result: MergeResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dialog_merge_preview")
+        self.setWindowTitle(self.tr("Merge station bundles"))
+        self.merge_result = result
+        layout = QVBoxLayout(self)
+        self.label_intro = QLabel(self._intro())
+        self.label_intro.setObjectName("label_intro")
+        self.label_intro.setWordWrap(True)
+        layout.addWidget(self.label_intro)
+
+        headers = [
+            self.tr("Records"),
+            self.tr("New"),
+            self.tr("Updated"),
+            self.tr("Unchanged"),
+            self.tr("Conflicts"),
+            self.tr("Kept after delete"),
+            self.tr("Possible duplicates"),
+        ]
+        totals = result.totals()
+        self.table_counts = QTableWidget(len(totals), len(headers))
+        self.table_counts.setObjectName("table_counts")
+        self.table_counts.setHorizontalHeaderLabels(headers)
+        self.table_counts.verticalHeader().hide()
+        self.table_counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (table, counts) in enumerate(totals.items()):
+            self.table_counts.setItem(row, 0, QTableWidgetItem(kind_label(table)))
+            for column, kind in enumerate(KINDS, start=1):
+                self.table_counts.setItem(row, column, QTableWidgetItem(str(getattr(counts, kind))))
+        self.table_counts.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        layout.addWidget(self.table_counts, 1)
+
+        self.table_bundles = QTableWidget(len(result.bundles), 4)
+        self.table_bundles.setObjectName("table_bundles")
+        self.table_bundles.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Station"), self.tr("Region"), self.tr("Exported at")]
+        )
+        self.table_bundles.verticalHeader().hide()
+        self.table_bundles.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, report in enumerate(result.bundles):
+            file_text = report.file
+            if report.already_merged_at is not None:
+                file_text = self.tr("%1 (already merged)").replace("%1", report.file)
+            values = [file_text, report.station, report.region, _short(report.exported_at)]
+            for column, value in enumerate(values):
+                self.table_bundles.setItem(row, column, QTableWidgetItem(value))
+        self.table_bundles.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table_bundles)
+
+        warnings = [*result.warnings, *(n for r in result.bundles for n in r.notes)]
+        self.label_warnings = QLabel("\n".join(warnings))
+        self.label_warnings.setObjectName("label_warnings")
+        self.label_warnings.setWordWrap(True)
+        self.label_warnings.setStyleSheet("color: #8a4b00;")
+        self.label_warnings.setVisible(bool(warnings))
+        layout.addWidget(self.label_warnings)
+
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.button_box.setObjectName("button_box")
+        self.button_merge = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.button_merge.setText(self.tr("&Merge"))
+        self.button_merge.setObjectName("button_merge")
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        layout.addWidget(self.button_box)
+        self.resize(720, 420)
+
+    def _intro(self) -> str:
+        if not self.merge_result.rows_written:
+            return self.tr("The database already holds everything in these bundles.")
+        return self.tr(
+            "Nothing has been written yet. A backup is taken before the merge; conflicts and "
+            "possible duplicates are kept for review."
+        )
+
+    def counts_of(self, table: str) -> dict[str, int]:
+        """The counts shown for a record kind (for tests and checks)."""
+        counts: Any = self.merge_result.totals().get(table)
+        return {kind: getattr(counts, kind) for kind in KINDS} if counts else {}
+
+
+def _short(value: str | None) -> str:
+    return (value or "")[:16].replace("T", " ")

@@ -1,0 +1,264 @@
+"""Station bundles in the window: export from the File menu, two bundles dropped on the
+window, the preview, the merge, the Stations view, the status bar and the close guard."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from sqlalchemy import func, select
+
+from bundle_data import Base, make_base, station_copy
+from roadshow_desk.domain.capture import IntentionDraft, record_intention
+from roadshow_desk.domain.enums import IntentionKind
+from roadshow_desk.domain.models import BundleReceipt, Intention
+from roadshow_desk.exchange.bundle_export import export_bundle
+from roadshow_desk.store.db import open_database
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Base:
+    return make_base(tmp_path / "base")
+
+
+def _window(qtbot, monkeypatch, base: Base, folder: Path, station: str, ui_settings):  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui import main_window as main_window_module
+    from roadshow_desk.ui.main_window import MainWindow
+    from roadshow_desk.ui.workflow import AppContext
+
+    monkeypatch.setattr(
+        main_window_module,
+        "WINDOW_CONTROLLERS",
+        ["roadshow_desk.ui.bundles.controller:install"],
+        raising=True,
+    )
+    target = folder / f"{station}.sqlite3"
+    shutil.copyfile(base.path, target)
+    database = open_database(f"sqlite:///{target}", backup=False)
+    context = AppContext(database, ui_settings, station)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _capture(database, base: Base, station: str, firm: int = 0) -> str:  # type: ignore[no-untyped-def]
+    return record_intention(
+        database,
+        IntentionDraft(
+            enterprise_id=base.enterprise_ids[firm],
+            patent_id=base.patent_ids[firm],
+            kind=IntentionKind.TRANSFER,
+            event_id=base.event_id,
+        ),
+        station=station,
+    ).uuid
+
+
+def _action(window, name: str) -> QAction:  # type: ignore[no-untyped-def]
+    found = window.findChild(QAction, name)
+    assert found is not None and found in window.file_menu.actions()
+    return found
+
+
+def test_export_from_the_file_menu_and_the_status_bar(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    controller = window.bundle_controller
+    _capture(window.context.database, base, "A")
+    window.context.data_changed.emit("intention")
+    qtbot.waitUntil(lambda: controller.status_label.text() == "Not exported: 1 record(s)")
+    target = tmp_path / "desk-A"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    with qtbot.waitSignal(controller.exported, timeout=10000) as exported:
+        _action(window, "action_export_bundle").trigger()
+    assert exported.args[0].path == tmp_path / "desk-A.rsdb"
+    assert (tmp_path / "desk-A.rsdb").exists()
+    assert controller.status_label.text() == "All records exported"
+    assert "2 records written to desk-A.rsdb." in window.statusBar().currentMessage()
+    window.context.database.dispose()
+
+
+def _drop(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert QApplication.sendEvent(window, enter) and enter.isAccepted()
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+
+
+def test_two_dropped_bundles_preview_merge_and_stations_view(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    bundles = []
+    captured = []
+    for index, name in enumerate(("A", "B")):
+        desk = station_copy(base, tmp_path, f"desk-{name}")
+        captured.append(_capture(desk, base, name, firm=index + 2))
+        bundles.append(
+            export_bundle(
+                desk, tmp_path / f"{name}.rsdb", station=name, event_id=base.event_id
+            ).path
+        )
+        desk.dispose()
+    window = _window(qtbot, monkeypatch, base, tmp_path, "organiser", ui_settings)
+    controller = window.bundle_controller
+    database = window.context.database
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    _drop(window, bundles)
+    qtbot.waitUntil(lambda: controller.preview_dialog is not None or bool(warnings), timeout=10000)
+    assert warnings == []
+    dialog = controller.preview_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.counts_of("intention")["new"] == 2
+    labels = [
+        dialog.table_counts.item(row, 0).text() for row in range(dialog.table_counts.rowCount())
+    ]
+    assert "Intentions" in labels
+    row = labels.index("Intentions")
+    assert dialog.table_counts.item(row, 1).text() == "2"
+    assert [dialog.table_bundles.item(r, 1).text() for r in range(2)] == ["A", "B"]
+    with database.session() as session:  # the preview wrote nothing
+        assert session.scalar(select(func.count()).select_from(BundleReceipt)) == 0
+    merge_button = dialog.button_box.button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(controller.merged, timeout=10000):
+        qtbot.mouseClick(merge_button, Qt.MouseButton.LeftButton)
+    with database.session() as session:
+        uuids = set(session.scalars(select(Intention.uuid)))
+        assert set(captured) <= uuids
+        assert session.scalar(select(func.count()).select_from(BundleReceipt)) == 2
+    assert "Merged: 2 new" in window.statusBar().currentMessage()
+    stations = controller.show_stations()
+    qtbot.waitUntil(stations.isVisible)
+    names = [
+        stations.table_stations.item(r, 0).text() for r in range(stations.table_stations.rowCount())
+    ]
+    assert names == ["organiser (this laptop)", "A", "B"]
+    assert stations.table_stations.item(1, 4).text() == "1"  # one bundle merged from A
+    files = {
+        stations.table_receipts.item(r, 5).text() for r in range(stations.table_receipts.rowCount())
+    }
+    assert files == {"A.rsdb", "B.rsdb"}
+    stations.close()
+
+    # Now that the event has other stations, closing with unexported work asks first.
+    _capture(database, base, "organiser", firm=1)
+    asked: list[str] = []
+
+    def answer(role: QMessageBox.ButtonRole):  # type: ignore[no-untyped-def]
+        def exec_(box: QMessageBox) -> int:
+            asked.append(box.text())
+            next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+            return 0
+
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.ButtonRole.RejectRole))
+    assert window.close() is False
+    assert window.isVisible()
+    # The organiser's two base intentions and the one just captured.
+    assert asked == ["3 record(s) of this station have not been exported to a bundle yet."]
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.ButtonRole.DestructiveRole))
+    assert window.close() is True
+    database.dispose()
+
+
+def test_a_refused_bundle_says_one_sentence(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    window = _window(qtbot, monkeypatch, base, tmp_path, "organiser", ui_settings)
+    bad = tmp_path / "stick.rsdb"
+    bad.write_bytes(b"not a zip at all")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    _drop(window, [bad])
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert warnings == ["“stick.rsdb” is not a station bundle; nothing was merged."]
+    assert window.bundle_controller.preview_dialog is None
+    window.context.database.dispose()
+
+
+def test_a_lone_laptop_closes_without_asking(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    _capture(window.context.database, base, "A")
+    assert window.bundle_controller.refresh_status() == 1
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    assert window.close() is True  # never exported nor merged a bundle: nothing to remind
+    assert asked == []
+    window.context.database.dispose()
+
+
+def test_an_encrypted_bundle_asks_for_the_passphrase(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.delenv("ROADSHOW_DESK_PASSPHRASE", raising=False)
+    desk = station_copy(base, tmp_path, "desk-A")
+    uuid = _capture(desk, base, "A", firm=3)
+    bundle = export_bundle(
+        desk, tmp_path / "A.rsdb", station="A", event_id=base.event_id, passphrase="东区"
+    ).path
+    desk.dispose()
+    window = _window(qtbot, monkeypatch, base, tmp_path, "organiser", ui_settings)
+    controller = window.bundle_controller
+    answers = iter([("西区", True), ("东区", True)])  # a wrong one first
+    prompts: list[str] = []
+
+    def get_text(parent, title, label, echo):  # type: ignore[no-untyped-def]
+        prompts.append(label.splitlines()[0])
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    _drop(window, [bundle])
+    qtbot.waitUntil(lambda: controller.preview_dialog is not None, timeout=15000)
+    assert prompts == [
+        "“A.rsdb” is encrypted: give the event's bundle passphrase (or set "
+        "ROADSHOW_DESK_PASSPHRASE); nothing was merged.",
+        "The passphrase does not open “A.rsdb” (or the file is damaged); nothing was merged.",
+    ]
+    dialog = controller.preview_dialog
+    assert dialog.counts_of("intention")["new"] == 1
+    with qtbot.waitSignal(controller.merged, timeout=10000):
+        qtbot.mouseClick(
+            dialog.button_box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    with window.context.database.session() as session:
+        assert session.scalar(select(Intention.id).where(Intention.uuid == uuid)) is not None
+    # This laptop has merged a bundle and holds unexported work: closing asks; close anyway.
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda box: (
+            next(
+                b
+                for b in box.buttons()
+                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+            ).click()
+            or 0
+        ),
+    )
+    assert window.close() is True
+    window.context.database.dispose()
