@@ -227,10 +227,10 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
     presented = {row.patent_id for row in slot_rows}
     sessions_of: dict[tuple[int, int], list[str]] = defaultdict(list)
     session_order: list[str] = []
-    for row in slot_rows:
-        sessions_of[(row.event_id, row.patent_id)].append(row.title)
-        if row.title not in session_order:
-            session_order.append(row.title)
+    for slot in slot_rows:
+        sessions_of[(slot.event_id, slot.patent_id)].append(slot.title)
+        if slot.title not in session_order:
+            session_order.append(slot.title)
     institutions = set(
         session.scalars(
             select(Patent.institution_id).where(
@@ -295,9 +295,9 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
             FollowUpEntry.deleted_at.is_(None),
         )
     ):
-        row = rows.get(intention_id)
-        if row is not None:
-            row.reached = max(row.reached, STAGE_RANK.get(FollowUpStage(to_stage), -1))
+        logged = rows.get(intention_id)
+        if logged is not None and to_stage is not None:
+            logged.reached = max(logged.reached, STAGE_RANK.get(FollowUpStage(to_stage), -1))
 
     by_kind: dict[str, list[int]] = defaultdict(list)
     by_field: dict[str, list[int]] = defaultdict(list)
