@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roadshow_desk.cli_commands.exchange",
     "roadshow_desk.cli_commands.search",
     "roadshow_desk.cli_commands.backups",
+    "roadshow_desk.cli_commands.report",
 )
 
 

@@ -558,9 +558,7 @@ class Intention(Synced, Base):
     # Contract outcome (domain.contract): set once the lead reaches contract signed
     deal_kind: Mapped[DealKind | None] = mapped_column(_enum(DealKind), default=None)
     deal_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), default=None)  # yuan
-    payment_method: Mapped[PaymentMethod | None] = mapped_column(
-        _enum(PaymentMethod), default=None
-    )
+    payment_method: Mapped[PaymentMethod | None] = mapped_column(_enum(PaymentMethod), default=None)
     contract_signed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     registration_no: Mapped[str] = mapped_column(String(64), default="", server_default="")
 

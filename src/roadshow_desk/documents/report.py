@@ -1,0 +1,217 @@
+"""The event report for the provincial IP office as PDF: a cover (what it covers, when it was
+made, whether contacts are in it), the headline figures, then each table of the results with
+its chart drawn as vector graphics (reportlab's own bar charts, labels in the embedded CJK
+font), and the leads in follow-up.
+
+The figures and tables come from :mod:`roadshow_desk.domain.results` and
+:mod:`roadshow_desk.domain.results_tables`; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from roadshow_desk.documents.pages import Bookmark, Meta, Page, Written, paginate, stack, write_pdf
+from roadshow_desk.documents.styles import ACCENT, MM, RULE, TINT, Look, bold, look, para, shorten
+from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+from roadshow_desk.domain.results import CONTEXT, Results
+from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
+from roadshow_desk.i18n import translate
+
+#: The most bars a chart draws (its table lists every row).
+CHART_BARS = 15
+BAR_COLOUR = (0.16, 0.38, 0.66)
+
+
+def report_title() -> str:
+    return translate(CONTEXT, "Results of the fair")
+
+
+def cell_text(value: Any) -> str:
+    """How a table value reads on paper."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def bar_chart(table: ResultTable, lk: Look) -> Any:
+    """A horizontal bar chart of ``table``'s chart column (first rows, largest at the top)."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import Color
+
+    assert table.chart is not None
+    rows = table.rows[:CHART_BARS]
+    values = [float(row[table.chart] or 0) for row in rows]
+    names = [shorten(str(row[0]), 16) for row in rows]
+    bar = 13.0
+    label_width = 70 * MM
+    height = bar * len(rows) + 28
+    drawing = Drawing(lk.frame_width, height)
+    drawing.initialFontName = lk.font  # never a standard (unembedded) font
+    drawing.initialFontSize = lk.size(8)
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = 18
+    chart.width = lk.frame_width - label_width - 10
+    chart.height = bar * len(rows)
+    chart.data = [list(reversed(values))]
+    chart.categoryAxis.categoryNames = list(reversed(names))
+    chart.categoryAxis.labels.fontName = lk.font
+    chart.categoryAxis.labels.fontSize = lk.size(8)
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.valueAxis.labels.fontName = lk.font
+    chart.valueAxis.labels.fontSize = lk.size(7.5)
+    chart.valueAxis.valueMin = 0
+    top = max(values or [0])
+    chart.valueAxis.valueMax = max(1.0, top * 1.1)
+    chart.valueAxis.valueStep = max(1, round(top / 5)) if top >= 5 else 1
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.bars[0].fillColor = Color(*BAR_COLOUR)
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = lk.font
+    chart.barLabels.fontSize = lk.size(7.5)
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def data_table(table: ResultTable, lk: Look) -> Any:
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import Table, TableStyle
+
+    body, small = lk.styles["body"], lk.styles["small"]
+    header = [para(name, small) for name in table.header]
+    rows: list[list[Any]] = [header]
+    for row in table.rows:
+        rows.append([para(cell_text(value), body) for value in row])
+    count = len(table.header)
+    width = lk.frame_width
+    numeric = [
+        all(isinstance(r[i], (int, float, Decimal)) or r[i] is None for r in table.rows)
+        and bool(table.rows)
+        for i in range(count)
+    ]
+    narrow = 22 * MM
+    fixed = sum(narrow for n in numeric if n)
+    wide = [i for i in range(count) if not numeric[i]] or [0]
+    share = (width - fixed) / len(wide) if len(wide) else 0
+    widths = [narrow if numeric[i] and i not in wide else share for i in range(count)]
+    widths = [w * width / sum(widths) for w in widths]
+    result = Table(rows, colWidths=widths, repeatRows=1)
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), lk.font, lk.size(9)),
+                ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return result
+
+
+def _cover(results: Results, lk: Look, contacts: bool, made_on: dt.date) -> Page:
+    styles = lk.styles
+    lines = [
+        bold(para(report_title(), styles["cover_title"])),
+        para(scope_text(results), styles["cover_line"]),
+        para(
+            translate(CONTEXT, "Made on %1").replace("%1", made_on.isoformat()),
+            styles["cover_small"],
+        ),
+        para(privacy_note(contacts), styles["cover_small"]),
+    ]
+
+    def draw(canvas: Any, page_look: Look) -> None:
+        from roadshow_desk.documents.pages import measure
+
+        items = measure(lines, page_look.frame_width)
+        stack(canvas, items, page_look.margin, page_look.page_height * 0.62)
+
+    return Page(draw, [Bookmark(report_title())], footer=False)
+
+
+def build_report(
+    results: Results,
+    tables: Sequence[ResultTable],
+    out: str | Path,
+    font: str,
+    *,
+    contacts: bool = False,
+    made_on: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Written:
+    """Write the report PDF of ``results`` with ``tables`` to ``out``."""
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    lk = look("A4", font)
+    styles = lk.styles
+    flowables: list[Any] = []
+    starts: dict[int, str] = {}
+    for table in tables:
+        heading = bold(para(table.title, styles["heading"]), ACCENT)
+        starts[id(heading)] = table.title
+        flowables += [CondPageBreak(60 * MM), heading, Spacer(1, 2 * MM)]
+        if not table.rows:
+            flowables.append(para(translate(CONTEXT, "Nothing to show."), styles["label"]))
+        else:
+            if table.chart is not None:
+                flowables += [bar_chart(table, lk), Spacer(1, 3 * MM)]
+            flowables.append(data_table(table, lk))
+        flowables.append(Spacer(1, 7 * MM))
+    progress.start(len(flowables) // 4 + 2, translate(CONTEXT, "Laying out the report"))
+    laid_out = paginate(flowables, lk.frame_width, [lk.frame_height])
+    pages = [_cover(results, lk, contacts, made_on or dt.date.today())]
+    for items in laid_out:
+        marks = [Bookmark(starts[id(f)], 1) for f, _h in items if id(f) in starts]
+
+        def draw(canvas: Any, lk_: Look, page_items: list[tuple[Any, float]] = items) -> None:
+            stack(canvas, page_items, lk_.margin, lk_.page_height - lk_.margin)
+
+        pages.append(Page(draw, marks))
+    progress.total = progress.done + len(pages)
+    meta = Meta(
+        title=report_title() + " · " + scope_text(results),
+        subject=report_title(),
+        footer_text=scope_text(results),
+    )
+    return write_pdf(out, lk, pages, meta, progress)
+
+
+def write_report_pdf(
+    session: Any,
+    results: Results,
+    out: str | Path,
+    *,
+    contacts: bool = False,
+    font: str | Path | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Written:
+    """The report PDF of ``results``: finds and embeds the CJK font, builds the tables."""
+    from roadshow_desk.documents.fonts import register_reportlab_font, require_cjk_font
+    from roadshow_desk.domain.results_tables import result_tables
+
+    name = register_reportlab_font(require_cjk_font(font))
+    tables = result_tables(session, results, contacts=contacts)
+    return build_report(results, tables, out, name, contacts=contacts, progress=progress)

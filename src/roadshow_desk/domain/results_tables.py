@@ -1,0 +1,198 @@
+"""The tables behind the results (:mod:`roadshow_desk.domain.results`), labelled for a
+reader: the report's PDF and workbook and the Results page show the same tables.
+
+Each :class:`ResultTable` has a key, a title, a short name (a sheet's name), a header and
+rows of plain values (``int``, ``Decimal``, ``date``, text); ``chart`` says which column a
+bar chart draws (``None``: no chart). Contact persons and phone numbers appear only when
+``contacts`` is asked for; :func:`privacy_note` says which way it went.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
+from roadshow_desk.domain.labels import label
+from roadshow_desk.domain.models import Enterprise, Intention, Patent
+from roadshow_desk.domain.results import (
+    CONTEXT,
+    HEADLINE,
+    Bucket,
+    PatentInterest,
+    Results,
+    bucket_label,
+    funnel_label,
+    headline_label,
+)
+from roadshow_desk.i18n import translate
+
+
+@dataclasses.dataclass(frozen=True)
+class ResultTable:
+    key: str
+    title: str
+    short: str
+    header: list[str]
+    rows: list[list[Any]]
+    chart: int | None = None  # the column of the values a bar chart draws
+
+
+def _t(text: str) -> str:
+    return translate(CONTEXT, text)
+
+
+def privacy_note(contacts: bool) -> str:
+    if contacts:
+        return _t("Contact persons and phone numbers are included, as the organiser asked.")
+    return _t("Contact persons and phone numbers are left out of this report.")
+
+
+def _breakdown(key: str, table: str, title: str, short: str, buckets: list[Bucket]) -> ResultTable:
+    total = sum(b.count for b in buckets) or 1
+    rows: list[list[Any]] = [
+        [bucket_label(table, b.key), b.count, round(100 * b.count / total, 1)] for b in buckets
+    ]
+    return ResultTable(key, title, short, [short, _t("Intentions"), _t("Share (%)")], rows, 1)
+
+
+def _patents(key: str, title: str, short: str, patents: list[PatentInterest]) -> ResultTable:
+    header = [_t("Application no."), _t("Title"), _t("Institution"), _t("Intentions")]
+    rows: list[list[Any]] = [
+        [p.application_no, p.title, p.institution, p.intentions] for p in patents
+    ]
+    return ResultTable(key, title, short, header, rows)
+
+
+def result_tables(
+    session: Session, results: Results, *, contacts: bool = False
+) -> list[ResultTable]:
+    """Every table of the report, in its order."""
+    headline_rows: list[list[Any]] = [
+        [headline_label(key), results.headline[key]] for key, _label in HEADLINE
+    ]
+    tables = [
+        ResultTable(
+            "headline",
+            _t("Headline figures"),
+            _t("Headline"),
+            [_t("Figure"), _t("Value")],
+            headline_rows,
+        ),
+        _breakdown("kind", "kind", _t("Intentions by kind"), _t("Kind"), results.by_kind),
+        _breakdown(
+            "field",
+            "field",
+            _t("Intentions by technical field"),
+            _t("Technical field"),
+            results.by_field,
+        ),
+        _breakdown(
+            "institution",
+            "institution",
+            _t("Intentions by institution"),
+            _t("Institution"),
+            results.by_institution,
+        ),
+        _breakdown(
+            "type",
+            "type",
+            _t("Intentions by enterprise type"),
+            _t("Enterprise type"),
+            results.by_enterprise_type,
+        ),
+        _breakdown("region", "region", _t("Intentions by region"), _t("Region"), results.by_region),
+        _breakdown(
+            "session",
+            "session",
+            _t("Intentions by roadshow session"),
+            _t("Roadshow session"),
+            results.by_session,
+        ),
+        _patents(
+            "top", _t("Patents with the most interest"), _t("Most interest"), results.top_patents
+        ),
+        _patents(
+            "without",
+            _t("Patents presented with no intention"),
+            _t("No interest"),
+            results.presented_without_interest,
+        ),
+        ResultTable(
+            "funnel",
+            _t("From shortlist to contract"),
+            _t("Funnel"),
+            [_t("Step"), _t("Patents"), _t("Intentions"), _t("Drop")],
+            [[funnel_label(s.key), s.patents, s.intentions, s.drop] for s in results.funnel],
+            1,
+        ),
+        lead_table(session, results, contacts=contacts),
+    ]
+    return tables
+
+
+def lead_table(session: Session, results: Results, *, contacts: bool = False) -> ResultTable:
+    """The leads still in follow-up, latest stage first."""
+    header = [
+        _t("Enterprise"),
+        _t("Application no."),
+        _t("Patent"),
+        _t("Kind"),
+        _t("Stage"),
+        _t("Owner"),
+        _t("Next action"),
+    ]
+    if contacts:
+        header += [_t("Contact person"), _t("Phone")]
+    rows: list[list[Any]] = []
+    ids = list(results.lead_ids)
+    found: list[Any] = []
+    for start in range(0, len(ids), 500):
+        found += session.execute(
+            select(Intention, Enterprise.name, Patent.application_no, Patent.title)
+            .join(Enterprise, Intention.enterprise_id == Enterprise.id)
+            .join(Patent, Intention.patent_id == Patent.id)
+            .where(Intention.id.in_(ids[start : start + 500]))
+        ).all()
+    order = list(FollowUpStage)
+    found.sort(key=lambda r: (-order.index(FollowUpStage(r[0].stage)), r[0].captured_at, r[0].id))
+    for intention, firm, number, title in found:
+        row: list[Any] = [
+            firm,
+            number,
+            title,
+            label(IntentionKind(intention.kind)),
+            label(FollowUpStage(intention.stage)),
+            intention.owner,
+            intention.next_action_on,
+        ]
+        if contacts:
+            row += [intention.contact_person, intention.contact_phone]
+        rows.append(row)
+    return ResultTable("leads", _t("Leads in follow-up"), _t("Leads"), header, rows)
+
+
+def scope_text(results: Results) -> str:
+    """One line naming what the figures cover."""
+    scope = results.scope
+    if scope.date_from is None and scope.date_to is None:
+        return "、".join(scope.names)
+    start = scope.date_from.isoformat() if scope.date_from else "…"
+    end = scope.date_to.isoformat() if scope.date_to else "…"
+    return (
+        _t("%1 events from %2 to %3")
+        .replace("%1", str(len(scope.event_ids)))
+        .replace("%2", start)
+        .replace("%3", end)
+    )
+
+
+def plain_number(value: Any) -> Any:
+    """A cell's value for a spreadsheet: ``Decimal`` as a float, the rest unchanged."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
