@@ -18,7 +18,7 @@ from typing import Any
 from roadshow_desk.documents.pages import Bookmark, Meta, Page, Written, paginate, stack, write_pdf
 from roadshow_desk.documents.styles import ACCENT, MM, RULE, TINT, Look, bold, look, para, shorten
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-from roadshow_desk.domain.results import CONTEXT, Results
+from roadshow_desk.domain.results import Results
 from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
 from roadshow_desk.i18n import translate
 
@@ -28,7 +28,7 @@ BAR_COLOUR = (0.16, 0.38, 0.66)
 
 
 def report_title() -> str:
-    return translate(CONTEXT, "Results of the fair")
+    return translate("Results", "Results of the fair")
 
 
 def cell_text(value: Any) -> str:
@@ -137,7 +137,7 @@ def _cover(results: Results, lk: Look, contacts: bool, made_on: dt.date) -> Page
         bold(para(report_title(), styles["cover_title"])),
         para(scope_text(results), styles["cover_line"]),
         para(
-            translate(CONTEXT, "Made on %1").replace("%1", made_on.isoformat()),
+            translate("Results", "Made on %1").replace("%1", made_on.isoformat()),
             styles["cover_small"],
         ),
         para(privacy_note(contacts), styles["cover_small"]),
@@ -174,13 +174,13 @@ def build_report(
         starts[id(heading)] = table.title
         flowables += [CondPageBreak(60 * MM), heading, Spacer(1, 2 * MM)]
         if not table.rows:
-            flowables.append(para(translate(CONTEXT, "Nothing to show."), styles["label"]))
+            flowables.append(para(translate("Results", "Nothing to show."), styles["label"]))
         else:
             if table.chart is not None:
                 flowables += [bar_chart(table, lk), Spacer(1, 3 * MM)]
             flowables.append(data_table(table, lk))
         flowables.append(Spacer(1, 7 * MM))
-    progress.start(len(flowables) // 4 + 2, translate(CONTEXT, "Laying out the report"))
+    progress.start(len(flowables) // 4 + 2, translate("Results", "Laying out the report"))
     laid_out = paginate(flowables, lk.frame_width, [lk.frame_height])
     pages = [_cover(results, lk, contacts, made_on or dt.date.today())]
     for items in laid_out:

@@ -77,18 +77,18 @@ def parse_amount(text: str) -> Decimal | None:
         value = Decimal(clean) * factor
     except InvalidOperation:
         raise ContractInvalid(
-            translate(CONTEXT, "“%1” is not an amount in yuan.").replace("%1", text.strip())
+            translate("Contract", "“%1” is not an amount in yuan.").replace("%1", text.strip())
         ) from None
     return check_amount(value)
 
 
 def check_amount(value: Decimal) -> Decimal:
     if not value.is_finite() or value < 0:
-        raise ContractInvalid(translate(CONTEXT, "The amount must be zero or more yuan."))
+        raise ContractInvalid(translate("Contract", "The amount must be zero or more yuan."))
     if value > MAX_AMOUNT:
-        raise ContractInvalid(translate(CONTEXT, "The amount is too large."))
+        raise ContractInvalid(translate("Contract", "The amount is too large."))
     if value != value.quantize(Decimal("0.01")):
-        raise ContractInvalid(translate(CONTEXT, "The amount has at most two decimals (fen)."))
+        raise ContractInvalid(translate("Contract", "The amount has at most two decimals (fen)."))
     return value.quantize(Decimal("0.01"))
 
 
@@ -110,28 +110,32 @@ def validate(
     if FollowUpStage(intention.stage) not in SIGNED_STAGES:
         raise ContractInvalid(
             translate(
-                CONTEXT,
+                "Contract",
                 "A contract can be recorded once the lead has reached “Contract signed”.",
             )
         )
     if outcome.deal_kind is None:
-        raise ContractInvalid(translate(CONTEXT, "Choose the kind of deal."))
+        raise ContractInvalid(translate("Contract", "Choose the kind of deal."))
     if outcome.signed_on is None:
-        raise ContractInvalid(translate(CONTEXT, "Give the date the contract was signed."))
+        raise ContractInvalid(translate("Contract", "Give the date the contract was signed."))
     today = today or utcnow().date()
     if outcome.signed_on > today + dt.timedelta(days=1):
-        raise ContractInvalid(translate(CONTEXT, "The signing date is in the future."))
+        raise ContractInvalid(translate("Contract", "The signing date is in the future."))
     if intention.captured_at is not None and outcome.signed_on < intention.captured_at.date():
         raise ContractInvalid(
-            translate(CONTEXT, "The contract cannot be signed before the intention was recorded.")
+            translate(
+                "Contract", "The contract cannot be signed before the intention was recorded."
+            )
         )
     amount = None if outcome.amount is None else check_amount(Decimal(outcome.amount))
     if outcome.payment_method is not None and amount is None:
-        raise ContractInvalid(translate(CONTEXT, "Give the amount that the payment method pays."))
+        raise ContractInvalid(
+            translate("Contract", "Give the amount that the payment method pays.")
+        )
     number = " ".join(outcome.registration_no.split())
     if len(number) > REGISTRATION_NO_LENGTH:
         raise ContractInvalid(
-            translate(CONTEXT, "The registration number is longer than %1 characters.").replace(
+            translate("Contract", "The registration number is longer than %1 characters.").replace(
                 "%1", str(REGISTRATION_NO_LENGTH)
             )
         )
@@ -147,7 +151,7 @@ def validate(
 def _intention(session: Session, intention_id: int) -> Intention:
     intention = session.get(Intention, intention_id)
     if intention is None or intention.deleted_at is not None:
-        raise ContractInvalid(translate(CONTEXT, "This intention no longer exists."))
+        raise ContractInvalid(translate("Contract", "This intention no longer exists."))
     return intention
 
 
@@ -178,7 +182,7 @@ def set_contract_outcome(
     _write(intention, clean, station)
     entry = FollowUpEntry(
         intention_id=intention.id,
-        note=translate(CONTEXT, "Contract recorded"),
+        note=translate("Contract", "Contract recorded"),
         author=author.strip(),
         station=station,
     )

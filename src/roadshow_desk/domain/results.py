@@ -165,7 +165,7 @@ def scope_for(
         event = resolve_event(session, event_id)
         return Scope((event.id,), (event.name,))
     if date_from is not None and date_to is not None and date_from > date_to:
-        raise ResultsError(translate(CONTEXT, "The period ends before it starts."))
+        raise ResultsError(translate("Results", "The period ends before it starts."))
     query = select(Event.id, Event.name).where(
         Event.deleted_at.is_(None), Event.starts_on.is_not(None)
     )
@@ -175,7 +175,7 @@ def scope_for(
         query = query.where(Event.starts_on <= date_to)
     rows = session.execute(query.order_by(Event.starts_on, Event.id)).all()
     if not rows:
-        raise ResultsError(translate(CONTEXT, "No event starts in that period."))
+        raise ResultsError(translate("Results", "No event starts in that period."))
     return Scope(tuple(row.id for row in rows), tuple(row.name for row in rows), date_from, date_to)
 
 
@@ -405,7 +405,7 @@ def results_for(
 
 
 def none_label() -> str:
-    return translate(CONTEXT, "(none)")
+    return translate("Results", "(none)")
 
 
 def headline_label(key: str) -> str:
@@ -423,9 +423,9 @@ def bucket_label(table: str, key: str) -> str:
 
     if not key:
         if table == "session":
-            return translate(CONTEXT, "Not presented")
+            return translate("Results", "Not presented")
         if table == "type":
-            return translate(CONTEXT, "None of the five types")
+            return translate("Results", "None of the five types")
         return none_label()
     if table == "kind":
         return label(IntentionKind(key))

@@ -20,7 +20,6 @@ from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, Intention, Patent
 from roadshow_desk.domain.results import (
-    CONTEXT,
     HEADLINE,
     Bucket,
     PatentInterest,
@@ -42,14 +41,12 @@ class ResultTable:
     chart: int | None = None  # the column of the values a bar chart draws
 
 
-def _t(text: str) -> str:
-    return translate(CONTEXT, text)
-
-
 def privacy_note(contacts: bool) -> str:
     if contacts:
-        return _t("Contact persons and phone numbers are included, as the organiser asked.")
-    return _t("Contact persons and phone numbers are left out of this report.")
+        return translate(
+            "Results", "Contact persons and phone numbers are included, as the organiser asked."
+        )
+    return translate("Results", "Contact persons and phone numbers are left out of this report.")
 
 
 def _breakdown(key: str, table: str, title: str, short: str, buckets: list[Bucket]) -> ResultTable:
@@ -57,11 +54,23 @@ def _breakdown(key: str, table: str, title: str, short: str, buckets: list[Bucke
     rows: list[list[Any]] = [
         [bucket_label(table, b.key), b.count, round(100 * b.count / total, 1)] for b in buckets
     ]
-    return ResultTable(key, title, short, [short, _t("Intentions"), _t("Share (%)")], rows, 1)
+    return ResultTable(
+        key,
+        title,
+        short,
+        [short, translate("Results", "Intentions"), translate("Results", "Share (%)")],
+        rows,
+        1,
+    )
 
 
 def _patents(key: str, title: str, short: str, patents: list[PatentInterest]) -> ResultTable:
-    header = [_t("Application no."), _t("Title"), _t("Institution"), _t("Intentions")]
+    header = [
+        translate("Results", "Application no."),
+        translate("Results", "Title"),
+        translate("Results", "Institution"),
+        translate("Results", "Intentions"),
+    ]
     rows: list[list[Any]] = [
         [p.application_no, p.title, p.institution, p.intentions] for p in patents
     ]
@@ -78,55 +87,75 @@ def result_tables(
     tables = [
         ResultTable(
             "headline",
-            _t("Headline figures"),
-            _t("Headline"),
-            [_t("Figure"), _t("Value")],
+            translate("Results", "Headline figures"),
+            translate("Results", "Headline"),
+            [translate("Results", "Figure"), translate("Results", "Value")],
             headline_rows,
         ),
-        _breakdown("kind", "kind", _t("Intentions by kind"), _t("Kind"), results.by_kind),
+        _breakdown(
+            "kind",
+            "kind",
+            translate("Results", "Intentions by kind"),
+            translate("Results", "Kind"),
+            results.by_kind,
+        ),
         _breakdown(
             "field",
             "field",
-            _t("Intentions by technical field"),
-            _t("Technical field"),
+            translate("Results", "Intentions by technical field"),
+            translate("Results", "Technical field"),
             results.by_field,
         ),
         _breakdown(
             "institution",
             "institution",
-            _t("Intentions by institution"),
-            _t("Institution"),
+            translate("Results", "Intentions by institution"),
+            translate("Results", "Institution"),
             results.by_institution,
         ),
         _breakdown(
             "type",
             "type",
-            _t("Intentions by enterprise type"),
-            _t("Enterprise type"),
+            translate("Results", "Intentions by enterprise type"),
+            translate("Results", "Enterprise type"),
             results.by_enterprise_type,
         ),
-        _breakdown("region", "region", _t("Intentions by region"), _t("Region"), results.by_region),
+        _breakdown(
+            "region",
+            "region",
+            translate("Results", "Intentions by region"),
+            translate("Results", "Region"),
+            results.by_region,
+        ),
         _breakdown(
             "session",
             "session",
-            _t("Intentions by roadshow session"),
-            _t("Roadshow session"),
+            translate("Results", "Intentions by roadshow session"),
+            translate("Results", "Roadshow session"),
             results.by_session,
         ),
         _patents(
-            "top", _t("Patents with the most interest"), _t("Most interest"), results.top_patents
+            "top",
+            translate("Results", "Patents with the most interest"),
+            translate("Results", "Most interest"),
+            results.top_patents,
         ),
         _patents(
             "without",
-            _t("Patents presented with no intention"),
-            _t("No interest"),
+            translate("Results", "Patents presented with no intention"),
+            translate("Results", "No interest"),
             results.presented_without_interest,
         ),
         ResultTable(
             "funnel",
-            _t("From shortlist to contract"),
-            _t("Funnel"),
-            [_t("Step"), _t("Patents"), _t("Intentions"), _t("Drop")],
+            translate("Results", "From shortlist to contract"),
+            translate("Results", "Funnel"),
+            [
+                translate("Results", "Step"),
+                translate("Results", "Patents"),
+                translate("Results", "Intentions"),
+                translate("Results", "Drop"),
+            ],
             [[funnel_label(s.key), s.patents, s.intentions, s.drop] for s in results.funnel],
             1,
         ),
@@ -138,16 +167,16 @@ def result_tables(
 def lead_table(session: Session, results: Results, *, contacts: bool = False) -> ResultTable:
     """The leads still in follow-up, latest stage first."""
     header = [
-        _t("Enterprise"),
-        _t("Application no."),
-        _t("Patent"),
-        _t("Kind"),
-        _t("Stage"),
-        _t("Owner"),
-        _t("Next action"),
+        translate("Results", "Enterprise"),
+        translate("Results", "Application no."),
+        translate("Results", "Patent"),
+        translate("Results", "Kind"),
+        translate("Results", "Stage"),
+        translate("Results", "Owner"),
+        translate("Results", "Next action"),
     ]
     if contacts:
-        header += [_t("Contact person"), _t("Phone")]
+        header += [translate("Results", "Contact person"), translate("Results", "Phone")]
     rows: list[list[Any]] = []
     ids = list(results.lead_ids)
     found: list[Any] = []
@@ -173,7 +202,13 @@ def lead_table(session: Session, results: Results, *, contacts: bool = False) ->
         if contacts:
             row += [intention.contact_person, intention.contact_phone]
         rows.append(row)
-    return ResultTable("leads", _t("Leads in follow-up"), _t("Leads"), header, rows)
+    return ResultTable(
+        "leads",
+        translate("Results", "Leads in follow-up"),
+        translate("Results", "Leads"),
+        header,
+        rows,
+    )
 
 
 def scope_text(results: Results) -> str:
@@ -184,7 +219,7 @@ def scope_text(results: Results) -> str:
     start = scope.date_from.isoformat() if scope.date_from else "…"
     end = scope.date_to.isoformat() if scope.date_to else "…"
     return (
-        _t("%1 events from %2 to %3")
+        translate("Results", "%1 events from %2 to %3")
         .replace("%1", str(len(scope.event_ids)))
         .replace("%2", start)
         .replace("%3", end)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.domain.models import Event
-from roadshow_desk.domain.results import CONTEXT, Results
+from roadshow_desk.domain.results import Results
 from roadshow_desk.domain.results_tables import (
     ResultTable,
     plain_number,
@@ -52,7 +52,7 @@ def raw_intentions(session: Any, results: Results, *, contacts: bool = False) ->
             rows.append([name] + [row[i] for i in keep])
     if not header:
         header = [EVENT_COLUMN]
-    title = translate(CONTEXT, "Intentions")
+    title = translate("Results", "Intentions")
     return ResultTable("intentions", title, title, header, rows)
 
 
@@ -73,7 +73,7 @@ def write_results_workbook(
     """Write the report workbook to ``path`` (``.xlsx``), atomically; returns the path."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise InputError(fmt(translate(CONTEXT, "“%1” must end in .xlsx or .pdf."), path.name))
+        raise InputError(fmt(translate("Results", "“%1” must end in .xlsx or .pdf."), path.name))
     if not path.parent.is_dir():
         raise InputError(fmt(translate("Export", "The folder of “%1” does not exist."), str(path)))
     tables = [*result_tables(session, results, contacts=contacts)]

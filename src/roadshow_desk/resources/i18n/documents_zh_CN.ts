@@ -337,6 +337,25 @@
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <source>Results of the fair</source>
+        <translation>对接会成果报告</translation>
+    </message>
+    <message>
+        <source>Made on %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>暂无数据。</translation>
+    </message>
+    <message>
+        <source>Laying out the report</source>
+        <translation>正在排版报告</translation>
+    </message>
+</context>
+<context>
     <name>SignupSheet</name>
     <message>
         <source>Host: %1</source>
