@@ -46,6 +46,39 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken greedily into lines no wider than ``width`` (character widths cached,
+    so a long table wraps fast); a Latin word is kept whole when it fits on a line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cache = _widths.setdefault((font, size), {})
+    lines: list[str] = []
+    line, used = "", 0.0
+    for char in " ".join(text.split()):
+        step = cache.get(char)
+        if step is None:
+            step = cache[char] = stringWidth(char, font, size)
+        if line and used + step > width:
+            cut = line.rfind(" ") if char.isascii() and char.isalnum() else -1
+            if cut > 0 and line[cut + 1 :].isascii():
+                lines.append(line[:cut])
+                line = line[cut + 1 :]
+            else:
+                lines.append(line.rstrip())
+                line = ""
+            used = sum(cache.get(c, 0.0) for c in line)
+            if char == " " and not line:
+                continue
+        line += char
+        used += step
+    if line:
+        lines.append(line)
+    return lines
+
+
 def bar_chart(table: ResultTable, lk: Look) -> Any:
     """A horizontal bar chart of ``table``'s chart column (first rows, largest at the top)."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -93,31 +126,46 @@ def bar_chart(table: ResultTable, lk: Look) -> Any:
 
 def data_table(table: ResultTable, lk: Look) -> Any:
     from reportlab.lib.colors import Color
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
 
-    body, small = lk.styles["body"], lk.styles["small"]
+    small = lk.styles["small"]
+    count = len(table.header)
+    width = lk.frame_width
+    size = lk.size(9)
+    # Each column as wide as its widest text among the first rows (header included); when
+    # they do not all fit, the short columns keep their width and the long ones share the rest.
+    sample = [table.header, *table.rows[:200]]
+    natural = [
+        max(stringWidth(cell_text(row[i]), lk.font, size) for row in sample) + 8
+        for i in range(count)
+    ]
+    if sum(natural) <= width:
+        widths = [w * width / sum(natural) for w in natural]
+    else:
+        short = [w <= 32 * MM for w in natural]
+        kept = sum(w for w, s in zip(natural, short, strict=True) if s)
+        rest = max(width - kept, 40 * MM)
+        longs = sum(w for w, s in zip(natural, short, strict=True) if not s)
+        widths = [w if s else rest * w / longs for w, s in zip(natural, short, strict=True)]
+        widths = [w * width / sum(widths) for w in widths]
     header = [para(name, small) for name in table.header]
     rows: list[list[Any]] = [header]
     for row in table.rows:
-        rows.append([para(cell_text(value), body) for value in row])
-    count = len(table.header)
-    width = lk.frame_width
-    numeric = [
-        all(isinstance(r[i], (int, float, Decimal)) or r[i] is None for r in table.rows)
-        and bool(table.rows)
-        for i in range(count)
-    ]
-    narrow = 22 * MM
-    fixed = sum(narrow for n in numeric if n)
-    wide = [i for i in range(count) if not numeric[i]] or [0]
-    share = (width - fixed) / len(wide) if len(wide) else 0
-    widths = [narrow if numeric[i] and i not in wide else share for i in range(count)]
-    widths = [w * width / sum(widths) for w in widths]
+        cells: list[Any] = []
+        for value, room in zip(row, widths, strict=True):
+            text = cell_text(value)
+            # A line that fits is drawn as it is; only longer text is wrapped (a Paragraph).
+            if stringWidth(text, lk.font, size) <= room - 7:
+                cells.append(text)
+            else:
+                cells.append("\n".join(wrap(text, lk.font, size, room - 7)))
+        rows.append(cells)
     result = Table(rows, colWidths=widths, repeatRows=1)
     result.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), lk.font, lk.size(9)),
+                ("FONT", (0, 0), (-1, -1), lk.font, size, lk.size(12.5)),
                 ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
