@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import EnterpriseTag, FollowUpStage, IntentionKind
@@ -66,6 +66,8 @@ STAGE_RANK: dict[FollowUpStage, int] = {
     S.LICENCE_FILED: 5,
 }
 SIGNED_STAGES = (S.CONTRACT_SIGNED, S.TRANSFER_REGISTERED, S.LICENCE_FILED)
+_RANK = {str(stage.value): rank for stage, rank in STAGE_RANK.items()}
+_TAGS = frozenset(tag.value for tag in EnterpriseTag)
 
 #: The funnel's steps: key, English label (translated when shown).
 FUNNEL_STEPS: tuple[tuple[str, str], ...] = (
@@ -182,7 +184,7 @@ def scope_for(
 @dataclasses.dataclass
 class _Row:
     id: int
-    event_id: int
+    event_id: int | None
     enterprise_id: int
     patent_id: int
     kind: str
@@ -225,7 +227,7 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         .order_by(RoadshowSession.event_id, RoadshowSession.position, RoadshowSession.id)
     ).all()
     presented = {row.patent_id for row in slot_rows}
-    sessions_of: dict[tuple[int, int], list[str]] = defaultdict(list)
+    sessions_of: dict[tuple[int | None, int], list[str]] = defaultdict(list)
     session_order: list[str] = []
     for slot in slot_rows:
         sessions_of[(slot.event_id, slot.patent_id)].append(slot.title)
@@ -252,8 +254,8 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
             Intention.event_id,
             Intention.enterprise_id,
             Intention.patent_id,
-            Intention.kind,
-            Intention.stage,
+            type_coerce(Intention.kind, String).label("kind"),  # plain text: no enum per row
+            type_coerce(Intention.stage, String).label("stage"),
             Intention.deal_amount,
             Enterprise.tags,
             Enterprise.region,
@@ -265,27 +267,30 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         .outerjoin(Institution, Patent.institution_id == Institution.id)
         .where(Intention.event_id.in_(events), Intention.deleted_at.is_(None))
     )
-    for r in session.execute(query):
-        if r.kind == IntentionKind.NO_DEMAND:
-            no_demand.append(r.id)
+    for (
+        iid,
+        event,
+        firm,
+        patent,
+        kind,
+        stage,
+        amount,
+        tags,
+        region,
+        field,
+        owner,
+    ) in session.execute(query):
+        if kind == "no_demand":
+            no_demand.append(iid)
             continue
         row = _Row(
-            r.id,
-            r.event_id,
-            r.enterprise_id,
-            r.patent_id,
-            str(r.kind),
-            str(r.stage),
-            r.deal_amount,
-            r.tags or "",
-            r.region or "",
-            r.technical_field or "",
-            r.name or "",
-        )
-        row.reached = STAGE_RANK.get(FollowUpStage(r.stage), -1)
-        rows[r.id] = row
+            iid, event, firm, patent, kind, stage, amount,
+            tags or "", region or "", field or "", owner or "",
+        )  # fmt: skip
+        row.reached = _RANK.get(stage, -1)
+        rows[iid] = row
     for intention_id, to_stage in session.execute(
-        select(FollowUpEntry.intention_id, FollowUpEntry.to_stage).where(
+        select(FollowUpEntry.intention_id, type_coerce(FollowUpEntry.to_stage, String)).where(
             FollowUpEntry.intention_id.in_(
                 select(Intention.id).where(
                     Intention.event_id.in_(events), Intention.deleted_at.is_(None)
@@ -297,7 +302,7 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
     ):
         logged = rows.get(intention_id)
         if logged is not None and to_stage is not None:
-            logged.reached = max(logged.reached, STAGE_RANK.get(FollowUpStage(to_stage), -1))
+            logged.reached = max(logged.reached, _RANK.get(to_stage, -1))
 
     by_kind: dict[str, list[int]] = defaultdict(list)
     by_field: dict[str, list[int]] = defaultdict(list)
@@ -310,8 +315,7 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         by_kind[row.kind].append(row.id)
         by_field[row.field].append(row.id)
         by_institution[row.institution].append(row.id)
-        tags = [t for t in split_list(row.tags) if t in set(EnterpriseTag)]
-        for tag in tags or [""]:
+        for tag in [t for t in split_list(row.tags) if t in _TAGS] or [""]:
             by_type[tag].append(row.id)
         by_region[row.region].append(row.id)
         for title in dict.fromkeys(sessions_of.get((row.event_id, row.patent_id), [""])):
@@ -325,8 +329,8 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         "institutions": len(institutions),
         "shortlisted": len(shortlisted),
         "presented": len(presented),
-        "registered": len({r.enterprise_id for r in registrations}),
-        "checked_in": len({r.enterprise_id for r in registrations if r.checked_in_at}),
+        "registered": len({firm for firm, _at in registrations}),
+        "checked_in": len({firm for firm, at in registrations if at is not None}),
         "intentions": len(rows),
         "enterprises_with_intention": len({row.enterprise_id for row in rows.values()}),
         "no_demand": len(no_demand),
@@ -360,9 +364,7 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         )
         previous = count
 
-    leads = tuple(
-        sorted(row.id for row in rows.values() if STAGE_RANK.get(FollowUpStage(row.stage), 9) < 5)
-    )
+    leads = tuple(sorted(row.id for row in rows.values() if _RANK.get(row.stage, 9) < 5))
     return Results(
         scope=scope,
         headline=headline,
