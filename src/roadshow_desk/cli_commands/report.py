@@ -66,6 +66,29 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.set_defaults(func=run_report)
 
+    case = subparsers.add_parser(
+        "case",
+        parents=[common],
+        help="a signed deal written up as a typical case (.docx or PDF)",
+        description="Write up the signed intention ID as a typical case: an editable Word "
+        "document (.docx) or a PDF.",
+    )
+    case.add_argument("out", metavar="OUT.docx|OUT.pdf", type=Path, help="the file to write")
+    case.add_argument("--intention", metavar="ID", type=int, required=True, help="the intention")
+    case.add_argument(
+        "--text", metavar="FILE", type=Path, default=None, help="the story, a UTF-8 text file"
+    )
+    case.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=argparse.SUPPRESS,
+        help="the write-up's language (default: the event's document language)",
+    )
+    case.add_argument(
+        "--contacts", action="store_true", help="include the contact person and phone"
+    )
+    case.set_defaults(func=run_case)
+
 
 def run_report(args: argparse.Namespace) -> int:
     from roadshow_desk.errors import InputError
@@ -123,3 +146,62 @@ def write_report(
             from roadshow_desk.documents.report import write_report_pdf
 
             return write_report_pdf(session, results, out, contacts=contacts, font=font).path
+
+
+def run_case(args: argparse.Namespace) -> int:
+    from roadshow_desk.errors import InputError
+    from roadshow_desk.exchange.tables import fmt
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".docx", ".pdf"):
+        raise InputError(
+            fmt(translate("TypicalCase", "“%1” must end in .docx or .pdf."), args.out.name)
+        )
+    story = ""
+    if args.text is not None:
+        try:
+            story = args.text.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            raise InputError(
+                fmt(translate("TypicalCase", "“%1” cannot be read as UTF-8 text."), args.text.name)
+            ) from None
+    db = database(args, backup=False)
+    try:
+        path = write_case(
+            db,
+            args.out,
+            args.intention,
+            story=story,
+            lang=getattr(args, "lang", None),
+            contacts=args.contacts,
+        )
+    finally:
+        db.dispose()
+    print(translate("Cli", "Wrote %1.").replace("%1", str(path)))
+    return 0
+
+
+def write_case(
+    db: Any,
+    out: Path,
+    intention_id: int,
+    *,
+    story: str = "",
+    lang: str | None = None,
+    contacts: bool = False,
+    font: str | Path | None = None,
+) -> Path:
+    """Write the typical case of ``intention_id`` (.docx or PDF by the suffix of ``out``)."""
+    from roadshow_desk.documents.typical_case import write_case_docx, write_case_pdf
+    from roadshow_desk.domain.typical_case import case_facts
+    from roadshow_desk.i18n import language
+
+    with db.session() as session:
+        facts = case_facts(session, intention_id, story=story, contacts=contacts)
+    with language(lang or facts.event_language):
+        if out.suffix.lower() == ".docx":
+            return write_case_docx(facts, out)
+        from roadshow_desk.documents.fonts import register_reportlab_font, require_cjk_font
+
+        name = register_reportlab_font(require_cjk_font(font))
+        return write_case_pdf(facts, out, name).path

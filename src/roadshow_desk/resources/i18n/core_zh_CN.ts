@@ -1657,6 +1657,25 @@
     </message>
 </context>
 <context>
+    <name>TypicalCase</name>
+    <message>
+        <source>“%1” must end in .docx or .pdf.</source>
+        <translation>“%1”的扩展名须为 .docx 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read as UTF-8 text.</source>
+        <translation>无法以 UTF-8 文本读取“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no intention %1.</source>
+        <translation>没有编号为 %1 的意向。</translation>
+    </message>
+    <message>
+        <source>Only an intention with a signed contract can be a typical case.</source>
+        <translation>只有已签合同的意向才能写成典型案例。</translation>
+    </message>
+</context>
+<context>
     <name>VenueTime</name>
     <message>
         <source>“%1” is not a time zone; write one like Asia/Shanghai.</source>
