@@ -79,6 +79,25 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line no wider than ``width``, cut with "…" when longer."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cache = _widths.setdefault((font, size), {})
+    used = 0.0
+    for index, char in enumerate(text):
+        step = cache.get(char)
+        if step is None:
+            step = cache[char] = stringWidth(char, font, size)
+        used += step
+        if used > width:
+            cut = text[:index]
+            while cut and sum(cache[c] for c in cut) + stringWidth("…", font, size) > width:
+                cut = cut[:-1]
+            return cut + "…"
+    return text
+
+
 def bar_chart(table: ResultTable, lk: Look) -> Any:
     """A horizontal bar chart of ``table``'s chart column (first rows, largest at the top)."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -156,7 +175,9 @@ def data_table(table: ResultTable, lk: Look) -> Any:
         for value, room in zip(row, widths, strict=True):
             text = cell_text(value)
             # A line that fits is drawn as it is; only longer text is wrapped (a Paragraph).
-            if stringWidth(text, lk.font, size) <= room - 7:
+            if table.one_line:
+                cells.append(fit_line(text, lk.font, size, room - 7))
+            elif stringWidth(text, lk.font, size) <= room - 7:
                 cells.append(text)
             else:
                 cells.append("\n".join(wrap(text, lk.font, size, room - 7)))

@@ -39,6 +39,7 @@ class ResultTable:
     header: list[str]
     rows: list[list[Any]]
     chart: int | None = None  # the column of the values a bar chart draws
+    one_line: bool = False  # on paper, each row on one line (long texts cut): long lists
 
 
 def privacy_note(contacts: bool) -> str:
@@ -208,6 +209,7 @@ def lead_table(session: Session, results: Results, *, contacts: bool = False) ->
         translate("Results", "Leads"),
         header,
         rows,
+        one_line=True,
     )
 
 
