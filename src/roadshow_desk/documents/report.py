@@ -162,12 +162,18 @@ def data_table(table: ResultTable, lk: Look) -> Any:
     if sum(natural) <= width:
         widths = [w * width / sum(natural) for w in natural]
     else:
+        # Short columns keep their width; the long ones share the rest, evened out (by the
+        # square root of their widths) so a name column is not crushed by a title column.
         short = [w <= 32 * MM for w in natural]
         kept = sum(w for w, s in zip(natural, short, strict=True) if s)
-        rest = max(width - kept, 40 * MM)
-        longs = sum(w for w, s in zip(natural, short, strict=True) if not s)
-        widths = [w if s else rest * w / longs for w, s in zip(natural, short, strict=True)]
-        widths = [w * width / sum(widths) for w in widths]
+        rest = width - kept
+        longs = sum(w**0.5 for w, s in zip(natural, short, strict=True) if not s)
+        if rest < 30 * MM * (count - sum(short)):
+            widths = [w * width / sum(natural) for w in natural]
+        else:
+            widths = [
+                w if s else rest * w**0.5 / longs for w, s in zip(natural, short, strict=True)
+            ]
     header = [para(name, small) for name in table.header]
     rows: list[list[Any]] = [header]
     for row in table.rows:
