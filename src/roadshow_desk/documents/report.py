@@ -151,7 +151,7 @@ def data_table(table: ResultTable, lk: Look) -> Any:
     small = lk.styles["small"]
     count = len(table.header)
     width = lk.frame_width
-    size = lk.size(9)
+    size = lk.size(9 if count <= 7 else 7.5)  # a wide table in smaller type
     # Each column as wide as its widest text among the first rows (header included); when
     # they do not all fit, the short columns keep their width and the long ones share the rest.
     sample = [table.header, *table.rows[:200]]
@@ -162,18 +162,19 @@ def data_table(table: ResultTable, lk: Look) -> Any:
     if sum(natural) <= width:
         widths = [w * width / sum(natural) for w in natural]
     else:
-        # Short columns keep their width; the long ones share the rest, evened out (by the
-        # square root of their widths) so a name column is not crushed by a title column.
-        short = [w <= 32 * MM for w in natural]
-        kept = sum(w for w, s in zip(natural, short, strict=True) if s)
-        rest = width - kept
-        longs = sum(w**0.5 for w, s in zip(natural, short, strict=True) if not s)
-        if rest < 30 * MM * (count - sum(short)):
-            widths = [w * width / sum(natural) for w in natural]
-        else:
-            widths = [
-                w if s else rest * w**0.5 / longs for w, s in zip(natural, short, strict=True)
-            ]
+        # Water-filling: a column narrower than an even share of what is left keeps its
+        # width; the others share the rest evenly (so long texts wrap or are cut, not numbers).
+        widths = list(natural)
+        left, open_columns = width, set(range(count))
+        while open_columns:
+            share = left / len(open_columns)
+            fits = {i for i in open_columns if natural[i] <= share}
+            if not fits:
+                break
+            left -= sum(natural[i] for i in fits)
+            open_columns -= fits
+        for i in open_columns:
+            widths[i] = left / len(open_columns)
     header = [para(name, small) for name in table.header]
     rows: list[list[Any]] = [header]
     for row in table.rows:

@@ -340,11 +340,11 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         ),
     }
 
-    patents = _patent_facts(session, set(interest) | presented)
-    ranked = sorted(interest.items(), key=lambda item: (-item[1], patents[item[0]][0]))
-    top_patents = [
-        PatentInterest(pid, *patents[pid], intentions=count) for pid, count in ranked[:top]
-    ]
+    # Most interest first, ties in the order the patents came into the library; only the
+    # listed patents are looked up.
+    ranked = sorted(interest.items(), key=lambda item: (-item[1], item[0]))[:top]
+    patents = _patent_facts(session, {pid for pid, _count in ranked} | presented)
+    top_patents = [PatentInterest(pid, *patents[pid], intentions=count) for pid, count in ranked]
     without = sorted((pid for pid in presented if not interest[pid]), key=lambda p: patents[p][0])
     presented_without = [PatentInterest(pid, *patents[pid], intentions=0) for pid in without]
 
