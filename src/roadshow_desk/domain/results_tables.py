@@ -10,6 +10,7 @@ bar chart draws (``None``: no chart). Contact persons and phone numbers appear o
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -167,6 +168,26 @@ def result_tables(
 
 def lead_table(session: Session, results: Results, *, contacts: bool = False) -> ResultTable:
     """The leads still in follow-up, latest stage first."""
+    return intentions_table(
+        session,
+        results.lead_ids,
+        contacts=contacts,
+        key="leads",
+        title=translate("Results", "Leads in follow-up"),
+        short=translate("Results", "Leads"),
+    )
+
+
+def intentions_table(
+    session: Session,
+    intention_ids: Iterable[int],
+    *,
+    contacts: bool = False,
+    key: str = "list",
+    title: str = "",
+    short: str = "",
+) -> ResultTable:
+    """The intentions ``intention_ids`` (a chart's bar, the leads), latest stage first."""
     header = [
         translate("Results", "Enterprise"),
         translate("Results", "Application no."),
@@ -179,7 +200,7 @@ def lead_table(session: Session, results: Results, *, contacts: bool = False) ->
     if contacts:
         header += [translate("Results", "Contact person"), translate("Results", "Phone")]
     rows: list[list[Any]] = []
-    ids = list(results.lead_ids)
+    ids = list(intention_ids)
     found: list[Any] = []
     for start in range(0, len(ids), 500):
         found += session.execute(
@@ -190,11 +211,11 @@ def lead_table(session: Session, results: Results, *, contacts: bool = False) ->
         ).all()
     order = list(FollowUpStage)
     found.sort(key=lambda r: (-order.index(FollowUpStage(r[0].stage)), r[0].captured_at, r[0].id))
-    for intention, firm, number, title in found:
+    for intention, firm, number, patent_title in found:
         row: list[Any] = [
             firm,
             number,
-            title,
+            patent_title,
             label(IntentionKind(intention.kind)),
             label(FollowUpStage(intention.stage)),
             intention.owner,
@@ -203,14 +224,7 @@ def lead_table(session: Session, results: Results, *, contacts: bool = False) ->
         if contacts:
             row += [intention.contact_person, intention.contact_phone]
         rows.append(row)
-    return ResultTable(
-        "leads",
-        translate("Results", "Leads in follow-up"),
-        translate("Results", "Leads"),
-        header,
-        rows,
-        one_line=True,
-    )
+    return ResultTable(key, title, short, header, rows, one_line=True)
 
 
 def scope_text(results: Results) -> str:
