@@ -24,6 +24,8 @@ from roadshow_desk.i18n import translate
 
 #: The most bars a chart draws (its table lists every row).
 CHART_BARS = 15
+#: Rows of one piece of a long table.
+TABLE_CHUNK = 48
 BAR_COLOUR = (0.16, 0.38, 0.66)
 
 
@@ -143,7 +145,8 @@ def bar_chart(table: ResultTable, lk: Look) -> Any:
     return drawing
 
 
-def data_table(table: ResultTable, lk: Look) -> Any:
+def data_table(table: ResultTable, lk: Look) -> list[Any]:
+    """The table as one or more reportlab Tables (see TABLE_CHUNK)."""
     from reportlab.lib.colors import Color
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, TableStyle
@@ -189,22 +192,29 @@ def data_table(table: ResultTable, lk: Look) -> Any:
             else:
                 cells.append("\n".join(wrap(text, lk.font, size, room - 7)))
         rows.append(cells)
-    result = Table(rows, colWidths=widths, repeatRows=1)
-    result.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), lk.font, size, lk.size(12.5)),
-                ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), lk.font, size, lk.size(12.5)),
+            ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
     )
-    return result
+    # A long table goes in pieces of TABLE_CHUNK rows (each with the header): splitting one
+    # table of thousands of rows page by page re-measures the rest every time.
+    body_rows = rows[1:]
+    pieces = []
+    for start in range(0, max(len(body_rows), 1), TABLE_CHUNK):
+        piece = Table(
+            [header, *body_rows[start : start + TABLE_CHUNK]], colWidths=widths, repeatRows=1
+        )
+        piece.setStyle(style)
+        pieces.append(piece)
+    return pieces
 
 
 def _cover(results: Results, lk: Look, contacts: bool, made_on: dt.date) -> Page:
@@ -254,7 +264,7 @@ def build_report(
         else:
             if table.chart is not None:
                 flowables += [bar_chart(table, lk), Spacer(1, 3 * MM)]
-            flowables.append(data_table(table, lk))
+            flowables += data_table(table, lk)
         flowables.append(Spacer(1, 7 * MM))
     progress.start(len(flowables) // 4 + 2, translate("Results", "Laying out the report"))
     laid_out = paginate(flowables, lk.frame_width, [lk.frame_height])
