@@ -24,7 +24,7 @@ from roadshow_desk.i18n import translate
 
 #: The most bars a chart draws (its table lists every row).
 CHART_BARS = 15
-#: Rows of one piece of a long table.
+# Rows of one piece of a long table (see data_table).
 TABLE_CHUNK = 48
 BAR_COLOUR = (0.16, 0.38, 0.66)
 
