@@ -42,7 +42,6 @@ def test_figures_then_a_period_by_keyboard(qtbot, page, demo_db) -> None:  # typ
     page.scope.setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
     assert page.scope.currentData() == PERIOD
-    page.scope.activated.emit(page.scope.currentIndex())  # offscreen: End does not activate
     assert page.date_from.isEnabled()
     page.date_from.setFocus()
     QTest.keyClicks(QApplication.focusWidget(), "2030-01-01")
@@ -60,8 +59,9 @@ def test_figures_then_a_period_by_keyboard(qtbot, page, demo_db) -> None:  # typ
 
 
 def test_clicking_a_bar_lists_its_intentions(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
-    page.chart_choice.setCurrentIndex(page.chart_choice.findData("kind"))
-    page.chart_choice.activated.emit(page.chart_choice.currentIndex())
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)  # the first chart: by kind
+    assert page.chart_choice.currentData() == "kind"
     page.canvas.draw()
     bar = page._bars[0]  # transfer, the first kind
     x, y = bar.get_center()
@@ -100,7 +100,9 @@ def test_switching_event(qtbot, page, demo_db) -> None:  # type: ignore[no-untyp
         session.commit()
     page.context.event_changed.emit(1)
     qtbot.waitUntil(lambda: page.scope.findText("第二场") >= 0, timeout=5000)
-    page.scope.setCurrentIndex(page.scope.findText("第二场"))
-    page.scope.activated.emit(page.scope.currentIndex())
+    assert page.scope.findText("第二场") == 0  # the latest event first
+    page.scope.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
+    assert page.scope.currentText() == "第二场"
     qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert page.figure_values["intentions"].text() == "0"
