@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roadshow_desk.cli_commands.backups",
     "roadshow_desk.cli_commands.server",
     "roadshow_desk.cli_commands.bundles",
+    "roadshow_desk.cli_commands.report",
 )
 
 

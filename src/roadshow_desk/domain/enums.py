@@ -70,6 +70,23 @@ class FollowUpStage(enum.StrEnum):
     DROPPED = "dropped"
 
 
+class DealKind(enum.StrEnum):
+    """What a signed contract is (the contract outcome of a follow-up)."""
+
+    TRANSFER = "transfer"
+    LICENCE = "licence"
+    OPEN_LICENCE = "open_licence"
+    EQUITY = "equity"  # investment / equity
+    COOPERATION = "cooperation"
+
+
+class PaymentMethod(enum.StrEnum):
+    LUMP_SUM = "lump_sum"
+    INSTALMENTS = "instalments"
+    ROYALTY = "royalty"
+    EQUITY = "equity"
+
+
 class EnterpriseTag(enum.StrEnum):
     """The five enterprise types the campaign notice names."""
 

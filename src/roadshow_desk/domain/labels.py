@@ -16,6 +16,7 @@ from roadshow_desk.domain.enums import (
     BudgetBand,
     ConflictResolution,
     ConversionMode,
+    DealKind,
     EnterpriseTag,
     FollowUpStage,
     HighValueCategory,
@@ -24,6 +25,7 @@ from roadshow_desk.domain.enums import (
     IntentionKind,
     LegalStatus,
     PatentType,
+    PaymentMethod,
     Timeline,
 )
 from roadshow_desk.domain.models import split_list
@@ -84,6 +86,19 @@ _ENUM_LABELS: dict[type[enum.Enum], dict[str, str]] = {
         FollowUpStage.TRANSFER_REGISTERED: QT_TRANSLATE_NOOP("Labels", "Transfer registered"),
         FollowUpStage.LICENCE_FILED: QT_TRANSLATE_NOOP("Labels", "Licence filed"),
         FollowUpStage.DROPPED: QT_TRANSLATE_NOOP("Labels", "Dropped"),
+    },
+    DealKind: {
+        DealKind.TRANSFER: QT_TRANSLATE_NOOP("Labels", "Transfer"),
+        DealKind.LICENCE: QT_TRANSLATE_NOOP("Labels", "Licence"),
+        DealKind.OPEN_LICENCE: QT_TRANSLATE_NOOP("Labels", "Open licence"),
+        DealKind.EQUITY: QT_TRANSLATE_NOOP("Labels", "Equity / investment"),
+        DealKind.COOPERATION: QT_TRANSLATE_NOOP("Labels", "Cooperation"),
+    },
+    PaymentMethod: {
+        PaymentMethod.LUMP_SUM: QT_TRANSLATE_NOOP("Labels", "Lump sum"),
+        PaymentMethod.INSTALMENTS: QT_TRANSLATE_NOOP("Labels", "Instalments"),
+        PaymentMethod.ROYALTY: QT_TRANSLATE_NOOP("Labels", "Royalty"),
+        PaymentMethod.EQUITY: QT_TRANSLATE_NOOP("Labels", "Equity"),
     },
     EnterpriseTag: {
         EnterpriseTag.IP_DEMONSTRATION: QT_TRANSLATE_NOOP("Labels", "IP-advantage demonstration"),

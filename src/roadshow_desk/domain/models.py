@@ -49,12 +49,14 @@ from sqlalchemy.orm import (
 from roadshow_desk.domain.enums import (
     BudgetBand,
     ConflictResolution,
+    DealKind,
     FollowUpStage,
     ImportKind,
     InstitutionKind,
     IntentionKind,
     LegalStatus,
     PatentType,
+    PaymentMethod,
     Timeline,
 )
 
@@ -554,6 +556,12 @@ class Intention(Synced, Base):
     owner: Mapped[str] = mapped_column(String(100), default="")
     next_action_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     dropped_reason: Mapped[str] = mapped_column(Text, default="")
+    # Contract outcome (domain.contract): set once the lead reaches contract signed
+    deal_kind: Mapped[DealKind | None] = mapped_column(_enum(DealKind), default=None)
+    deal_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), default=None)  # yuan
+    payment_method: Mapped[PaymentMethod | None] = mapped_column(_enum(PaymentMethod), default=None)
+    contract_signed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    registration_no: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     event: Mapped[Event | None] = relationship()
     enterprise: Mapped[Enterprise] = relationship()

@@ -9,7 +9,9 @@ importer's field, so an exported file imports again (``enterprises import`` /
 Intentions (of one event, by default the most recent)
     企业名称, 统一社会信用代码, 企业类型, 专利申请号, 专利名称, 专利权人 (the institution),
     意向类型, 产业化前景评价, 预算, 登记时间, 登记台, 跟进阶段 -- the activation system's
-    feedback columns -- then 时间计划, 联系人, 联系电话, 备注, 负责人, 下次跟进. Times are
+    feedback columns -- then 时间计划, 联系人, 联系电话, 备注, 负责人, 下次跟进, and the
+    contract outcome (合同类型, 合同金额（元） as a number, 支付方式, 签约日期, 登记/备案号).
+    Times are
     written in the event's zone (the venue's), which the header names (``登记时间 (UTC+08:00)``, see
     :mod:`~roadshow_desk.exchange.export_times`); values are labelled in Chinese, stages
     with the window's names. The follow-up page's filters (stage, owner, overdue) can narrow
@@ -29,7 +31,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from roadshow_desk.domain.enums import BudgetBand, EnterpriseTag, FollowUpStage, IntentionKind
+from roadshow_desk.domain.enums import (
+    BudgetBand,
+    DealKind,
+    EnterpriseTag,
+    FollowUpStage,
+    IntentionKind,
+    PaymentMethod,
+)
 from roadshow_desk.domain.enums import Timeline as TimelineEnum
 from roadshow_desk.domain.events import resolve_event
 from roadshow_desk.domain.followup import followup_conditions
@@ -77,6 +86,19 @@ TIMELINE_NAMES: dict[str, str] = {
     TimelineEnum.LATER: "1年以上",
     TimelineEnum.UNDECIDED: "待定",
 }
+DEAL_NAMES: dict[str, str] = {
+    DealKind.TRANSFER: "转让",
+    DealKind.LICENCE: "许可",
+    DealKind.OPEN_LICENCE: "开放许可",
+    DealKind.EQUITY: "作价入股",
+    DealKind.COOPERATION: "合作开发",
+}
+PAYMENT_NAMES: dict[str, str] = {
+    PaymentMethod.LUMP_SUM: "一次性支付",
+    PaymentMethod.INSTALMENTS: "分期支付",
+    PaymentMethod.ROYALTY: "提成支付",
+    PaymentMethod.EQUITY: "股权",
+}
 #: The window's Chinese stage names (the zh_CN translation of ``domain.labels``; a test
 #: keeps the two the same, so an export and the follow-up page name a stage alike).
 STAGE_NAMES: dict[str, str] = {
@@ -113,6 +135,11 @@ INTENTION_HEADER: tuple[str, ...] = (
     "备注",
     "负责人",
     "下次跟进",
+    "合同类型",
+    "合同金额（元）",
+    "支付方式",
+    "签约日期",
+    "登记/备案号",
 )
 
 ENTERPRISE_HEADER: tuple[str, ...] = (
@@ -196,6 +223,11 @@ def intention_rows(
                 intention.notes,
                 intention.owner,
                 intention.next_action_on,
+                _name(DEAL_NAMES, intention.deal_kind),
+                None if intention.deal_amount is None else float(intention.deal_amount),
+                _name(PAYMENT_NAMES, intention.payment_method),
+                intention.contract_signed_on,
+                intention.registration_no,
             ]
         )
     return rows

@@ -20,8 +20,10 @@ from typing import Any
 from roadshow_desk.domain.enums import (
     BudgetBand,
     ConversionMode,
+    DealKind,
     FollowUpStage,
     IntentionKind,
+    PaymentMethod,
     Timeline,
 )
 from roadshow_desk.store.demo_data import EnterpriseSpec
@@ -117,6 +119,50 @@ def stages_to(stage: FollowUpStage, rng: random.Random) -> list[FollowUpStage]:
     if stage in (_S.TRANSFER_REGISTERED, _S.LICENCE_FILED):
         return [*_PIPELINE, stage]
     return list(_PIPELINE[: _PIPELINE.index(stage) + 1])
+
+
+_DEAL_FOR_KIND = {
+    _K.TRANSFER: DealKind.TRANSFER,
+    _K.LICENCE: DealKind.LICENCE,
+    _K.OPEN_LICENCE: DealKind.OPEN_LICENCE,
+    _K.INVESTMENT: DealKind.EQUITY,
+}
+
+
+def _contract(
+    number: int,
+    kind: IntentionKind,
+    final: FollowUpStage,
+    amount: Decimal | None,
+    entries: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
+    """The contract outcome of a signed demo lead (derived, no random draw, so the rest of
+    the demo stays as it was)."""
+    if final not in _SIGNED:
+        return {
+            "deal_kind": None,
+            "deal_amount": None,
+            "payment_method": None,
+            "contract_signed_on": None,
+            "registration_no": "",
+        }
+    signed = next(e["at"] for e in entries if e["to_stage"] is _S.CONTRACT_SIGNED)
+    payment = None
+    if amount is not None:
+        payment = (PaymentMethod.LUMP_SUM, PaymentMethod.INSTALMENTS, PaymentMethod.ROYALTY)[
+            number % 3
+        ]
+    registration = ""
+    if final in (_S.TRANSFER_REGISTERED, _S.LICENCE_FILED):
+        prefix = "ZR" if final is _S.TRANSFER_REGISTERED else "XK"
+        registration = f"{prefix}{signed.year}{number:06d}"
+    return {
+        "deal_kind": _DEAL_FOR_KIND.get(kind, DealKind.COOPERATION),
+        "deal_amount": amount,
+        "payment_method": payment,
+        "contract_signed_on": signed.date(),
+        "registration_no": registration,
+    }
 
 
 class IntentionBuilder:
@@ -244,6 +290,7 @@ class IntentionBuilder:
             "owner": owner,
             "next_action_on": self._next_action(number, kind, final, changed),
             "dropped_reason": entries[-1]["note"] if final is _S.DROPPED else "",
+            **_contract(number, kind, final, amount, entries),
         }
         return row, entries
 

@@ -51,6 +51,7 @@ WORKFLOW_PAGES: list[str] = [
     "roadshow_desk.ui.roadshow.page:RoadshowPage",
     "roadshow_desk.ui.capture.page:CapturePage",
     "roadshow_desk.ui.followup.page:FollowUpPage",
+    "roadshow_desk.ui.results.page:ResultsPage",
     "roadshow_desk.ui.printing.page:PrintPage",
 ]
 

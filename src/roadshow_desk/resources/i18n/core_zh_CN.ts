@@ -818,6 +818,30 @@
             <source>No</source>
             <translation>否</translation>
         </message>
+        <message>
+            <source>Equity / investment</source>
+            <translation>作价入股</translation>
+        </message>
+        <message>
+            <source>Cooperation</source>
+            <translation>合作开发</translation>
+        </message>
+        <message>
+            <source>Lump sum</source>
+            <translation>一次性支付</translation>
+        </message>
+        <message>
+            <source>Instalments</source>
+            <translation>分期支付</translation>
+        </message>
+        <message>
+            <source>Royalty</source>
+            <translation>提成支付</translation>
+        </message>
+        <message>
+            <source>Equity</source>
+            <translation>股权</translation>
+        </message>
     </context>
     <context>
         <name>Matching</name>
@@ -1396,6 +1420,350 @@
         <message>
             <source>The event has no date yet; write the day too (2026-12-18 09:30).</source>
             <translation>活动还没有日期，请连同日期一起填写（如 2026-12-18 09:30）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Contract</name>
+        <message>
+            <source>“%1” is not an amount in yuan.</source>
+            <extracomment>The largest amount the column holds (Numeric(14, 2)).</extracomment>
+            <translation>“%1”不是以元计的金额。</translation>
+        </message>
+        <message>
+            <source>The amount must be zero or more yuan.</source>
+            <translation>金额必须不少于 0 元。</translation>
+        </message>
+        <message>
+            <source>The amount is too large.</source>
+            <translation>金额过大。</translation>
+        </message>
+        <message>
+            <source>The amount has at most two decimals (fen).</source>
+            <translation>金额最多保留两位小数(到分)。</translation>
+        </message>
+        <message>
+            <source>A contract can be recorded once the lead has reached “Contract signed”.</source>
+            <translation>意向到达“已签合同”后才能登记合同。</translation>
+        </message>
+        <message>
+            <source>Choose the kind of deal.</source>
+            <translation>请选择合同类型。</translation>
+        </message>
+        <message>
+            <source>Give the date the contract was signed.</source>
+            <translation>请填写合同签订日期。</translation>
+        </message>
+        <message>
+            <source>The signing date is in the future.</source>
+            <translation>签订日期晚于今天。</translation>
+        </message>
+        <message>
+            <source>The contract cannot be signed before the intention was recorded.</source>
+            <translation>合同签订日期不能早于意向登记日期。</translation>
+        </message>
+        <message>
+            <source>Give the amount that the payment method pays.</source>
+            <translation>选择支付方式时请填写合同金额。</translation>
+        </message>
+        <message>
+            <source>The registration number is longer than %1 characters.</source>
+            <translation>登记/备案号超过 %1 个字符。</translation>
+        </message>
+        <message>
+            <source>This intention no longer exists.</source>
+            <translation>该意向已不存在。</translation>
+        </message>
+        <message>
+            <source>Contract recorded</source>
+            <translation>已登记合同</translation>
+        </message>
+    </context>
+    <context>
+        <name>Results</name>
+        <message>
+            <source>“%1” must end in .xlsx or .pdf.</source>
+            <translation>“%1”的扩展名须为 .xlsx 或 .pdf。</translation>
+        </message>
+        <message>
+            <source>Give either an event or a period, not both.</source>
+            <translation>请指定一个活动或一个时间段,不能同时指定。</translation>
+        </message>
+        <message>
+            <source>Shortlisted</source>
+            <extracomment>Rank of each stage in the pipeline (dropped has none: what it reached is in the log). The funnel's steps: key, English label (translated when shown).</extracomment>
+            <translation>入选</translation>
+        </message>
+        <message>
+            <source>Presented</source>
+            <translation>已路演</translation>
+        </message>
+        <message>
+            <source>With an intention</source>
+            <translation>有对接意向</translation>
+        </message>
+        <message>
+            <source>Contacted</source>
+            <translation>已联系</translation>
+        </message>
+        <message>
+            <source>Negotiating</source>
+            <translation>洽谈中</translation>
+        </message>
+        <message>
+            <source>Agreed</source>
+            <translation>达成一致</translation>
+        </message>
+        <message>
+            <source>Contract signed</source>
+            <translation>已签合同</translation>
+        </message>
+        <message>
+            <source>Registered / filed</source>
+            <translation>已登记/备案</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <extracomment>The headline figures: key, English label.</extracomment>
+            <translation>活动场次</translation>
+        </message>
+        <message>
+            <source>Institutions</source>
+            <translation>参与高校院所</translation>
+        </message>
+        <message>
+            <source>Patents shortlisted</source>
+            <translation>入选专利</translation>
+        </message>
+        <message>
+            <source>Patents presented</source>
+            <translation>路演专利</translation>
+        </message>
+        <message>
+            <source>Enterprises registered</source>
+            <translation>报名企业</translation>
+        </message>
+        <message>
+            <source>Enterprises checked in</source>
+            <translation>签到企业</translation>
+        </message>
+        <message>
+            <source>Intentions</source>
+            <translation>对接意向</translation>
+        </message>
+        <message>
+            <source>Enterprises with an intention</source>
+            <translation>有意向的企业</translation>
+        </message>
+        <message>
+            <source>No-demand answers</source>
+            <translation>无需求反馈</translation>
+        </message>
+        <message>
+            <source>Contracts</source>
+            <translation>签约合同</translation>
+        </message>
+        <message>
+            <source>Contract amount (yuan)</source>
+            <translation>合同金额(元)</translation>
+        </message>
+        <message>
+            <source>The period ends before it starts.</source>
+            <translation>时间段的结束日期早于开始日期。</translation>
+        </message>
+        <message>
+            <source>No event starts in that period.</source>
+            <translation>该时间段内没有开始的活动。</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(无)</translation>
+        </message>
+        <message>
+            <source>Not presented</source>
+            <translation>未路演</translation>
+        </message>
+        <message>
+            <source>None of the five types</source>
+            <translation>不属于五类企业</translation>
+        </message>
+        <message>
+            <source>Contact persons and phone numbers are included, as the organiser asked.</source>
+            <translation>应主办方要求,本报告包含联系人和电话。</translation>
+        </message>
+        <message>
+            <source>Contact persons and phone numbers are left out of this report.</source>
+            <translation>本报告未包含联系人和电话。</translation>
+        </message>
+        <message>
+            <source>Share (%)</source>
+            <translation>占比(%)</translation>
+        </message>
+        <message>
+            <source>Application no.</source>
+            <translation>申请号</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>专利名称</translation>
+        </message>
+        <message>
+            <source>Institution</source>
+            <translation>高校院所</translation>
+        </message>
+        <message>
+            <source>Headline figures</source>
+            <translation>主要数据</translation>
+        </message>
+        <message>
+            <source>Headline</source>
+            <translation>主要数据</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Intentions by kind</source>
+            <translation>按意向类型</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>意向类型</translation>
+        </message>
+        <message>
+            <source>Intentions by technical field</source>
+            <translation>按技术领域</translation>
+        </message>
+        <message>
+            <source>Technical field</source>
+            <translation>技术领域</translation>
+        </message>
+        <message>
+            <source>Intentions by institution</source>
+            <translation>按高校院所</translation>
+        </message>
+        <message>
+            <source>Intentions by enterprise type</source>
+            <translation>按企业类型</translation>
+        </message>
+        <message>
+            <source>Enterprise type</source>
+            <translation>企业类型</translation>
+        </message>
+        <message>
+            <source>Intentions by region</source>
+            <translation>按地区</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Intentions by roadshow session</source>
+            <translation>按路演场次</translation>
+        </message>
+        <message>
+            <source>Roadshow session</source>
+            <translation>路演场次</translation>
+        </message>
+        <message>
+            <source>Patents with the most interest</source>
+            <translation>最受关注的专利</translation>
+        </message>
+        <message>
+            <source>Most interest</source>
+            <translation>最受关注</translation>
+        </message>
+        <message>
+            <source>Patents presented with no intention</source>
+            <translation>已路演但无意向的专利</translation>
+        </message>
+        <message>
+            <source>No interest</source>
+            <translation>无意向</translation>
+        </message>
+        <message>
+            <source>From shortlist to contract</source>
+            <translation>从入选到签约</translation>
+        </message>
+        <message>
+            <source>Funnel</source>
+            <translation>转化漏斗</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <source>Patents</source>
+            <translation>专利数</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>流失</translation>
+        </message>
+        <message>
+            <source>Enterprise</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <source>Patent</source>
+            <translation>专利</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>跟进阶段</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Next action</source>
+            <translation>下次跟进</translation>
+        </message>
+        <message>
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Leads in follow-up</source>
+            <translation>跟进中的意向</translation>
+        </message>
+        <message>
+            <source>Leads</source>
+            <translation>跟进中</translation>
+        </message>
+        <message>
+            <source>%1 events from %2 to %3</source>
+            <translation>%2 至 %3 共 %1 场活动</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypicalCase</name>
+        <message>
+            <source>“%1” must end in .docx or .pdf.</source>
+            <translation>“%1”的扩展名须为 .docx 或 .pdf。</translation>
+        </message>
+        <message>
+            <source>“%1” cannot be read as UTF-8 text.</source>
+            <translation>无法以 UTF-8 文本读取“%1”。</translation>
+        </message>
+        <message>
+            <source>There is no intention %1.</source>
+            <translation>没有编号为 %1 的意向。</translation>
+        </message>
+        <message>
+            <source>Only an intention with a signed contract can be a typical case.</source>
+            <translation>只有已签合同的意向才能写成典型案例。</translation>
         </message>
     </context>
 </TS>

@@ -337,6 +337,25 @@
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <source>Results of the fair</source>
+        <translation>对接会成果报告</translation>
+    </message>
+    <message>
+        <source>Made on %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>暂无数据。</translation>
+    </message>
+    <message>
+        <source>Laying out the report</source>
+        <translation>正在排版报告</translation>
+    </message>
+</context>
+<context>
     <name>SignupSheet</name>
     <message>
         <source>Host: %1</source>
@@ -365,6 +384,121 @@
     <message>
         <source>Sign-up sheet</source>
         <translation>扫码报名签到表</translation>
+    </message>
+</context>
+<context>
+    <name>TypicalCase</name>
+    <message>
+        <source>Typical case: %1 and %2</source>
+        <translation>典型案例:%1 与 %2</translation>
+    </message>
+    <message>
+        <source>The patent</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>专利名称</translation>
+    </message>
+    <message>
+        <source>Application no.</source>
+        <translation>申请号</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>高校院所</translation>
+    </message>
+    <message>
+        <source>Technical field</source>
+        <translation>技术领域</translation>
+    </message>
+    <message>
+        <source>The enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>How they met</source>
+        <translation>对接经过</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>对接活动</translation>
+    </message>
+    <message>
+        <source>Roadshow session</source>
+        <translation>路演场次</translation>
+    </message>
+    <message>
+        <source>Intention recorded on</source>
+        <translation>意向登记日期</translation>
+    </message>
+    <message>
+        <source>The deal</source>
+        <translation>交易情况</translation>
+    </message>
+    <message>
+        <source>Kind of deal</source>
+        <translation>合同类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>合同金额(元)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>登记/备案号</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>跟进阶段</translation>
+    </message>
+    <message>
+        <source>Days from the fair to the contract</source>
+        <translation>从对接会到签约(天)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Contacts are included, as the organiser asked.</source>
+        <translation>应主办方要求,包含联系方式。</translation>
+    </message>
+    <message>
+        <source>Contact persons and phone numbers are left out.</source>
+        <translation>未包含联系人和电话。</translation>
+    </message>
+    <message>
+        <source>The story</source>
+        <translation>案例经过</translation>
+    </message>
+    <message>
+        <source>(Describe here how the deal came about and what it achieved.)</source>
+        <translation>(请在此描述交易的达成经过和取得的成效。)</translation>
+    </message>
+    <message>
+        <source>Typical case</source>
+        <translation>典型案例</translation>
     </message>
 </context>
 </TS>

@@ -620,4 +620,15 @@
             <translation>还没有活动，请先创建一个。</translation>
         </message>
     </context>
+    <context>
+        <name>Results</name>
+        <message>
+            <source>Intentions</source>
+            <translation>对接意向</translation>
+        </message>
+        <message>
+            <source>“%1” must end in .xlsx or .pdf.</source>
+            <translation>“%1”的扩展名须为 .xlsx 或 .pdf。</translation>
+        </message>
+    </context>
 </TS>

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-12-07 03:45:35.300448
+Create Date: 2026-12-07 03:45:42.319259
 
 """
 
@@ -107,6 +107,46 @@ def upgrade() -> None:
             )
         )
 
+    with op.batch_alter_table("intention", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "deal_kind",
+                sa.Enum(
+                    "transfer",
+                    "licence",
+                    "open_licence",
+                    "equity",
+                    "cooperation",
+                    name="dealkind",
+                    native_enum=False,
+                    length=32,
+                ),
+                nullable=True,
+            )
+        )
+        batch_op.add_column(
+            sa.Column("deal_amount", sa.Numeric(precision=14, scale=2), nullable=True)
+        )
+        batch_op.add_column(
+            sa.Column(
+                "payment_method",
+                sa.Enum(
+                    "lump_sum",
+                    "instalments",
+                    "royalty",
+                    "equity",
+                    name="paymentmethod",
+                    native_enum=False,
+                    length=32,
+                ),
+                nullable=True,
+            )
+        )
+        batch_op.add_column(sa.Column("contract_signed_on", sa.Date(), nullable=True))
+        batch_op.add_column(
+            sa.Column("registration_no", sa.String(length=64), server_default="", nullable=False)
+        )
+
     # >>> hand-written: kept by tools/regen_migration.py, before the line that follows
     # Scores move to their own table before patent.score goes.
     op.execute(
@@ -186,6 +226,13 @@ def downgrade() -> None:
             batch_op.f("ix_patent_application_date"), ["application_date"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_patent_score"), ["score"], unique=False)
+
+    with op.batch_alter_table("intention", schema=None) as batch_op:
+        batch_op.drop_column("registration_no")
+        batch_op.drop_column("contract_signed_on")
+        batch_op.drop_column("payment_method")
+        batch_op.drop_column("deal_amount")
+        batch_op.drop_column("deal_kind")
 
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.drop_column("document_language")

@@ -1,0 +1,303 @@
+"""The event report for the provincial IP office as PDF: a cover (what it covers, when it was
+made, whether contacts are in it), the headline figures, then each table of the results with
+its chart drawn as vector graphics (reportlab's own bar charts, labels in the embedded CJK
+font), and the leads in follow-up.
+
+The figures and tables come from :mod:`roadshow_desk.domain.results` and
+:mod:`roadshow_desk.domain.results_tables`; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from roadshow_desk.documents.pages import Bookmark, Meta, Page, Written, paginate, stack, write_pdf
+from roadshow_desk.documents.styles import ACCENT, MM, RULE, TINT, Look, bold, look, para, shorten
+from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+from roadshow_desk.domain.results import Results
+from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
+from roadshow_desk.i18n import translate
+
+#: The most bars a chart draws (its table lists every row).
+CHART_BARS = 15
+# Rows of one piece of a long table (see data_table).
+TABLE_CHUNK = 48
+BAR_COLOUR = (0.16, 0.38, 0.66)
+
+
+def report_title() -> str:
+    return translate("Results", "Results of the fair")
+
+
+def cell_text(value: Any) -> str:
+    """How a table value reads on paper."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken greedily into lines no wider than ``width`` (character widths cached,
+    so a long table wraps fast); a Latin word is kept whole when it fits on a line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cache = _widths.setdefault((font, size), {})
+    lines: list[str] = []
+    line, used = "", 0.0
+    for char in " ".join(text.split()):
+        step = cache.get(char)
+        if step is None:
+            step = cache[char] = stringWidth(char, font, size)
+        if line and used + step > width:
+            cut = line.rfind(" ") if char.isascii() and char.isalnum() else -1
+            if cut > 0 and line[cut + 1 :].isascii():
+                lines.append(line[:cut])
+                line = line[cut + 1 :]
+            else:
+                lines.append(line.rstrip())
+                line = ""
+            used = sum(cache.get(c, 0.0) for c in line)
+            if char == " " and not line:
+                continue
+        line += char
+        used += step
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line no wider than ``width``, cut with "…" when longer."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cache = _widths.setdefault((font, size), {})
+    used = 0.0
+    for index, char in enumerate(text):
+        step = cache.get(char)
+        if step is None:
+            step = cache[char] = stringWidth(char, font, size)
+        used += step
+        if used > width:
+            cut = text[:index]
+            while cut and sum(cache[c] for c in cut) + stringWidth("…", font, size) > width:
+                cut = cut[:-1]
+            return cut + "…"
+    return text
+
+
+def bar_chart(table: ResultTable, lk: Look) -> Any:
+    """A horizontal bar chart of ``table``'s chart column (first rows, largest at the top)."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import Color
+
+    assert table.chart is not None
+    rows = table.rows[:CHART_BARS]
+    values = [float(row[table.chart] or 0) for row in rows]
+    names = [shorten(str(row[0]), 16) for row in rows]
+    bar = 13.0
+    label_width = 70 * MM
+    height = bar * len(rows) + 28
+    drawing = Drawing(lk.frame_width, height)
+    drawing.initialFontName = lk.font  # never a standard (unembedded) font
+    drawing.initialFontSize = lk.size(8)
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = 18
+    chart.width = lk.frame_width - label_width - 10
+    chart.height = bar * len(rows)
+    chart.data = [list(reversed(values))]
+    chart.categoryAxis.categoryNames = list(reversed(names))
+    chart.categoryAxis.labels.fontName = lk.font
+    chart.categoryAxis.labels.fontSize = lk.size(8)
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.valueAxis.labels.fontName = lk.font
+    chart.valueAxis.labels.fontSize = lk.size(7.5)
+    chart.valueAxis.valueMin = 0
+    top = max(values or [0])
+    chart.valueAxis.valueMax = max(1.0, top * 1.1)
+    chart.valueAxis.valueStep = max(1, round(top / 5)) if top >= 5 else 1
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.bars[0].fillColor = Color(*BAR_COLOUR)
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = lk.font
+    chart.barLabels.fontSize = lk.size(7.5)
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def data_table(table: ResultTable, lk: Look) -> list[Any]:
+    """The table as one or more reportlab Tables (see TABLE_CHUNK)."""
+    from reportlab.lib.colors import Color
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Table, TableStyle
+
+    small = lk.styles["small"]
+    count = len(table.header)
+    width = lk.frame_width
+    size = lk.size(9 if count <= 7 else 7.5)  # a wide table in smaller type
+    # Each column as wide as its widest text among the first rows (header included); when
+    # they do not all fit, the short columns keep their width and the long ones share the rest.
+    sample = [table.header, *table.rows[:200]]
+    natural = [
+        max(stringWidth(cell_text(row[i]), lk.font, size) for row in sample) + 8
+        for i in range(count)
+    ]
+    if sum(natural) <= width:
+        widths = [w * width / sum(natural) for w in natural]
+    else:
+        # Water-filling: a column narrower than an even share of what is left keeps its
+        # width; the others share the rest evenly (so long texts wrap or are cut, not numbers).
+        widths = list(natural)
+        left, open_columns = width, set(range(count))
+        while open_columns:
+            share = left / len(open_columns)
+            fits = {i for i in open_columns if natural[i] <= share}
+            if not fits:
+                break
+            left -= sum(natural[i] for i in fits)
+            open_columns -= fits
+        for i in open_columns:
+            widths[i] = left / len(open_columns)
+    header = [para(name, small) for name in table.header]
+    rows: list[list[Any]] = [header]
+    for row in table.rows:
+        cells: list[Any] = []
+        for value, room in zip(row, widths, strict=True):
+            text = cell_text(value)
+            # A line that fits is drawn as it is; only longer text is wrapped (a Paragraph).
+            if table.one_line:
+                cells.append(fit_line(text, lk.font, size, room - 7))
+            elif stringWidth(text, lk.font, size) <= room - 7:
+                cells.append(text)
+            else:
+                cells.append("\n".join(wrap(text, lk.font, size, room - 7)))
+        rows.append(cells)
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), lk.font, size, lk.size(12.5)),
+            ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+    # A long table goes in pieces of TABLE_CHUNK rows (each with the header): splitting one
+    # table of thousands of rows page by page re-measures the rest every time.
+    body_rows = rows[1:]
+    pieces = []
+    for start in range(0, max(len(body_rows), 1), TABLE_CHUNK):
+        piece = Table(
+            [header, *body_rows[start : start + TABLE_CHUNK]], colWidths=widths, repeatRows=1
+        )
+        piece.setStyle(style)
+        pieces.append(piece)
+    return pieces
+
+
+def _cover(results: Results, lk: Look, contacts: bool, made_on: dt.date) -> Page:
+    styles = lk.styles
+    lines = [
+        bold(para(report_title(), styles["cover_title"])),
+        para(scope_text(results), styles["cover_line"]),
+        para(
+            translate("Results", "Made on %1").replace("%1", made_on.isoformat()),
+            styles["cover_small"],
+        ),
+        para(privacy_note(contacts), styles["cover_small"]),
+    ]
+
+    def draw(canvas: Any, page_look: Look) -> None:
+        from roadshow_desk.documents.pages import measure
+
+        items = measure(lines, page_look.frame_width)
+        stack(canvas, items, page_look.margin, page_look.page_height * 0.62)
+
+    return Page(draw, [Bookmark(report_title())], footer=False)
+
+
+def build_report(
+    results: Results,
+    tables: Sequence[ResultTable],
+    out: str | Path,
+    font: str,
+    *,
+    contacts: bool = False,
+    made_on: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Written:
+    """Write the report PDF of ``results`` with ``tables`` to ``out``."""
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    lk = look("A4", font)
+    styles = lk.styles
+    flowables: list[Any] = []
+    starts: dict[int, str] = {}
+    for table in tables:
+        heading = bold(para(table.title, styles["heading"]), ACCENT)
+        starts[id(heading)] = table.title
+        flowables += [CondPageBreak(60 * MM), heading, Spacer(1, 2 * MM)]
+        if not table.rows:
+            flowables.append(para(translate("Results", "Nothing to show."), styles["label"]))
+        else:
+            if table.chart is not None:
+                flowables += [bar_chart(table, lk), Spacer(1, 3 * MM)]
+            flowables += data_table(table, lk)
+        flowables.append(Spacer(1, 7 * MM))
+    progress.start(len(flowables) // 4 + 2, translate("Results", "Laying out the report"))
+    laid_out = paginate(flowables, lk.frame_width, [lk.frame_height])
+    pages = [_cover(results, lk, contacts, made_on or dt.date.today())]
+    for items in laid_out:
+        marks = [Bookmark(starts[id(f)], 1) for f, _h in items if id(f) in starts]
+
+        def draw(canvas: Any, lk_: Look, page_items: list[tuple[Any, float]] = items) -> None:
+            stack(canvas, page_items, lk_.margin, lk_.page_height - lk_.margin)
+
+        pages.append(Page(draw, marks))
+    progress.total = progress.done + len(pages)
+    meta = Meta(
+        title=report_title() + " · " + scope_text(results),
+        subject=report_title(),
+        footer_text=scope_text(results),
+    )
+    return write_pdf(out, lk, pages, meta, progress)
+
+
+def write_report_pdf(
+    session: Any,
+    results: Results,
+    out: str | Path,
+    *,
+    contacts: bool = False,
+    font: str | Path | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Written:
+    """The report PDF of ``results``: finds and embeds the CJK font, builds the tables."""
+    from roadshow_desk.documents.fonts import register_reportlab_font, require_cjk_font
+    from roadshow_desk.domain.results_tables import result_tables
+
+    name = register_reportlab_font(require_cjk_font(font))
+    tables = result_tables(session, results, contacts=contacts)
+    return build_report(results, tables, out, name, contacts=contacts, progress=progress)

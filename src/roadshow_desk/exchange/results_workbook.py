@@ -1,0 +1,147 @@
+"""The event report as a workbook: one sheet per table of the results, then the raw
+intentions with the activation system's columns, ready for pivot tables.
+
+Numbers are written as numbers, dates as dates; text is written as text cells (never a
+formula, so an enterprise called ``=HYPERLINK(…)`` stays text; see
+:mod:`~roadshow_desk.exchange.safe_cells`). Contact persons and phone numbers are left out of
+the raw intentions unless ``contacts`` is asked for; the first sheet says which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from roadshow_desk.domain.models import Event
+from roadshow_desk.domain.results import Results
+from roadshow_desk.domain.results_tables import (
+    ResultTable,
+    plain_number,
+    privacy_note,
+    result_tables,
+    scope_text,
+)
+from roadshow_desk.errors import InputError
+from roadshow_desk.exchange.export_times import export_zone
+from roadshow_desk.exchange.fairday_export import intention_header, intention_rows
+from roadshow_desk.exchange.safe_cells import xlsx_text
+from roadshow_desk.exchange.tables import fmt
+from roadshow_desk.exchange.writers import EXCEL_CELL_LIMIT
+from roadshow_desk.i18n import translate
+
+#: Columns of the raw intentions left out unless contacts are asked for.
+CONTACT_COLUMNS = ("联系人", "联系电话")
+EVENT_COLUMN = "对接活动"
+
+
+def raw_intentions(session: Any, results: Results, *, contacts: bool = False) -> ResultTable:
+    """Every intention of the scope, one row each, with the export's columns."""
+    header: list[str] = []
+    rows: list[list[Any]] = []
+    for event_id, name in zip(results.scope.event_ids, results.scope.names, strict=True):
+        zone = export_zone(session.get(Event, event_id))
+        full = intention_header(zone)
+        keep = [i for i, column in enumerate(full) if contacts or column not in CONTACT_COLUMNS]
+        header = [EVENT_COLUMN] + [full[i] for i in keep]
+        for row in intention_rows(session, event_id, zone=zone):
+            rows.append([name] + [row[i] for i in keep])
+    if not header:
+        header = [EVENT_COLUMN]
+    title = translate("Results", "Intentions")
+    return ResultTable("intentions", title, title, header, rows)
+
+
+def _sheet_name(text: str, used: set[str]) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", " ", text).strip("' ")[:31] or "Sheet"
+    base, number = name, 2
+    while name.lower() in used:
+        suffix = f" ({number})"
+        name = base[: 31 - len(suffix)] + suffix
+        number += 1
+    used.add(name.lower())
+    return name
+
+
+def write_results_workbook(
+    session: Any, results: Results, path: str | Path, *, contacts: bool = False
+) -> Path:
+    """Write the report workbook to ``path`` (``.xlsx``), atomically; returns the path."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(fmt(translate("Results", "“%1” must end in .xlsx or .pdf."), path.name))
+    if not path.parent.is_dir():
+        raise InputError(fmt(translate("Export", "The folder of “%1” does not exist."), str(path)))
+    tables = [*result_tables(session, results, contacts=contacts)]
+    tables.append(raw_intentions(session, results, contacts=contacts))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        _write(temporary, results, tables, contacts)
+        os.replace(temporary, path)
+    except PermissionError:
+        temporary.unlink(missing_ok=True)
+        raise InputError(
+            fmt(
+                translate("Export", "“%1” cannot be written; it may be open in another program."),
+                path.name,
+            )
+        ) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _write(path: Path, results: Results, tables: Sequence[ResultTable], contacts: bool) -> None:
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
+    try:
+        bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF7"})
+        title = workbook.add_format({"bold": True, "font_size": 13})
+        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        time_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        used: set[str] = set()
+        for number, table in enumerate(tables):
+            sheet = workbook.add_worksheet(_sheet_name(table.short, used))
+            top = 0
+            if number == 0:  # the first sheet says what the figures cover, and the privacy
+                sheet.write_string(0, 0, xlsx_text(table.title), title)
+                sheet.write_string(1, 0, xlsx_text(scope_text(results)))
+                sheet.write_string(2, 0, xlsx_text(privacy_note(contacts)))
+                top = 4
+            for column, name in enumerate(table.header):
+                sheet.write_string(top, column, xlsx_text(str(name)), bold)
+                sheet.set_column(column, column, min(45.0, max(10.0, len(str(name)) * 2.2)))
+            sheet.freeze_panes(top + 1, 0)
+            for row_number, row in enumerate(table.rows, start=top + 1):
+                for column, raw in enumerate(row):
+                    value = plain_number(raw)
+                    if value is None or value == "":
+                        continue
+                    if isinstance(value, bool):
+                        sheet.write_boolean(row_number, column, value)
+                    elif isinstance(value, (int, float)) and math.isfinite(value):
+                        style = (
+                            money if isinstance(raw, float) or hasattr(raw, "quantize") else None
+                        )
+                        sheet.write_number(row_number, column, value, style)
+                    elif isinstance(value, dt.datetime):
+                        sheet.write_datetime(row_number, column, value, time_format)
+                    elif isinstance(value, dt.date):
+                        sheet.write_datetime(
+                            row_number, column, dt.datetime.combine(value, dt.time()), date_format
+                        )
+                    else:
+                        text = xlsx_text(str(value))[:EXCEL_CELL_LIMIT]
+                        sheet.write_string(row_number, column, text)
+    finally:
+        workbook.close()

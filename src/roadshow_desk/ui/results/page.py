@@ -1,0 +1,363 @@
+"""The Results page: the figures of one event or of every event in a period, a bar chart of
+each breakdown (matplotlib's Qt canvas, labels in the app's CJK font), and the intentions
+behind a bar when it is clicked.
+
+The figures are computed on a worker thread (``domain.results``), so the page never blocks
+the window; a newer request makes an older answer stale (it is dropped). The page
+recomputes when it is shown after intentions changed elsewhere (``data_changed``), or at
+once when it is the page on screen. Export report writes the PDF or the workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from roadshow_desk.domain.models import Event
+from roadshow_desk.domain.results import HEADLINE, Results, compute_results, scope_for
+from roadshow_desk.domain.results_tables import ResultTable, intentions_table, result_tables
+from roadshow_desk.errors import InputError
+from roadshow_desk.ui.date_edit import DateEdit
+from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+
+#: The breakdowns the chart can show (keys of ``result_tables``).
+CHARTS = ("kind", "field", "institution", "type", "region", "session", "funnel")
+PERIOD = -1
+
+
+class _Answer(QObject):
+    ready = Signal(int, object, object)  # generation, (results, tables) or None, error text
+
+
+class ResultsPage(WorkflowPage):
+    view_name = "results"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.results: Results | None = None
+        self.tables: dict[str, ResultTable] = {}
+        self._generation = 0
+        self._stale = True
+        self._answer = _Answer(self)
+        self._answer.ready.connect(self._show)
+
+        self.scope = QComboBox()
+        self.scope.setObjectName("results_scope")
+        self.date_from = DateEdit()
+        self.date_to = DateEdit()
+        for edit in (self.date_from, self.date_to):  # two on a row in a narrow window
+            edit.setMaximumWidth(max(160, edit.fontMetrics().horizontalAdvance("2026-12-31") * 2))
+        self.chart_choice = QComboBox()
+        self.chart_choice.setObjectName("results_chart")
+        for combo in (self.scope, self.chart_choice):  # long names never widen the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Results of")))
+        top.addWidget(self.scope, 1)
+        top.addWidget(QLabel(self.tr("Chart")))
+        top.addWidget(self.chart_choice, 1)
+        period = QHBoxLayout()
+        period.addWidget(QLabel(self.tr("from")))
+        period.addWidget(self.date_from)
+        period.addWidget(QLabel(self.tr("to")))
+        period.addWidget(self.date_to)
+        period.addStretch(1)
+
+        self.figures = QGridLayout()
+        self.figure_values: dict[str, QLabel] = {}
+        self.figure_names: dict[str, QLabel] = {}
+        for number, (key, _text) in enumerate(HEADLINE):
+            name = QLabel()
+            name.setWordWrap(True)
+            value = QLabel("–")
+            value.setObjectName(f"figure_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.figures.addWidget(name, (number // 4) * 2, number % 4)
+            self.figures.addWidget(value, (number // 4) * 2 + 1, number % 4)
+            self.figure_values[key] = value
+            self.figure_names[key] = name
+
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(6, 3.2))  # fixed margins: a layout engine costs ~50 ms
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setObjectName("results_canvas")
+        self.canvas.mpl_connect("pick_event", self._picked)
+        self._bars: list[Any] = []
+        self.list_title = QLabel()
+        self.listing = QTableWidget(0, 0)
+        self.listing.setObjectName("results_list")
+        self.listing.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.list_title)
+        lower_layout.addWidget(self.listing)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(lower)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(period)
+        layout.addWidget(self.problem)
+        layout.addLayout(self.figures)
+        layout.addWidget(splitter, 1)
+
+        self.export_action = QAction(self.tr("Export report…"), self)
+        self.export_action.triggered.connect(self.export_report)
+        self.scope.activated.connect(lambda _i: self._scope_changed())
+        self.date_from.date_edited.connect(lambda _d: self._scope_changed())
+        self.date_to.date_edited.connect(lambda _d: self._scope_changed())
+        self.chart_choice.activated.connect(lambda _i: self._draw_chart())
+        context.data_changed.connect(self._data_changed)
+        context.event_changed.connect(self._event_changed)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ navigation
+
+    def title(self) -> str:
+        return self.tr("Results")
+
+    def actions_for_toolbar(self) -> list[QAction]:
+        return [self.export_action]
+
+    def activate(self) -> None:
+        if self.scope.count() == 0 or self._stale:
+            self._fill_events()
+            self.refresh()
+
+    def retranslate(self) -> None:
+        from roadshow_desk.domain.results import headline_label
+
+        for key, widget in self.figure_names.items():
+            widget.setText(headline_label(key))
+        current = self.chart_choice.currentIndex()
+        self.chart_choice.clear()
+        names = {
+            "kind": self.tr("Intentions by kind"),
+            "field": self.tr("Intentions by technical field"),
+            "institution": self.tr("Intentions by institution"),
+            "type": self.tr("Intentions by enterprise type"),
+            "region": self.tr("Intentions by region"),
+            "session": self.tr("Intentions by roadshow session"),
+            "funnel": self.tr("From shortlist to contract"),
+        }
+        for key in CHARTS:
+            self.chart_choice.addItem(names[key], key)
+        self.chart_choice.setCurrentIndex(max(current, 0))
+
+    def _fill_events(self) -> None:
+        chosen = self.scope.currentData()
+        with self.context.database.session() as session:
+            events = session.execute(
+                select(Event.id, Event.name)
+                .where(Event.deleted_at.is_(None))
+                .order_by(Event.starts_on.desc(), Event.id.desc())
+            ).all()
+        self.scope.clear()
+        for event_id, name in events:
+            self.scope.addItem(name, event_id)
+        self.scope.addItem(self.tr("All events in a period"), PERIOD)
+        wanted = chosen if chosen is not None else self.context.current_event_id
+        index = self.scope.findData(wanted) if wanted is not None else -1
+        self.scope.setCurrentIndex(index if index >= 0 else 0)
+        self._period_enabled()
+
+    def _period_enabled(self) -> None:
+        period = self.scope.currentData() == PERIOD
+        self.date_from.setEnabled(period)
+        self.date_to.setEnabled(period)
+
+    def _scope_changed(self) -> None:
+        self._period_enabled()
+        self.refresh()
+
+    def _event_changed(self, event_id: int) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._fill_events()
+            self.refresh()
+
+    def _data_changed(self, kind: str) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    # ------------------------------------------------------------------ computing
+
+    def refresh(self) -> None:
+        """Recompute the figures on a worker thread for the chosen event or period."""
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        chosen = self.scope.currentData()
+        if chosen == PERIOD:
+            args: tuple[Any, ...] = (None, self.date_from.date(), self.date_to.date())
+            if args[1] is None and args[2] is None:
+                self.problem.setText(self.tr("Give the first or the last day of the period."))
+                return
+        else:
+            args = (chosen, None, None)
+        database = self.context.database
+        answer = self._answer
+
+        def work() -> None:
+            try:
+                with database.session() as session:
+                    results = compute_results(session, scope_for(session, *args))
+                    tables = {t.key: t for t in result_tables(session, results)}
+                answer.ready.emit(generation, (results, tables), "")
+            except InputError as exc:
+                answer.ready.emit(generation, None, str(exc))
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def busy(self) -> bool:
+        """Whether an answer is still awaited (for tests)."""
+        return self._shown_generation != self._generation
+
+    _shown_generation = 0
+
+    def _show(self, generation: int, payload: Any, error: str) -> None:
+        if generation != self._generation:
+            return  # an older request's answer
+        self._shown_generation = generation
+        self.problem.setText(error)
+        if payload is None:
+            self.results, self.tables = None, {}
+            for value in self.figure_values.values():
+                value.setText("–")
+            self._draw_chart()
+            return
+        self.results, self.tables = payload
+        assert self.results is not None
+        for key, value in self.figure_values.items():
+            figure = self.results.headline[key]
+            value.setText(f"{figure:,.2f}" if key == "contract_amount" else f"{figure:,}")
+        self._draw_chart()
+
+    # ------------------------------------------------------------------ chart and list
+
+    def _draw_chart(self) -> None:
+        from roadshow_desk.ui.results.chart_font import chart_font
+
+        self.figure.clear()
+        self._bars = []
+        key = self.chart_choice.currentData()
+        table = self.tables.get(key) if key else None
+        if table is None or not table.rows or table.chart is None:
+            self.canvas.draw_idle()
+            return
+        rows = table.rows[:15]
+        axes = self.figure.add_subplot()
+        self.figure.subplots_adjust(left=0.32, right=0.96, top=0.9, bottom=0.1)
+        font = chart_font()
+        labels = [str(row[0]) for row in rows][::-1]
+        values = [float(row[table.chart] or 0) for row in rows][::-1]
+        bars = axes.barh(range(len(rows)), values, color="#2a61a8", picker=True)
+        axes.set_yticks(range(len(rows)), labels, fontproperties=font)
+        axes.set_title(table.title, fontproperties=font)
+        axes.bar_label(bars, fmt="%d")
+        self._bars = list(bars)[::-1]  # the bars in the table's order
+        self.canvas.draw_idle()
+
+    def _picked(self, event: Any) -> None:
+        if event.artist in self._bars:
+            self.open_bar(self._bars.index(event.artist))
+
+    def open_bar(self, row: int) -> None:
+        """List the intentions behind bar ``row`` of the chart shown."""
+        key = self.chart_choice.currentData()
+        if self.results is None or key == "funnel":
+            return
+        buckets = {
+            "kind": self.results.by_kind,
+            "field": self.results.by_field,
+            "institution": self.results.by_institution,
+            "type": self.results.by_enterprise_type,
+            "region": self.results.by_region,
+            "session": self.results.by_session,
+        }[key]
+        bucket = buckets[row]
+        with self.context.database.session() as session:
+            table = intentions_table(session, bucket.intention_ids)
+        self.list_title.setText(
+            self.tr("%1: %n intention(s)", "", len(table.rows)).replace(
+                "%1", str(self.tables[key].rows[row][0])
+            )
+        )
+        self.listing.clear()
+        self.listing.setColumnCount(len(table.header))
+        self.listing.setHorizontalHeaderLabels(table.header)
+        self.listing.setRowCount(len(table.rows))
+        for number, values in enumerate(table.rows):
+            for column, value in enumerate(values):
+                text = value.isoformat() if isinstance(value, dt.date) else str(value or "")
+                self.listing.setItem(number, column, QTableWidgetItem(text))
+        self.listing.resizeColumnsToContents()
+
+    # ------------------------------------------------------------------ export
+
+    def export_report(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export report"),
+            "",
+            self.tr("PDF report (*.pdf);;Workbook (*.xlsx)"),
+        )
+        if not path:
+            return
+        chosen = self.scope.currentData()
+        try:
+            self._write_report(Path(path), chosen)
+        except InputError as exc:
+            QMessageBox.warning(self, self.tr("Export report"), str(exc))
+            return
+        self.context.status_message.emit(self.tr("Wrote %1.").replace("%1", path))
+
+    def _write_report(self, out: Path, chosen: Any) -> None:
+        if out.suffix.lower() not in (".pdf", ".xlsx"):
+            out = out.with_suffix(".pdf")
+        period = chosen == PERIOD
+        with self.context.database.session() as session:
+            scope = scope_for(
+                session,
+                None if period else chosen,
+                self.date_from.date() if period else None,
+                self.date_to.date() if period else None,
+            )
+            results = compute_results(session, scope)
+            if out.suffix.lower() == ".xlsx":
+                from roadshow_desk.exchange.results_workbook import write_results_workbook
+
+                write_results_workbook(session, results, out)
+            else:
+                from roadshow_desk.documents.report import write_report_pdf
+
+                write_report_pdf(session, results, out)

@@ -1,0 +1,108 @@
+"""The Results page, driven as a person does: switching event and period, clicking a bar of
+the chart to list its intentions, and the page updating after an intention is saved
+elsewhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from roadshow_desk.domain.models import Event, Intention
+from roadshow_desk.ui.results.page import PERIOD, ResultsPage
+
+
+@pytest.fixture
+def page(qtbot, qapp, demo_db, ui_settings, english):  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.workflow import AppContext
+
+    context = AppContext(demo_db, ui_settings, "test-station")
+    widget = ResultsPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 800)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: not widget.busy(), timeout=10000)
+    return widget
+
+
+def _count(demo_db, where: str) -> int:  # type: ignore[no-untyped-def]
+    with sqlite3.connect(demo_db.engine.url.database) as connection:
+        return connection.execute(f"SELECT COUNT(*) FROM intention WHERE {where}").fetchone()[0]
+
+
+def test_figures_then_a_period_by_keyboard(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    live = "event_id = 1 AND deleted_at IS NULL AND kind != 'no_demand'"
+    assert page.figure_values["intentions"].text() == str(_count(demo_db, live))
+    # Choose "All events in a period" with the keyboard, then type the first day.
+    page.scope.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    assert page.scope.currentData() == PERIOD
+    assert page.date_from.isEnabled()
+    page.date_from.setFocus()
+    QTest.keyClicks(QApplication.focusWidget(), "2030-01-01")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert "No event starts" in page.problem.text()
+    assert page.figure_values["intentions"].text() == "–"
+    page.date_from.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(QApplication.focusWidget(), "2026-01-01")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert page.problem.text() == ""
+    assert page.figure_values["events"].text() == "1"
+
+
+def test_clicking_a_bar_lists_its_intentions(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)  # the first chart: by kind
+    assert page.chart_choice.currentData() == "kind"
+    page.canvas.draw()
+    bar = page._bars[0]  # transfer, the first kind
+    x, y = bar.get_center()
+    px, py = bar.axes.transData.transform((x, y))
+    ratio = page.canvas.device_pixel_ratio
+    point = QPoint(int(px / ratio), int(page.canvas.height() - py / ratio))
+    QTest.mouseClick(page.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    expected = _count(demo_db, "event_id = 1 AND deleted_at IS NULL AND kind = 'transfer'")
+    assert page.listing.rowCount() == expected > 0
+    assert f"{expected} intention" in page.list_title.text()
+
+
+def test_updates_after_an_intention_is_saved_elsewhere(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    before = int(page.figure_values["intentions"].text())
+    with demo_db.session() as session:
+        model = session.get(Intention, 1)
+        session.add(
+            Intention(
+                event_id=1,
+                enterprise_id=model.enterprise_id,
+                patent_id=model.patent_id,
+                kind=model.kind,
+                captured_at=dt.datetime(2026, 9, 25, 3),
+            )
+        )
+        session.commit()
+    page.context.data_changed.emit("intention")
+    qtbot.waitUntil(
+        lambda: page.figure_values["intentions"].text() == str(before + 1), timeout=10000
+    )
+
+
+def test_switching_event(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.session() as session:
+        session.add(Event(name="第二场", starts_on=dt.date(2026, 11, 1)))
+        session.commit()
+    page.context.event_changed.emit(1)
+    qtbot.waitUntil(lambda: page.scope.findText("第二场") >= 0, timeout=5000)
+    assert page.scope.findText("第二场") == 0  # the latest event first
+    page.scope.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
+    assert page.scope.currentText() == "第二场"
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert page.figure_values["intentions"].text() == "0"
