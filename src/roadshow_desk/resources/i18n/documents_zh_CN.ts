@@ -337,6 +337,105 @@
     </message>
 </context>
 <context>
+    <name>SelfCheck</name>
+    <message>
+        <source>Ready: every required check passed.</source>
+        <translation>就绪:所有必需的检查均已通过。</translation>
+    </message>
+    <message>
+        <source>Not ready: fix the checks marked ✗.</source>
+        <translation>未就绪:请处理标有 ✗ 的检查项。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <source>Unknown.</source>
+        <translation>未知。</translation>
+    </message>
+    <message>
+        <source>%1, %2 (not created yet; the first start creates it).</source>
+        <translation>%1,%2(尚未创建;首次启动时创建)。</translation>
+    </message>
+    <message>
+        <source>%1 (a new database gets it).</source>
+        <translation>%1(新数据库将使用此版本)。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>无法连接 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1; it is upgraded to %2 (after a backup) when opened.</source>
+        <translation>%1;打开时(先备份)升级到 %2。</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <source>Not checked.</source>
+        <translation>未检查。</translation>
+    </message>
+    <message>
+        <source>English (built in).</source>
+        <translation>英文(内置)。</translation>
+    </message>
+    <message>
+        <source>No catalogue of %1 was found; the interface stays English.</source>
+        <translation>未找到 %1 的翻译文件;界面将保持英文。</translation>
+    </message>
+    <message>
+        <source>%1: %2 catalogues of the app, Qt&apos;s own: %3.</source>
+        <translation>%1:本应用翻译文件 %2 个,Qt 自带:%3。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>The list of printers cannot be read.</source>
+        <translation>无法读取打印机列表。</translation>
+    </message>
+    <message>
+        <source>No printer is set up; PDF files can still be saved.</source>
+        <translation>未设置打印机;仍可保存 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>%1 (default: %2)</source>
+        <translation>%1(默认:%2)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL driver</source>
+        <translation>PostgreSQL 驱动</translation>
+    </message>
+    <message>
+        <source>Not installed, but the database is on a PostgreSQL server.</source>
+        <translation>未安装,但数据库位于 PostgreSQL 服务器上。</translation>
+    </message>
+    <message>
+        <source>Not installed (needed only for a PostgreSQL server).</source>
+        <translation>未安装(仅连接 PostgreSQL 服务器时需要)。</translation>
+    </message>
+</context>
+<context>
     <name>SignupSheet</name>
     <message>
         <source>Host: %1</source>
