@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import platform
+
 import PySide6
 from PySide6.QtCore import QSize, qVersion
 from PySide6.QtGui import QFont
