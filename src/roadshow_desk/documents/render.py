@@ -149,10 +149,10 @@ def _render(
     event = data.load_event(database, options.event)
     progress.check()
     with language(options.language or event.document_language):
-        return _render(kind, database, out, options, progress, event, font)
+        return _render_kind(kind, database, out, options, progress, event, font)
 
 
-def _render(
+def _render_kind(
     kind: str,
     database: Database,
     out: str | Path,
