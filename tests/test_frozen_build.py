@@ -131,9 +131,7 @@ def test_demo_brochure_and_chinese_shot(bundle: Path, tmp_path: Path) -> None:
     assert brochure.returncode == 0, brochure.stderr
     assert_only_embedded_cjk(pdf)  # the system's font, embedded
     (cover,) = rasterise(pdf, tmp_path / "pages", dpi=150, pages=[1])
-    assert any(code.startswith(("http", "RD")) or code for code in qr_codes(cover)), (
-        "a QR code of the brochure decodes"
-    )
+    assert [code for code in qr_codes(cover) if code.strip()], "the cover's QR code decodes"
 
     frozen_png = tmp_path / "frozen.png"
     shot = run(
