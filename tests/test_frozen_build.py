@@ -70,16 +70,27 @@ def executable(bundle: Path) -> Path:
     return bundle / "roadshow-desk"
 
 
-def run(
-    bundle: Path, *args: str, tmp_path: Path, timeout: int = 300
-) -> subprocess.CompletedProcess[str]:
-    """Run the frozen app outside the checkout, with no Python environment leaking in."""
+def environment(tmp_path: Path) -> dict[str, str]:
+    """Offscreen, private data folder and settings file, nothing of Python's or ours leaking."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("PYTHON", "VIRTUAL_ENV", "ROADSHOW_DESK_"))
     }
-    env.update(QT_QPA_PLATFORM="offscreen", ROADSHOW_DESK_DATA_DIR=str(tmp_path / "data"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        ROADSHOW_DESK_DATA_DIR=str(tmp_path / "data"),
+        ROADSHOW_DESK_SETTINGS=str(tmp_path / "settings.ini"),
+    )
+    return env
+
+
+def run(
+    bundle: Path, *args: str, tmp_path: Path, timeout: int = 300, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the frozen app outside the checkout, with no Python environment leaking in."""
+    env = environment(tmp_path)
+    env.update(extra_env)
     return subprocess.run(
         [str(executable(bundle)), *args],
         cwd=tmp_path,
@@ -156,7 +167,7 @@ def test_demo_brochure_and_chinese_shot(bundle: Path, tmp_path: Path) -> None:
         [sys.executable, "-m", "roadshow_desk", "shot", str(venv_png), *shot_args],
         capture_output=True,
         text=True,
-        env=dict(os.environ, ROADSHOW_DESK_DATA_DIR=str(tmp_path / "data")),
+        env=environment(tmp_path),
         timeout=300,
         check=False,
     )
@@ -259,3 +270,22 @@ def test_size_budget_and_contents(bundle: Path, capsys: pytest.CaptureFixture[st
     assert any("offscreen" in p for p in platforms) and any(
         "xcb" in p or "windows" in p for p in platforms
     )
+
+
+def test_the_window_opens_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    """The GUI entry (no subcommand) shows the main window and gets ready, in Chinese."""
+    fair = tmp_path / "fair.sqlite3"
+    assert run(bundle, "demo", "--db", str(fair), tmp_path=tmp_path).returncode == 0
+    result = run(
+        bundle,
+        "--lang",
+        "zh_CN",
+        "--db",
+        str(fair),
+        tmp_path=tmp_path,
+        timeout=120,
+        ROADSHOW_DESK_QUIT_WHEN_READY="1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["ready"] > 0
+    assert "Traceback" not in result.stderr
