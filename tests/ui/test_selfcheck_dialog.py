@@ -17,6 +17,13 @@ def open_window(qtbot, app_context) -> MainWindow:  # type: ignore[no-untyped-de
     return window
 
 
+def close(qtbot, dialog: SelfCheckDialog, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Close as a person does; the dialog is deleted then (one per menu choice)."""
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.button_box.button(dialog.button_box.StandardButton.Close).click()
+    assert not window.findChildren(SelfCheckDialog)
+
+
 def test_help_selfcheck_shows_the_report(qtbot, app_context, english) -> None:
     window = open_window(qtbot, app_context)
     assert window.selfcheck_action in window.help_menu.actions()
@@ -30,7 +37,7 @@ def test_help_selfcheck_shows_the_report(qtbot, app_context, english) -> None:
     dialog.copy_button.click()
     copied = QApplication.clipboard().text()
     assert copied == dialog.report.as_text() and "Printers: " in copied
-    dialog.close()
+    close(qtbot, dialog, window)
 
 
 def test_the_selfcheck_speaks_chinese(qtbot, qapp, app_context, english) -> None:
@@ -43,4 +50,4 @@ def test_the_selfcheck_speaks_chinese(qtbot, qapp, app_context, english) -> None
     assert dialog.windowTitle() == "自检"
     text = dialog.text_report.toPlainText()
     assert "中文字体" in text and "qtbase_zh_CN.qm" in text
-    dialog.close()
+    close(qtbot, dialog, window)

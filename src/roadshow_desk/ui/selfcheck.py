@@ -9,7 +9,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -62,6 +62,7 @@ class SelfCheckDialog(QDialog):
     def __init__(self, report: SelfCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SelfCheckDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per menu choice
         self.setWindowTitle(self.tr("Self-check"))
         self.report = report
         self.text_report = QTextBrowser(self)
