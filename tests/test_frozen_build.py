@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ pytestmark = [pytest.mark.frozen, pytest.mark.slow]
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """dist/roadshow-desk/ built from the checkout (into a temporary folder), once a session."""
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (pip install -e '.[build]')")
@@ -58,9 +59,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stderr[-4000:]
     print(f"\nfrozen build: {seconds:.0f} s", file=sys.stderr)
-    folder = out / "dist" / "roadshow-desk"
     shutil.rmtree(out / "work", ignore_errors=True)
-    return folder
+    yield out / "dist" / "roadshow-desk"
+    shutil.rmtree(out, ignore_errors=True)  # 230 MB: not kept among pytest's last sessions
 
 
 def executable(bundle: Path) -> Path:
