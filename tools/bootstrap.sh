@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything Roadshow Desk needs on Debian/Ubuntu: system packages (installed when
 # running as root, otherwise named), a .venv with the app and its test tools.
-# Usage: tools/bootstrap.sh [--test]     (--test also installs the test extra)
+# Usage: tools/bootstrap.sh [--test]     (--test also installs the test and build extras:
+#                                         the frozen build's test needs PyInstaller)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +39,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ "${1:-}" = "--test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test,postgresql]"
+  .venv/bin/python -m pip install -q -e ".[test,postgresql,build]"
 else
   .venv/bin/python -m pip install -q -e ".[postgresql]"
 fi

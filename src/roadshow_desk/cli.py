@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roadshow_desk.cli_commands.server",
     "roadshow_desk.cli_commands.bundles",
     "roadshow_desk.cli_commands.report",
+    "roadshow_desk.cli_commands.selfcheck",
 )
 
 
@@ -57,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), default=None, help="user interface language"
     )
+    from roadshow_desk.version import app_version
+
+    parser.add_argument("--version", action="version", version=f"roadshow-desk {app_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)

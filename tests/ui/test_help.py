@@ -31,6 +31,7 @@ def test_f1_opens_the_getting_started_page(qtbot, app_context, english) -> None:
     help_actions = window.help_menu.actions()
     assert [action.text() for action in help_actions] == [
         "&Getting started",
+        "&Self-check…",
         "&About Roadshow Desk",
     ]
     window.activateWindow()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import platform
-from importlib.metadata import PackageNotFoundError, version
 
 import PySide6
 from PySide6.QtCore import QSize, qVersion
@@ -15,13 +14,7 @@ from roadshow_desk.ui.app import current_app_font
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.main_window import MainWindow, database_display_name
 from roadshow_desk.ui.workflow import AppContext
-
-
-def app_version() -> str:
-    try:
-        return version("roadshow-desk")
-    except PackageNotFoundError:
-        return "0+unknown"
+from roadshow_desk.version import app_version
 
 
 class AboutDialog(QDialog):

@@ -64,6 +64,7 @@ WINDOW_CONTROLLERS: list[str] = [
     "roadshow_desk.ui.backups:install",
     "roadshow_desk.ui.help:install",
     "roadshow_desk.ui.bundles.controller:install",
+    "roadshow_desk.ui.selfcheck:install",
 ]
 
 DropHandler = Callable[[list[Path]], bool]

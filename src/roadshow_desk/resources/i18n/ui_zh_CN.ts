@@ -486,6 +486,29 @@
     </message>
 </context>
 <context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <source>Self-check</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ready: every required check passed.</source>
+        <translation>就绪:所有必需的检查均已通过。</translation>
+    </message>
+    <message>
+        <source>Not ready: fix the checks marked ✗.</source>
+        <translation>未就绪:请处理标有 ✗ 的检查项。</translation>
+    </message>
+    <message>
+        <source>&amp;Self-check…</source>
+        <translation>自检(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Follow the system</source>
