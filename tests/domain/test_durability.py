@@ -52,7 +52,7 @@ def _reader(stream, lines: queue.Queue[str]) -> None:  # type: ignore[no-untyped
     lines.put("")  # end of stream
 
 
-def _next(lines: queue.Queue[str], timeout: float = 20.0) -> str:
+def _next(lines: queue.Queue[str], timeout: float = 60.0) -> str:
     line = lines.get(timeout=timeout)
     if line == "":
         raise AssertionError("the recorder's zygote stopped")
@@ -173,7 +173,11 @@ def test_acknowledged_intentions_survive_sigkill(tmp_path: Path) -> None:
         checker.dispose()
         if zygote.stdin is not None:
             zygote.stdin.close()
-        zygote.wait(timeout=20)
+        try:
+            zygote.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # let the failure that brought us here be seen
+            zygote.kill()
+            zygote.wait()
 
     # The kills hit both the start-up and the recording, and most rounds recorded something.
     assert rounds_with_acks >= KILLS // 2
