@@ -262,3 +262,41 @@ def test_an_encrypted_bundle_asks_for_the_passphrase(  # type: ignore[no-untyped
     )
     assert window.close() is True
     window.context.database.dispose()
+
+
+def _answer(role: QMessageBox.ButtonRole, asked: list[str]):  # type: ignore[no-untyped-def]
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+        return 0
+
+    return exec_
+
+
+def test_a_new_event_with_unexported_work_asks_first(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    controller = window.bundle_controller
+    with qtbot.waitSignal(controller.exported, timeout=10000):
+        controller.export(tmp_path / "A.rsdb")  # this laptop exchanges bundles now
+    _capture(window.context.database, base, "A")
+    window.show_page("event")
+    page = next(page for page in window.pages if page.view_name == "event")
+    setup = page.setup
+    name = setup.edit_name.text()
+    assert name
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", _answer(QMessageBox.ButtonRole.RejectRole, asked))
+    button = setup.findChild(QPushButton, "button_new_event")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == ["1 record(s) of this station have not been exported to a bundle yet."]
+    assert setup.edit_name.text() == name  # stayed on the event
+    monkeypatch.setattr(QMessageBox, "exec", _answer(QMessageBox.ButtonRole.DestructiveRole, asked))
+    page.findChild(QAction, "action_new_event").trigger()
+    assert len(asked) == 2
+    assert setup.edit_name.text() == ""  # the form for the new event
+    assert QApplication.focusWidget() is setup.edit_name
+    window.context.database.dispose()

@@ -9,7 +9,7 @@
 * File ▸ Bundle passphrase… sets the passphrase that encrypts this event's bundles;
 * the status bar shows how many of this station's records have not been exported, and
   closing the window with unexported work asks first (on a laptop that has exported or
-  merged a bundle).
+  merged a bundle), and so does starting a new event (:func:`confirm_new_event`).
 
 Everything that touches the database is a plain function of ``roadshow_desk.exchange``.
 """
@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from roadshow_desk.domain.models import utcnow
 from roadshow_desk.exchange.bundle_export import (
@@ -115,6 +122,13 @@ class BundleController(QObject):
     def confirm_close(self) -> bool:
         """Ask before closing with unexported work (True: go on closing), on a laptop that
         exchanges bundles (it has exported or merged one; a lone laptop is not asked)."""
+        return self._confirm_unexported(self.tr("&Close anyway"))
+
+    def confirm_new_event(self) -> bool:
+        """The same question before starting a new event (True: go on)."""
+        return self._confirm_unexported(self.tr("&Start a new event anyway"))
+
+    def _confirm_unexported(self, go_on: str) -> bool:
         count = self.unexported()
         if not count or not takes_part_in_bundles(self.context.database, self.context.station):
             return True
@@ -127,7 +141,7 @@ class BundleController(QObject):
             )
         )
         export = box.addButton(self.tr("&Export bundle…"), QMessageBox.ButtonRole.AcceptRole)
-        close = box.addButton(self.tr("&Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        close = box.addButton(go_on, QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -329,6 +343,13 @@ class BundleController(QObject):
             if text
             else self.tr("Bundles of this event will be plain.")
         )
+
+
+def confirm_new_event(widget: QWidget) -> bool:
+    """Before a new event: ask about this station's unexported work as closing does (True: go
+    on; a window without station bundles never asks)."""
+    controller = getattr(widget.window(), "bundle_controller", None)
+    return controller is None or controller.confirm_new_event()
 
 
 def install(window: Any) -> BundleController:
