@@ -300,3 +300,55 @@ def test_a_new_event_with_unexported_work_asks_first(  # type: ignore[no-untyped
     assert setup.edit_name.text() == ""  # the form for the new event
     assert QApplication.focusWidget() is setup.edit_name
     window.context.database.dispose()
+
+
+def test_the_passphrase_is_set_changed_and_cleared_on_the_event_form(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
+
+    from roadshow_desk.exchange.bundle_export import event_passphrase
+    from roadshow_desk.exchange.bundle_format import is_encrypted, read_manifest
+
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    database = window.context.database
+    window.show_page("event")
+    page = next(page for page in window.pages if page.view_name == "event")
+    setup = page.setup
+    state = setup.control_passphrase.label_passphrase_state
+    assert state.text() == "No passphrase: this event's bundles are plain"
+    assert not setup.control_passphrase.button_passphrase_clear.isEnabled()
+    answers: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (answers.pop(0), True))
+
+    def press(name: str) -> None:
+        window.activateWindow()
+        button = setup.findChild(QWidget, name)
+        button.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+
+    answers[:] = ["会场口令 2026", "会场口令 2026"]
+    press("button_passphrase_change")
+    assert event_passphrase(database, base.event_id) == "会场口令 2026"
+    assert state.text() == "Passphrase set: this event's bundles are encrypted"
+    texts = [w.text() for w in setup.findChildren(QLineEdit) + setup.findChildren(QLabel)]
+    assert not any("会场口令" in text for text in texts)  # never shown in clear
+    with qtbot.waitSignal(window.bundle_controller.exported, timeout=10000) as exported:
+        window.bundle_controller.export(tmp_path / "A.rsdb")
+    assert is_encrypted(read_manifest(exported.args[0].path))
+
+    answers[:] = ["新口令", "新口林"]  # a typo the second time: nothing changes
+    press("button_passphrase_change")
+    assert setup.label_message.text() == "The two passphrases differ; nothing was changed."
+    assert event_passphrase(database, base.event_id) == "会场口令 2026"
+
+    press("button_passphrase_clear")
+    assert event_passphrase(database, base.event_id) is None
+    assert state.text() == "No passphrase: this event's bundles are plain"
+
+    answers[:] = ["菜单口令"]  # File ▸ Bundle passphrase… shows on the form too
+    _action(window, "action_bundle_passphrase").trigger()
+    assert event_passphrase(database, base.event_id) == "菜单口令"
+    assert state.text() == "Passphrase set: this event's bundles are encrypted"
+    database.dispose()

@@ -338,6 +338,7 @@ class BundleController(QObject):
         except Exception as exc:  # no event yet: one sentence
             self._failed(exc)
             return
+        self.context.data_changed.emit("bundle_settings")  # the event form's passphrase line
         self.context.status_message.emit(
             self.tr("Bundles of this event will be encrypted.")
             if text
