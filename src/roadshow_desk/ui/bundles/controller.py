@@ -7,6 +7,7 @@
   asks for the event's passphrase;
 * File ▸ Stations and bundles… lists the stations and the receipts of merged bundles;
 * File ▸ Bundle passphrase… sets the passphrase that encrypts this event's bundles;
+* File ▸ Station region… sets the region this station's bundles carry (``--region``);
 * the status bar shows how many of this station's records have not been exported, and
   closing the window with unexported work asks first (on a laptop that has exported or
   merged a bundle), and so does starting a new event (:func:`confirm_new_event`).
@@ -40,6 +41,7 @@ from roadshow_desk.exchange.bundle_export import (
 from roadshow_desk.exchange.bundle_format import SUFFIX, PassphraseNeeded, WrongPassphrase
 from roadshow_desk.exchange.bundle_merge import MergeResult, merge_bundles
 from roadshow_desk.exchange.bundle_receipts import takes_part_in_bundles
+from roadshow_desk.exchange.bundle_regions import region_choices, set_station_region, station_region
 from roadshow_desk.ui.bundles.preview import MergePreviewDialog
 from roadshow_desk.ui.bundles.stations import StationsDialog
 from roadshow_desk.ui.tasks import Task, run_task
@@ -82,11 +84,18 @@ class BundleController(QObject):
         self.passphrase_action = QAction(self.tr("Bundle &passphrase…"), self)
         self.passphrase_action.setObjectName("action_bundle_passphrase")
         self.passphrase_action.triggered.connect(self.set_passphrase)
+        self.region_action = QAction(self.tr("Station &region…"), self)
+        self.region_action.setObjectName("action_station_region")
+        self.region_action.setToolTip(
+            self.tr("The region this station records for in a cross-regional event")
+        )
+        self.region_action.triggered.connect(self.set_region)
         for action in (
             self.export_action,
             self.merge_action,
             self.stations_action,
             self.passphrase_action,
+            self.region_action,
         ):
             window.add_file_action(action)
         window.add_drop_handler(self.handle_drop)
@@ -343,6 +352,46 @@ class BundleController(QObject):
             self.tr("Bundles of this event will be encrypted.")
             if text
             else self.tr("Bundles of this event will be plain.")
+        )
+
+    def set_region(self) -> None:
+        """Choose this station's region among the event's and its partners' (later bundles
+        carry it, as ``bundle export --region`` does)."""
+        database, station = self.context.database, self.context.station
+        try:
+            choices = region_choices(database, self.context.current_event_id)
+        except Exception as exc:  # no event yet: one sentence
+            self._failed(exc)
+            return
+        if not choices:
+            QMessageBox.information(
+                self.window,
+                self.tr("Station region"),
+                self.tr(
+                    "This event names no region; enter its region and partner regions on the "
+                    "event form first."
+                ),
+            )
+            return
+        none = self.tr("(no region)")
+        current = station_region(database, station)
+        items = [none, *choices]
+        chosen, ok = QInputDialog.getItem(
+            self.window,
+            self.tr("Station region"),
+            self.tr("This station (%1) records for:").replace("%1", station),
+            items,
+            items.index(current) if current in items else 0,
+            False,
+        )
+        if not ok:
+            return
+        region = "" if chosen == none else chosen
+        set_station_region(database, station, region)
+        self.context.status_message.emit(
+            self.tr("This station's bundles will carry the region %1.").replace("%1", region)
+            if region
+            else self.tr("This station's bundles will carry no region.")
         )
 
 
