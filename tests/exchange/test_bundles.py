@@ -18,7 +18,12 @@ from roadshow_desk.domain.capture import (
     update_intention,
 )
 from roadshow_desk.domain.checkin import check_in, check_in_walk_in
-from roadshow_desk.domain.enterprises import EnterpriseFields, fields_of, update_enterprise
+from roadshow_desk.domain.enterprises import (
+    EnterpriseFields,
+    fields_of,
+    set_enterprise_deleted,
+    update_enterprise,
+)
 from roadshow_desk.domain.enums import ConflictResolution, IntentionKind
 from roadshow_desk.domain.models import (
     BundleReceipt,
@@ -216,6 +221,21 @@ def test_deleted_then_edited_later_elsewhere_is_kept_and_reported(base, tmp_path
     merge_bundles(reverse, bundles[::-1], station="O")
     assert canonical(reverse) == canonical(organiser)
     for database in (a, b, organiser, reverse):
+        database.dispose()
+
+
+def test_an_enterprise_deleted_at_a_station_travels_in_its_bundle(base, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a = station_copy(base, tmp_path, "A")
+    enterprise_id = base.enterprise_ids[3]
+    with a.session() as session:
+        assert session.get(Enterprise, enterprise_id).station != "A"
+        set_enterprise_deleted(session, enterprise_id, True, station="A")
+    bundle = _export(a, tmp_path, "A", base)
+    organiser = station_copy(base, tmp_path, "O")
+    merge_bundles(organiser, [bundle], station="O")
+    merged = row(organiser, "enterprise", _uuid(organiser, Enterprise, enterprise_id))
+    assert merged["deleted_at"] is not None and merged["station"] == "A"
+    for database in (a, organiser):
         database.dispose()
 
 

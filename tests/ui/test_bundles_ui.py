@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from keyboard import press, type_text
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
@@ -261,4 +262,165 @@ def test_an_encrypted_bundle_asks_for_the_passphrase(  # type: ignore[no-untyped
         ),
     )
     assert window.close() is True
+    window.context.database.dispose()
+
+
+def _answer(role: QMessageBox.ButtonRole, asked: list[str]):  # type: ignore[no-untyped-def]
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+        return 0
+
+    return exec_
+
+
+def test_a_new_event_with_unexported_work_asks_first(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    controller = window.bundle_controller
+    with qtbot.waitSignal(controller.exported, timeout=10000):
+        controller.export(tmp_path / "A.rsdb")  # this laptop exchanges bundles now
+    _capture(window.context.database, base, "A")
+    window.show_page("event")
+    page = next(page for page in window.pages if page.view_name == "event")
+    setup = page.setup
+    name = setup.edit_name.text()
+    assert name
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", _answer(QMessageBox.ButtonRole.RejectRole, asked))
+    button = setup.findChild(QPushButton, "button_new_event")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == ["1 record(s) of this station have not been exported to a bundle yet."]
+    assert setup.edit_name.text() == name  # stayed on the event
+    monkeypatch.setattr(QMessageBox, "exec", _answer(QMessageBox.ButtonRole.DestructiveRole, asked))
+    page.findChild(QAction, "action_new_event").trigger()
+    assert len(asked) == 2
+    assert setup.edit_name.text() == ""  # the form for the new event
+    assert QApplication.focusWidget() is setup.edit_name
+    window.context.database.dispose()
+
+
+def test_the_passphrase_is_set_changed_and_cleared_on_the_event_form(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
+
+    from roadshow_desk.exchange.bundle_export import event_passphrase
+    from roadshow_desk.exchange.bundle_format import is_encrypted, read_manifest
+
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    database = window.context.database
+    window.show_page("event")
+    page = next(page for page in window.pages if page.view_name == "event")
+    setup = page.setup
+    state = setup.control_passphrase.label_passphrase_state
+    assert state.text() == "No passphrase: this event's bundles are plain"
+    assert not setup.control_passphrase.button_passphrase_clear.isEnabled()
+    answers: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (answers.pop(0), True))
+
+    def push(name: str) -> None:
+        window.activateWindow()
+        button = setup.findChild(QWidget, name)
+        button.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+
+    answers[:] = ["会场口令 2026", "会场口令 2026"]
+    push("button_passphrase_change")
+    assert event_passphrase(database, base.event_id) == "会场口令 2026"
+    assert state.text() == "Passphrase set: this event's bundles are encrypted"
+    texts = [w.text() for w in setup.findChildren(QLineEdit) + setup.findChildren(QLabel)]
+    assert not any("会场口令" in text for text in texts)  # never shown in clear
+    with qtbot.waitSignal(window.bundle_controller.exported, timeout=10000) as exported:
+        window.bundle_controller.export(tmp_path / "A.rsdb")
+    assert is_encrypted(read_manifest(exported.args[0].path))
+
+    answers[:] = ["新口令", "新口林"]  # a typo the second time: nothing changes
+    push("button_passphrase_change")
+    assert setup.label_message.text() == "The two passphrases differ; nothing was changed."
+    assert event_passphrase(database, base.event_id) == "会场口令 2026"
+
+    push("button_passphrase_clear")
+    assert event_passphrase(database, base.event_id) is None
+    assert state.text() == "No passphrase: this event's bundles are plain"
+
+    answers[:] = ["菜单口令"]  # File ▸ Bundle passphrase… shows on the form too
+    _action(window, "action_bundle_passphrase").trigger()
+    assert event_passphrase(database, base.event_id) == "菜单口令"
+    assert state.text() == "Passphrase set: this event's bundles are encrypted"
+    database.dispose()
+
+
+def test_the_station_region_is_offered_from_the_event_and_carried_by_bundles(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from roadshow_desk.exchange.bundle_format import read_manifest
+
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    controller = window.bundle_controller
+    infos: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: infos.append(text))
+    offered: list[list[str]] = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda parent, title, label, items, current, editable: (
+            offered.append(list(items)) or ("成都", True)
+        ),
+    )
+    window.show_page("event")
+    setup = next(page for page in window.pages if page.view_name == "event").setup
+    window.activateWindow()
+
+    def type_in(edit, text: str) -> None:  # type: ignore[no-untyped-def]
+        edit.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+        if edit.text():
+            press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            press(qtbot, Qt.Key.Key_Backspace)
+        type_text(qtbot, text)
+        assert edit.text() == text
+
+    def save() -> None:
+        setup.button_save_event.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is setup.button_save_event)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not setup.pending_edits())
+
+    type_in(setup.edit_region, "")  # an event that names no region
+    save()
+    _action(window, "action_station_region").trigger()
+    assert infos == [
+        "This event names no region; enter its region and partner regions on the event form first."
+    ]
+    assert offered == []
+    # The organiser types the regions on the event form and saves.
+    type_in(setup.edit_region, "重庆")
+    type_in(setup.edit_partner_regions, "成都；贵阳")
+    save()
+    _action(window, "action_station_region").trigger()
+    assert offered == [["(no region)", "重庆", "成都", "贵阳"]]
+    with qtbot.waitSignal(controller.exported, timeout=10000) as exported:
+        controller.export(tmp_path / "A.rsdb")
+    assert read_manifest(exported.args[0].path)["region"] == "成都"
+    # The next time the dialog opens at the region kept.
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda parent, title, label, items, current, editable: (
+            offered.append([items[current]]) or ("(no region)", True)
+        ),
+    )
+    _action(window, "action_station_region").trigger()
+    assert offered[-1] == ["成都"]
+    with qtbot.waitSignal(controller.exported, timeout=10000) as exported:
+        controller.export(tmp_path / "A2.rsdb")
+    assert read_manifest(exported.args[0].path)["region"] == ""
+    window.context.undo_stack.clear()  # the event's save is undoable; none left at teardown
     window.context.database.dispose()

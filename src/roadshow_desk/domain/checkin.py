@@ -228,7 +228,9 @@ def undo_check_in(session: Session, result: CheckInResult) -> None:
     if result.signed_up:
         registration.deleted_at = utcnow()
     if result.walk_in_registered:
-        set_enterprise_deleted(session, result.enterprise_id, True)
+        set_enterprise_deleted(
+            session, result.enterprise_id, True, station=result.checked_in_station
+        )
     session.flush()
 
 
@@ -238,7 +240,9 @@ def redo_check_in(session: Session, result: CheckInResult) -> CheckInResult:
     if registration is None:
         raise CheckInError(translate("CheckIn", "This check-in can no longer be redone."))
     if result.walk_in_registered:
-        set_enterprise_deleted(session, result.enterprise_id, False)
+        set_enterprise_deleted(
+            session, result.enterprise_id, False, station=result.checked_in_station
+        )
     registration.deleted_at = None
     session.flush()
     return check_in(

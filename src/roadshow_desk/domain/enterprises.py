@@ -498,12 +498,20 @@ def update_enterprise(
     return changed
 
 
-def set_enterprise_deleted(session: Session, enterprise_id: int, deleted: bool) -> None:
-    """Tombstone a firm (or bring it back): it leaves the lists, its intentions stay."""
+def set_enterprise_deleted(
+    session: Session, enterprise_id: int, deleted: bool, *, station: str = ""
+) -> None:
+    """Tombstone a firm (or bring it back): it leaves the lists, its intentions stay.
+
+    The change is stamped with ``station`` and the time, so it travels in that station's
+    bundle (``""`` keeps the station that last wrote the firm)."""
     enterprise = session.get(Enterprise, enterprise_id)
     if enterprise is None:
         raise EnterpriseInvalid(translate("Enterprises", "This enterprise no longer exists."))
-    enterprise.deleted_at = utcnow() if deleted else None
+    now = utcnow()
+    enterprise.deleted_at = now if deleted else None
+    enterprise.updated_at = now
+    enterprise.station = station or enterprise.station
 
 
 def _like_escape(text: str) -> str:

@@ -131,6 +131,10 @@
         <source>Two stations changed “%1” of the same record differently; the later change stands.</source>
         <translation>两个工作站对同一记录的“%1”作了不同修改；以较晚的修改为准。</translation>
     </message>
+    <message>
+        <source>A region name has at most 100 characters.</source>
+        <translation>地区名称最多 100 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>EnterpriseFields</name>

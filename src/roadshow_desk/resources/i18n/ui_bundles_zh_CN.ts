@@ -52,6 +52,18 @@
         <translation>仍然关闭(&amp;C)</translation>
     </message>
     <message>
+        <source>Station &amp;region…</source>
+        <translation>工作站地区(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The region this station records for in a cross-regional event</source>
+        <translation>跨区域活动中本工作站所代表的地区</translation>
+    </message>
+    <message>
+        <source>&amp;Start a new event anyway</source>
+        <translation>仍然新建活动(&amp;S)</translation>
+    </message>
+    <message>
         <source>Export station bundle</source>
         <translation>导出工作站数据包</translation>
     </message>
@@ -114,6 +126,30 @@
     <message>
         <source>Bundles of this event will be plain.</source>
         <translation>本活动的数据包将不加密。</translation>
+    </message>
+    <message>
+        <source>Station region</source>
+        <translation>工作站地区</translation>
+    </message>
+    <message>
+        <source>This event names no region; enter its region and partner regions on the event form first.</source>
+        <translation>本活动未填写地区；请先在活动表单中填写活动地区和合作地区。</translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation>（无地区）</translation>
+    </message>
+    <message>
+        <source>This station (%1) records for:</source>
+        <translation>本工作站（%1）所代表的地区：</translation>
+    </message>
+    <message>
+        <source>This station&apos;s bundles will carry the region %1.</source>
+        <translation>本工作站的数据包将标注地区 %1。</translation>
+    </message>
+    <message>
+        <source>This station&apos;s bundles will carry no region.</source>
+        <translation>本工作站的数据包将不标注地区。</translation>
     </message>
 </context>
 <context>
@@ -181,6 +217,61 @@
     <message>
         <source>Nothing has been written yet. A backup is taken before the merge; conflicts and possible duplicates are kept for review.</source>
         <translation>尚未写入任何内容。合并前会先备份；冲突和疑似重复会留待审核。</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseControl</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Create the event first</source>
+        <translation>请先创建活动</translation>
+    </message>
+    <message>
+        <source>Passphrase set: this event&apos;s bundles are encrypted</source>
+        <translation>已设置口令：本活动的数据包将加密</translation>
+    </message>
+    <message>
+        <source>No passphrase: this event&apos;s bundles are plain</source>
+        <translation>未设置口令：本活动的数据包不加密</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Set…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>数据包口令</translation>
+    </message>
+    <message>
+        <source>Bundles of this event are encrypted with this passphrase. Tell it to the other stations by another way than the stick.</source>
+        <translation>本活动的数据包将用此口令加密。请通过U盘以外的途径告知其他工作站。</translation>
+    </message>
+    <message>
+        <source>The passphrase is empty; nothing was changed.</source>
+        <translation>口令为空；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>请再次输入同一口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>两次输入的口令不一致；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Bundles of this event will be encrypted.</source>
+        <translation>本活动的数据包将加密。</translation>
+    </message>
+    <message>
+        <source>Bundles of this event will be plain.</source>
+        <translation>本活动的数据包将不加密。</translation>
     </message>
 </context>
 <context>

@@ -322,6 +322,10 @@
         <translation>另一台电脑的名称（按 Enter 添加）</translation>
     </message>
     <message>
+        <source>Bundle &amp;passphrase</source>
+        <translation>数据包口令(&amp;P)</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>

@@ -7,9 +7,10 @@
   asks for the event's passphrase;
 * File ▸ Stations and bundles… lists the stations and the receipts of merged bundles;
 * File ▸ Bundle passphrase… sets the passphrase that encrypts this event's bundles;
+* File ▸ Station region… sets the region this station's bundles carry (``--region``);
 * the status bar shows how many of this station's records have not been exported, and
   closing the window with unexported work asks first (on a laptop that has exported or
-  merged a bundle).
+  merged a bundle), and so does starting a new event (:func:`confirm_new_event`).
 
 Everything that touches the database is a plain function of ``roadshow_desk.exchange``.
 """
@@ -20,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from roadshow_desk.domain.models import utcnow
 from roadshow_desk.exchange.bundle_export import (
@@ -33,6 +41,7 @@ from roadshow_desk.exchange.bundle_export import (
 from roadshow_desk.exchange.bundle_format import SUFFIX, PassphraseNeeded, WrongPassphrase
 from roadshow_desk.exchange.bundle_merge import MergeResult, merge_bundles
 from roadshow_desk.exchange.bundle_receipts import takes_part_in_bundles
+from roadshow_desk.exchange.bundle_regions import region_choices, set_station_region, station_region
 from roadshow_desk.ui.bundles.preview import MergePreviewDialog
 from roadshow_desk.ui.bundles.stations import StationsDialog
 from roadshow_desk.ui.tasks import Task, run_task
@@ -75,11 +84,18 @@ class BundleController(QObject):
         self.passphrase_action = QAction(self.tr("Bundle &passphrase…"), self)
         self.passphrase_action.setObjectName("action_bundle_passphrase")
         self.passphrase_action.triggered.connect(self.set_passphrase)
+        self.region_action = QAction(self.tr("Station &region…"), self)
+        self.region_action.setObjectName("action_station_region")
+        self.region_action.setToolTip(
+            self.tr("The region this station records for in a cross-regional event")
+        )
+        self.region_action.triggered.connect(self.set_region)
         for action in (
             self.export_action,
             self.merge_action,
             self.stations_action,
             self.passphrase_action,
+            self.region_action,
         ):
             window.add_file_action(action)
         window.add_drop_handler(self.handle_drop)
@@ -115,6 +131,13 @@ class BundleController(QObject):
     def confirm_close(self) -> bool:
         """Ask before closing with unexported work (True: go on closing), on a laptop that
         exchanges bundles (it has exported or merged one; a lone laptop is not asked)."""
+        return self._confirm_unexported(self.tr("&Close anyway"))
+
+    def confirm_new_event(self) -> bool:
+        """The same question before starting a new event (True: go on)."""
+        return self._confirm_unexported(self.tr("&Start a new event anyway"))
+
+    def _confirm_unexported(self, go_on: str) -> bool:
         count = self.unexported()
         if not count or not takes_part_in_bundles(self.context.database, self.context.station):
             return True
@@ -127,7 +150,7 @@ class BundleController(QObject):
             )
         )
         export = box.addButton(self.tr("&Export bundle…"), QMessageBox.ButtonRole.AcceptRole)
-        close = box.addButton(self.tr("&Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        close = box.addButton(go_on, QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -324,11 +347,59 @@ class BundleController(QObject):
         except Exception as exc:  # no event yet: one sentence
             self._failed(exc)
             return
+        self.context.data_changed.emit("bundle_settings")  # the event form's passphrase line
         self.context.status_message.emit(
             self.tr("Bundles of this event will be encrypted.")
             if text
             else self.tr("Bundles of this event will be plain.")
         )
+
+    def set_region(self) -> None:
+        """Choose this station's region among the event's and its partners' (later bundles
+        carry it, as ``bundle export --region`` does)."""
+        database, station = self.context.database, self.context.station
+        try:
+            choices = region_choices(database, self.context.current_event_id)
+        except Exception as exc:  # no event yet: one sentence
+            self._failed(exc)
+            return
+        if not choices:
+            QMessageBox.information(
+                self.window,
+                self.tr("Station region"),
+                self.tr(
+                    "This event names no region; enter its region and partner regions on the "
+                    "event form first."
+                ),
+            )
+            return
+        none = self.tr("(no region)")
+        current = station_region(database, station)
+        items = [none, *choices]
+        chosen, ok = QInputDialog.getItem(
+            self.window,
+            self.tr("Station region"),
+            self.tr("This station (%1) records for:").replace("%1", station),
+            items,
+            items.index(current) if current in items else 0,
+            False,
+        )
+        if not ok:
+            return
+        region = "" if chosen == none else chosen
+        set_station_region(database, station, region)
+        self.context.status_message.emit(
+            self.tr("This station's bundles will carry the region %1.").replace("%1", region)
+            if region
+            else self.tr("This station's bundles will carry no region.")
+        )
+
+
+def confirm_new_event(widget: QWidget) -> bool:
+    """Before a new event: ask about this station's unexported work as closing does (True: go
+    on; a window without station bundles never asks)."""
+    controller = getattr(widget.window(), "bundle_controller", None)
+    return controller is None or controller.confirm_new_event()
 
 
 def install(window: Any) -> BundleController:

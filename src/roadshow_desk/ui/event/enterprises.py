@@ -174,7 +174,9 @@ class SaveEnterpriseCommand(QUndoCommand):
             self._first = False
         elif self.previous is None:
             with self.context.database.session() as session:
-                set_enterprise_deleted(session, self.enterprise_id, False)
+                set_enterprise_deleted(
+                    session, self.enterprise_id, False, station=self.context.station
+                )
         else:
             self._write(self.fields)
         self.context.data_changed.emit("enterprise")
@@ -182,7 +184,9 @@ class SaveEnterpriseCommand(QUndoCommand):
     def undo(self) -> None:
         if self.previous is None:
             with self.context.database.session() as session:
-                set_enterprise_deleted(session, self.enterprise_id, True)
+                set_enterprise_deleted(
+                    session, self.enterprise_id, True, station=self.context.station
+                )
         else:
             self._write(self.previous)
         self.context.data_changed.emit("enterprise")

@@ -33,6 +33,7 @@ from roadshow_desk.domain.events import (
     update_event,
 )
 from roadshow_desk.domain.venue_time import COMMON_TIME_ZONES
+from roadshow_desk.ui.bundles.passphrase import PassphraseControl
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.workflow import AppContext
@@ -91,6 +92,7 @@ class EventSetupForm(QWidget):
     label_message: QLabel
     combo_time_zone: QComboBox
     combo_document_language: QComboBox
+    control_passphrase: PassphraseControl
 
     event_saved = Signal(int)
     """The event (its id) was created or saved."""
@@ -99,8 +101,13 @@ class EventSetupForm(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        load_ui("event/event_form.ui", self, {"DateEdit": DateEdit})
+        load_ui(
+            "event/event_form.ui",
+            self,
+            {"DateEdit": DateEdit, "PassphraseControl": PassphraseControl},
+        )
         self.context = context
+        self.control_passphrase.attach(context, self.label_message)
         self.event_id: int | None = None
         for edit in (self.date_starts, self.date_ends):
             edit.problem_found.connect(self.label_message.setText)
@@ -139,6 +146,7 @@ class EventSetupForm(QWidget):
             self.tr("&Save event") if event_id is not None else self.tr("&Create event")
         )
         self._show_stations()
+        self.control_passphrase.show_event(event_id)
 
     def fields(self) -> EventFields:
         return EventFields(
