@@ -106,3 +106,110 @@ def test_switching_event(qtbot, page, demo_db) -> None:  # type: ignore[no-untyp
     assert page.scope.currentText() == "第二场"
     qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert page.figure_values["intentions"].text() == "0"
+
+
+SIGNED = "('contract_signed', 'transfer_registered', 'licence_filed')"
+
+
+def _click_bar(page, index: int) -> None:  # type: ignore[no-untyped-def]
+    page.canvas.draw()
+    bar = page._bars[index]
+    x, y = bar.get_center()
+    px, py = bar.axes.transData.transform((x, y))
+    ratio = page.canvas.device_pixel_ratio
+    point = QPoint(int(px / ratio), int(page.canvas.height() - py / ratio))
+    QTest.mouseClick(page.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def _open_signed_step(page) -> None:  # type: ignore[no-untyped-def]
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # the last chart: the funnel
+    assert page.chart_choice.currentData() == "funnel"
+    _click_bar(page, 6)  # shortlisted, presented, intention, contacted, …, contract signed
+
+
+def test_clicking_a_funnel_step_lists_its_intentions(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    signed = _count(
+        demo_db,
+        "event_id = 1 AND deleted_at IS NULL AND kind != 'no_demand' AND "
+        f"(stage IN {SIGNED} OR id IN (SELECT intention_id FROM follow_up_entry "
+        f"WHERE deleted_at IS NULL AND to_stage IN {SIGNED}))",
+    )
+    _open_signed_step(page)
+    assert page.listing.rowCount() == signed > 0
+    assert page.list_title.text().startswith("Contract signed")
+    assert f"{signed} intention" in page.list_title.text()
+
+
+def test_write_up_a_selected_signed_intention(qtbot, page, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import docx
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    page.case_action.trigger()  # nothing selected yet: one sentence, no dialog
+    assert told == ["Select a signed intention in the list first."]
+    _open_signed_step(page)
+    page.listing.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the first row: latest stage
+    intention_id = page.selected_intention()
+    assert intention_id is not None
+    with demo_db.session() as session:
+        intention = session.get(Intention, intention_id)
+        phone = intention.contact_phone
+        amount = f"{intention.deal_amount:,.2f}"
+    out = tmp_path / "case"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page.case_action.trigger()
+    assert told == ["Select a signed intention in the list first."]
+    document = docx.Document(str(tmp_path / "case.docx"))
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
+    assert amount in text
+    assert not phone or phone not in text  # contacts are left out unless ticked
+    assert (tmp_path / "case.pdf").read_bytes().startswith(b"%PDF")
+    # Ticked: the case carries the phone.
+    page.contacts.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert page.contacts.isChecked()
+    page.case_action.trigger()
+    document = docx.Document(str(tmp_path / "case.docx"))
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
+    assert phone and phone in text
+
+
+def test_report_contacts_only_when_ticked(qtbot, page, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "report.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    with demo_db.session() as session:
+        phones = {
+            i.contact_phone
+            for i in session.query(Intention).filter(Intention.event_id == 1)
+            if i.contact_phone
+        }
+    assert phones
+
+    def cells() -> set[str]:
+        book = load_workbook(out, read_only=True)
+        found = {str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r}
+        book.close()
+        return found
+
+    assert not page.contacts.isChecked()  # off by default
+    page.export_action.trigger()
+    found = cells()
+    assert not phones & found
+    assert "Contact persons and phone numbers are left out of this report." in found
+    page.contacts.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    page.export_action.trigger()
+    assert phones & cells()

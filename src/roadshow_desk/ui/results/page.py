@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -86,6 +87,12 @@ class ResultsPage(WorkflowPage):
         period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.date_to)
         period.addStretch(1)
+        self.contacts = QCheckBox(self.tr("Include contact persons and phones"))
+        self.contacts.setObjectName("results_contacts")
+        self.contacts.setToolTip(
+            self.tr("In the exported report and the typical case; left out unless ticked.")
+        )
+        period.addWidget(self.contacts)
 
         self.figures = QGridLayout()
         self.figure_values: dict[str, QLabel] = {}
@@ -113,6 +120,9 @@ class ResultsPage(WorkflowPage):
         self.listing = QTableWidget(0, 0)
         self.listing.setObjectName("results_list")
         self.listing.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.listing.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.listing.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self._listed_ids: tuple[int, ...] = ()
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +141,8 @@ class ResultsPage(WorkflowPage):
 
         self.export_action = QAction(self.tr("Export report…"), self)
         self.export_action.triggered.connect(self.export_report)
+        self.case_action = QAction(self.tr("Write up as typical case…"), self)
+        self.case_action.triggered.connect(self.write_case)
         self.scope.activated.connect(lambda _i: self._scope_changed())
         self.date_from.date_edited.connect(lambda _d: self._scope_changed())
         self.date_to.date_edited.connect(lambda _d: self._scope_changed())
@@ -145,7 +157,7 @@ class ResultsPage(WorkflowPage):
         return self.tr("Results")
 
     def actions_for_toolbar(self) -> list[QAction]:
-        return [self.export_action]
+        return [self.export_action, self.case_action]
 
     def activate(self) -> None:
         if self.scope.count() == 0 or self._stale:
@@ -294,24 +306,20 @@ class ResultsPage(WorkflowPage):
     def open_bar(self, row: int) -> None:
         """List the intentions behind bar ``row`` of the chart shown."""
         key = self.chart_choice.currentData()
-        if self.results is None or key == "funnel":
+        if self.results is None or key not in self.tables:
             return
-        buckets = {
-            "kind": self.results.by_kind,
-            "field": self.results.by_field,
-            "institution": self.results.by_institution,
-            "type": self.results.by_enterprise_type,
-            "region": self.results.by_region,
-            "session": self.results.by_session,
-        }[key]
-        bucket = buckets[row]
+        if key == "funnel":
+            ids = self.results.funnel[row].intention_ids
+        else:
+            ids = self._buckets(key)[row].intention_ids
         with self.context.database.session() as session:
-            table = intentions_table(session, bucket.intention_ids)
+            table = intentions_table(session, ids)
         self.list_title.setText(
             self.tr("%1: %n intention(s)", "", len(table.rows)).replace(
                 "%1", str(self.tables[key].rows[row][0])
             )
         )
+        self._listed_ids = table.row_ids
         self.listing.clear()
         self.listing.setColumnCount(len(table.header))
         self.listing.setHorizontalHeaderLabels(table.header)
@@ -321,6 +329,17 @@ class ResultsPage(WorkflowPage):
                 text = value.isoformat() if isinstance(value, dt.date) else str(value or "")
                 self.listing.setItem(number, column, QTableWidgetItem(text))
         self.listing.resizeColumnsToContents()
+
+    def _buckets(self, key: str) -> list[Any]:
+        assert self.results is not None
+        return {
+            "kind": self.results.by_kind,
+            "field": self.results.by_field,
+            "institution": self.results.by_institution,
+            "type": self.results.by_enterprise_type,
+            "region": self.results.by_region,
+            "session": self.results.by_session,
+        }[key]
 
     # ------------------------------------------------------------------ export
 
@@ -342,6 +361,7 @@ class ResultsPage(WorkflowPage):
         self.context.status_message.emit(self.tr("Wrote %1.").replace("%1", path))
 
     def _write_report(self, out: Path, chosen: Any) -> None:
+        contacts = self.contacts.isChecked()
         if out.suffix.lower() not in (".pdf", ".xlsx"):
             out = out.with_suffix(".pdf")
         period = chosen == PERIOD
@@ -356,8 +376,50 @@ class ResultsPage(WorkflowPage):
             if out.suffix.lower() == ".xlsx":
                 from roadshow_desk.exchange.results_workbook import write_results_workbook
 
-                write_results_workbook(session, results, out)
+                write_results_workbook(session, results, out, contacts=contacts)
             else:
                 from roadshow_desk.documents.report import write_report_pdf
 
-                write_report_pdf(session, results, out)
+                write_report_pdf(session, results, out, contacts=contacts)
+
+    # ------------------------------------------------------------------ typical case
+
+    def selected_intention(self) -> int | None:
+        """The intention of the selected row of the list, if any."""
+        rows = self.listing.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._listed_ids):
+            return None
+        return self._listed_ids[rows[0].row()]
+
+    def write_case(self) -> None:
+        """Write the selected signed intention up as a typical case: the .docx and its PDF
+        beside it, through the function the ``case`` command uses."""
+        from roadshow_desk.documents.typical_case import write_case
+
+        heading = self.tr("Write up as typical case")
+        intention_id = self.selected_intention()
+        if intention_id is None:
+            QMessageBox.information(
+                self, heading, self.tr("Select a signed intention in the list first.")
+            )
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, heading, f"case-{intention_id}.docx", self.tr("Word document (*.docx)")
+        )
+        if not path:
+            return
+        docx = Path(path).with_suffix(".docx")
+        contacts = self.contacts.isChecked()
+        try:
+            write_case(self.context.database, docx, intention_id, contacts=contacts)
+            write_case(
+                self.context.database, docx.with_suffix(".pdf"), intention_id, contacts=contacts
+            )
+        except InputError as exc:
+            QMessageBox.warning(self, heading, str(exc))
+            return
+        self.context.status_message.emit(
+            self.tr("Wrote %1 and %2.")
+            .replace("%1", str(docx))
+            .replace("%2", str(docx.with_suffix(".pdf")))
+        )
