@@ -8,7 +8,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -62,13 +62,7 @@ def test_clicking_a_bar_lists_its_intentions(qtbot, page, demo_db) -> None:  # t
     page.chart_choice.setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)  # the first chart: by kind
     assert page.chart_choice.currentData() == "kind"
-    page.canvas.draw()
-    bar = page._bars[0]  # transfer, the first kind
-    x, y = bar.get_center()
-    px, py = bar.axes.transData.transform((x, y))
-    ratio = page.canvas.device_pixel_ratio
-    point = QPoint(int(px / ratio), int(page.canvas.height() - py / ratio))
-    QTest.mouseClick(page.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    _click_bar(qtbot, page, 0)  # transfer, the first kind
     expected = _count(demo_db, "event_id = 1 AND deleted_at IS NULL AND kind = 'transfer'")
     assert page.listing.rowCount() == expected > 0
     assert f"{expected} intention" in page.list_title.text()
@@ -111,21 +105,17 @@ def test_switching_event(qtbot, page, demo_db) -> None:  # type: ignore[no-untyp
 SIGNED = "('contract_signed', 'transfer_registered', 'licence_filed')"
 
 
-def _click_bar(page, index: int) -> None:  # type: ignore[no-untyped-def]
-    page.canvas.draw()
-    bar = page._bars[index]
-    x, y = bar.get_center()
-    px, py = bar.axes.transData.transform((x, y))
-    ratio = page.canvas.device_pixel_ratio
-    point = QPoint(int(px / ratio), int(page.canvas.height() - py / ratio))
+def _click_bar(qtbot, page, index: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)  # the chart drawn on the worker
+    point = page.canvas.bar_center(index).toPoint()
     QTest.mouseClick(page.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
-def _open_signed_step(page) -> None:  # type: ignore[no-untyped-def]
+def _open_signed_step(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     page.chart_choice.setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # the last chart: the funnel
     assert page.chart_choice.currentData() == "funnel"
-    _click_bar(page, 6)  # shortlisted, presented, intention, contacted, …, contract signed
+    _click_bar(qtbot, page, 6)  # shortlisted, presented, intention, contacted, …, contract signed
 
 
 def test_clicking_a_funnel_step_lists_its_intentions(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
@@ -135,7 +125,7 @@ def test_clicking_a_funnel_step_lists_its_intentions(qtbot, page, demo_db) -> No
         f"(stage IN {SIGNED} OR id IN (SELECT intention_id FROM follow_up_entry "
         f"WHERE deleted_at IS NULL AND to_stage IN {SIGNED}))",
     )
-    _open_signed_step(page)
+    _open_signed_step(qtbot, page)
     assert page.listing.rowCount() == signed > 0
     assert page.list_title.text().startswith("Contract signed")
     assert f"{signed} intention" in page.list_title.text()
@@ -150,7 +140,7 @@ def test_write_up_a_selected_signed_intention(qtbot, page, demo_db, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
     page.case_action.trigger()  # nothing selected yet: one sentence, no dialog
     assert told == ["Select a signed intention in the list first."]
-    _open_signed_step(page)
+    _open_signed_step(qtbot, page)
     page.listing.setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the first row: latest stage
     intention_id = page.selected_intention()
@@ -213,3 +203,28 @@ def test_report_contacts_only_when_ticked(qtbot, page, demo_db, tmp_path, monkey
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     page.export_action.trigger()
     assert phones & cells()
+
+
+def test_charts_are_drawn_off_the_gui_thread(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    import roadshow_desk.ui.results.page as module
+
+    threads: list[threading.Thread] = []
+    real = module.render_chart
+
+    def recording(*args):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(module, "render_chart", recording)
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the next chart: by field
+    assert page.chart_choice.currentData() == "field"
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert threads and threading.main_thread() not in threads
+    assert len(page.canvas.picture.bars) == min(15, len(page.tables["field"].rows))
+    # A bigger window gets a picture of its new size, drawn on the worker too.
+    page.resize(1200, 900)
+    qtbot.waitUntil(lambda: page.canvas.picture.size == page.canvas.size(), timeout=10000)
+    assert threading.main_thread() not in threads

@@ -10,12 +10,13 @@ once when it is the page on screen. Export report writes the PDF or the workbook
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +39,7 @@ from roadshow_desk.domain.results import HEADLINE, Results, compute_results, sco
 from roadshow_desk.domain.results_tables import ResultTable, intentions_table, result_tables
 from roadshow_desk.errors import InputError
 from roadshow_desk.ui.date_edit import DateEdit
+from roadshow_desk.ui.results.chart_view import ChartView, Picture, render_chart
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 #: The breakdowns the chart can show (keys of ``result_tables``).
@@ -47,6 +49,7 @@ PERIOD = -1
 
 class _Answer(QObject):
     ready = Signal(int, object, object)  # generation, (results, tables) or None, error text
+    drawn = Signal(int, object)  # chart generation, Picture
 
 
 class ResultsPage(WorkflowPage):
@@ -60,6 +63,9 @@ class ResultsPage(WorkflowPage):
         self._stale = True
         self._answer = _Answer(self)
         self._answer.ready.connect(self._show)
+        self._answer.drawn.connect(self._drawn)
+        self._chart_generation = 0
+        self._shown_chart = 0
 
         self.scope = QComboBox()
         self.scope.setObjectName("results_scope")
@@ -108,14 +114,14 @@ class ResultsPage(WorkflowPage):
             self.figure_values[key] = value
             self.figure_names[key] = name
 
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(figsize=(6, 3.2))  # fixed margins: a layout engine costs ~50 ms
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartView()
         self.canvas.setObjectName("results_canvas")
-        self.canvas.mpl_connect("pick_event", self._picked)
-        self._bars: list[Any] = []
+        self.canvas.bar_clicked.connect(self.open_bar)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(150)
+        self._resize_timer.timeout.connect(self._draw_chart)
+        self.canvas.resized.connect(self._resize_timer.start)
         self.list_title = QLabel()
         self.listing = QTableWidget(0, 0)
         self.listing.setObjectName("results_list")
@@ -251,8 +257,11 @@ class ResultsPage(WorkflowPage):
         threading.Thread(target=work, daemon=True).start()
 
     def busy(self) -> bool:
-        """Whether an answer is still awaited (for tests)."""
-        return self._shown_generation != self._generation
+        """Whether an answer or a chart is still awaited (for tests)."""
+        return (
+            self._shown_generation != self._generation
+            or self._shown_chart != self._chart_generation
+        )
 
     _shown_generation = 0
 
@@ -277,31 +286,32 @@ class ResultsPage(WorkflowPage):
     # ------------------------------------------------------------------ chart and list
 
     def _draw_chart(self) -> None:
-        from roadshow_desk.ui.results.chart_font import chart_font
-
-        self.figure.clear()
-        self._bars = []
+        """Draw the chosen chart on a worker thread (matplotlib's Agg); the picture replaces
+        the one shown when it is ready, unless a newer one was asked for meanwhile."""
+        self._resize_timer.stop()
+        self._chart_generation += 1
+        generation = self._chart_generation
         key = self.chart_choice.currentData()
         table = self.tables.get(key) if key else None
-        if table is None or not table.rows or table.chart is None:
-            self.canvas.draw_idle()
-            return
-        rows = table.rows[:15]
-        axes = self.figure.add_subplot()
-        self.figure.subplots_adjust(left=0.32, right=0.96, top=0.9, bottom=0.1)
-        font = chart_font()
-        labels = [str(row[0]) for row in rows][::-1]
-        values = [float(row[table.chart] or 0) for row in rows][::-1]
-        bars = axes.barh(range(len(rows)), values, color="#2a61a8", picker=True)
-        axes.set_yticks(range(len(rows)), labels, fontproperties=font)
-        axes.set_title(table.title, fontproperties=font)
-        axes.bar_label(bars, fmt="%d")
-        self._bars = list(bars)[::-1]  # the bars in the table's order
-        self.canvas.draw_idle()
+        width, height = self.canvas.width(), self.canvas.height()
+        ratio = self.canvas.devicePixelRatioF()
+        answer = self._answer
 
-    def _picked(self, event: Any) -> None:
-        if event.artist in self._bars:
-            self.open_bar(self._bars.index(event.artist))
+        def work() -> None:
+            try:
+                picture = render_chart(table, width, height, ratio)
+            except Exception:  # an undrawable chart leaves the page empty
+                picture = render_chart(None, width, height, ratio)
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                answer.drawn.emit(generation, picture)
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def _drawn(self, generation: int, picture: Picture) -> None:
+        if generation != self._chart_generation:
+            return  # an older chart
+        self._shown_chart = generation
+        self.canvas.set_picture(picture)
 
     def open_bar(self, row: int) -> None:
         """List the intentions behind bar ``row`` of the chart shown."""
