@@ -89,11 +89,13 @@ class ChartView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.picture: Picture | None = None
-        self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
         return QSize(600, 320)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(10, 10)  # the splitter gives the list the room it needs
 
     def set_picture(self, picture: Picture) -> None:
         self.picture = picture

@@ -98,7 +98,6 @@ class ResultsPage(WorkflowPage):
         self.contacts.setToolTip(
             self.tr("In the exported report and the typical case; left out unless ticked.")
         )
-        period.addWidget(self.contacts)
 
         self.figures = QGridLayout()
         self.figure_values: dict[str, QLabel] = {}
@@ -141,6 +140,7 @@ class ResultsPage(WorkflowPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(period)
+        layout.addWidget(self.contacts)  # its own row: never widens the window
         layout.addWidget(self.problem)
         layout.addLayout(self.figures)
         layout.addWidget(splitter, 1)
