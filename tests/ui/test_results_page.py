@@ -152,6 +152,7 @@ def test_write_up_a_selected_signed_intention(qtbot, page, demo_db, tmp_path, mo
     out = tmp_path / "case"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     page.case_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)  # written on a worker
     assert told == ["Select a signed intention in the list first."]
     document = docx.Document(str(tmp_path / "case.docx"))
     text = "\n".join(
@@ -166,6 +167,7 @@ def test_write_up_a_selected_signed_intention(qtbot, page, demo_db, tmp_path, mo
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert page.contacts.isChecked()
     page.case_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     document = docx.Document(str(tmp_path / "case.docx"))
     text = "\n".join(
         [p.text for p in document.paragraphs]
@@ -196,12 +198,14 @@ def test_report_contacts_only_when_ticked(qtbot, page, demo_db, tmp_path, monkey
 
     assert not page.contacts.isChecked()  # off by default
     page.export_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)  # written on a worker
     found = cells()
     assert not phones & found
     assert "Contact persons and phone numbers are left out of this report." in found
     page.contacts.setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     page.export_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert phones & cells()
 
 
@@ -228,3 +232,24 @@ def test_charts_are_drawn_off_the_gui_thread(qtbot, page, monkeypatch) -> None: 
     page.resize(1200, 900)
     qtbot.waitUntil(lambda: page.canvas.picture.size == page.canvas.size(), timeout=10000)
     assert threading.main_thread() not in threads
+
+
+def test_an_unsigned_intention_is_no_case(qtbot, page, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.docx"), "")
+    )
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # the funnel
+    _click_bar(qtbot, page, 2)  # with an intention: every stage, the newest last
+    page.listing.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert page.listing.item(page.listing.currentRow(), 4).text() == "New"
+    page.case_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert told == ["Only an intention with a signed contract can be a typical case."]
+    assert not (tmp_path / "x.docx").exists()

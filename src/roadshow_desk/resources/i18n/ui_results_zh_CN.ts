@@ -95,6 +95,10 @@
         <translation>已写入 %1。</translation>
     </message>
     <message>
+        <source>The file cannot be written: %1</source>
+        <translation>无法写入文件:%1</translation>
+    </message>
+    <message>
         <source>Write up as typical case</source>
         <translation>写成典型案例</translation>
     </message>

@@ -1,11 +1,13 @@
 """The Results page: the figures of one event or of every event in a period, a bar chart of
-each breakdown (matplotlib's Qt canvas, labels in the app's CJK font), and the intentions
+each breakdown (matplotlib, drawn into an image, labels in the app's CJK font), and the intentions
 behind a bar when it is clicked.
 
 The figures are computed on a worker thread (``domain.results``), so the page never blocks
 the window; a newer request makes an older answer stale (it is dropped). The page
 recomputes when it is shown after intentions changed elsewhere (``data_changed``), or at
-once when it is the page on screen. Export report writes the PDF or the workbook.
+once when it is the page on screen. The chart is drawn on a worker too (``chart_view``).
+Export report writes the PDF or the workbook, Write up as typical case the .docx and its
+PDF, both on a worker thread.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,7 @@ PERIOD = -1
 class _Answer(QObject):
     ready = Signal(int, object, object)  # generation, (results, tables) or None, error text
     drawn = Signal(int, object)  # chart generation, Picture
+    written = Signal(str, str, str)  # heading, done text, error text ("" when written)
 
 
 class ResultsPage(WorkflowPage):
@@ -64,6 +68,8 @@ class ResultsPage(WorkflowPage):
         self._answer = _Answer(self)
         self._answer.ready.connect(self._show)
         self._answer.drawn.connect(self._drawn)
+        self._answer.written.connect(self._written)
+        self._writing = 0  # files being written on workers
         self._chart_generation = 0
         self._shown_chart = 0
 
@@ -261,6 +267,7 @@ class ResultsPage(WorkflowPage):
         return (
             self._shown_generation != self._generation
             or self._shown_chart != self._chart_generation
+            or self._writing > 0
         )
 
     _shown_generation = 0
@@ -354,43 +361,65 @@ class ResultsPage(WorkflowPage):
     # ------------------------------------------------------------------ export
 
     def export_report(self) -> None:
+        heading = self.tr("Export report")
         path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export report"),
-            "",
-            self.tr("PDF report (*.pdf);;Workbook (*.xlsx)"),
+            self, heading, "", self.tr("PDF report (*.pdf);;Workbook (*.xlsx)")
         )
         if not path:
             return
-        chosen = self.scope.currentData()
-        try:
-            self._write_report(Path(path), chosen)
-        except InputError as exc:
-            QMessageBox.warning(self, self.tr("Export report"), str(exc))
-            return
-        self.context.status_message.emit(self.tr("Wrote %1.").replace("%1", path))
-
-    def _write_report(self, out: Path, chosen: Any) -> None:
-        contacts = self.contacts.isChecked()
+        out = Path(path)
         if out.suffix.lower() not in (".pdf", ".xlsx"):
             out = out.with_suffix(".pdf")
+        chosen = self.scope.currentData()
         period = chosen == PERIOD
-        with self.context.database.session() as session:
-            scope = scope_for(
-                session,
-                None if period else chosen,
-                self.date_from.date() if period else None,
-                self.date_to.date() if period else None,
-            )
-            results = compute_results(session, scope)
-            if out.suffix.lower() == ".xlsx":
-                from roadshow_desk.exchange.results_workbook import write_results_workbook
+        scope_args = (
+            None if period else chosen,
+            self.date_from.date() if period else None,
+            self.date_to.date() if period else None,
+        )
+        contacts = self.contacts.isChecked()
+        database = self.context.database
 
-                write_results_workbook(session, results, out, contacts=contacts)
-            else:
-                from roadshow_desk.documents.report import write_report_pdf
+        def job() -> None:
+            with database.session() as session:
+                results = compute_results(session, scope_for(session, *scope_args))
+                if out.suffix.lower() == ".xlsx":
+                    from roadshow_desk.exchange.results_workbook import write_results_workbook
 
-                write_report_pdf(session, results, out, contacts=contacts)
+                    write_results_workbook(session, results, out, contacts=contacts)
+                else:
+                    from roadshow_desk.documents.report import write_report_pdf
+
+                    write_report_pdf(session, results, out, contacts=contacts)
+
+        self._in_background(heading, job, self.tr("Wrote %1.").replace("%1", str(out)))
+
+    def _in_background(self, heading: str, job: Callable[[], None], done: str) -> None:
+        """Run ``job`` (writing a file) on a worker thread; then ``done`` in the status bar,
+        or its one-sentence problem in a message box."""
+        self._writing += 1
+        answer = self._answer
+        cannot = self.tr("The file cannot be written: %1")
+
+        def work() -> None:
+            try:
+                job()
+                error = ""
+            except InputError as exc:
+                error = str(exc)
+            except OSError as exc:
+                error = cannot.replace("%1", exc.strerror or str(exc))
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                answer.written.emit(heading, done, error)
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def _written(self, heading: str, done: str, error: str) -> None:
+        self._writing -= 1
+        if error:
+            QMessageBox.warning(self, heading, error)
+        else:
+            self.context.status_message.emit(done)
 
     # ------------------------------------------------------------------ typical case
 
@@ -420,16 +449,15 @@ class ResultsPage(WorkflowPage):
             return
         docx = Path(path).with_suffix(".docx")
         contacts = self.contacts.isChecked()
-        try:
-            write_case(self.context.database, docx, intention_id, contacts=contacts)
-            write_case(
-                self.context.database, docx.with_suffix(".pdf"), intention_id, contacts=contacts
-            )
-        except InputError as exc:
-            QMessageBox.warning(self, heading, str(exc))
-            return
-        self.context.status_message.emit(
+        database = self.context.database
+
+        def job() -> None:
+            write_case(database, docx, intention_id, contacts=contacts)
+            write_case(database, docx.with_suffix(".pdf"), intention_id, contacts=contacts)
+
+        done = (
             self.tr("Wrote %1 and %2.")
             .replace("%1", str(docx))
             .replace("%2", str(docx.with_suffix(".pdf")))
         )
+        self._in_background(heading, job, done)
