@@ -322,7 +322,8 @@ def _baseline_pdf(ctx: dict[str, Any]) -> dict[str, Any]:
 def _ours_page(ctx: dict[str, Any]) -> dict[str, Any]:
     """The Results page refreshing for the event: the longest stretch the GUI thread is
     busy (the answer shown: figures, chart drawn) must stay under 100 ms; ``seconds`` is
-    the whole refresh, request to figures on screen."""
+    the whole refresh, request to figures and chart on screen (the chart is drawn on a
+    worker; the GUI thread only shows the picture)."""
     import os
     import time
 
@@ -344,17 +345,25 @@ def _ours_page(ctx: dict[str, Any]) -> dict[str, Any]:
         ctx["page"], ctx["context"] = page, context
     page = ctx["page"]
     longest = 0.0
-    show = page._show
+    show, drawn = page._show, page._drawn
 
-    def timed(*args: Any) -> None:
+    def timed_show(*args: Any) -> None:
         nonlocal longest
         begun = time.perf_counter()
         show(*args)
-        page.canvas.draw()  # what draw_idle defers, counted here
+        longest = max(longest, time.perf_counter() - begun)
+
+    def timed_drawn(*args: Any) -> None:  # the chart drawn on a worker, shown here
+        nonlocal longest
+        begun = time.perf_counter()
+        drawn(*args)
+        page.canvas.repaint()  # what update() defers, counted here
         longest = max(longest, time.perf_counter() - begun)
 
     page._answer.ready.disconnect()
-    page._answer.ready.connect(timed)
+    page._answer.ready.connect(timed_show)
+    page._answer.drawn.disconnect()
+    page._answer.drawn.connect(timed_drawn)
     start = time.perf_counter()
     page._fill_events()
     page.refresh()

@@ -138,3 +138,64 @@ def test_log_times_are_the_venue_s(qtbot, page, leads, db) -> None:  # type: ign
     assert page.list_log.count() == 1
     shown = page.list_log.item(0).text()
     assert shown.startswith(f"{to_venue(at, 'Europe/London'):%Y-%m-%d %H:%M}  called"), shown
+
+
+def test_contract_outcome_typed_saved_and_undone(qtbot, page, app_context, leads, db) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from roadshow_desk.domain.models import utcnow
+
+    _day, ids = leads
+    page.select_lead(ids[0])
+    assert not page.contract.isVisible()  # a new lead has no contract yet
+    with db.session() as session:
+        session.get(Intention, ids[2]).stage = FollowUpStage.CONTRACT_SIGNED.value
+        session.commit()
+    page.reload()
+    page.select_lead(ids[2])
+    assert page.contract.isVisible()
+    today = utcnow().date()
+
+    def typed(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+        widget.setFocus()
+        QTest.keyClicks(QApplication.focusWidget(), text)
+
+    page.contract.combo_kind.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # transfer
+    typed(page.contract.edit_amount, "12 yuan")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page.label_message.text() == "“12 yuan” is not an amount in yuan."
+    with db.session() as session:
+        assert session.get(Intention, ids[2]).deal_kind is None  # nothing written
+    page.contract.edit_amount.selectAll()
+    typed(page.contract.edit_amount, "¥1,200,000")
+    page.contract.combo_payment.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # lump sum
+    typed(page.contract.date_signed, today.isoformat())
+    typed(page.contract.edit_registration, "  2026 SR 0001 ")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page.label_message.text() == ""
+    with db.session() as session:
+        intention = session.get(Intention, ids[2])
+        assert (intention.deal_kind, intention.deal_amount, intention.payment_method) == (
+            "transfer",
+            Decimal("1200000.00"),
+            "lump_sum",
+        )
+        assert (intention.contract_signed_on, intention.registration_no) == (today, "2026 SR 0001")
+        assert [e.note for e in log_of(session, ids[2])] == ["Contract recorded"]
+    app_context.undo_stack.undo()
+    with db.session() as session:
+        intention = session.get(Intention, ids[2])
+        assert (intention.deal_kind, intention.deal_amount, intention.contract_signed_on) == (
+            None,
+            None,
+            None,
+        )
+        assert log_of(session, ids[2]) == []
+    app_context.undo_stack.redo()
+    with db.session() as session:
+        assert session.get(Intention, ids[2]).deal_amount == Decimal("1200000.00")

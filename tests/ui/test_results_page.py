@@ -8,7 +8,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -62,13 +62,7 @@ def test_clicking_a_bar_lists_its_intentions(qtbot, page, demo_db) -> None:  # t
     page.chart_choice.setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)  # the first chart: by kind
     assert page.chart_choice.currentData() == "kind"
-    page.canvas.draw()
-    bar = page._bars[0]  # transfer, the first kind
-    x, y = bar.get_center()
-    px, py = bar.axes.transData.transform((x, y))
-    ratio = page.canvas.device_pixel_ratio
-    point = QPoint(int(px / ratio), int(page.canvas.height() - py / ratio))
-    QTest.mouseClick(page.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    _click_bar(qtbot, page, 0)  # transfer, the first kind
     expected = _count(demo_db, "event_id = 1 AND deleted_at IS NULL AND kind = 'transfer'")
     assert page.listing.rowCount() == expected > 0
     assert f"{expected} intention" in page.list_title.text()
@@ -106,3 +100,156 @@ def test_switching_event(qtbot, page, demo_db) -> None:  # type: ignore[no-untyp
     assert page.scope.currentText() == "第二场"
     qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert page.figure_values["intentions"].text() == "0"
+
+
+SIGNED = "('contract_signed', 'transfer_registered', 'licence_filed')"
+
+
+def _click_bar(qtbot, page, index: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)  # the chart drawn on the worker
+    point = page.canvas.bar_center(index).toPoint()
+    QTest.mouseClick(page.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def _open_signed_step(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # the last chart: the funnel
+    assert page.chart_choice.currentData() == "funnel"
+    _click_bar(qtbot, page, 6)  # shortlisted, presented, intention, contacted, …, contract signed
+
+
+def test_clicking_a_funnel_step_lists_its_intentions(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    signed = _count(
+        demo_db,
+        "event_id = 1 AND deleted_at IS NULL AND kind != 'no_demand' AND "
+        f"(stage IN {SIGNED} OR id IN (SELECT intention_id FROM follow_up_entry "
+        f"WHERE deleted_at IS NULL AND to_stage IN {SIGNED}))",
+    )
+    _open_signed_step(qtbot, page)
+    assert page.listing.rowCount() == signed > 0
+    assert page.list_title.text().startswith("Contract signed")
+    assert f"{signed} intention" in page.list_title.text()
+
+
+def test_write_up_a_selected_signed_intention(qtbot, page, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import docx
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    page.case_action.trigger()  # nothing selected yet: one sentence, no dialog
+    assert told == ["Select a signed intention in the list first."]
+    _open_signed_step(qtbot, page)
+    page.listing.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the first row: latest stage
+    intention_id = page.selected_intention()
+    assert intention_id is not None
+    with demo_db.session() as session:
+        intention = session.get(Intention, intention_id)
+        phone = intention.contact_phone
+        amount = f"{intention.deal_amount:,.2f}"
+    out = tmp_path / "case"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page.case_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)  # written on a worker
+    assert told == ["Select a signed intention in the list first."]
+    document = docx.Document(str(tmp_path / "case.docx"))
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
+    assert amount in text
+    assert not phone or phone not in text  # contacts are left out unless ticked
+    assert (tmp_path / "case.pdf").read_bytes().startswith(b"%PDF")
+    # Ticked: the case carries the phone.
+    page.contacts.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert page.contacts.isChecked()
+    page.case_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    document = docx.Document(str(tmp_path / "case.docx"))
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
+    assert phone and phone in text
+
+
+def test_report_contacts_only_when_ticked(qtbot, page, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "report.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    with demo_db.session() as session:
+        phones = {
+            i.contact_phone
+            for i in session.query(Intention).filter(Intention.event_id == 1)
+            if i.contact_phone
+        }
+    assert phones
+
+    def cells() -> set[str]:
+        book = load_workbook(out, read_only=True)
+        found = {str(v) for s in book.worksheets for r in s.iter_rows(values_only=True) for v in r}
+        book.close()
+        return found
+
+    assert not page.contacts.isChecked()  # off by default
+    page.export_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)  # written on a worker
+    found = cells()
+    assert not phones & found
+    assert "Contact persons and phone numbers are left out of this report." in found
+    page.contacts.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    page.export_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert phones & cells()
+
+
+def test_charts_are_drawn_off_the_gui_thread(qtbot, page, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    import roadshow_desk.ui.results.page as module
+
+    threads: list[threading.Thread] = []
+    real = module.render_chart
+
+    def recording(*args):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(module, "render_chart", recording)
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the next chart: by field
+    assert page.chart_choice.currentData() == "field"
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert threads and threading.main_thread() not in threads
+    assert len(page.canvas.picture.bars) == min(15, len(page.tables["field"].rows))
+    # A bigger window gets a picture of its new size, drawn on the worker too.
+    page.resize(1200, 900)
+    qtbot.waitUntil(lambda: page.canvas.picture.size == page.canvas.size(), timeout=10000)
+    assert threading.main_thread() not in threads
+
+
+def test_an_unsigned_intention_is_no_case(qtbot, page, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.docx"), "")
+    )
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # the funnel
+    _click_bar(qtbot, page, 2)  # with an intention: every stage, the newest last
+    page.listing.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert page.listing.item(page.listing.currentRow(), 4).text() == "New"
+    page.case_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    assert told == ["Only an intention with a signed contract can be a typical case."]
+    assert not (tmp_path / "x.docx").exists()

@@ -181,27 +181,8 @@ def run_case(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_case(
-    db: Any,
-    out: Path,
-    intention_id: int,
-    *,
-    story: str = "",
-    lang: str | None = None,
-    contacts: bool = False,
-    font: str | Path | None = None,
-) -> Path:
-    """Write the typical case of ``intention_id`` (.docx or PDF by the suffix of ``out``)."""
-    from roadshow_desk.documents.typical_case import write_case_docx, write_case_pdf
-    from roadshow_desk.domain.typical_case import case_facts
-    from roadshow_desk.i18n import language
+def write_case(db: Any, out: Path, intention_id: int, **options: Any) -> Path:
+    """The ``case`` command's writer (:func:`roadshow_desk.documents.typical_case.write_case`)."""
+    from roadshow_desk.documents.typical_case import write_case as write
 
-    with db.session() as session:
-        facts = case_facts(session, intention_id, story=story, contacts=contacts)
-    with language(lang or facts.event_language):
-        if out.suffix.lower() == ".docx":
-            return write_case_docx(facts, out)
-        from roadshow_desk.documents.fonts import register_reportlab_font, require_cjk_font
-
-        name = register_reportlab_font(require_cjk_font(font))
-        return write_case_pdf(facts, out, name).path
+    return write(db, out, intention_id, **options)

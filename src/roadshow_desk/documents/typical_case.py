@@ -178,3 +178,29 @@ def write_case_pdf(facts: CaseFacts, out: str | Path, font: str) -> Written:
         footer_text=facts.event,
     )
     return write_pdf(out, lk, pages, meta)
+
+
+def write_case(
+    db: Any,
+    out: Path,
+    intention_id: int,
+    *,
+    story: str = "",
+    lang: str | None = None,
+    contacts: bool = False,
+    font: str | Path | None = None,
+) -> Path:
+    """Write the typical case of ``intention_id`` (.docx or PDF by the suffix of ``out``);
+    the ``case`` command and Results ▸ Write up as typical case both call this."""
+    from roadshow_desk.domain.typical_case import case_facts
+    from roadshow_desk.i18n import language
+
+    with db.session() as session:
+        facts = case_facts(session, intention_id, story=story, contacts=contacts)
+    with language(lang or facts.event_language):
+        if out.suffix.lower() == ".docx":
+            return write_case_docx(facts, out)
+        from roadshow_desk.documents.fonts import register_reportlab_font, require_cjk_font
+
+        name = register_reportlab_font(require_cjk_font(font))
+        return write_case_pdf(facts, out, name).path

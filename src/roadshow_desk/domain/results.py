@@ -137,6 +137,9 @@ class FunnelStep:
     patents: int
     intentions: int | None  # None before intentions exist (shortlisted, presented)
     drop: int  # patents lost since the step before (0 for the first)
+    #: The intentions behind the step (for the shortlist and the presented patents: the
+    #: intentions on those patents), sorted.
+    intention_ids: tuple[int, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -353,14 +356,23 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
     for key, _label in FUNNEL_STEPS:
         if key == "shortlisted":
             count, intentions = len(shortlisted), None
+            behind = [row.id for row in rows.values() if row.patent_id in shortlisted]
         elif key == "presented":
             count, intentions = len(presented), None
+            behind = [row.id for row in rows.values() if row.patent_id in presented]
         else:
             rank = _FUNNEL_RANK[key]
             reached = [row for row in rows.values() if row.reached >= rank]
             count, intentions = len({row.patent_id for row in reached}), len(reached)
+            behind = [row.id for row in reached]
         funnel.append(
-            FunnelStep(key, count, intentions, 0 if previous is None else previous - count)
+            FunnelStep(
+                key,
+                count,
+                intentions,
+                0 if previous is None else previous - count,
+                tuple(sorted(behind)),
+            )
         )
         previous = count
 

@@ -41,6 +41,7 @@ class ResultTable:
     rows: list[list[Any]]
     chart: int | None = None  # the column of the values a bar chart draws
     one_line: bool = False  # on paper, each row on one line (long texts cut): long lists
+    row_ids: tuple[int, ...] = ()  # the intention of each row (lists of intentions only)
 
 
 def privacy_note(contacts: bool) -> str:
@@ -211,6 +212,7 @@ def intentions_table(
         ).all()
     order = list(FollowUpStage)
     found.sort(key=lambda r: (-order.index(FollowUpStage(r[0].stage)), r[0].captured_at, r[0].id))
+    row_ids = tuple(r[0].id for r in found)
     for intention, firm, number, patent_title in found:
         row: list[Any] = [
             firm,
@@ -224,7 +226,7 @@ def intentions_table(
         if contacts:
             row += [intention.contact_person, intention.contact_phone]
         rows.append(row)
-    return ResultTable(key, title, short, header, rows, one_line=True)
+    return ResultTable(key, title, short, header, rows, one_line=True, row_ids=row_ids)
 
 
 def scope_text(results: Results) -> str:

@@ -1236,6 +1236,7 @@
     </message>
     <message>
         <source>The period ends before it starts.</source>
+        <extracomment>The intentions behind the step (for the shortlist and the presented patents: the intentions on those patents), sorted.</extracomment>
         <translation>时间段的结束日期早于开始日期。</translation>
     </message>
     <message>

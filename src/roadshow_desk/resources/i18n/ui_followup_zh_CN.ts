@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ContractEditor</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1,200,000 or 120万 (optional)</source>
+        <translation>单位:元,如 1,200,000 或 120万(可不填)</translation>
+    </message>
+    <message>
+        <source>Save contract</source>
+        <translation>保存合同</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>交易方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>登记/备案号</translation>
+    </message>
+    <message>
+        <source>This intention no longer exists.</source>
+        <translation>该意向已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpCommands</name>
     <message>
         <source>Move lead to “%1”</source>
@@ -18,6 +57,10 @@
     <message>
         <source>Add note</source>
         <translation>添加跟进记录</translation>
+    </message>
+    <message>
+        <source>Record contract</source>
+        <translation>记录合同</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,20 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Include contact persons and phones</source>
+        <translation>包含联系人和电话</translation>
+    </message>
+    <message>
+        <source>In the exported report and the typical case; left out unless ticked.</source>
+        <translation>用于导出的报告和典型案例;不勾选则不包含。</translation>
+    </message>
+    <message>
         <source>Export report…</source>
         <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Write up as typical case…</source>
+        <translation>写成典型案例…</translation>
     </message>
     <message>
         <source>Results</source>
@@ -81,6 +93,26 @@
     <message>
         <source>Wrote %1.</source>
         <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>无法写入文件:%1</translation>
+    </message>
+    <message>
+        <source>Write up as typical case</source>
+        <translation>写成典型案例</translation>
+    </message>
+    <message>
+        <source>Select a signed intention in the list first.</source>
+        <translation>请先在列表中选择一条已签合同的意向。</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2.</source>
+        <translation>已写入 %1 和 %2。</translation>
     </message>
 </context>
 </TS>

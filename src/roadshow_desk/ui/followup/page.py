@@ -61,6 +61,7 @@ from roadshow_desk.ui.followup.commands import (
     SetNextActionCommand,
     SetOwnerCommand,
 )
+from roadshow_desk.ui.followup.contract import ContractEditor
 from roadshow_desk.ui.followup.drafts import LeadDrafts
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
@@ -209,6 +210,9 @@ class FollowUpPage(WorkflowPage):
         pane_layout = QVBoxLayout(self.pane)
         pane_layout.addWidget(self.label_lead)
         pane_layout.addLayout(form)
+        self.contract = ContractEditor(self.context)
+        self.contract.problem_found.connect(self.label_message.setText)
+        pane_layout.addWidget(self.contract)
         pane_layout.addWidget(QLabel(self.tr("Log")))
         pane_layout.addWidget(self.list_log, 1)
         pane_layout.addWidget(self.edit_note)
@@ -389,6 +393,7 @@ class FollowUpPage(WorkflowPage):
             self.label_lead.setText(self.tr("Choose a lead in the list."))
             self.edit_owner.clear()
             self.date_next.setDate(None)
+            self.contract.show_lead(None, None)
             return
         with self.context.database.session() as session:
             intention = session.get(Intention, intention_id)
@@ -427,6 +432,7 @@ class FollowUpPage(WorkflowPage):
             self.stage_buttons.addWidget(QLabel(self.tr("Closed")))
         self.edit_owner.setText(owner)
         self.date_next.setDate(next_on)
+        self.contract.show_lead(intention_id, stage)
         for at, from_stage, to_stage, note, author in log:
             text = at.strftime("%Y-%m-%d %H:%M")
             if to_stage is not None:

@@ -1,23 +1,28 @@
 """The Results page: the figures of one event or of every event in a period, a bar chart of
-each breakdown (matplotlib's Qt canvas, labels in the app's CJK font), and the intentions
+each breakdown (matplotlib, drawn into an image, labels in the app's CJK font), and the intentions
 behind a bar when it is clicked.
 
 The figures are computed on a worker thread (``domain.results``), so the page never blocks
 the window; a newer request makes an older answer stale (it is dropped). The page
 recomputes when it is shown after intentions changed elsewhere (``data_changed``), or at
-once when it is the page on screen. Export report writes the PDF or the workbook.
+once when it is the page on screen. The chart is drawn on a worker too (``chart_view``).
+Export report writes the PDF or the workbook, Write up as typical case the .docx and its
+PDF, both on a worker thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -37,6 +42,7 @@ from roadshow_desk.domain.results import HEADLINE, Results, compute_results, sco
 from roadshow_desk.domain.results_tables import ResultTable, intentions_table, result_tables
 from roadshow_desk.errors import InputError
 from roadshow_desk.ui.date_edit import DateEdit
+from roadshow_desk.ui.results.chart_view import ChartView, Picture, render_chart
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
 #: The breakdowns the chart can show (keys of ``result_tables``).
@@ -46,6 +52,8 @@ PERIOD = -1
 
 class _Answer(QObject):
     ready = Signal(int, object, object)  # generation, (results, tables) or None, error text
+    drawn = Signal(int, object)  # chart generation, Picture
+    written = Signal(str, str, str)  # heading, done text, error text ("" when written)
 
 
 class ResultsPage(WorkflowPage):
@@ -59,6 +67,11 @@ class ResultsPage(WorkflowPage):
         self._stale = True
         self._answer = _Answer(self)
         self._answer.ready.connect(self._show)
+        self._answer.drawn.connect(self._drawn)
+        self._answer.written.connect(self._written)
+        self._writing = 0  # files being written on workers
+        self._chart_generation = 0
+        self._shown_chart = 0
 
         self.scope = QComboBox()
         self.scope.setObjectName("results_scope")
@@ -86,6 +99,11 @@ class ResultsPage(WorkflowPage):
         period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.date_to)
         period.addStretch(1)
+        self.contacts = QCheckBox(self.tr("Include contact persons and phones"))
+        self.contacts.setObjectName("results_contacts")
+        self.contacts.setToolTip(
+            self.tr("In the exported report and the typical case; left out unless ticked.")
+        )
 
         self.figures = QGridLayout()
         self.figure_values: dict[str, QLabel] = {}
@@ -101,18 +119,21 @@ class ResultsPage(WorkflowPage):
             self.figure_values[key] = value
             self.figure_names[key] = name
 
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(figsize=(6, 3.2))  # fixed margins: a layout engine costs ~50 ms
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartView()
         self.canvas.setObjectName("results_canvas")
-        self.canvas.mpl_connect("pick_event", self._picked)
-        self._bars: list[Any] = []
+        self.canvas.bar_clicked.connect(self.open_bar)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(150)
+        self._resize_timer.timeout.connect(self._draw_chart)
+        self.canvas.resized.connect(self._resize_timer.start)
         self.list_title = QLabel()
         self.listing = QTableWidget(0, 0)
         self.listing.setObjectName("results_list")
         self.listing.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.listing.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.listing.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self._listed_ids: tuple[int, ...] = ()
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,12 +146,15 @@ class ResultsPage(WorkflowPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(period)
+        layout.addWidget(self.contacts)  # its own row: never widens the window
         layout.addWidget(self.problem)
         layout.addLayout(self.figures)
         layout.addWidget(splitter, 1)
 
         self.export_action = QAction(self.tr("Export report…"), self)
         self.export_action.triggered.connect(self.export_report)
+        self.case_action = QAction(self.tr("Write up as typical case…"), self)
+        self.case_action.triggered.connect(self.write_case)
         self.scope.activated.connect(lambda _i: self._scope_changed())
         self.date_from.date_edited.connect(lambda _d: self._scope_changed())
         self.date_to.date_edited.connect(lambda _d: self._scope_changed())
@@ -145,7 +169,7 @@ class ResultsPage(WorkflowPage):
         return self.tr("Results")
 
     def actions_for_toolbar(self) -> list[QAction]:
-        return [self.export_action]
+        return [self.export_action, self.case_action]
 
     def activate(self) -> None:
         if self.scope.count() == 0 or self._stale:
@@ -239,8 +263,12 @@ class ResultsPage(WorkflowPage):
         threading.Thread(target=work, daemon=True).start()
 
     def busy(self) -> bool:
-        """Whether an answer is still awaited (for tests)."""
-        return self._shown_generation != self._generation
+        """Whether an answer or a chart is still awaited (for tests)."""
+        return (
+            self._shown_generation != self._generation
+            or self._shown_chart != self._chart_generation
+            or self._writing > 0
+        )
 
     _shown_generation = 0
 
@@ -265,53 +293,50 @@ class ResultsPage(WorkflowPage):
     # ------------------------------------------------------------------ chart and list
 
     def _draw_chart(self) -> None:
-        from roadshow_desk.ui.results.chart_font import chart_font
-
-        self.figure.clear()
-        self._bars = []
+        """Draw the chosen chart on a worker thread (matplotlib's Agg); the picture replaces
+        the one shown when it is ready, unless a newer one was asked for meanwhile."""
+        self._resize_timer.stop()
+        self._chart_generation += 1
+        generation = self._chart_generation
         key = self.chart_choice.currentData()
         table = self.tables.get(key) if key else None
-        if table is None or not table.rows or table.chart is None:
-            self.canvas.draw_idle()
-            return
-        rows = table.rows[:15]
-        axes = self.figure.add_subplot()
-        self.figure.subplots_adjust(left=0.32, right=0.96, top=0.9, bottom=0.1)
-        font = chart_font()
-        labels = [str(row[0]) for row in rows][::-1]
-        values = [float(row[table.chart] or 0) for row in rows][::-1]
-        bars = axes.barh(range(len(rows)), values, color="#2a61a8", picker=True)
-        axes.set_yticks(range(len(rows)), labels, fontproperties=font)
-        axes.set_title(table.title, fontproperties=font)
-        axes.bar_label(bars, fmt="%d")
-        self._bars = list(bars)[::-1]  # the bars in the table's order
-        self.canvas.draw_idle()
+        width, height = self.canvas.width(), self.canvas.height()
+        ratio = self.canvas.devicePixelRatioF()
+        answer = self._answer
 
-    def _picked(self, event: Any) -> None:
-        if event.artist in self._bars:
-            self.open_bar(self._bars.index(event.artist))
+        def work() -> None:
+            try:
+                picture = render_chart(table, width, height, ratio)
+            except Exception:  # an undrawable chart leaves the page empty
+                picture = render_chart(None, width, height, ratio)
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                answer.drawn.emit(generation, picture)
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def _drawn(self, generation: int, picture: Picture) -> None:
+        if generation != self._chart_generation:
+            return  # an older chart
+        self._shown_chart = generation
+        self.canvas.set_picture(picture)
 
     def open_bar(self, row: int) -> None:
         """List the intentions behind bar ``row`` of the chart shown."""
         key = self.chart_choice.currentData()
-        if self.results is None or key == "funnel":
+        if self.results is None or key not in self.tables:
             return
-        buckets = {
-            "kind": self.results.by_kind,
-            "field": self.results.by_field,
-            "institution": self.results.by_institution,
-            "type": self.results.by_enterprise_type,
-            "region": self.results.by_region,
-            "session": self.results.by_session,
-        }[key]
-        bucket = buckets[row]
+        if key == "funnel":
+            ids = self.results.funnel[row].intention_ids
+        else:
+            ids = self._buckets(key)[row].intention_ids
         with self.context.database.session() as session:
-            table = intentions_table(session, bucket.intention_ids)
+            table = intentions_table(session, ids)
         self.list_title.setText(
             self.tr("%1: %n intention(s)", "", len(table.rows)).replace(
                 "%1", str(self.tables[key].rows[row][0])
             )
         )
+        self._listed_ids = table.row_ids
         self.listing.clear()
         self.listing.setColumnCount(len(table.header))
         self.listing.setHorizontalHeaderLabels(table.header)
@@ -322,42 +347,117 @@ class ResultsPage(WorkflowPage):
                 self.listing.setItem(number, column, QTableWidgetItem(text))
         self.listing.resizeColumnsToContents()
 
+    def _buckets(self, key: str) -> list[Any]:
+        assert self.results is not None
+        return {
+            "kind": self.results.by_kind,
+            "field": self.results.by_field,
+            "institution": self.results.by_institution,
+            "type": self.results.by_enterprise_type,
+            "region": self.results.by_region,
+            "session": self.results.by_session,
+        }[key]
+
     # ------------------------------------------------------------------ export
 
     def export_report(self) -> None:
+        heading = self.tr("Export report")
         path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export report"),
-            "",
-            self.tr("PDF report (*.pdf);;Workbook (*.xlsx)"),
+            self, heading, "", self.tr("PDF report (*.pdf);;Workbook (*.xlsx)")
         )
         if not path:
             return
-        chosen = self.scope.currentData()
-        try:
-            self._write_report(Path(path), chosen)
-        except InputError as exc:
-            QMessageBox.warning(self, self.tr("Export report"), str(exc))
-            return
-        self.context.status_message.emit(self.tr("Wrote %1.").replace("%1", path))
-
-    def _write_report(self, out: Path, chosen: Any) -> None:
+        out = Path(path)
         if out.suffix.lower() not in (".pdf", ".xlsx"):
             out = out.with_suffix(".pdf")
+        chosen = self.scope.currentData()
         period = chosen == PERIOD
-        with self.context.database.session() as session:
-            scope = scope_for(
-                session,
-                None if period else chosen,
-                self.date_from.date() if period else None,
-                self.date_to.date() if period else None,
+        scope_args = (
+            None if period else chosen,
+            self.date_from.date() if period else None,
+            self.date_to.date() if period else None,
+        )
+        contacts = self.contacts.isChecked()
+        database = self.context.database
+
+        def job() -> None:
+            with database.session() as session:
+                results = compute_results(session, scope_for(session, *scope_args))
+                if out.suffix.lower() == ".xlsx":
+                    from roadshow_desk.exchange.results_workbook import write_results_workbook
+
+                    write_results_workbook(session, results, out, contacts=contacts)
+                else:
+                    from roadshow_desk.documents.report import write_report_pdf
+
+                    write_report_pdf(session, results, out, contacts=contacts)
+
+        self._in_background(heading, job, self.tr("Wrote %1.").replace("%1", str(out)))
+
+    def _in_background(self, heading: str, job: Callable[[], None], done: str) -> None:
+        """Run ``job`` (writing a file) on a worker thread; then ``done`` in the status bar,
+        or its one-sentence problem in a message box."""
+        self._writing += 1
+        answer = self._answer
+        cannot = self.tr("The file cannot be written: %1")
+
+        def work() -> None:
+            try:
+                job()
+                error = ""
+            except InputError as exc:
+                error = str(exc)
+            except OSError as exc:
+                error = cannot.replace("%1", exc.strerror or str(exc))
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                answer.written.emit(heading, done, error)
+
+        threading.Thread(target=work, daemon=True).start()
+
+    def _written(self, heading: str, done: str, error: str) -> None:
+        self._writing -= 1
+        if error:
+            QMessageBox.warning(self, heading, error)
+        else:
+            self.context.status_message.emit(done)
+
+    # ------------------------------------------------------------------ typical case
+
+    def selected_intention(self) -> int | None:
+        """The intention of the selected row of the list, if any."""
+        rows = self.listing.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._listed_ids):
+            return None
+        return self._listed_ids[rows[0].row()]
+
+    def write_case(self) -> None:
+        """Write the selected signed intention up as a typical case: the .docx and its PDF
+        beside it, through the function the ``case`` command uses."""
+        from roadshow_desk.documents.typical_case import write_case
+
+        heading = self.tr("Write up as typical case")
+        intention_id = self.selected_intention()
+        if intention_id is None:
+            QMessageBox.information(
+                self, heading, self.tr("Select a signed intention in the list first.")
             )
-            results = compute_results(session, scope)
-            if out.suffix.lower() == ".xlsx":
-                from roadshow_desk.exchange.results_workbook import write_results_workbook
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, heading, f"case-{intention_id}.docx", self.tr("Word document (*.docx)")
+        )
+        if not path:
+            return
+        docx = Path(path).with_suffix(".docx")
+        contacts = self.contacts.isChecked()
+        database = self.context.database
 
-                write_results_workbook(session, results, out)
-            else:
-                from roadshow_desk.documents.report import write_report_pdf
+        def job() -> None:
+            write_case(database, docx, intention_id, contacts=contacts)
+            write_case(database, docx.with_suffix(".pdf"), intention_id, contacts=contacts)
 
-                write_report_pdf(session, results, out)
+        done = (
+            self.tr("Wrote %1 and %2.")
+            .replace("%1", str(docx))
+            .replace("%2", str(docx.with_suffix(".pdf")))
+        )
+        self._in_background(heading, job, done)
