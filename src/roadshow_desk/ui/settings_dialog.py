@@ -150,9 +150,31 @@ class SettingsDialog(QDialog):
         if not check.usable:
             QMessageBox.warning(self, self.tr("Database"), check.problem)
             return False
+        if check.path is None:  # a server: connect before anything is changed
+            return self.server_ok(location)
+        return True
+
+    def server_ok(self, location: str) -> bool:
+        """Whether the server at ``location`` answers with a database this desk can use; the
+        reason in one sentence when it does not (the settings are left as they were)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from roadshow_desk.store.server_login import connection_problem
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            problem = connection_problem(location)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem:
+            QMessageBox.warning(self, self.tr("Database"), problem)
+            return False
         return True
 
     def accept(self) -> None:
+        from roadshow_desk.store.server_login import remember_password
+
         problem = self.font_problem()
         if problem:
             QMessageBox.warning(self, self.tr("Chinese font"), problem)
@@ -172,7 +194,7 @@ class SettingsDialog(QDialog):
             return
         settings.language = str(self.combo_language.currentData() or "")
         settings.station_name = station
-        settings.database_location = self.edit_database.text()
+        settings.database_location = remember_password(location)  # never in clear there
         settings.cjk_font_file = self.edit_font.text()
         settings.sync()
         self.context.station = settings.station_name

@@ -365,6 +365,22 @@
         <source>“%1” was written by a newer version of Roadshow Desk; update the app to open it.</source>
         <translation>“%1”由更新版本的路演服务台写入；请先升级本软件再打开。</translation>
     </message>
+    <message>
+        <source>The server %1 refused the user name or password; nothing was changed.</source>
+        <translation>服务器 %1 拒绝了该用户名或密码；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The server %1 has no such database or user; nothing was changed.</source>
+        <translation>服务器 %1 上没有该数据库或用户；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached (is it running, and is this desk on its network?); nothing was changed.</source>
+        <translation>无法连接服务器 %1（服务器是否在运行，本工作台是否在同一网络中？）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database on %1 was written by a newer version of Roadshow Desk; update the app to use it.</source>
+        <translation>%1 上的数据库由更新版本的 Roadshow Desk 写入；请更新本应用后再使用。</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>

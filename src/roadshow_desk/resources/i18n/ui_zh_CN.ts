@@ -335,6 +335,10 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
         <source>Station: %1</source>
         <extracomment>The workflow pages, in navigation order (&quot;module:Class&quot;). Installers of menus, actions and drop handlers (&quot;module:function&quot;, called with the window).</extracomment>
         <translation>工作站：%1</translation>

@@ -1,0 +1,133 @@
+"""Settings ▸ Database with a server URL, as a desk fills it in: the connection is tested
+first (one sentence on failure, nothing changed), the password never reaches the settings
+file in clear, start-up finds it again, and the status bar names the database in use."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from pg_server import free_port
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy.engine import make_url
+
+from roadshow_desk.store.server_login import password_file
+from roadshow_desk.ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def dialog(qtbot, app_context, english) -> SettingsDialog:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(app_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    return said
+
+
+def type_database(qtbot, dialog: SettingsDialog, location: str) -> None:  # type: ignore[no-untyped-def]
+    """Click into the database field, type the location, press Enter (the OK button)."""
+    qtbot.mouseClick(dialog.edit_database, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.edit_database)
+    qtbot.keyClicks(QApplication.focusWidget(), location)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def settings_text(app_context) -> str:  # type: ignore[no-untyped-def]
+    app_context.settings.sync()
+    path = Path(app_context.settings.file_name)
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+@pytest.mark.postgresql
+def test_a_server_url_is_tested_and_kept_without_its_password(
+    qtbot, dialog, app_context, warnings, pg_db_url, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.app import database_url
+    from roadshow_desk.ui.database_recovery import open_checked
+
+    url = make_url(pg_db_url).set(drivername="postgresql")  # as `server init` prints it
+    typed = url.render_as_string(hide_password=False)
+    password = str(url.password)
+    type_database(qtbot, dialog, typed)
+    assert warnings == []
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = app_context.settings.database_location
+    assert make_url(saved).password is None
+    assert make_url(saved).host == url.host and make_url(saved).database == url.database
+    assert password not in settings_text(app_context)
+    assert stat.S_IMODE(password_file().stat().st_mode) == 0o600
+    # start-up (the same path as app.finish_start) puts the password back and opens it
+    database, _check, reason = open_checked(
+        database_url(None, app_context.settings), must_exist=True
+    )
+    assert reason == "" and database is not None
+    try:
+        assert database.engine.dialect.name == "postgresql"
+    finally:
+        database.dispose()
+
+
+@pytest.mark.postgresql
+def test_a_wrong_password_is_one_sentence_and_changes_nothing(
+    qtbot, dialog, app_context, warnings, pg_db_url
+) -> None:  # type: ignore[no-untyped-def]
+    before = settings_text(app_context)
+    url = make_url(pg_db_url).set(drivername="postgresql", password="not-the-password")
+    type_database(qtbot, dialog, url.render_as_string(hide_password=False))
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.isVisible()
+    assert len(warnings) == 1
+    assert "refused the user name or password; nothing was changed" in warnings[0]
+    assert f"{url.host}:{url.port}/{url.database}" in warnings[0]
+    assert "not-the-password" not in warnings[0]
+    assert app_context.settings.database_location == ""
+    assert settings_text(app_context) == before
+    assert not password_file().exists() or "not-the-password" not in password_file().read_text()
+
+
+def test_an_unreachable_server_is_one_sentence_and_changes_nothing(
+    qtbot, dialog, app_context, warnings
+) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()  # nothing listens there
+    type_database(qtbot, dialog, f"postgresql://desk:secret@127.0.0.1:{port}/fair")
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert len(warnings) == 1
+    assert warnings[0] == (
+        f"The server PostgreSQL · 127.0.0.1:{port}/fair cannot be reached (is it running, "
+        "and is this desk on its network?); nothing was changed."
+    )
+    assert app_context.settings.database_location == ""
+    assert "secret" not in settings_text(app_context)
+
+
+def test_the_status_bar_names_the_local_file(qtbot, app_context, english) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    name = Path(str(app_context.database.path)).name
+    assert window.database_label.text() == f"Database: SQLite · {name}"
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("db_engine", ["postgresql"], indirect=True)
+def test_the_status_bar_names_the_server_never_the_password(qtbot, app_context, english) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.ui.main_window import MainWindow
+
+    url = make_url(app_context.database.url)
+    assert url.password
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    shown = window.database_label.text()
+    assert shown == f"Database: PostgreSQL · 127.0.0.1:{url.port}/{url.database}"
+    assert str(url.password) not in shown + window.database_label.toolTip()
+    window.close()
