@@ -8,11 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from pg_server import free_port
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.engine import make_url
 
+from pg_server import free_port
 from roadshow_desk.store.server_login import password_file
 from roadshow_desk.ui.settings_dialog import SettingsDialog
 
@@ -31,6 +31,18 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
     return said
+
+
+def counts(database) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from roadshow_desk.domain.models import Base
+
+    with database.engine.connect() as connection:
+        return {
+            table.name: int(connection.execute(select(func.count()).select_from(table)).scalar())
+            for table in Base.metadata.sorted_tables
+        }
 
 
 def type_database(qtbot, dialog: SettingsDialog, location: str) -> None:  # type: ignore[no-untyped-def]
@@ -131,3 +143,42 @@ def test_the_status_bar_names_the_server_never_the_password(qtbot, app_context, 
     assert shown == f"Database: PostgreSQL · 127.0.0.1:{url.port}/{url.database}"
     assert str(url.password) not in shown + window.database_label.toolTip()
     window.close()
+
+
+@pytest.mark.postgresql
+def test_switching_to_an_empty_server_moves_this_desks_data_in_one_step(
+    qtbot, qapp, ui_settings, english, warnings, monkeypatch, demo_db_file, pg_db_url, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.store.db import copy_database_file, open_database
+    from roadshow_desk.store.transfer import holds_records
+    from roadshow_desk.ui.workflow import AppContext
+
+    copy_database_file(demo_db_file, tmp_path / "local.sqlite3")
+    local = open_database(str(tmp_path / "local.sqlite3"))
+    asked: list[str] = []
+
+    def answer(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    context = AppContext(local, ui_settings, "desk-A")
+    try:
+        dialog = SettingsDialog(context)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        type_database(qtbot, dialog, pg_db_url)
+        assert warnings == []
+        assert len(asked) == 1 and "The server's database is empty" in asked[0]
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        server = open_database(pg_db_url)
+        try:
+            assert counts(server) == counts(local)
+            with server.engine.connect() as connection:
+                assert holds_records(connection)
+        finally:
+            server.dispose()
+    finally:
+        context.undo_stack.clear()
+        local.dispose()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -157,19 +160,61 @@ class SettingsDialog(QDialog):
     def server_ok(self, location: str) -> bool:
         """Whether the server at ``location`` answers with a database this desk can use; the
         reason in one sentence when it does not (the settings are left as they were)."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
         from roadshow_desk.store.server_login import connection_problem
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy():
             problem = connection_problem(location)
-        finally:
-            QApplication.restoreOverrideCursor()
         if problem:
             QMessageBox.warning(self, self.tr("Database"), problem)
             return False
+        return self.offer_move(location)
+
+    def offer_move(self, location: str) -> bool:
+        """When the server's database is empty and this desk's is not, offer to move this
+        desk's data there in one step (:func:`~roadshow_desk.store.transfer.copy_database`).
+        False (settings unchanged) when the copy fails; declining keeps the server chosen."""
+        from roadshow_desk.errors import InputError
+        from roadshow_desk.store.db import DatabaseError, open_database
+        from roadshow_desk.store.transfer import copy_database, holds_records
+
+        local = self.context.database
+        with local.engine.connect() as connection:
+            if not holds_records(connection):
+                return True
+        try:
+            with busy():
+                server = open_database(location)
+        except DatabaseError as exc:
+            QMessageBox.warning(self, self.tr("Database"), str(exc))
+            return False
+        try:
+            with busy(), server.engine.connect() as connection:
+                if holds_records(connection):
+                    return True
+            answer = QMessageBox.question(
+                self,
+                self.tr("Move to the server"),
+                self.tr(
+                    "The server's database is empty. Move this desk's data (every event, "
+                    "patent and intention) to it now?"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return True
+            with busy():
+                copy_database(local, server)
+        except (InputError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Database"), str(exc))
+            return False
+        except Exception:  # the server went away mid-copy: its transaction rolled back
+            QMessageBox.warning(
+                self,
+                self.tr("Database"),
+                self.tr("The copy to the server failed and was undone; nothing was changed."),
+            )
+            return False
+        finally:
+            server.dispose()
         return True
 
     def accept(self) -> None:
@@ -199,6 +244,16 @@ class SettingsDialog(QDialog):
         settings.sync()
         self.context.station = settings.station_name
         super().accept()
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the GUI waits for the server (a few seconds at most)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def shot_view(window: MainWindow, size: QSize) -> QWidget:

@@ -381,6 +381,14 @@
         <source>The database on %1 was written by a newer version of Roadshow Desk; update the app to use it.</source>
         <translation>%1 上的数据库由更新版本的 Roadshow Desk 写入；请更新本应用后再使用。</translation>
     </message>
+    <message>
+        <source>The target database already holds records; nothing was copied (merge station bundles to combine two databases).</source>
+        <translation>目标数据库中已有记录；未复制任何内容（要合并两个数据库，请合并工作站数据包）。</translation>
+    </message>
+    <message>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>

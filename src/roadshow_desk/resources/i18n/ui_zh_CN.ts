@@ -547,6 +547,18 @@
         <translation>%1 可以使用。</translation>
     </message>
     <message>
+        <source>Move to the server</source>
+        <translation>迁移到服务器</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database is empty. Move this desk&apos;s data (every event, patent and intention) to it now?</source>
+        <translation>服务器上的数据库为空。现在把本工作台的数据（所有活动、专利和意向）迁移过去吗？</translation>
+    </message>
+    <message>
+        <source>The copy to the server failed and was undone; nothing was changed.</source>
+        <translation>复制到服务器失败，已撤销；未做任何更改。</translation>
+    </message>
+    <message>
         <source>Chinese font</source>
         <translation>中文字体</translation>
     </message>
