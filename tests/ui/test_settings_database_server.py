@@ -171,7 +171,10 @@ def test_switching_to_an_empty_server_moves_this_desks_data_in_one_step(
         type_database(qtbot, dialog, pg_db_url)
         assert warnings == []
         assert len(asked) == 1 and "The server's database is empty" in asked[0]
-        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert ui_settings.database_location == ""  # kept only once the copy is done
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=30000)
+        assert warnings == []
+        assert make_url(ui_settings.database_location).password is None
         server = open_database(pg_db_url)
         try:
             assert counts(server) == counts(local)

@@ -25,6 +25,8 @@ from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.workflow import AppContext
 
 if TYPE_CHECKING:
+    from roadshow_desk.domain.progress import Progress
+    from roadshow_desk.store.db import Database
     from roadshow_desk.ui.main_window import MainWindow
 
 LANGUAGES = (("", None), ("zh_CN", "简体中文"), ("en", "English"))
@@ -130,7 +132,7 @@ class SettingsDialog(QDialog):
         self.label_font_status.setText(text)
         self.label_font_status.setStyleSheet(f"color: {colour};" if colour else "")
 
-    def database_ok(self, location: str) -> bool:
+    def database_ok(self, location: str) -> bool | None:
         """Whether ``location`` can be the database: an existing Roadshow Desk database, a
         server URL, or a new file the user agrees to create now (a typo creates nothing)."""
         from roadshow_desk.store.db import DatabaseError
@@ -157,7 +159,7 @@ class SettingsDialog(QDialog):
             return self.server_ok(location)
         return True
 
-    def server_ok(self, location: str) -> bool:
+    def server_ok(self, location: str) -> bool | None:
         """Whether the server at ``location`` answers with a database this desk can use; the
         reason in one sentence when it does not (the settings are left as they were)."""
         from roadshow_desk.store.server_login import connection_problem
@@ -169,13 +171,15 @@ class SettingsDialog(QDialog):
             return False
         return self.offer_move(location)
 
-    def offer_move(self, location: str) -> bool:
+    def offer_move(self, location: str) -> bool | None:
         """When the server's database is empty and this desk's is not, offer to move this
-        desk's data there in one step (:func:`~roadshow_desk.store.transfer.copy_database`).
-        False (settings unchanged) when the copy fails; declining keeps the server chosen."""
-        from roadshow_desk.errors import InputError
+        desk's data there in one step (:func:`~roadshow_desk.store.transfer.copy_database`,
+        on a worker thread with a progress dialog). ``True``: go on (nothing to move, or the
+        user declined: the server stays chosen); ``False``: the server cannot be used
+        (settings unchanged); ``None``: the copy is running and accepts the dialog when it
+        succeeds (a failure or Cancel is one sentence and changes nothing)."""
         from roadshow_desk.store.db import DatabaseError, open_database
-        from roadshow_desk.store.transfer import copy_database, holds_records
+        from roadshow_desk.store.transfer import holds_records
 
         local = self.context.database
         with local.engine.connect() as connection:
@@ -184,42 +188,53 @@ class SettingsDialog(QDialog):
         try:
             with busy():
                 server = open_database(location)
+                with server.engine.connect() as connection:
+                    empty = not holds_records(connection)
         except DatabaseError as exc:
             QMessageBox.warning(self, self.tr("Database"), str(exc))
             return False
-        try:
-            with busy(), server.engine.connect() as connection:
-                if holds_records(connection):
-                    return True
-            answer = QMessageBox.question(
-                self,
-                self.tr("Move to the server"),
-                self.tr(
-                    "The server's database is empty. Move this desk's data (every event, "
-                    "patent and intention) to it now?"
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return True
-            with busy():
-                copy_database(local, server)
-        except (InputError, DatabaseError) as exc:
-            QMessageBox.warning(self, self.tr("Database"), str(exc))
-            return False
-        except Exception:  # the server went away mid-copy: its transaction rolled back
-            QMessageBox.warning(
-                self,
-                self.tr("Database"),
-                self.tr("The copy to the server failed and was undone; nothing was changed."),
-            )
-            return False
-        finally:
+        if not empty:
             server.dispose()
-        return True
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Move to the server"),
+            self.tr(
+                "The server's database is empty. Move this desk's data (every event, "
+                "patent and intention) to it now?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            server.dispose()
+            return True
+        self.start_move(location, server)
+        return None
+
+    def start_move(self, location: str, server: Database) -> None:
+        """Copy this desk's database into ``server`` off the GUI thread; save and close the
+        dialog when it is done."""
+        from roadshow_desk.store.transfer import copy_database
+        from roadshow_desk.ui.tasks import run_task
+
+        def work(progress: Progress) -> object:
+            return copy_database(self.context.database, server, progress)
+
+        def failed(error: object) -> None:
+            from roadshow_desk.errors import InputError
+            from roadshow_desk.store.db import DatabaseError
+
+            if isinstance(error, InputError | DatabaseError):
+                text = str(error)
+            else:  # the server went away mid-copy: its transaction rolled back
+                text = self.tr("The copy to the server failed and was undone; nothing was changed.")
+            QMessageBox.warning(self, self.tr("Database"), text)
+
+        self.move_task = run_task(self, self.tr("Moving this desk's data to the server"), work)
+        self.move_task.finished.connect(server.dispose)
+        self.move_task.failed.connect(failed)
+        self.move_task.succeeded.connect(lambda _result: self.save(location))
 
     def accept(self) -> None:
-        from roadshow_desk.store.server_login import remember_password
-
         problem = self.font_problem()
         if problem:
             QMessageBox.warning(self, self.tr("Chinese font"), problem)
@@ -234,9 +249,21 @@ class SettingsDialog(QDialog):
             return
         settings = self.context.settings
         location = self.edit_database.text().strip()
-        if location and location != settings.database_location and not self.database_ok(location):
-            self.edit_database.setFocus()
-            return
+        if location and location != settings.database_location:
+            usable = self.database_ok(location)
+            if usable is None:  # the data is being moved: save() follows when it is done
+                return
+            if not usable:
+                self.edit_database.setFocus()
+                return
+        self.save(location)
+
+    def save(self, location: str) -> None:
+        """Keep every field (the server's password apart, see server_login) and close."""
+        from roadshow_desk.store.server_login import remember_password
+
+        settings = self.context.settings
+        station = self.edit_station.text().strip()
         settings.language = str(self.combo_language.currentData() or "")
         settings.station_name = station
         settings.database_location = remember_password(location)  # never in clear there

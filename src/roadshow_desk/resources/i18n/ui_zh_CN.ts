@@ -559,6 +559,10 @@
         <translation>复制到服务器失败，已撤销；未做任何更改。</translation>
     </message>
     <message>
+        <source>Moving this desk&apos;s data to the server</source>
+        <translation>正在把本工作台的数据迁移到服务器</translation>
+    </message>
+    <message>
         <source>Chinese font</source>
         <translation>中文字体</translation>
     </message>
