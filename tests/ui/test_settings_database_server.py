@@ -185,3 +185,38 @@ def test_switching_to_an_empty_server_moves_this_desks_data_in_one_step(
     finally:
         context.undo_stack.clear()
         local.dispose()
+
+
+@pytest.mark.postgresql
+def test_start_up_opens_the_server_chosen_in_settings_and_keeps_no_password(
+    qtbot, monkeypatch, tmp_path, pg_db_url
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from roadshow_desk.store.server_login import remember_password
+    from roadshow_desk.ui import app as app_module
+    from roadshow_desk.ui.settings import Settings
+
+    ini = tmp_path / "s.ini"
+    monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(ini))
+    monkeypatch.delenv("ROADSHOW_DESK_DB", raising=False)
+    settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+    settings.database_location = remember_password(pg_db_url)  # what Settings ▸ Database keeps
+    settings.sync()
+    password = str(make_url(pg_db_url).password)
+    window = app_module.start(None, "en")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=20000):
+        pass
+    try:
+        assert window.context.database.engine.dialect.name == "postgresql"
+        url = make_url(pg_db_url)
+        assert window.database_label.text() == (
+            f"Database: PostgreSQL · 127.0.0.1:{url.port}/{url.database}"
+        )
+        window.settings.sync()
+        assert password not in ini.read_text(encoding="utf-8")
+        assert str(url.database) in ini.read_text(encoding="utf-8")  # last_good, no password
+    finally:
+        window.close()
+        window.context.database.dispose()
