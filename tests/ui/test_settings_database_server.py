@@ -225,3 +225,41 @@ def test_start_up_opens_the_server_chosen_in_settings_and_keeps_no_password(
     finally:
         window.close()
         window.context.database.dispose()
+
+
+@pytest.mark.postgresql
+def test_back_from_the_server_to_a_new_file_copies_the_data_in_one_step(
+    qtbot, ui_settings, english, warnings, monkeypatch, pg_demo_url, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.store.db import open_database
+    from roadshow_desk.ui.workflow import AppContext
+
+    server = open_database(pg_demo_url)
+    asked: list[str] = []
+
+    def answer(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    context = AppContext(server, ui_settings, "desk-A")
+    target = tmp_path / "after-the-fair.sqlite3"
+    try:
+        dialog = SettingsDialog(context)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        type_database(qtbot, dialog, str(target))
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=30000)
+        assert warnings == []
+        assert len(asked) == 2 and "The new database file is empty" in asked[1]
+        assert ui_settings.database_location == str(target)
+        local = open_database(str(target))
+        try:
+            assert counts(local) == counts(server)
+            assert counts(local)["intention"] > 0
+        finally:
+            local.dispose()
+    finally:
+        context.undo_stack.clear()
+        server.dispose()

@@ -151,7 +151,7 @@ class SettingsDialog(QDialog):
             except DatabaseError as exc:
                 QMessageBox.warning(self, self.tr("Database"), str(exc))
                 return False
-            return True
+            return self.offer_move(location)  # e.g. back from the server to a file
         if not check.usable:
             QMessageBox.warning(self, self.tr("Database"), check.problem)
             return False
@@ -172,13 +172,15 @@ class SettingsDialog(QDialog):
         return self.offer_move(location)
 
     def offer_move(self, location: str) -> bool | None:
-        """When the server's database is empty and this desk's is not, offer to move this
-        desk's data there in one step (:func:`~roadshow_desk.store.transfer.copy_database`,
-        on a worker thread with a progress dialog). ``True``: go on (nothing to move, or the
-        user declined: the server stays chosen); ``False``: the server cannot be used
-        (settings unchanged); ``None``: the copy is running and accepts the dialog when it
-        succeeds (a failure or Cancel is one sentence and changes nothing)."""
+        """When the chosen database (a server's, or a new file: the way back) is empty and
+        the one in use is not, offer to copy the data there in one step
+        (:func:`~roadshow_desk.store.transfer.copy_database`, on a worker thread with a
+        progress dialog). ``True``: go on (nothing to copy, or the user declined: the choice
+        stands); ``False``: it cannot be used (settings unchanged); ``None``: the copy is
+        running and accepts the dialog when it succeeds (a failure or Cancel is one sentence
+        and changes nothing)."""
         from roadshow_desk.store.db import DatabaseError, open_database
+        from roadshow_desk.store.locations import check_location
         from roadshow_desk.store.transfer import holds_records
 
         local = self.context.database
@@ -196,14 +198,19 @@ class SettingsDialog(QDialog):
         if not empty:
             server.dispose()
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Move to the server"),
-            self.tr(
+        if check_location(location).path is None:
+            title = self.tr("Move to the server")
+            question = self.tr(
                 "The server's database is empty. Move this desk's data (every event, "
                 "patent and intention) to it now?"
-            ),
-        )
+            )
+        else:
+            title = self.tr("Copy to the new file")
+            question = self.tr(
+                "The new database file is empty. Copy the data in use now (every event, "
+                "patent and intention) into it?"
+            )
+        answer = QMessageBox.question(self, title, question)
         if answer != QMessageBox.StandardButton.Yes:
             server.dispose()
             return True
@@ -226,10 +233,10 @@ class SettingsDialog(QDialog):
             if isinstance(error, InputError | DatabaseError):
                 text = str(error)
             else:  # the server went away mid-copy: its transaction rolled back
-                text = self.tr("The copy to the server failed and was undone; nothing was changed.")
+                text = self.tr("The copy failed and was undone; nothing was changed.")
             QMessageBox.warning(self, self.tr("Database"), text)
 
-        self.move_task = run_task(self, self.tr("Moving this desk's data to the server"), work)
+        self.move_task = run_task(self, self.tr("Copying the data to the new database"), work)
         self.move_task.finished.connect(server.dispose)
         self.move_task.failed.connect(failed)
         self.move_task.succeeded.connect(lambda _result: self.save(location))

@@ -555,12 +555,20 @@
         <translation>服务器上的数据库为空。现在把本工作台的数据（所有活动、专利和意向）迁移过去吗？</translation>
     </message>
     <message>
-        <source>The copy to the server failed and was undone; nothing was changed.</source>
-        <translation>复制到服务器失败，已撤销；未做任何更改。</translation>
+        <source>Copy to the new file</source>
+        <translation>复制到新文件</translation>
     </message>
     <message>
-        <source>Moving this desk&apos;s data to the server</source>
-        <translation>正在把本工作台的数据迁移到服务器</translation>
+        <source>The new database file is empty. Copy the data in use now (every event, patent and intention) into it?</source>
+        <translation>新的数据库文件为空。要把当前使用的数据（所有活动、专利和意向）复制进去吗？</translation>
+    </message>
+    <message>
+        <source>The copy failed and was undone; nothing was changed.</source>
+        <translation>复制失败，已撤销；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Copying the data to the new database</source>
+        <translation>正在把数据复制到新数据库</translation>
     </message>
     <message>
         <source>Chinese font</source>
