@@ -38,12 +38,13 @@ def open_checked(location: str, *, must_exist: bool) -> tuple[Database | None, L
     database; otherwise (the default file, ``--db``) it is created as before.
     """
     from roadshow_desk.store.db import DatabaseError, open_database
+    from roadshow_desk.store.server_login import with_saved_password
 
     check = check_location(location)
     if check.state == "problem" or (check.missing and must_exist):
         return None, check, check.problem
     try:
-        return open_database(check.url), check, ""
+        return open_database(with_saved_password(check.url)), check, ""
     except DatabaseError as exc:
         return None, check, str(exc)
 

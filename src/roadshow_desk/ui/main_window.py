@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self._bind_undo_stack(context)
         self.station_label.setText(self.tr("Station: %1").replace("%1", context.station))
+        self.show_database_in_use(context.database.url)
         self.navigation.currentRowChanged.connect(self._on_navigation)
         context.undo_stack.cleanChanged.connect(self._update_title)
         context.status_message.connect(self.show_status)
@@ -327,6 +328,17 @@ class MainWindow(QMainWindow):
         self.station_label = QLabel(self.tr("Station: %1").replace("%1", station))
         self.station_label.setObjectName("label_station")
         status.addPermanentWidget(self.station_label)
+        self.database_label = QLabel()
+        self.database_label.setObjectName("label_database_in_use")
+        status.addPermanentWidget(self.database_label)
+
+    def show_database_in_use(self, url: str) -> None:
+        """Engine and host (or file) of the open database in the status bar; no password."""
+        from roadshow_desk.store.server_login import describe_location
+
+        text = self.tr("Database: %1").replace("%1", describe_location(url))
+        self.database_label.setText(text)
+        self.database_label.setToolTip(text)
 
     def _saved_page_index(self) -> int:
         """Where in :data:`WORKFLOW_PAGES` the page the user left open is (imports in order)."""

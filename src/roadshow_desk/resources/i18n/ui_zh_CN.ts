@@ -335,6 +335,10 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
         <source>Station: %1</source>
         <extracomment>The workflow pages, in navigation order (&quot;module:Class&quot;). Installers of menus, actions and drop handlers (&quot;module:function&quot;, called with the window).</extracomment>
         <translation>工作站：%1</translation>
@@ -541,6 +545,30 @@
     <message>
         <source>%1 can be used.</source>
         <translation>%1 可以使用。</translation>
+    </message>
+    <message>
+        <source>Move to the server</source>
+        <translation>迁移到服务器</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database is empty. Move this desk&apos;s data (every event, patent and intention) to it now?</source>
+        <translation>服务器上的数据库为空。现在把本工作台的数据（所有活动、专利和意向）迁移过去吗？</translation>
+    </message>
+    <message>
+        <source>Copy to the new file</source>
+        <translation>复制到新文件</translation>
+    </message>
+    <message>
+        <source>The new database file is empty. Copy the data in use now (every event, patent and intention) into it?</source>
+        <translation>新的数据库文件为空。要把当前使用的数据（所有活动、专利和意向）复制进去吗？</translation>
+    </message>
+    <message>
+        <source>The copy failed and was undone; nothing was changed.</source>
+        <translation>复制失败，已撤销；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Copying the data to the new database</source>
+        <translation>正在把数据复制到新数据库</translation>
     </message>
     <message>
         <source>Chinese font</source>
