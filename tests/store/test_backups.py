@@ -28,7 +28,6 @@ from roadshow_desk.store.db import (
 )
 from roadshow_desk.store.migrations import KNOWN_REVISIONS
 
-
 # A backup is a copy of the SQLite file; a PostgreSQL server keeps its own (pg_dump), and the
 # app takes none there.
 pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite database file")

@@ -60,8 +60,34 @@ def demo_station_bundles(database: Any, count: int, *, seed: int = 2027) -> list
                 select(ShortlistEntry.patent_id).where(ShortlistEntry.event_id == event_id)
             )
         )
-        known = session.scalars(select(Enterprise).order_by(Enterprise.id).limit(1)).first()
+        # The walk-in each desk registers bears the name of a firm that has not arrived yet:
+        # the desk cannot know it is that firm (a checked-in one it would refuse, "已登记"),
+        # the merge flags the two as likely duplicates.
+        arrived = set(
+            session.scalars(
+                select(Registration.enterprise_id).where(
+                    Registration.event_id == event_id, Registration.checked_in_at.is_not(None)
+                )
+            )
+        )
+        arrived_keys = set(
+            session.scalars(select(Enterprise.name_key).where(Enterprise.id.in_(arrived)))
+        )
+        known = next(
+            (
+                firm
+                for firm in session.scalars(
+                    select(Enterprise)
+                    .where(Enterprise.deleted_at.is_(None))
+                    .order_by(Enterprise.id)
+                )
+                if firm.name_key not in arrived_keys
+            ),
+            None,
+        )
         known_name = known.name if known is not None else "宁波示范科技有限公司"
+        if known is not None:
+            firms = [firm for firm in firms if firm != known.id]  # not checked in by a desk
     with database.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     rng = random.Random(seed)
