@@ -12,7 +12,7 @@ from roadshow_desk.cli import main
 
 
 def _url(database) -> str:  # type: ignore[no-untyped-def]
-    return str(database.engine.url)
+    return database.engine.url.render_as_string(hide_password=False)
 
 
 def test_report_for_a_period(demo_db, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]

@@ -10,12 +10,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from roadshow_desk.cli_commands.report import write_report
 
 FORMULA = '=HYPERLINK("http://evil.example","点我")'
 
 
+@pytest.mark.sqlite_only("the independent counts read the SQLite file with sqlite3")
 def test_sheets_typed_cells_and_neutralised_names(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from roadshow_desk.domain.models import Enterprise, Intention
 

@@ -4,10 +4,6 @@
 <context>
     <name>BundleController</name>
     <message>
-        <source>Export station &amp;bundle…</source>
-        <translation>导出工作站数据包(&amp;B)…</translation>
-    </message>
-    <message>
         <source>Write this station&apos;s records of the event to a file for another laptop</source>
         <translation>将本工作站的活动记录写入文件，供另一台电脑合并</translation>
     </message>
@@ -52,8 +48,12 @@
         <translation>仍然关闭(&amp;C)</translation>
     </message>
     <message>
-        <source>Station &amp;region…</source>
-        <translation>工作站地区(&amp;R)…</translation>
+        <source>Export station b&amp;undle…</source>
+        <translation>导出工作站数据包(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Station re&amp;gion…</source>
+        <translation>工作站地区(&amp;G)…</translation>
     </message>
     <message>
         <source>The region this station records for in a cross-regional event</source>

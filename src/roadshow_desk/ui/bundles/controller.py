@@ -69,7 +69,7 @@ class BundleController(QObject):
         from PySide6.QtGui import QAction
 
         window = self.window
-        self.export_action = QAction(self.tr("Export station &bundle…"), self)
+        self.export_action = QAction(self.tr("Export station b&undle…"), self)
         self.export_action.setObjectName("action_export_bundle")
         self.export_action.setToolTip(
             self.tr("Write this station's records of the event to a file for another laptop")
@@ -84,7 +84,7 @@ class BundleController(QObject):
         self.passphrase_action = QAction(self.tr("Bundle &passphrase…"), self)
         self.passphrase_action.setObjectName("action_bundle_passphrase")
         self.passphrase_action.triggered.connect(self.set_passphrase)
-        self.region_action = QAction(self.tr("Station &region…"), self)
+        self.region_action = QAction(self.tr("Station re&gion…"), self)
         self.region_action.setObjectName("action_station_region")
         self.region_action.setToolTip(
             self.tr("The region this station records for in a cross-regional event")
