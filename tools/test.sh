@@ -10,5 +10,7 @@ echo "== ruff format"; .venv/bin/ruff format --check src tests benchmarks tools 
 echo "== mypy";        .venv/bin/mypy || status=1
 echo "== import-linter"; .venv/bin/lint-imports || status=1
 echo "== pytest"
-.venv/bin/python -m pytest "$@" || status=$?
+# Both cores: one worker per core, each test file kept in one worker (its session fixtures --
+# the PostgreSQL server, the frozen build -- are made once per worker). PYTEST_WORKERS=0: serial.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@" || status=$?
 exit $status
