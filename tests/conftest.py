@@ -36,6 +36,17 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def _translate_in_english_below_ui() -> Iterator[None]:
+    """Every test starts as a process without the window does: ``i18n.translate`` in English
+    and no document-language loader. A window test's translators are not left behind for the
+    next test (which made documents come out in the event's Chinese, depending on the order)."""
+    yield
+    from roadshow_desk import i18n
+
+    i18n.install_hook(None)
+
+
 @pytest.fixture
 def db_url(tmp_path: Path, db_engine: str, request: pytest.FixtureRequest) -> str:
     """A fresh database's URL: an SQLite file, or a database on the test server."""
