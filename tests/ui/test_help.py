@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from roadshow_desk.ui.help import GettingStartedDialog, show_getting_started
 from roadshow_desk.ui.main_window import MainWindow
