@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from roadshow_desk.ui.help import GettingStartedDialog, show_getting_started
 from roadshow_desk.ui.main_window import MainWindow
@@ -34,7 +34,11 @@ def test_f1_opens_the_getting_started_page(qtbot, app_context, english) -> None:
         "&Self-check…",
         "&About Roadshow Desk",
     ]
+    for widget in QApplication.topLevelWidgets():  # windows a test before left open
+        if widget is not window and widget.isVisible():
+            widget.close()
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.waitUntil(lambda: window.focusWidget() is not None)
     # F1 where this window's keyboard is (a window a test before left open may be active).
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F1)
