@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +30,7 @@ from roadshow_desk.exchange.export_times import export_zone
 from roadshow_desk.exchange.fairday_export import intention_header, intention_rows
 from roadshow_desk.exchange.safe_cells import xlsx_text
 from roadshow_desk.exchange.tables import fmt
-from roadshow_desk.exchange.writers import EXCEL_CELL_LIMIT
+from roadshow_desk.exchange.writers import EXCEL_CELL_LIMIT, written_atomically
 from roadshow_desk.i18n import translate
 
 #: Columns of the raw intentions left out unless contacts are asked for.
@@ -78,21 +77,8 @@ def write_results_workbook(
         raise InputError(fmt(translate("Export", "The folder of “%1” does not exist."), str(path)))
     tables = [*result_tables(session, results, contacts=contacts)]
     tables.append(raw_intentions(session, results, contacts=contacts))
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
+    with written_atomically(path) as temporary:
         _write(temporary, results, tables, contacts)
-        os.replace(temporary, path)
-    except PermissionError:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            fmt(
-                translate("Export", "“%1” cannot be written; it may be open in another program."),
-                path.name,
-            )
-        ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return path
 
 

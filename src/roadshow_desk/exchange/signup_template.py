@@ -18,7 +18,6 @@ The file is written beside the target and renamed, as every export.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from roadshow_desk.domain import signup_form as form
 from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.safe_cells import neutralise
 from roadshow_desk.exchange.tables import fmt
+from roadshow_desk.exchange.writers import written_atomically
 from roadshow_desk.i18n import language, translate
 
 PATENT_SHEET = "patents"
@@ -52,22 +52,8 @@ def write_signup_template(
         raise InputError(fmt(translate("Export", "The folder of “%1” does not exist."), str(path)))
     info = load_event(database, event)
     session = load_sessions(database, info, session_id)[0] if session_id is not None else None
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with language(lang or info.document_language):
-            _write(temporary, session, max(1, rows) * max(1, pages))
-        os.replace(temporary, path)
-    except PermissionError:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            fmt(
-                translate("Export", "“%1” cannot be written; it may be open in another program."),
-                path.name,
-            )
-        ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with written_atomically(path) as temporary, language(lang or info.document_language):
+        _write(temporary, session, max(1, rows) * max(1, pages))
     return path
 
 

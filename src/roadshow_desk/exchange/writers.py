@@ -22,7 +22,8 @@ import csv
 import datetime as dt
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,26 +69,14 @@ def csv_cell(value: Any) -> str:
     return str(neutralise(str(value)))
 
 
-def write_table(
-    path: str | Path,
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    sheet_name: str = "Sheet1",
-    widths: Mapping[str, float] | None = None,
-    highlight_last: bool = False,
-) -> Path:
-    """Write ``header`` and ``rows`` to ``path`` (see the module notes); returns the path."""
-    path = Path(path)
-    kind = table_format(path)
-    if not path.parent.is_dir():
-        raise InputError(fmt(translate("Export", "The folder of “%1” does not exist."), str(path)))
+@contextmanager
+def written_atomically(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` for the block to write; it replaces ``path`` when the
+    block ends without error and is removed otherwise, so ``path`` is never half written. A
+    file that cannot be replaced (open in a spreadsheet program) is one sentence."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        if kind == "csv":
-            _write_csv(temporary, header, rows)
-        else:
-            _write_xlsx(temporary, header, rows, sheet_name, widths or {}, highlight_last)
+        yield temporary
         os.replace(temporary, path)
     except PermissionError:
         temporary.unlink(missing_ok=True)
@@ -103,6 +92,27 @@ def write_table(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_table(
+    path: str | Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet_name: str = "Sheet1",
+    widths: Mapping[str, float] | None = None,
+    highlight_last: bool = False,
+) -> Path:
+    """Write ``header`` and ``rows`` to ``path`` (see the module notes); returns the path."""
+    path = Path(path)
+    kind = table_format(path)
+    if not path.parent.is_dir():
+        raise InputError(fmt(translate("Export", "The folder of “%1” does not exist."), str(path)))
+    with written_atomically(path) as temporary:
+        if kind == "csv":
+            _write_csv(temporary, header, rows)
+        else:
+            _write_xlsx(temporary, header, rows, sheet_name, widths or {}, highlight_last)
     return path
 
 
