@@ -63,6 +63,7 @@ from roadshow_desk.ui.followup.commands import (
 )
 from roadshow_desk.ui.followup.contract import ContractEditor
 from roadshow_desk.ui.followup.drafts import LeadDrafts
+from roadshow_desk.ui.layout_state import keep_layout
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
@@ -257,23 +258,9 @@ class FollowUpPage(WorkflowPage):
 
     def _restore_layout(self) -> None:
         """The splitter and column widths as the user left them (saved as they change)."""
-        settings = self.context.settings
         header = self.table.horizontalHeader()
-        header_state = settings.splitter_state(HEADER_STATE)
-        if not header_state.isEmpty():
-            header.restoreState(header_state)
-        splitter_state = settings.splitter_state(SPLITTER_STATE)
-        if not splitter_state.isEmpty():
-            self.splitter.restoreState(splitter_state)
-        header.sectionResized.connect(self._save_layout)
-        header.sectionMoved.connect(self._save_layout)
-        self.splitter.splitterMoved.connect(self._save_layout)
+        keep_layout(self.context.settings, header, self.splitter, HEADER_STATE, SPLITTER_STATE)
         self._layout_restored = True
-
-    def _save_layout(self, *_args: object) -> None:
-        settings = self.context.settings
-        settings.set_splitter_state(HEADER_STATE, self.table.horizontalHeader().saveState())
-        settings.set_splitter_state(SPLITTER_STATE, self.splitter.saveState())
 
     # ------------------------------------------------------------------ list
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.patent_editing import PatentEditError, patent_values
 from roadshow_desk.ui.empty_state import EmptyState
+from roadshow_desk.ui.layout_state import keep_layout
 from roadshow_desk.ui.library.commands import EditPatentCommand
 from roadshow_desk.ui.library.detail import PatentDetailPane
 from roadshow_desk.ui.library.edit_dialog import PatentDialog
@@ -134,18 +135,8 @@ class LibraryPage(WorkflowPage):
 
     def load(self) -> None:
         """First show: restore the saved layout, then query in the saved order."""
-        settings = self.context.settings
         header = self.table.horizontalHeader()
-        header_state = settings.splitter_state(HEADER_STATE)
-        if not header_state.isEmpty():
-            header.restoreState(header_state)
-        splitter_state = settings.splitter_state(SPLITTER_STATE)
-        if not splitter_state.isEmpty():
-            self.splitter.restoreState(splitter_state)
-        header.sectionResized.connect(self._save_layout)
-        header.sectionMoved.connect(self._save_layout)
-        header.sortIndicatorChanged.connect(self._save_layout)
-        self.splitter.splitterMoved.connect(self._save_layout)
+        keep_layout(self.context.settings, header, self.splitter, HEADER_STATE, SPLITTER_STATE)
         section = header.sortIndicatorSection()
         if not 0 <= section < len(COLUMNS):
             section = COLUMN_INDEX["application_no"]
@@ -155,11 +146,6 @@ class LibraryPage(WorkflowPage):
         show_next_step(self.empty, self, self.context)
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.select_patent(self.model.patent_id(0))
-
-    def _save_layout(self, *_args: object) -> None:
-        settings = self.context.settings
-        settings.set_splitter_state(HEADER_STATE, self.table.horizontalHeader().saveState())
-        settings.set_splitter_state(SPLITTER_STATE, self.splitter.saveState())
 
     def _update_count(self, total: int) -> None:
         count = self.locale().toString(total)
