@@ -10,6 +10,7 @@ without Qt.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +31,22 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     if n >= 0:
         return text.replace("%n", str(n))
     return text
+
+
+_PLACEHOLDER = re.compile(r"%(\d{1,2})")
+
+
+def fmt(text: str, *args: object) -> str:
+    """Fill the placeholders ``%1``, ``%2`` … of a translated ``text`` with ``args``, in one
+    pass as Qt's multi-argument ``QString::arg`` does: a value that itself contains ``%2``
+    (a file name, an enterprise's name) is never filled again. A placeholder without an
+    argument stays as it is; the translation may put the placeholders in any order."""
+
+    def fill(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return str(args[index - 1]) if 0 < index <= len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(fill, text)
 
 
 def install_hook(hook: TranslateHook | None, loader: LanguageLoader | None = None) -> None:

@@ -1,0 +1,20 @@
+"""The placeholder helper every user-visible sentence with a value goes through."""
+
+from roadshow_desk.i18n import fmt
+
+
+def test_placeholders_are_filled_in_the_translations_order() -> None:
+    assert fmt("%1 rows written to %2.", 12, "a.xlsx") == "12 rows written to a.xlsx."
+    assert fmt("已将 %2 写入 %1 行。", 12, "a.xlsx") == "已将 a.xlsx 写入 12 行。"
+
+
+def test_a_value_holding_a_placeholder_is_not_filled_again() -> None:
+    # Chained str.replace("%1", …).replace("%2", …) turned this file name into "5 rows".
+    assert fmt("%1 rows written to %2.", "report %2.xlsx", 5) == "report %2.xlsx rows written to 5."
+
+
+def test_missing_arguments_and_two_digit_placeholders() -> None:
+    assert fmt("%1 of %2", 3) == "3 of %2"
+    args = [str(i) for i in range(1, 12)]
+    assert fmt("%11-%1", *args) == "11-1"
+    assert fmt("100% sure: %1", "yes") == "100% sure: yes"
