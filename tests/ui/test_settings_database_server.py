@@ -228,6 +228,43 @@ def test_start_up_opens_the_server_chosen_in_settings_and_keeps_no_password(
 
 
 @pytest.mark.postgresql
+def test_a_server_given_with_db_is_remembered_without_its_password_and_opens_again(
+    qtbot, monkeypatch, tmp_path, pg_db_url
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from roadshow_desk.store.server_login import password_file
+    from roadshow_desk.ui import app as app_module
+    from roadshow_desk.ui.database_recovery import LAST_GOOD_KEY, open_checked
+    from roadshow_desk.ui.settings import Settings
+
+    ini = tmp_path / "s.ini"
+    monkeypatch.setenv("ROADSHOW_DESK_SETTINGS", str(ini))
+    monkeypatch.delenv("ROADSHOW_DESK_DB", raising=False)
+    password = str(make_url(pg_db_url).password)
+    window = app_module.start(pg_db_url, "en")  # roadshow-desk --db postgresql://user:pw@…
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=20000):
+        pass
+    try:
+        window.settings.sync()
+        assert password not in ini.read_text(encoding="utf-8")
+        last_good = str(
+            Settings(QSettings(str(ini), QSettings.Format.IniFormat)).value(LAST_GOOD_KEY)
+        )
+        assert make_url(last_good).password is None
+        assert password in password_file().read_text(encoding="utf-8")
+        # Next start's "open the last one that worked" logs in with the kept password.
+        database, _check, reason = open_checked(last_good, must_exist=True)
+        assert reason == ""
+        assert database is not None
+        database.dispose()
+    finally:
+        window.close()
+        window.context.database.dispose()
+
+
+@pytest.mark.postgresql
 def test_back_from_the_server_to_a_new_file_copies_the_data_in_one_step(
     qtbot, ui_settings, english, warnings, monkeypatch, pg_demo_url, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]

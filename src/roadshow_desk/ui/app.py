@@ -185,13 +185,15 @@ def finish_start(window: MainWindow, db: str | None, font: AppFont) -> bool:
 
 def complete_start(window: MainWindow, database: Database, font: AppFont) -> None:
     """Build the pages over the open ``database`` (remembered as the last one that worked)."""
-    from roadshow_desk.store.server_login import public_url
+    from roadshow_desk.store.server_login import remember_password
     from roadshow_desk.ui.database_recovery import LAST_GOOD_KEY, demo_database_path
     from roadshow_desk.ui.workflow import AppContext
 
     settings = window.settings
     if database.path != demo_database_path().resolve():
-        settings.set_value(LAST_GOOD_KEY, public_url(database.url))  # never a password
+        # A server's password (given with --db) goes to the 0600 file, never the settings file,
+        # so "open the last one that worked" can still log in next time.
+        settings.set_value(LAST_GOOD_KEY, remember_password(database.url))
     window.attach(AppContext(database, settings, settings.station_name), defer_pages=True)
     window.statusBar().clearMessage()
     warn_missing_font_once(window, settings, font)
