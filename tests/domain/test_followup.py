@@ -182,3 +182,21 @@ def test_owner_next_action_notes_and_filters(db) -> None:
         assert [row.overdue for row in rows] == [False, True, False]
         log = log_of(session, ids[0])
         assert [entry.note for entry in log] == ["Owner: 小王", "约了下周见面"]
+
+
+def test_overdue_is_measured_by_the_venues_date_not_the_laptops(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain import venue_time
+
+    intention_id = new_intention(db)
+    # 18:00 UTC on 1 June 2030: already 2 June in Shanghai (the event's zone), whatever
+    # zone or date the laptop's clock says.
+    monkeypatch.setattr(venue_time, "_utcnow", lambda: dt.datetime(2030, 6, 1, 18, 0))
+    with db.session() as session:
+        set_next_action(session, intention_id, dt.date(2030, 6, 1))
+    with db.session() as session:
+        rows = query_followups(session)
+        assert [(row.id, row.overdue) for row in rows] == [(intention_id, True)]
+        assert [row.id for row in query_followups(session, overdue=True)] == [intention_id]
+    monkeypatch.setattr(venue_time, "_utcnow", lambda: dt.datetime(2030, 6, 1, 15, 0))
+    with db.session() as session:  # 23:00 on 1 June at the venue: due today, not overdue
+        assert [row.overdue for row in query_followups(session)] == [False]

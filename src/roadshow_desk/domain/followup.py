@@ -28,11 +28,13 @@ from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import (
     Enterprise,
+    Event,
     FollowUpEntry,
     Intention,
     Patent,
     utcnow,
 )
+from roadshow_desk.domain.venue_time import venue_today
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
@@ -303,6 +305,12 @@ class FollowUpRow:
     overdue: bool
 
 
+def _event_today(session: Session, event_id: int | None) -> dt.date:
+    """Today at the venue of ``event_id`` (the default venue zone without an event)."""
+    event = session.get(Event, event_id) if event_id is not None else None
+    return venue_today(event.time_zone if event is not None else None)
+
+
 def followup_conditions(
     *,
     event_id: int | None = None,
@@ -313,8 +321,9 @@ def followup_conditions(
 ) -> list[ColumnElement[bool]]:
     """The ``WHERE`` conditions on :class:`Intention` of the follow-up filters: by event, by
     stage, by owner (``""`` = nobody), and overdue (an open lead whose next-action date has
-    passed). The list and the intention export share them, so an export is what is shown."""
-    day = today or dt.date.today()
+    passed, ``today`` defaulting to the venue's date). The list and the intention export share
+    them, so an export is what is shown."""
+    day = today or venue_today()
     conditions: list[ColumnElement[bool]] = [Intention.deleted_at.is_(None)]
     if event_id is not None:
         conditions.append(Intention.event_id == event_id)
@@ -342,8 +351,8 @@ def query_followups(
     limit: int | None = None,
 ) -> list[FollowUpRow]:
     """Leads filtered in SQL (:func:`followup_conditions`). Ordered by next action (undated
-    last), then capture."""
-    day = today or dt.date.today()
+    last), then capture. Overdue is measured by the date at the event's venue."""
+    day = today or _event_today(session, event_id)
     query = (
         select(Intention, Enterprise.name, Patent.application_no, Patent.title)
         .join(Enterprise, Intention.enterprise_id == Enterprise.id)

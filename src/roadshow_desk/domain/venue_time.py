@@ -9,6 +9,7 @@ image defaults to US Pacific time).
     to_venue(at, zone)      naive UTC -> naive wall-clock time of ``zone``
     from_venue(wall, zone)  naive wall-clock time of ``zone`` -> naive UTC
     venue_day_bounds(day, zone)  the naive-UTC start and end of a calendar day at the venue
+    venue_today(zone)       the venue's date now (what "overdue" and "today" are measured by)
 
 The zone data come from :mod:`zoneinfo` (the ``tzdata`` package where the system has none,
 as on Windows). Should neither be there, China Standard Time (UTC+8, no daylight saving
@@ -96,6 +97,15 @@ def from_venue(wall: dt.datetime, zone_name: str | None = None) -> dt.datetime:
     if wall.tzinfo is None:
         wall = wall.replace(tzinfo=zone(zone_name))
     return wall.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def venue_today(zone_name: str | None = None) -> dt.date:
+    """Today's date at the venue (not the laptop's: its clock's zone is often another)."""
+    return to_venue(_utcnow(), zone_name).date()
 
 
 def venue_day_bounds(day: dt.date, zone_name: str | None = None) -> tuple[dt.datetime, dt.datetime]:

@@ -51,6 +51,7 @@ from roadshow_desk.domain.models import (
     Registration,
     split_list,
 )
+from roadshow_desk.domain.venue_time import venue_today
 from roadshow_desk.exchange.export_times import export_zone, in_zone, zoned_header
 from roadshow_desk.exchange.writers import write_table
 
@@ -188,7 +189,9 @@ def intention_rows(
     """The rows of the intention export of one event, in capture order, times in ``zone``
     (default :func:`export_zone`); ``stages``, ``owner`` and ``overdue`` filter as the
     follow-up page does."""
-    zone = zone or export_zone(session.get(Event, event_id))
+    event = session.get(Event, event_id)
+    zone = zone or export_zone(event)
+    today = today or venue_today(getattr(event, "time_zone", None))
     conditions = followup_conditions(
         event_id=event_id, stages=stages, owner=owner, overdue=overdue, today=today
     )
