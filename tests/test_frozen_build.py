@@ -121,7 +121,7 @@ def test_selfcheck_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
     assert location.parent == tmp_path / "data"
     assert checks["font"]["status"] == "ok"
     assert not str(checks["font"]["details"]["file"]).startswith(str(bundle))  # the system's
-    shipped = sorted(p.name for p in (REPO / "src/roadshow_desk/resources/i18n").glob("*.qm"))
+    shipped = sorted(p.name for p in (REPO / "resources" / "i18n").glob("*.qm"))
     assert checks["translations"]["details"]["catalogues"] == shipped
     assert checks["translations"]["details"]["qt"] == "qtbase_zh_CN.qm"
     assert checks["font"]["label"] == "中文字体"
