@@ -10,6 +10,10 @@ three apart, in this order:
 * an installed wheel: the package's own folder, when it holds ``resources/``;
 * a checkout (an editable install, or ``src/`` on the path): the repository's top level.
 
+An editable install (``pip install -e``) also copies the two folders into
+``site-packages/roadshow_desk/``; that folder has no ``__init__.py``, so Python imports the
+checkout's package and this helper reads the checkout's folders, never those copies.
+
 No Qt here: the store reads the demo tables through it too.
 """
 
