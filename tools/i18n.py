@@ -26,8 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "src" / "roadshow_desk"
-I18N = PKG / "resources" / "i18n"
-FORMS = PKG / "forms"
+I18N = ROOT / "resources" / "i18n"
+FORMS = ROOT / "forms"
 LANGS = ("zh_CN",)
 BIN = Path(sys.executable).parent
 

@@ -16,10 +16,11 @@ import json
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-DEMO_DIR = Path(__file__).resolve().parents[1] / "resources" / "demo"
+from roadshow_desk.paths import resource_path
+
+DEMO_DIR = resource_path("demo")
 FIELD_FILES = ("fields_energy_it_bio.json", "fields_equipment_materials_agri_env.json")
 
 

@@ -4,11 +4,11 @@ Importing the package registers the ``icons:`` search path (``resources/icons``)
 ``QIcon("icons:name.svg")`` works in every page, form and test without further set-up.
 """
 
-from pathlib import Path
-
 from PySide6.QtCore import QDir
 
-ICONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "icons"
+from roadshow_desk.paths import resource_path
+
+ICONS_DIR = resource_path("icons")
 
 if str(ICONS_DIR) not in QDir.searchPaths("icons"):
     QDir.addSearchPath("icons", str(ICONS_DIR))

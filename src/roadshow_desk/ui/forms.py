@@ -10,7 +10,7 @@ Usage, in a widget's ``__init__``::
             load_ui("settings_dialog.ui", self)   # forms/settings_dialog.ui
             self.edit_station.setText(...)       # children are attributes, by object name
 
-``name`` is relative to ``src/roadshow_desk/forms/`` (``"library/patent_dialog.ui"``). The
+``name`` is relative to the top-level ``forms/`` (``"library/patent_dialog.ui"``). The
 form's top-level widget must have the same base class as ``baseinstance`` (a ``QDialog`` form
 into a ``QDialog`` subclass); its properties (title, size) and layout are applied to
 ``baseinstance``, and every named child widget, layout and action becomes an attribute of it.
@@ -33,7 +33,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLayout, QWidget
 
-FORMS_DIR = Path(__file__).resolve().parents[1] / "forms"
+from roadshow_desk.paths import forms_path
+
+FORMS_DIR = forms_path()
 
 
 class _Loader(QUiLoader):

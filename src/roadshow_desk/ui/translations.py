@@ -8,13 +8,13 @@ that the layers below ``ui/`` produce (through :mod:`roadshow_desk.i18n`).
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from roadshow_desk import i18n
+from roadshow_desk.paths import resource_path
 
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+I18N_DIR = resource_path("i18n")
 SUPPORTED = ("zh_CN", "en")
 
 _installed: list[QTranslator] = []
