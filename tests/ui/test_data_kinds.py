@@ -246,3 +246,40 @@ def test_the_roadshow_page_follows_an_agenda_edit_and_its_undo(
     assert not any("上午场" in text for text in _sessions_offered(window))
     press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert any("上午场" in text for text in _sessions_offered(window))
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("db_engine", ["postgresql"], indirect=True)
+def test_another_desks_slot_change_shows_in_the_agenda(qtbot, app_context, english, db) -> None:  # type: ignore[no-untyped-def]
+    """The live view told "slot" and the agenda listened for "agenda": another desk's edit
+    of a slot never showed in the sessions tab (both are DataKind.AGENDA now)."""
+    from roadshow_desk.domain.agenda import build_from_shortlist, list_slots, set_planned_minutes
+    from roadshow_desk.store.db import open_database
+    from roadshow_desk.ui.event.page import EventPage
+
+    fair = make_fair_day(db)
+    with db.session() as session:
+        built = build_from_shortlist(session, fair.event_id, "上午场", planned_minutes=6)
+        session_id = built.id
+        first_slot = list_slots(session, session_id)[0].id
+    app_context.current_event_id = fair.event_id
+    page = EventPage(app_context)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    page.activate()
+    agenda = page.agenda
+    page.tabs.setCurrentWidget(agenda)
+    agenda.reload()
+    assert agenda.label_total.text() == "4 slots, 24 minutes planned"
+    assert app_context.live_view.active
+    qtbot.wait(1200)  # the first marks are read
+    other_desk = open_database(db.url)
+    try:
+        with other_desk.session() as session:
+            set_planned_minutes(session, first_slot, 10)
+        qtbot.waitUntil(
+            lambda: agenda.label_total.text() == "4 slots, 28 minutes planned", timeout=3000
+        )
+    finally:
+        other_desk.dispose()
