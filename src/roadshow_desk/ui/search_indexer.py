@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
@@ -73,7 +73,7 @@ class SearchIndexer(QObject):
     _batch_done = Signal(object, int, int)  # from the worker: (its thread, done, total)
     _worker_ended = Signal(object)  # from the worker: its thread
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.database = window.context.database

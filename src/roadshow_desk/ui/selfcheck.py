@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QAction, QGuiApplication
@@ -99,7 +99,7 @@ class SelfCheckDialog(QDialog):
         QGuiApplication.clipboard().setText(self.report.as_text())
 
 
-def open_selfcheck(window: Any) -> SelfCheckDialog:
+def open_selfcheck(window: MainWindow) -> SelfCheckDialog:
     context = window.context
     chinese = QLocale().language() == QLocale.Language.Chinese  # set by install_translators
     report = collect(

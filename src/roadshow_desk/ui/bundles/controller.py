@@ -68,7 +68,7 @@ class BundleController(QObject):
     merged = Signal(object)
     """Bundles were merged (the MergeResult)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.context = window.context

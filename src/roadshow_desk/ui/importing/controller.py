@@ -51,7 +51,7 @@ class ImportController(QObject):
     import_finished = Signal(object)
     """An import wrote (or, with nothing to change, checked) a file (its ImportResult)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.context = window.context

@@ -207,11 +207,11 @@ class _DragFromTable(QObject):
         drag.exec(Qt.DropAction.CopyAction)
 
 
-def open_rubric_dialog(main_window: Any) -> None:
+def open_rubric_dialog(main_window: MainWindow) -> None:
     from roadshow_desk.ui.screening.rubric_dialog import RubricDialog
 
     library = main_window.page("library")
-    patent_id = library.current_patent_id() if library is not None else None
+    patent_id = library.current_patent_id() if isinstance(library, LibraryPage) else None
     dialog = RubricDialog(main_window.context, patent_id, main_window)
     dialog.exec()
     dialog.deleteLater()
