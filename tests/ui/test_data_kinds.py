@@ -163,8 +163,17 @@ def listened_kinds() -> dict[DataKind, list[str]]:
     for path, module in _modules():
         for function in ast.walk(module):
             if isinstance(function, ast.FunctionDef) and function.name in handlers:
+                place = f"{path.relative_to(UI)}:{function.name}"
+                for compare in ast.walk(function):  # a kind spelt as a string escapes the scan
+                    if isinstance(compare, ast.Compare):
+                        strings = [
+                            sub.value
+                            for sub in ast.walk(compare)
+                            if isinstance(sub, ast.Constant) and isinstance(sub.value, str)
+                        ]
+                        assert not strings, f"{place} compares the kind with {strings}"
                 for kind in _kinds_in(function):
-                    where.setdefault(kind, []).append(f"{path.relative_to(UI)}:{function.name}")
+                    where.setdefault(kind, []).append(place)
     return where
 
 
