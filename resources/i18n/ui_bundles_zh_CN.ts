@@ -49,6 +49,7 @@
     </message>
     <message>
         <source>Export station b&amp;undle…</source>
+        <extracomment>What a merge may change (the tables of ``domain.bundle_schema``), as the pages listen for.</extracomment>
         <translation>导出工作站数据包(&amp;U)…</translation>
     </message>
     <message>
@@ -217,61 +218,6 @@
     <message>
         <source>Nothing has been written yet. A backup is taken before the merge; conflicts and possible duplicates are kept for review.</source>
         <translation>尚未写入任何内容。合并前会先备份；冲突和疑似重复会留待审核。</translation>
-    </message>
-</context>
-<context>
-    <name>PassphraseControl</name>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Create the event first</source>
-        <translation>请先创建活动</translation>
-    </message>
-    <message>
-        <source>Passphrase set: this event&apos;s bundles are encrypted</source>
-        <translation>已设置口令：本活动的数据包将加密</translation>
-    </message>
-    <message>
-        <source>No passphrase: this event&apos;s bundles are plain</source>
-        <translation>未设置口令：本活动的数据包不加密</translation>
-    </message>
-    <message>
-        <source>Change…</source>
-        <translation>更改…</translation>
-    </message>
-    <message>
-        <source>Set…</source>
-        <translation>设置…</translation>
-    </message>
-    <message>
-        <source>Bundle passphrase</source>
-        <translation>数据包口令</translation>
-    </message>
-    <message>
-        <source>Bundles of this event are encrypted with this passphrase. Tell it to the other stations by another way than the stick.</source>
-        <translation>本活动的数据包将用此口令加密。请通过U盘以外的途径告知其他工作站。</translation>
-    </message>
-    <message>
-        <source>The passphrase is empty; nothing was changed.</source>
-        <translation>口令为空；未作任何更改。</translation>
-    </message>
-    <message>
-        <source>The same passphrase again:</source>
-        <translation>请再次输入同一口令：</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ; nothing was changed.</source>
-        <translation>两次输入的口令不一致；未作任何更改。</translation>
-    </message>
-    <message>
-        <source>Bundles of this event will be encrypted.</source>
-        <translation>本活动的数据包将加密。</translation>
-    </message>
-    <message>
-        <source>Bundles of this event will be plain.</source>
-        <translation>本活动的数据包将不加密。</translation>
     </message>
 </context>
 <context>

@@ -21,52 +21,6 @@
     </message>
 </context>
 <context>
-    <name>MatchModel</name>
-    <message>
-        <source>Patent</source>
-        <translation>专利</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>匹配度</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>匹配理由</translation>
-    </message>
-</context>
-<context>
-    <name>MatchSuggestionsView</name>
-    <message>
-        <source>Patents that fit this enterprise</source>
-        <translation>适合该企业的专利</translation>
-    </message>
-    <message>
-        <source>Enterprises to invite</source>
-        <translation>建议邀请的企业</translation>
-    </message>
-    <message>
-        <source>Nothing selected.</source>
-        <translation>未选择。</translation>
-    </message>
-    <message>
-        <source>Looking for matches…</source>
-        <translation>正在查找匹配…</translation>
-    </message>
-    <message>
-        <source>No patent fits yet: give the enterprise keywords, an industry or IPC classes of interest.</source>
-        <translation>暂无匹配的专利：请为该企业填写关键词、所属行业或关注的 IPC 分类。</translation>
-    </message>
-    <message>
-        <source>No registered enterprise states an interest that fits.</source>
-        <translation>已登记的企业中暂无需求与之匹配。</translation>
-    </message>
-</context>
-<context>
     <name>PatentScreeningPane</name>
     <message>
         <source>Score %1: %2</source>

@@ -345,6 +345,52 @@
     </message>
 </context>
 <context>
+    <name>MatchModel</name>
+    <message>
+        <source>Patent</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>匹配度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>匹配理由</translation>
+    </message>
+</context>
+<context>
+    <name>MatchSuggestionsView</name>
+    <message>
+        <source>Patents that fit this enterprise</source>
+        <translation>适合该企业的专利</translation>
+    </message>
+    <message>
+        <source>Enterprises to invite</source>
+        <translation>建议邀请的企业</translation>
+    </message>
+    <message>
+        <source>Nothing selected.</source>
+        <translation>未选择。</translation>
+    </message>
+    <message>
+        <source>Looking for matches…</source>
+        <translation>正在查找匹配…</translation>
+    </message>
+    <message>
+        <source>No patent fits yet: give the enterprise keywords, an industry or IPC classes of interest.</source>
+        <translation>暂无匹配的专利：请为该企业填写关键词、所属行业或关注的 IPC 分类。</translation>
+    </message>
+    <message>
+        <source>No registered enterprise states an interest that fits.</source>
+        <translation>已登记的企业中暂无需求与之匹配。</translation>
+    </message>
+</context>
+<context>
     <name>NextStep</name>
     <message>
         <source>Open the demo fair</source>
@@ -449,6 +495,61 @@
     <message>
         <source>Plan the sessions</source>
         <translation>安排路演场次</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseControl</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Create the event first</source>
+        <translation>请先创建活动</translation>
+    </message>
+    <message>
+        <source>Passphrase set: this event&apos;s bundles are encrypted</source>
+        <translation>已设置口令：本活动的数据包将加密</translation>
+    </message>
+    <message>
+        <source>No passphrase: this event&apos;s bundles are plain</source>
+        <translation>未设置口令：本活动的数据包不加密</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Set…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>数据包口令</translation>
+    </message>
+    <message>
+        <source>Bundles of this event are encrypted with this passphrase. Tell it to the other stations by another way than the stick.</source>
+        <translation>本活动的数据包将用此口令加密。请通过U盘以外的途径告知其他工作站。</translation>
+    </message>
+    <message>
+        <source>The passphrase is empty; nothing was changed.</source>
+        <translation>口令为空；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>请再次输入同一口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>两次输入的口令不一致；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Bundles of this event will be encrypted.</source>
+        <translation>本活动的数据包将加密。</translation>
+    </message>
+    <message>
+        <source>Bundles of this event will be plain.</source>
+        <translation>本活动的数据包将不加密。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from roadshow_desk.store.db import open_database
 from roadshow_desk.ui import app as app_module
+from roadshow_desk.ui.screening.library import screening_of
 from roadshow_desk.ui.settings import Settings
 
 LANGUAGE_PROBE = """
@@ -202,13 +203,13 @@ def test_at_start_the_library_search_box_has_the_keyboard(qtbot, monkeypatch, tm
     window = _start_and_wait(qtbot, monkeypatch, tmp_path)
     try:
         assert window.current_page().view_name == "library"
-        search_box = window.page("library").screening.search_box
+        search_box = screening_of(window.page("library")).search_box
         assert window.focus_at_ready is search_box  # a key typed at once goes there
         focus = QApplication.focusWidget()
         assert focus is search_box
         assert focus.isVisible()
         qtbot.keyClicks(QApplication.focusWidget(), "H01M")  # typing at once searches
-        assert window.page("library").screening.search_box.text() == "H01M"
+        assert screening_of(window.page("library")).search_box.text() == "H01M"
         capture = window.page("capture").panel
         assert capture.field_enterprise.edit.text() == ""  # the hidden form got nothing
     finally:

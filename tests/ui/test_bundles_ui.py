@@ -19,6 +19,7 @@ from roadshow_desk.domain.enums import IntentionKind
 from roadshow_desk.domain.models import BundleReceipt, Intention
 from roadshow_desk.exchange.bundle_export import export_bundle
 from roadshow_desk.store.db import open_database
+from roadshow_desk.ui.workflow import DataKind
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_export_from_the_file_menu_and_the_status_bar(  # type: ignore[no-untype
     window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
     controller = window.bundle_controller
     _capture(window.context.database, base, "A")
-    window.context.data_changed.emit("intention")
+    window.context.data_changed.emit(DataKind.INTENTION)
     qtbot.waitUntil(lambda: controller.status_label.text() == "Not exported: 1 record(s)")
     target = tmp_path / "desk-A"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))

@@ -12,6 +12,7 @@ from roadshow_desk.store.scoring import rescore
 from roadshow_desk.ui.capture.panel import CapturePanel
 from roadshow_desk.ui.library.model import COLUMN_INDEX
 from roadshow_desk.ui.library.page import LibraryPage
+from roadshow_desk.ui.workflow import DataKind
 
 PER_INTENTION = RubricSpec().weight(Criterion.ENTERPRISE_INTEREST)
 
@@ -82,7 +83,7 @@ def test_editing_the_kind_to_no_demand_lowers_the_score(qtbot, app_context, fair
         IntentionDraft(fair.enterprise_ids[0], target, IntentionKind.TRANSFER),
         station="A",
     )
-    app_context.data_changed.emit("intention")
+    app_context.data_changed.emit(DataKind.INTENTION)
     raised = shown_scores(library)
     assert float(raised[target]) == float(before[target]) + PER_INTENTION
     stack = app_context.undo_stack

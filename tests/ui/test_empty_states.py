@@ -14,6 +14,7 @@ from fairday_data import make_fair_day
 from roadshow_desk.domain.models import Event, Patent
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.main_window import MainWindow
+from roadshow_desk.ui.workflow import DataKind
 
 TIMEOUT = 60_000
 
@@ -136,7 +137,7 @@ def test_shortlist_and_roadshow_name_the_step_that_is_missing(qtbot, app_context
     # A new event's empty shortlist sends the organiser to the library.
     with app_context.database.session() as session:
         session.add(Event(name="秋季对接会"))
-    app_context.data_changed.emit("event")
+    app_context.data_changed.emit(DataKind.EVENT)
     with app_context.database.session() as session:
         other = session.scalar(select(Event.id).where(Event.id != day.event_id))
     app_context.event_changed.emit(other)

@@ -14,6 +14,7 @@ from roadshow_desk.domain.enums import IntentionKind
 from roadshow_desk.domain.models import Registration
 from roadshow_desk.store.db import open_database
 from roadshow_desk.store.intentions import record_intention
+from roadshow_desk.ui.workflow import DataKind
 
 fair = fair_fixture  # the capture panel tests' fixtures, on a PostgreSQL database here
 panel = panel_fixture
@@ -45,7 +46,7 @@ def test_another_desks_intention_shows_here_within_two_seconds(
             qtbot.waitSignal(
                 app_context.data_changed,
                 timeout=2000,
-                check_params_cb=lambda kind: kind == "checkin",
+                check_params_cb=lambda kind: kind is DataKind.CHECKIN,
             ),
             other_desk.session() as session,
         ):

@@ -33,6 +33,22 @@ def test_every_listed_page_is_in_the_navigation(window: MainWindow) -> None:
     assert "library" in names
 
 
+def test_every_registration_string_names_what_it_says() -> None:
+    """What mypy cannot follow in ``"module:name"`` strings (see the main window's module)."""
+    import inspect
+
+    from roadshow_desk.ui.workflow import WorkflowPage
+
+    for spec in WORKFLOW_PAGES:
+        page = load_object(spec)
+        assert inspect.isclass(page) and issubclass(page, WorkflowPage), spec
+        assert spec.endswith(":" + page.__name__) and page.__module__ == spec.partition(":")[0]
+    for spec in main_window_module.WINDOW_CONTROLLERS:
+        install = load_object(spec)
+        assert callable(install), spec
+        assert len(inspect.signature(install).parameters) == 1, spec
+
+
 def test_opens_on_the_library_with_the_patents(qtbot, app_context, english) -> None:
     add_patents(app_context.database, 120)
     window = MainWindow(app_context)

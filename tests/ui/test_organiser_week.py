@@ -30,6 +30,7 @@ from roadshow_desk.exchange.writers import write_table
 from roadshow_desk.ui.importing.signup_dialog import SignUpTargetDialog
 from roadshow_desk.ui.importing.summary_dialog import ImportSummaryDialog
 from roadshow_desk.ui.main_window import MainWindow
+from roadshow_desk.ui.screening.library import screening_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TIMEOUT = 60_000
@@ -133,7 +134,7 @@ def test_the_organisers_week_from_an_empty_database(  # type: ignore[no-untyped-
 
     # 3. Screen: search the library for chips, keep the three in force, add them (Ctrl+Shift+L).
     assert window.show_page("library")
-    screening = library.screening
+    screening = screening_of(library)
     qtbot.waitUntil(lambda: screening._shown, timeout=TIMEOUT)
     screening.search_box.setFocus()
     for character in "芯片":  # as an input method commits them

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from roadshow_desk.domain.models import Event, Intention
 from roadshow_desk.ui.results.page import PERIOD, ResultsPage
+from roadshow_desk.ui.workflow import DataKind
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def test_updates_after_an_intention_is_saved_elsewhere(qtbot, page, demo_db) -> 
             )
         )
         session.commit()
-    page.context.data_changed.emit("intention")
+    page.context.data_changed.emit(DataKind.INTENTION)
     qtbot.waitUntil(
         lambda: page.figure_values["intentions"].text() == str(before + 1), timeout=10000
     )

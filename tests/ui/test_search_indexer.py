@@ -125,6 +125,32 @@ def test_an_import_starts_it(qtbot, window, app_context, small_batches) -> None:
     assert queued(app_context.database) == 0
 
 
+def test_it_follows_imports_whatever_the_order_of_the_controllers(  # type: ignore[no-untyped-def]
+    qtbot, app_context, english, small_batches, monkeypatch
+) -> None:
+    from roadshow_desk.exchange.patent_import import import_patents
+    from roadshow_desk.ui import main_window
+
+    controllers = list(main_window.WINDOW_CONTROLLERS)
+    indexer_spec = "roadshow_desk.ui.search_indexer:install"
+    controllers.remove(indexer_spec)
+    controllers.insert(0, indexer_spec)  # installed before the importer this time
+    monkeypatch.setattr(main_window, "WINDOW_CONTROLLERS", controllers)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    indexer = window.search_indexer
+    assert indexer.wait(10)
+    qtbot.waitUntil(lambda: not indexer.running)
+    result = import_patents(app_context.database, FIXTURES / "patentics_ragged.csv", station="t")
+    add_patents(app_context.database, 50)
+    waiting = queued(app_context.database)
+    assert waiting >= 50
+    with qtbot.waitSignal(indexer.finished, timeout=30000) as finished:
+        window.import_controller.import_finished.emit(result)
+    assert finished.args == [waiting]
+    assert queued(app_context.database) == 0
+
+
 def test_closing_the_window_stops_the_worker(  # type: ignore[no-untyped-def]
     qtbot, app_context, english, small_batches, monkeypatch
 ) -> None:

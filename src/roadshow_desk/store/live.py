@@ -3,7 +3,7 @@
 :func:`change_marks` reads, in one statement, a mark per watched table: its row count and
 latest ``updated_at`` (every write sets it; a removal is a tombstone, or changes the count).
 The window compares the marks every second (``ui.live_view``) and refreshes what changed:
-today's intentions, the check-in counts, the slots.
+today's intentions, the check-in counts, the agenda's slots.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 WATCHED: dict[str, str] = {
     "intention": "intention",
     "registration": "checkin",
-    "slot": "slot",
+    "slot": "agenda",
     "enterprise": "enterprise",
 }
 

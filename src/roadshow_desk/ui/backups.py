@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -30,20 +30,13 @@ from roadshow_desk.store.backups import Backup, backups_folder, kind_label, list
 from roadshow_desk.store.db import BACKUPS_KEPT
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.tasks import Task, run_task
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
 
 #: Every kind of record a restore may have changed (``AppContext.data_changed``).
-RESTORED_KINDS = (
-    "patent",
-    "shortlist",
-    "enterprise",
-    "event",
-    "session",
-    "slot",
-    "intention",
-    "checkin",
-    "agenda",
-)
+RESTORED_KINDS = tuple(DataKind)
 
 
 def local_time(backup: Backup) -> str:
@@ -190,7 +183,7 @@ class BackupsDialog(QDialog):
         QMessageBox.warning(self, self.tr("The backup was not restored"), str(error))
 
 
-def open_backups(window: Any) -> BackupsDialog:
+def open_backups(window: MainWindow) -> BackupsDialog:
     """Show the backups of ``window``'s database (window-modal)."""
     dialog = BackupsDialog(window.context, window)
     window.backups_dialog = dialog
@@ -199,7 +192,7 @@ def open_backups(window: Any) -> BackupsDialog:
     return dialog
 
 
-def install(window: Any) -> QAction:
+def install(window: MainWindow) -> QAction:
     """Add File ▸ Backups… (listed in ``main_window.WINDOW_CONTROLLERS``)."""
     from PySide6.QtCore import QCoreApplication
 

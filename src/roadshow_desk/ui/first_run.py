@@ -14,10 +14,18 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from roadshow_desk.ui.tasks import Task, run_task
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 #: What the demo writes: every kind of record the pages show.
-DEMO_KINDS = ("patent", "enterprise", "event", "shortlist", "checkin", "intention")
+DEMO_KINDS = (
+    DataKind.PATENT,
+    DataKind.ENTERPRISE,
+    DataKind.EVENT,
+    DataKind.SHORTLIST,
+    DataKind.AGENDA,
+    DataKind.CHECKIN,
+    DataKind.INTENTION,
+)
 
 
 class DemoFairAction(QAction):

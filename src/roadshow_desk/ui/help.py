@@ -8,13 +8,16 @@ the page it explains); empty states call it too. :func:`install` adds Help ▸ G
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QWidget
 
 from roadshow_desk.ui.forms import load_ui
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
 
 
 class GettingStartedDialog(QDialog):
@@ -117,7 +120,7 @@ def show_getting_started(parent: QWidget | None = None) -> GettingStartedDialog:
     return dialog
 
 
-def install(window: Any) -> QAction:
+def install(window: MainWindow) -> QAction:
     """Add Help ▸ Getting started (F1) above About (listed in ``WINDOW_CONTROLLERS``)."""
     text = QCoreApplication.translate("GettingStartedDialog", "&Getting started")
     action = QAction(text, window)

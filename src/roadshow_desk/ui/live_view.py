@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from roadshow_desk.ui.workflow import DataKind
+
 INTERVAL_MS = 1000
 
 
@@ -68,4 +70,4 @@ class LiveView(QObject):
             return
         for kind, mark in marks.items():
             if before.get(kind) != mark:
-                self.context.data_changed.emit(kind)
+                self.context.data_changed.emit(DataKind(kind))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
@@ -36,6 +36,9 @@ from roadshow_desk.store.search_index import (
     pending_count,
     prepare_pending,
 )
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
 
 TARGET_SECONDS = 0.25  # each transaction holds the write lock about this long: batches follow
 # the time under the lock. The commit counts: without its fsync (catch_up_commits) it is still
@@ -70,7 +73,7 @@ class SearchIndexer(QObject):
     _batch_done = Signal(object, int, int)  # from the worker: (its thread, done, total)
     _worker_ended = Signal(object)  # from the worker: its thread
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.database = window.context.database
@@ -245,12 +248,10 @@ class SearchIndexer(QObject):
         self.label.show()
 
 
-def install(window: Any) -> SearchIndexer:
+def install(window: MainWindow) -> SearchIndexer:
     """Index the queue now and after every import (listed in ``WINDOW_CONTROLLERS``)."""
     indexer = SearchIndexer(window)
     window.search_indexer = indexer
-    importer = getattr(window, "import_controller", None)
-    if importer is not None:
-        importer.import_finished.connect(indexer.on_import_finished)
+    window.context.import_finished.connect(indexer.on_import_finished)  # any installer order
     indexer.start()
     return indexer

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QAction, QGuiApplication
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from roadshow_desk.documents.selfcheck import FAILED, OK, SelfCheck, Translations, run_selfcheck
 from roadshow_desk.ui.translations import I18N_DIR, resolve_language
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
 
 
 def translations_found(lang: str | None) -> Translations:
@@ -96,7 +99,7 @@ class SelfCheckDialog(QDialog):
         QGuiApplication.clipboard().setText(self.report.as_text())
 
 
-def open_selfcheck(window: Any) -> SelfCheckDialog:
+def open_selfcheck(window: MainWindow) -> SelfCheckDialog:
     context = window.context
     chinese = QLocale().language() == QLocale.Language.Chinese  # set by install_translators
     report = collect(
@@ -107,7 +110,7 @@ def open_selfcheck(window: Any) -> SelfCheckDialog:
     return dialog
 
 
-def install(window: Any) -> QAction:
+def install(window: MainWindow) -> QAction:
     """Add Help ▸ Self-check… above About."""
     action = QAction(QCoreApplication.translate("SelfCheckDialog", "&Self-check…"), window)
     action.setObjectName("action_selfcheck")

@@ -13,6 +13,7 @@ from roadshow_desk.domain.models import Patent, Rubric
 from roadshow_desk.domain.rubric import Criterion, RubricSpec
 from roadshow_desk.store.facets import Facet
 from roadshow_desk.store.search import search_ids
+from roadshow_desk.ui.screening.library import screening_of
 from roadshow_desk.ui.screening.rubric_dialog import RubricDialog
 
 
@@ -34,12 +35,12 @@ def window(qtbot, context):  # type: ignore[no-untyped-def]
     window.resize(1400, 850)
     window.show()
     window.show_page("library")
-    qtbot.waitUntil(lambda: window.page("library").screening._shown)
+    qtbot.waitUntil(lambda: screening_of(window.page("library"))._shown)
     return window
 
 
 def facet_item(page: Any, facet: Facet, key: Any) -> Any:
-    tree = page.screening.facets
+    tree = screening_of(page).facets
     for top in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(top)
         for child in range(item.childCount()):
@@ -55,9 +56,9 @@ def facet_item(page: Any, facet: Facet, key: Any) -> Any:
 def test_typing_searches_once_per_pause(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     page = window.page("library")
     applied: list[int] = []
-    page.screening.applied.connect(applied.append)
+    screening_of(page).applied.connect(applied.append)
     for character in "电池":  # two keystrokes (as an input method types them), one search
-        page.screening.search_box.insert(character)
+        screening_of(page).search_box.insert(character)
     qtbot.waitUntil(lambda: len(applied) == 1)
     qtbot.wait(400)
     assert len(applied) == 1
@@ -83,13 +84,13 @@ def test_facets_narrow_the_table_and_count(qtbot, window) -> None:  # type: igno
     assert facet_item(page, Facet.TYPE, "invention").checkState(0) == Qt.CheckState.Checked
     # the other types still show what ticking them would add
     assert int(facet_item(page, Facet.TYPE, "utility_model").text(1)) == 60 - inventions
-    page.screening.clear_button.click()
+    screening_of(page).clear_button.click()
     qtbot.waitUntil(lambda: page.model.total == 60)
 
 
 def test_detail_pane_shows_breakdown_and_firms_to_invite(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     page = window.page("library")
-    pane = page.screening_pane
+    pane = screening_of(page).pane
     with window.context.database.session() as session:
         patent_id = session.scalar(select(Patent.id).where(Patent.title.contains("储能电池柜")))
     assert page.select_patent(patent_id)
@@ -137,6 +138,6 @@ def test_rubric_dialog_previews_applies_and_names(qtbot, window, monkeypatch) ->
 def test_facet_and_match_models_pass_the_tester(qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]
     page = window.page("library")
     page.select_patent(page.model.patent_id(0))
-    page.screening_pane.matches.refresh()
-    qtmodeltester.check(page.screening_pane.matches.model)
+    screening_of(page).pane.matches.refresh()
+    qtmodeltester.check(screening_of(page).pane.matches.model)
     qtmodeltester.check(page.model)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from roadshow_desk.domain.models import Patent
 from roadshow_desk.store.search import search_ids
+from roadshow_desk.ui.screening.library import screening_of
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def window(qtbot, demo_db, ui_settings, english):  # type: ignore[no-untyped-def
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.show_page("library")
-    qtbot.waitUntil(lambda: window.page("library").screening._shown)
+    qtbot.waitUntil(lambda: screening_of(window.page("library"))._shown)
     yield window
     context.undo_stack.clear()
 
@@ -37,10 +38,10 @@ def listed(page) -> set[int]:  # type: ignore[no-untyped-def]
 
 
 def search(qtbot, page, text: str) -> None:  # type: ignore[no-untyped-def]
-    box = page.screening.search_box
+    box = screening_of(page).search_box
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is box
-    with qtbot.waitSignal(page.screening.applied, timeout=5000):
+    with qtbot.waitSignal(screening_of(page).applied, timeout=5000):
         QTest.keySequence(box, QKeySequence.StandardKey.SelectAll)
         typed = QInputMethodEvent()  # Chinese comes from the input method, committed
         typed.setCommitString(text)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from roadshow_desk.domain import shortlist as sl
 from roadshow_desk.domain.models import Patent
+from roadshow_desk.ui.screening.library import screening_of
 from roadshow_desk.ui.shortlist.model import (
     COLUMN,
     PATENT_IDS_MIME,
@@ -110,7 +111,7 @@ def test_library_action_adds_the_selected_patents(qtbot, window) -> None:  # typ
     listed = set(window.page("shortlist").model.patent_ids())
     rows = [r for r in range(library.model.rowCount()) if library.model.patent_id(r) not in listed]
     select_rows(library, rows[:2])
-    library.add_to_shortlist_action.trigger()
+    screening_of(library).add_action.trigger()
     shortlist = window.page("shortlist")
     qtbot.waitUntil(lambda: shortlist.model.rowCount() == 26)
     assert shortlist.model.patent_ids()[-2:] == [library.model.patent_id(r) for r in rows[:2]]

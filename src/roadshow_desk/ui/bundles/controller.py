@@ -10,7 +10,8 @@
 * File ▸ Station region… sets the region this station's bundles carry (``--region``);
 * the status bar shows how many of this station's records have not been exported, and
   closing the window with unexported work asks first (on a laptop that has exported or
-  merged a bundle), and so does starting a new event (:func:`confirm_new_event`).
+  merged a bundle), and so does starting a new event (:meth:`BundleController.confirm_new_event`,
+  one of ``AppContext.new_event_checks``).
 
 Everything that touches the database is a plain function of ``roadshow_desk.exchange``.
 """
@@ -18,7 +19,7 @@ Everything that touches the database is a plain function of ``roadshow_desk.exch
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QWidget,
 )
 
 from roadshow_desk.domain.models import utcnow
@@ -45,6 +45,19 @@ from roadshow_desk.exchange.bundle_regions import region_choices, set_station_re
 from roadshow_desk.ui.bundles.preview import MergePreviewDialog
 from roadshow_desk.ui.bundles.stations import StationsDialog
 from roadshow_desk.ui.tasks import Task, run_task
+from roadshow_desk.ui.workflow import DataKind
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
+
+#: What a merge may change (the tables of ``domain.bundle_schema``), as the pages listen for.
+MERGED_KINDS = (
+    DataKind.ENTERPRISE,
+    DataKind.INTENTION,
+    DataKind.CHECKIN,
+    DataKind.SHORTLIST,
+    DataKind.AGENDA,
+)
 
 
 class BundleController(QObject):
@@ -55,7 +68,7 @@ class BundleController(QObject):
     merged = Signal(object)
     """Bundles were merged (the MergeResult)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.context = window.context
@@ -308,7 +321,7 @@ class BundleController(QObject):
             .replace("%3", str(conflicts))
             .replace("%4", str(duplicates))
         )
-        for kind in ("enterprise", "intention", "registration", "shortlist", "session"):
+        for kind in MERGED_KINDS:
             self.context.data_changed.emit(kind)
         self.refresh_status()
         if self.stations_dialog is not None:
@@ -347,7 +360,7 @@ class BundleController(QObject):
         except Exception as exc:  # no event yet: one sentence
             self._failed(exc)
             return
-        self.context.data_changed.emit("bundle_settings")  # the event form's passphrase line
+        self.context.data_changed.emit(DataKind.BUNDLE_SETTINGS)  # the event form's passphrase line
         self.context.status_message.emit(
             self.tr("Bundles of this event will be encrypted.")
             if text
@@ -395,15 +408,9 @@ class BundleController(QObject):
         )
 
 
-def confirm_new_event(widget: QWidget) -> bool:
-    """Before a new event: ask about this station's unexported work as closing does (True: go
-    on; a window without station bundles never asks)."""
-    controller = getattr(widget.window(), "bundle_controller", None)
-    return controller is None or controller.confirm_new_event()
-
-
-def install(window: Any) -> BundleController:
+def install(window: MainWindow) -> BundleController:
     controller = BundleController(window)
     controller.install()
     window.bundle_controller = controller
+    window.context.new_event_checks.append(controller.confirm_new_event)
     return controller

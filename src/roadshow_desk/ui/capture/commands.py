@@ -4,7 +4,7 @@ Recording itself is never deferred to the undo stack: the panel saves first (the
 is durable when Enter returns) and then pushes :class:`RecordIntentionCommand`, whose undo
 removes the intention (a tombstone) and whose redo brings it back. Every write goes through
 ``store.intentions``, which rescores the patent (enterprise interest) in the same commit;
-the pages showing scores listen for ``data_changed("intention")``.
+the pages showing scores listen for ``data_changed(DataKind.INTENTION)``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from roadshow_desk.store.intentions import set_intention_deleted, update_intention
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class RecordIntentionCommand(QUndoCommand):
@@ -38,13 +38,13 @@ class RecordIntentionCommand(QUndoCommand):
         set_intention_deleted(
             self.context.database, self.intention_id, False, station=self.context.station
         )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         set_intention_deleted(
             self.context.database, self.intention_id, True, station=self.context.station
         )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
 
 class EditIntentionCommand(QUndoCommand):
@@ -61,7 +61,7 @@ class EditIntentionCommand(QUndoCommand):
         self.previous = update_intention(
             self.context.database, self.intention_id, self.changes, station=self.context.station
         )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         if self.previous:
@@ -71,7 +71,7 @@ class EditIntentionCommand(QUndoCommand):
                 self.previous,
                 station=self.context.station,
             )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
 
 class RemoveIntentionCommand(QUndoCommand):
@@ -86,10 +86,10 @@ class RemoveIntentionCommand(QUndoCommand):
         set_intention_deleted(
             self.context.database, self.intention_id, True, station=self.context.station
         )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         set_intention_deleted(
             self.context.database, self.intention_id, False, station=self.context.station
         )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)

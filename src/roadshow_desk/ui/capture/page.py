@@ -13,7 +13,7 @@ from roadshow_desk.i18n import translate
 from roadshow_desk.ui.capture.panel import CapturePanel
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.next_step import show_next_step
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 
 class CapturePage(WorkflowPage):
@@ -42,6 +42,7 @@ class CapturePage(WorkflowPage):
         self._task: Any = None
         self.empty = EmptyState(self, "empty_capture")
         context.data_changed.connect(self._on_data_changed)
+        context.capture_panel_factory = lambda: CapturePanel(context)  # the roadshow console
 
     def title(self) -> str:
         return self.tr("Capture")
@@ -57,7 +58,7 @@ class CapturePage(WorkflowPage):
         self.panel.field_enterprise.edit.setFocus()
         show_next_step(self.empty, self, self.context)  # an event, patents, enterprises?
 
-    def _on_data_changed(self, _kind: str) -> None:
+    def _on_data_changed(self, _kind: DataKind) -> None:
         if self.empty.isHidden() or show_next_step(self.empty, self, self.context):
             return
         if self.isVisible():  # the last missing step is done: ready to capture
@@ -98,9 +99,9 @@ class CapturePage(WorkflowPage):
         return self._task
 
     def _imported(self, result: Any) -> None:
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
         # an online form's new firms came in as walk-ins signed up for the event
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
         text = (
             self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected.")
             .replace("%1", str(result.inserted))

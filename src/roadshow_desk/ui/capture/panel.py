@@ -13,7 +13,7 @@ Keyboard flow (no mouse needed)::
 
 A USB scanner's burst (a badge ``RSD1:E:…`` or a patent code ``RSD1:P:…`` or a sign-up link)
 fills the enterprise or the patent wherever the focus is in the panel
-(:class:`~roadshow_desk.ui.capture.scanner.ScanDetector` holds the burst back before any
+(:class:`~roadshow_desk.ui.scanner.ScanDetector` holds the burst back before any
 widget or shortcut sees it, so nothing of it is typed anywhere). Today's list beside the form shows
 every intention captured today with a running count; Enter or a double-click on a row loads
 it for editing (Enter saves the edit), Delete removes it; every change is on the undo stack.
@@ -52,7 +52,6 @@ from roadshow_desk.domain.capture import (
 )
 from roadshow_desk.domain.enterprises import enterprise_by_uuid, search_enterprises
 from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
-from roadshow_desk.domain.events import latest_event
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import (
     Enterprise,
@@ -71,10 +70,10 @@ from roadshow_desk.ui.capture.commands import (
     RemoveIntentionCommand,
 )
 from roadshow_desk.ui.capture.lookup import LookupField
-from roadshow_desk.ui.capture.scanner import ScanDetector
 from roadshow_desk.ui.capture.today import TodayModel
 from roadshow_desk.ui.capture.warmup import warm_lookups
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.scanner import ScanDetector, looks_like_code
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -86,17 +85,6 @@ def enterprise_label(firm: Enterprise) -> str:
 
 def patent_label(patent: Patent) -> str:
     return f"{patent.application_no}  {patent.title}"
-
-
-def looks_like_code(text: str) -> bool:
-    """What the scanner detector accepts: anything that parses, or starts like our codes
-    (then the panel says why it is not usable instead of typing it into a field)."""
-    try:
-        parse_payload(text)
-    except InvalidPayload:
-        stripped = text.strip().upper()
-        return stripped.startswith(("RSD", "HTTP://", "HTTPS://"))
-    return True
 
 
 class CapturePanel(QWidget):
@@ -279,11 +267,7 @@ class CapturePanel(QWidget):
     # ------------------------------------------------------------------ lookups
 
     def _event_id(self) -> int | None:
-        if self.context.current_event_id is not None:
-            return self.context.current_event_id
-        with self.database.session() as session:
-            event = latest_event(session)
-            return event.id if event is not None else None
+        return self.context.current_or_latest_event_id()
 
     def _search_enterprises(self, text: str) -> list[tuple[int, str]]:
         with self.database.session() as session:
@@ -467,7 +451,7 @@ class CapturePanel(QWidget):
             self._show_problem(str(error), error.field)
             return False
         self.intention_recorded.emit(intention_id)
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
         self.new_capture()
         if self.rest_focus is not None:
             self.rest_focus.setFocus()
@@ -518,8 +502,8 @@ class CapturePanel(QWidget):
             .replace("%2", str(here))
         )
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("intention", "enterprise", "patent", "bundle"):
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.INTENTION, DataKind.ENTERPRISE, DataKind.PATENT):
             self.refresh()
 
     def _load_for_edit(self, index: Any) -> None:

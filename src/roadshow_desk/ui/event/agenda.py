@@ -51,11 +51,10 @@ from roadshow_desk.domain.agenda import (
     update_slot,
 )
 from roadshow_desk.domain.checkin import local_time
-from roadshow_desk.domain.events import latest_event
 from roadshow_desk.ui.event.session_details import SessionDetails
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.spreadsheet import SpreadsheetTableView
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-roadshow-desk-slot-ids"
@@ -70,7 +69,7 @@ class _AgendaCommand(QUndoCommand):
         self.context = context
 
     def _changed(self) -> None:
-        self.context.data_changed.emit("agenda")
+        self.context.data_changed.emit(DataKind.AGENDA)
 
 
 class BuildSessionCommand(_AgendaCommand):
@@ -422,11 +421,7 @@ class AgendaView(QWidget):
         context.data_changed.connect(self._on_data_changed)
 
     def event_id(self) -> int | None:
-        if self.context.current_event_id is not None:
-            return self.context.current_event_id
-        with self.context.database.session() as session:
-            event = latest_event(session)
-            return event.id if event is not None else None
+        return self.context.current_or_latest_event_id()
 
     def reload(self) -> None:
         keep = self.current_session_id()
@@ -468,8 +463,8 @@ class AgendaView(QWidget):
             .replace("%2", str(total))
         )
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("agenda", "event", "shortlist", "patent", "bundle"):
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.AGENDA, DataKind.EVENT, DataKind.SHORTLIST, DataKind.PATENT):
             self.reload()
 
     def build_session(self) -> bool:

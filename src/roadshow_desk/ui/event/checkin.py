@@ -34,12 +34,11 @@ from roadshow_desk.domain.checkin import (
     find_for_check_in,
     local_time,
 )
-from roadshow_desk.domain.events import get_event, latest_event
+from roadshow_desk.domain.events import get_event
 from roadshow_desk.errors import InputError
-from roadshow_desk.ui.capture.panel import looks_like_code
-from roadshow_desk.ui.capture.scanner import ScanDetector
 from roadshow_desk.ui.event.commands import CheckInCommand
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.scanner import ScanDetector, looks_like_code
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 def _nothing_to_undo_here(field: QLineEdit, event: QKeyEvent) -> bool:
@@ -139,11 +138,7 @@ class CheckInPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def event_id(self) -> int | None:
-        if self.context.current_event_id is not None:
-            return self.context.current_event_id
-        with self.context.database.session() as session:
-            event = latest_event(session)
-            return event.id if event is not None else None
+        return self.context.current_or_latest_event_id()
 
     def refresh(self) -> None:
         event_id = self.event_id()
@@ -158,8 +153,8 @@ class CheckInPanel(QWidget):
             .replace("%2", str(signed_up))
         )
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("enterprise", "checkin", "event", "bundle"):
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.ENTERPRISE, DataKind.CHECKIN, DataKind.EVENT):
             self.refresh()
 
     def search(self, text: str) -> None:
@@ -197,7 +192,7 @@ class CheckInPanel(QWidget):
         self.context.status_message.emit(message)
         if result.changed_anything:
             self.context.undo_stack.push(CheckInCommand(self.context, result, self._say))
-        self.context.data_changed.emit("checkin")
+        self.context.data_changed.emit(DataKind.CHECKIN)
         self.checked_in.emit(result.enterprise_id)
 
     def _say(self, message: str) -> None:
@@ -329,7 +324,7 @@ class CheckInPanel(QWidget):
             else None,
         )
         if result.walk_in_registered:
-            self.context.data_changed.emit("enterprise")
+            self.context.data_changed.emit(DataKind.ENTERPRISE)
         self.edit_search.setText("")
         self.list_found.clear()
         self.edit_search.setFocus()

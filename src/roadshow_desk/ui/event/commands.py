@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from roadshow_desk.domain.checkin import CheckInResult, redo_check_in, undo_check_in
 from roadshow_desk.errors import InputError
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class CheckInCommand(QUndoCommand):
@@ -63,8 +63,8 @@ class CheckInCommand(QUndoCommand):
 
     def _changed(self) -> None:
         if self.result.walk_in_registered:
-            self.context.data_changed.emit("enterprise")
-        self.context.data_changed.emit("checkin")
+            self.context.data_changed.emit(DataKind.ENTERPRISE)
+        self.context.data_changed.emit(DataKind.CHECKIN)
 
     def _tell(self, message: str) -> None:
         self.context.status_message.emit(message)

@@ -60,9 +60,9 @@ from roadshow_desk.store.db import Database
 from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
 from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.matches import MatchSuggestionsView
 from roadshow_desk.ui.rows_model import RowsModel
-from roadshow_desk.ui.screening.matches import MatchSuggestionsView
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -179,7 +179,7 @@ class SaveEnterpriseCommand(QUndoCommand):
                 )
         else:
             self._write(self.fields)
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
     def undo(self) -> None:
         if self.previous is None:
@@ -189,7 +189,7 @@ class SaveEnterpriseCommand(QUndoCommand):
                 )
         else:
             self._write(self.previous)
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
 
 class EnterpriseModel(RowsModel):
@@ -368,8 +368,8 @@ class RegistryView(QWidget):
         self.model.text = text
         self.reload()
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("enterprise", "intention", "bundle", "checkin"):
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.ENTERPRISE, DataKind.INTENTION, DataKind.CHECKIN):
             self.reload()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -568,7 +568,7 @@ class RegistryView(QWidget):
             self.tr("Merged into %1.").replace("%1", self.combo_merge.currentText())
         )
         self.current_id = int(target)
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
         self.select(int(target))
         return True
 
@@ -587,4 +587,4 @@ class RegistryView(QWidget):
         except EnterpriseInvalid as error:
             self.label_message.setText(str(error))
             return
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)

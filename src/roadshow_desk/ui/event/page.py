@@ -6,7 +6,6 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from roadshow_desk.domain.events import list_events
-from roadshow_desk.ui.bundles.controller import confirm_new_event
 from roadshow_desk.ui.empty_state import EmptyState, window_step
 from roadshow_desk.ui.event.agenda import AgendaView
 from roadshow_desk.ui.event.checkin import CheckInPanel
@@ -95,7 +94,7 @@ class EventPage(WorkflowPage):
         """Come forward at ``tab``, or (``None``) with the form for a new event."""
         if tab is None and not settle(self, [self.setup]):
             return  # what is typed for this event could not be kept and was not dropped
-        if tab is None and not confirm_new_event(self):
+        if tab is None and not self.context.may_start_new_event():
             return  # this station's work is not exported yet: the user chose to stay
         self._creating = tab is None
         window_step(self, "action_page_event")()

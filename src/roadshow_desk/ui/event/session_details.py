@@ -23,7 +23,7 @@ from roadshow_desk.domain.agenda import (
     update_session,
 )
 from roadshow_desk.domain.venue_time import from_venue, parse_wall_time, to_venue, zone_label
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class EditSessionCommand(QUndoCommand):
@@ -47,7 +47,7 @@ class EditSessionCommand(QUndoCommand):
                 update_session(session, self.session_id, room=str(value))
             else:
                 update_session(session, self.session_id, host=str(value))
-        self.context.data_changed.emit("agenda")
+        self.context.data_changed.emit(DataKind.AGENDA)
 
     def redo(self) -> None:
         self._apply(self.value)

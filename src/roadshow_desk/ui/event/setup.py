@@ -33,10 +33,10 @@ from roadshow_desk.domain.events import (
     update_event,
 )
 from roadshow_desk.domain.venue_time import COMMON_TIME_ZONES
-from roadshow_desk.ui.bundles.passphrase import PassphraseControl
+from roadshow_desk.ui.bundle_passphrase import PassphraseControl
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class SaveEventCommand(QUndoCommand):
@@ -61,7 +61,7 @@ class SaveEventCommand(QUndoCommand):
     def _write(self, fields: EventFields) -> None:
         with self.context.database.session() as session:
             update_event(session, self.event_id, fields, station=self.context.station)
-        self.context.data_changed.emit("event")
+        self.context.data_changed.emit(DataKind.EVENT)
 
     def redo(self) -> None:
         if self._first:  # saved before the push (so a refusal never reaches the stack)
@@ -239,7 +239,7 @@ class EventSetupForm(QWidget):
         self.context.status_message.emit(message)
         if previous is not None and previous != stored:
             self.context.undo_stack.push(SaveEventCommand(self.context, event_id, stored, previous))
-        self.context.data_changed.emit("event")
+        self.context.data_changed.emit(DataKind.EVENT)
         self.event_saved.emit(event_id)
         return True
 

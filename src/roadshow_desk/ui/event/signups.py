@@ -1,6 +1,6 @@
 """Signing selected firms of the registry up for the event, and withdrawing them; undoable.
 
-Each command calls ``domain.signups`` and tells the pages (``data_changed("enterprise")``:
+Each command calls ``domain.signups`` and tells the pages (``data_changed(DataKind.ENTERPRISE)``:
 the registry, the check-in list and the print page follow). The registry's buttons use
 :func:`sign_up_selected` and :func:`withdraw_selected`.
 """
@@ -12,21 +12,18 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from roadshow_desk.domain.events import get_event, latest_event
+from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.signups import sign_up_firms, withdraw_firms
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 def sign_up_event(context: AppContext) -> tuple[int, str] | None:
     """The event the registry signs firms up for: the current one, else the latest."""
+    event_id = context.current_or_latest_event_id()
+    if event_id is None:
+        return None
     with context.database.session() as session:
-        if context.current_event_id is not None:
-            event = get_event(session, context.current_event_id)
-        else:
-            found = latest_event(session)
-            if found is None:
-                return None
-            event = found
+        event = get_event(session, event_id)
         return event.id, event.name
 
 
@@ -51,12 +48,12 @@ class SignUpCommand(QUndoCommand):
             )
         if not self.added:
             self.setObsolete(True)  # all of them were signed up already: nothing to undo
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
     def undo(self) -> None:
         with self.context.database.session() as session:
             withdraw_firms(session, self.event_id, self.added, station=self.context.station)
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
 
 class WithdrawCommand(QUndoCommand):
@@ -82,12 +79,12 @@ class WithdrawCommand(QUndoCommand):
         self.withdrawn, self.kept = result.withdrawn, result.checked_in
         if not self.withdrawn:
             self.setObsolete(True)
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
     def undo(self) -> None:
         with self.context.database.session() as session:
             sign_up_firms(session, self.event_id, self.withdrawn, station=self.context.station)
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
 
 def sign_up_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str:

@@ -20,7 +20,7 @@ from roadshow_desk.domain.followup import (
     undo_last_move,
 )
 from roadshow_desk.domain.models import FollowUpEntry, utcnow
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class MoveStageCommand(QUndoCommand):
@@ -57,12 +57,12 @@ class MoveStageCommand(QUndoCommand):
                 note=self.note,
                 station=self.context.station,
             )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         with self.context.database.session() as session:
             undo_last_move(session, self.intention_id, station=self.context.station)
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
 
 class SetOwnerCommand(QUndoCommand):
@@ -85,7 +85,7 @@ class SetOwnerCommand(QUndoCommand):
                 reapply_owner_change(
                     session, self.intention_id, self.change, station=self.context.station
                 )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         if self.change is None:
@@ -94,7 +94,7 @@ class SetOwnerCommand(QUndoCommand):
             take_back_owner_change(
                 session, self.intention_id, self.change, station=self.context.station
             )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
 
 class SetNextActionCommand(QUndoCommand):
@@ -110,12 +110,12 @@ class SetNextActionCommand(QUndoCommand):
             self.previous = set_next_action(
                 session, self.intention_id, self.on, station=self.context.station
             )
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         with self.context.database.session() as session:
             set_next_action(session, self.intention_id, self.previous, station=self.context.station)
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
 
 class AddNoteCommand(QUndoCommand):
@@ -141,11 +141,11 @@ class AddNoteCommand(QUndoCommand):
                 restored = session.get(FollowUpEntry, self.entry_id)
                 if restored is not None:
                     restored.deleted_at = None
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         with self.context.database.session() as session:
             entry = session.get(FollowUpEntry, self.entry_id) if self.entry_id else None
             if entry is not None:
                 entry.deleted_at = utcnow()
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)

@@ -34,7 +34,7 @@ from roadshow_desk.domain.enums import DealKind, FollowUpStage, PaymentMethod
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Intention
 from roadshow_desk.ui.date_edit import DateEdit
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 SIGNED = (
     FollowUpStage.CONTRACT_SIGNED,
@@ -62,14 +62,14 @@ class SetContractCommand(QUndoCommand):
                 )
             else:
                 reapply_contract_change(session, self.change, station=station)
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
     def undo(self) -> None:
         if self.change is None:
             return
         with self.context.database.session() as session:
             take_back_contract_change(session, self.change, station=self.context.station)
-        self.context.data_changed.emit("intention")
+        self.context.data_changed.emit(DataKind.INTENTION)
 
 
 def _amount_text(outcome: ContractOutcome) -> str:

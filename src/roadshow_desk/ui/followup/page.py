@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.enums import FollowUpStage
-from roadshow_desk.domain.events import latest_event
 from roadshow_desk.domain.followup import (
     NEXT_STAGES,
     OPEN_STAGES,
@@ -65,7 +64,7 @@ from roadshow_desk.ui.followup.contract import ContractEditor
 from roadshow_desk.ui.followup.drafts import LeadDrafts
 from roadshow_desk.ui.layout_state import keep_layout
 from roadshow_desk.ui.rows_model import RowsModel
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 Index = QModelIndex | QPersistentModelIndex
 OPEN = "open"
@@ -265,11 +264,7 @@ class FollowUpPage(WorkflowPage):
     # ------------------------------------------------------------------ list
 
     def _event_id(self) -> int | None:
-        if self.context.current_event_id is not None:
-            return self.context.current_event_id
-        with self.context.database.session() as session:
-            event = latest_event(session)
-            return event.id if event is not None else None
+        return self.context.current_or_latest_event_id()
 
     def _fill_owners(self) -> None:
         chosen = self.combo_owner.currentData()
@@ -346,8 +341,8 @@ class FollowUpPage(WorkflowPage):
         self.context.status_message.emit(message.replace("%1", str(rows)).replace("%2", path.name))
         return rows
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("intention", "enterprise", "bundle") and self.isVisible():
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.INTENTION, DataKind.ENTERPRISE) and self.isVisible():
             self.reload()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -12,7 +12,7 @@ from roadshow_desk.exchange.conflict_resolution import (
     resolve_with_undo,
     undo_resolution,
 )
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class ResolveConflictsCommand(QUndoCommand):
@@ -55,5 +55,5 @@ class ResolveConflictsCommand(QUndoCommand):
 
     def _changed(self) -> None:
         # Conflicts of patents and of enterprises: both lists may change.
-        self.context.data_changed.emit("patent")
-        self.context.data_changed.emit("enterprise")
+        self.context.data_changed.emit(DataKind.PATENT)
+        self.context.data_changed.emit(DataKind.ENTERPRISE)

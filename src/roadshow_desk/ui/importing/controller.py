@@ -17,7 +17,7 @@ Everything that touches the database is a plain function of ``roadshow_desk.exch
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -32,6 +32,10 @@ from roadshow_desk.ui.importing.conflict_dialog import ConflictReviewDialog
 from roadshow_desk.ui.importing.mapping_dialog import ImportMappingDialog
 from roadshow_desk.ui.importing.summary_dialog import ImportSummaryDialog
 from roadshow_desk.ui.tasks import Task, run_task
+from roadshow_desk.ui.workflow import DataKind
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
 
 #: Files the window accepts for import (by name; the content decides the format).
 IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
@@ -47,7 +51,7 @@ class ImportController(QObject):
     import_finished = Signal(object)
     """An import wrote (or, with nothing to change, checked) a file (its ImportResult)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.context = window.context
@@ -56,6 +60,7 @@ class ImportController(QObject):
         self.summary_dialog: ImportSummaryDialog | None = None
         self.conflict_dialog: ConflictReviewDialog | None = None
         self._queue: list[Path] = []
+        self.import_finished.connect(self.context.import_finished)  # for the other workflows
 
     # ------------------------------------------------------------------ installing
 
@@ -203,16 +208,16 @@ class ImportController(QObject):
 
     def run_import(self, table: Table, mapping: ColumnMapping) -> Task:
         """Import ``table`` with ``mapping`` on a worker (progress dialog with Cancel)."""
-        return self._run(import_patents, table.path, "patent", table=table, mapping=mapping)
+        return self._run(import_patents, table.path, DataKind.PATENT, table=table, mapping=mapping)
 
     def import_enterprise_file(self, path: Path, event_id: int | None = None) -> Task | None:
         """Import a registration list on a worker, the columns detected (as the CLI does),
         signing its firms up for ``event_id`` when given."""
         if self.task is not None or self.mapping_dialog is not None:
             return None  # one import at a time; the user can start it again afterwards
-        return self._run(import_enterprises, path, "enterprise", event_id=event_id)
+        return self._run(import_enterprises, path, DataKind.ENTERPRISE, event_id=event_id)
 
-    def _run(self, importer: Any, path: Path, kind: str, **options: Any) -> Task:
+    def _run(self, importer: Any, path: Path, kind: DataKind, **options: Any) -> Task:
         """Run ``importer`` on ``path`` on a worker; the summary tells ``kind`` changed."""
         database = self.context.database
         station = self.context.station
@@ -230,7 +235,9 @@ class ImportController(QObject):
         self.task.cancelled.connect(self._cancelled)
         return self.task
 
-    def show_summary(self, result: ImportResult, kind: str = "patent") -> ImportSummaryDialog:
+    def show_summary(
+        self, result: ImportResult, kind: DataKind = DataKind.PATENT
+    ) -> ImportSummaryDialog:
         self.task = None
         if result.batch_id is not None:
             self.context.data_changed.emit(kind)
@@ -290,7 +297,7 @@ class ImportController(QObject):
         return self.window
 
 
-def install(window: Any) -> ImportController:
+def install(window: MainWindow) -> ImportController:
     """Install the import workflow on ``window`` (listed in ``WINDOW_CONTROLLERS``)."""
     controller = ImportController(window)
     controller.install()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from roadshow_desk.domain.patent_editing import PatentEdit, edit_patent, revert_patent_edit
 from roadshow_desk.errors import InputError
 from roadshow_desk.store.scoring import rescore
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class EditPatentCommand(QUndoCommand):
@@ -47,7 +47,7 @@ class EditPatentCommand(QUndoCommand):
         if self.edit is None:  # nothing to undo: drop the command from the stack
             self.setObsolete(True)
             return
-        self.context.data_changed.emit("patent")
+        self.context.data_changed.emit(DataKind.PATENT)
 
     def undo(self) -> None:
         if self.edit is None:
@@ -55,4 +55,4 @@ class EditPatentCommand(QUndoCommand):
         with self.context.database.session() as session:
             revert_patent_edit(session, self.edit)
             rescore(session, patent_ids=[self.patent_id])
-        self.context.data_changed.emit("patent")
+        self.context.data_changed.emit(DataKind.PATENT)

@@ -24,7 +24,7 @@ from roadshow_desk.ui.library.detail import PatentDetailPane
 from roadshow_desk.ui.library.edit_dialog import PatentDialog
 from roadshow_desk.ui.library.model import COLUMN_INDEX, COLUMNS, PatentTableModel
 from roadshow_desk.ui.next_step import show_next_step
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 HEADER_STATE = "library_header"
 SPLITTER_STATE = "library_splitter"
@@ -33,9 +33,11 @@ SPLITTER_STATE = "library_splitter"
 class LibraryPage(WorkflowPage):
     """Every patent in a sortable table; the selected one in full on the right.
 
-    Hooks for other workflows: ``model.set_filter(...)`` narrows the table (see
-    :class:`~roadshow_desk.ui.library.model.PatentTableModel`), ``top_bar`` (a layout above
-    the table) takes a search box or facets, and :attr:`patent_selected` tells who is shown.
+    Extension points for other workflows (the screening adds its search, facets and score
+    breakdown through them): ``model.set_filter(...)`` narrows the table (see
+    :class:`~roadshow_desk.ui.library.model.PatentTableModel`), :meth:`add_toolbar_widget`,
+    :meth:`add_side_panel`, :meth:`add_detail_section`, :meth:`allow_several_selected` with
+    :meth:`selected_patent_ids`, and :attr:`patent_selected` tells who is shown.
     """
 
     view_name = "library"
@@ -97,6 +99,9 @@ class LibraryPage(WorkflowPage):
         self.top_bar.setContentsMargins(8, 6, 8, 2)
         self.top_bar.addStretch(1)
         self.top_bar.addWidget(self.count_label)
+        self._toolbar_widgets = 0
+        self._detail_sections = 0
+        self.side_splitter: QSplitter | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -151,17 +156,56 @@ class LibraryPage(WorkflowPage):
         count = self.locale().toString(total)
         self.count_label.setText(self.tr("Patents: %1").replace("%1", count))
 
-    def _on_data_changed(self, kind: str) -> None:
-        if self._loaded and (kind == "patent" or not self.empty.isHidden()):
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if self._loaded and (kind == DataKind.PATENT or not self.empty.isHidden()):
             show_next_step(self.empty, self, self.context)
         # Intentions count in the score (enterprise interest): a capture reorders by score.
-        if kind not in ("patent", "intention") or not self._loaded:
+        if kind not in (DataKind.PATENT, DataKind.INTENTION) or not self._loaded:
             return
         current = self.current_patent_id()
         self.model.refresh()
         if current is not None and self.current_patent_id() != current:
             self.select_patent(current)
         self.detail.show_patent(self.current_patent_id())
+
+    # ------------------------------------------------------------------ extension points
+
+    def add_toolbar_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        """Put ``widget`` in the bar above the table, after those added before it."""
+        self.top_bar.insertWidget(self._toolbar_widgets, widget, stretch)
+        self._toolbar_widgets += 1
+
+    def add_side_panel(self, widget: QWidget) -> None:
+        """Put ``widget`` left of the table, in a splitter of its own (one side panel)."""
+        if self.side_splitter is not None:
+            raise RuntimeError("the library page has a side panel already")
+        inner = QSplitter(Qt.Orientation.Horizontal)
+        inner.setObjectName("splitter_facets")
+        inner.setChildrenCollapsible(False)
+        inner.addWidget(widget)
+        self.splitter.replaceWidget(0, inner)  # the library's splitter keeps 2
+        self.side_splitter = inner  # PySide leaves a replacing widget owned by Python: keep it
+        inner.addWidget(self.table)
+        self.table.show()
+        inner.setStretchFactor(0, 1)
+        inner.setStretchFactor(1, 4)
+        inner.setSizes([230, 760])
+
+    def add_detail_section(self, widget: QWidget) -> None:
+        """Put ``widget`` under the patent's text in the detail pane (above its buttons)."""
+        layout = self.detail.layout()
+        assert isinstance(layout, QVBoxLayout)
+        self._detail_sections += 1
+        layout.insertWidget(self._detail_sections, widget)
+
+    def allow_several_selected(self) -> None:
+        """Let the table select several rows (see :meth:`selected_patent_ids`)."""
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def selected_patent_ids(self) -> list[int]:
+        """The selected patents, top to bottom."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.patent_id(row) for row in rows]
 
     # ------------------------------------------------------------------ selection
 

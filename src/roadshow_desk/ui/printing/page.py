@@ -53,7 +53,7 @@ from roadshow_desk.ui.printing.preview import PdfPreview
 from roadshow_desk.ui.printing.printer import prepare_printer, print_pdf
 from roadshow_desk.ui.printing.template import add_template_button, ask_template_path, template_job
 from roadshow_desk.ui.tasks import Task, run_task
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 
 def _render_job(
@@ -233,7 +233,7 @@ class PrintPage(WorkflowPage):
         self.combo_session.blockSignals(False)
         self._options_changed()
 
-    def _on_data_changed(self, kind: str) -> None:
+    def _on_data_changed(self, kind: DataKind) -> None:
         self._events_loaded = False
         self._drop_preview()
         if self.isVisible():

@@ -43,7 +43,7 @@ from roadshow_desk.domain.results_tables import ResultTable, intentions_table, r
 from roadshow_desk.errors import InputError
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.results.chart_view import ChartView, Picture, render_chart
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 #: The breakdowns the chart can show (keys of ``result_tables``).
 CHARTS = ("kind", "field", "institution", "type", "region", "session", "funnel")
@@ -228,7 +228,7 @@ class ResultsPage(WorkflowPage):
             self._fill_events()
             self.refresh()
 
-    def _data_changed(self, kind: str) -> None:
+    def _data_changed(self, kind: DataKind) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()

@@ -8,7 +8,7 @@ from whichever window has the focus; on the console the keys a clicker or presen
 except in a text field being typed into (a text field takes its printable keys first). The
 show starts with the focus on the console itself, and goes back there after an intention is
 saved in its capture panel. A scanner's burst is held back before any of this sees it (the
-capture panel's :class:`~roadshow_desk.ui.capture.scanner.ScanDetector` also watches the
+capture panel's :class:`~roadshow_desk.ui.scanner.ScanDetector` also watches the
 console and the audience display). Esc asks first ("press Esc again"), so an Esc meant for
 a field or a list never ends the show. The windows are placed by :mod:`.screens` when the show
 starts and again whenever a screen is added or removed, or the primary screen changes: the
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QWidget
 from roadshow_desk.domain.models import utcnow
 from roadshow_desk.domain.roadshow import Phase, RoadshowRun, Thresholds
 from roadshow_desk.domain.roadshow_plan import SessionPlan, public_slide
-from roadshow_desk.ui.capture.scanner import ScanDetector
 from roadshow_desk.ui.roadshow.audience import AudienceDisplay
 from roadshow_desk.ui.roadshow.console import PresenterConsole
 from roadshow_desk.ui.roadshow.screens import (
@@ -39,6 +38,7 @@ from roadshow_desk.ui.roadshow.screens import (
     put_full_screen,
     put_windowed,
 )
+from roadshow_desk.ui.scanner import ScanDetector
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -37,20 +37,17 @@ from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.roadshow.audience import AudienceDisplay
 from roadshow_desk.ui.roadshow.console import local_time
 from roadshow_desk.ui.roadshow.controller import RoadshowController, RoadshowOptions
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 PREVIEW_SIZE = (1024, 768)
 PREVIEW_WIDTH = 400
 
 
 def make_capture_panel(context: AppContext) -> QWidget | None:
-    """The quick intention capture of the fair-day workflow, for the console."""
-    try:
-        from roadshow_desk.ui.capture.panel import CapturePanel
-    except ImportError:
-        return None
-    panel: QWidget = CapturePanel(context)
-    return panel
+    """The quick intention capture of the fair-day workflow, for the console (None when
+    the window has no capture page: see ``AppContext.capture_panel_factory``)."""
+    factory = context.capture_panel_factory
+    return factory() if factory is not None else None
 
 
 class RoadshowPage(WorkflowPage):
@@ -206,18 +203,12 @@ class RoadshowPage(WorkflowPage):
 
     # ------------------------------------------------------------------ sessions
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("event", "session", "slot", "patent", "shortlist"):
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.EVENT, DataKind.AGENDA, DataKind.PATENT, DataKind.SHORTLIST):
             self.reload()
 
     def _event_id(self) -> int | None:
-        if self.context.current_event_id is not None:
-            return self.context.current_event_id
-        from roadshow_desk.domain.events import latest_event
-
-        with self.context.database.session() as session:
-            event = latest_event(session)
-            return event.id if event is not None else None
+        return self.context.current_or_latest_event_id()
 
     def reload(self) -> None:
         """Read the current event's sessions again (keeps the chosen session)."""

@@ -1,2 +1,3 @@
-"""Screening in the window: search and facets on the library, the rubric dialog, match
-suggestions for detail panes (installed by :func:`roadshow_desk.ui.screening.library.install`)."""
+"""Screening in the window: search and facets on the library, the rubric dialog, the score
+breakdown with match suggestions (``ui.matches``) under the patent (installed by
+:func:`roadshow_desk.ui.screening.library.install`)."""

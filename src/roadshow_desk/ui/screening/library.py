@@ -13,7 +13,8 @@ Adds to the library page, through its hooks and without replacing anything in it
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDrag, QIcon, QKeySequence, QMouseEvent
@@ -22,17 +23,19 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from roadshow_desk.store.facets import Facet, FacetSelection, count_facets, selection_conditions
 from roadshow_desk.store.search import ids_condition, search_ids
+from roadshow_desk.ui.library.page import LibraryPage
+from roadshow_desk.ui.matches import MatchSuggestionsView
 from roadshow_desk.ui.screening.facet_panel import FacetPanel, SearchBox
-from roadshow_desk.ui.screening.matches import MatchSuggestionsView
-from roadshow_desk.ui.shortlist.model import PATENT_IDS_MIME
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import PATENT_IDS_MIME, AppContext, DataKind
+
+if TYPE_CHECKING:
+    from roadshow_desk.ui.main_window import MainWindow
 
 
 class PatentScreeningPane(QWidget):
@@ -79,7 +82,7 @@ class LibraryScreening(QObject):
     applied = Signal(int)
     """The search and facets were applied (how many patents match)."""
 
-    def __init__(self, page: Any, context: AppContext) -> None:
+    def __init__(self, page: LibraryPage, context: AppContext) -> None:
         super().__init__(page)
         self.page = page
         self.context = context
@@ -97,12 +100,15 @@ class LibraryScreening(QObject):
         self._recount.timeout.connect(self.apply)
         self._shown = False
         self.pane: PatentScreeningPane | None = None
+        self.drag: _DragFromTable | None = None
+        self.add_action: QAction | None = None
 
-    def on_data_changed(self, kind: str) -> None:
-        if kind in ("patent", "shortlist", "intention"):
+    def on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.PATENT, DataKind.SHORTLIST, DataKind.INTENTION):
             self.schedule()
         pane = self.pane
-        if kind in ("patent", "intention", "enterprise") and pane and pane.patent_id is not None:
+        shown = (DataKind.PATENT, DataKind.INTENTION, DataKind.ENTERPRISE)
+        if kind in shown and pane and pane.patent_id is not None:
             pane.show_patent(pane.patent_id)
 
     def on_event_changed(self, _event_id: int) -> None:
@@ -113,9 +119,7 @@ class LibraryScreening(QObject):
             self.apply()
 
     def event_id(self) -> int | None:
-        from roadshow_desk.ui.shortlist.page import current_event_id
-
-        return current_event_id(self.context)
+        return self.context.current_or_latest_event_id()
 
     def set_query(self, query: str) -> None:
         self.selection = FacetSelection(query, self.selection.ticked, self.selection.event_id)
@@ -164,16 +168,12 @@ class LibraryScreening(QObject):
 class _DragFromTable(QObject):
     """Starts a drag of the selected patents' ids from the library table."""
 
-    def __init__(self, table: QAbstractItemView) -> None:
+    def __init__(self, table: QAbstractItemView, patent_ids: Callable[[], list[int]]) -> None:
         super().__init__(table)
         self.table = table
+        self.patent_ids = patent_ids
         self._pressed: QPoint | None = None
         table.viewport().installEventFilter(self)
-
-    def patent_ids(self) -> list[int]:
-        model = self.table.model()
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [model.patent_id(row) for row in rows]  # type: ignore[attr-defined]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
@@ -207,31 +207,40 @@ class _DragFromTable(QObject):
         drag.exec(Qt.DropAction.CopyAction)
 
 
-def open_rubric_dialog(main_window: Any) -> None:
+def open_rubric_dialog(main_window: MainWindow) -> None:
     from roadshow_desk.ui.screening.rubric_dialog import RubricDialog
 
     library = main_window.page("library")
-    patent_id = library.current_patent_id() if library is not None else None
+    patent_id = library.current_patent_id() if isinstance(library, LibraryPage) else None
     dialog = RubricDialog(main_window.context, patent_id, main_window)
     dialog.exec()
     dialog.deleteLater()
 
 
-def add_to_shortlist(main_window: Any, patent_ids: list[int]) -> None:
-    shortlist = main_window.page("shortlist")
-    if shortlist is None or not patent_ids:
+def add_to_shortlist(context: AppContext, patent_ids: list[int]) -> None:
+    """Put ``patent_ids`` on the shortlist through the context's :class:`ShortlistSink`."""
+    sink = context.shortlist_sink
+    if sink is None or not patent_ids:
         return
-    shortlist.add_patents(patent_ids)
-    main_window.context.status_message.emit(
+    sink.add_patents(patent_ids)
+    context.status_message.emit(
         QApplication.translate("LibraryScreening", "%1 patents put on the shortlist.").replace(
             "%1", str(len(patent_ids))
         )
     )
 
 
-def install(main_window: Any) -> None:
+def screening_of(page: QObject) -> LibraryScreening:
+    """The screening installed on the library ``page``."""
+    screening = page.findChild(LibraryScreening, "library_screening")
+    if screening is None:
+        raise LookupError("no screening on this page")
+    return screening
+
+
+def install(main_window: MainWindow) -> None:
     """Window controller: add search, facets, breakdown, matches and shortlist actions to the
-    library page, and the rubric dialog to the window."""
+    library page (through its extension points), and the rubric dialog to the window."""
     context: AppContext = main_window.context
     rubric_action = QAction(
         QIcon("icons:rubric.svg"),
@@ -242,53 +251,37 @@ def install(main_window: Any) -> None:
     rubric_action.triggered.connect(lambda: open_rubric_dialog(main_window))
     main_window.edit_menu.addSeparator()
     main_window.edit_menu.addAction(rubric_action)
-    main_window.rubric_action = rubric_action
 
     page = main_window.page("library")
-    if page is None:
+    if not isinstance(page, LibraryPage):
         return
     screening = LibraryScreening(page, context)
-    page.screening = screening
-    page.top_bar.insertWidget(0, screening.search_box, 3)
-    page.top_bar.insertWidget(1, screening.clear_button)
+    screening.setObjectName("library_screening")
+    page.add_toolbar_widget(screening.search_box, 3)
+    page.add_toolbar_widget(screening.clear_button)
     rubric_button = QPushButton(QIcon("icons:rubric.svg"), rubric_action.text())
     rubric_button.setObjectName("button_rubric")
     rubric_button.clicked.connect(rubric_action.trigger)
-    page.top_bar.insertWidget(2, rubric_button)
+    page.add_toolbar_widget(rubric_button)
     screening.clear_button.setEnabled(False)
-
-    inner = QSplitter(Qt.Orientation.Horizontal)
-    inner.setObjectName("splitter_facets")
-    inner.setChildrenCollapsible(False)
-    inner.addWidget(screening.facets)
-    table_widget = page.splitter.replaceWidget(0, inner)  # the library's splitter keeps 2
-    page.facet_splitter = inner  # PySide leaves a replacing widget owned by Python: keep it
-    inner.addWidget(table_widget)
-    table_widget.show()
-    inner.setStretchFactor(0, 1)
-    inner.setStretchFactor(1, 4)
-    inner.setSizes([230, 760])
+    page.add_side_panel(screening.facets)
 
     pane = PatentScreeningPane(context)
-    page.detail.layout().insertWidget(1, pane)
-    page.screening_pane = pane
+    page.add_detail_section(pane)
     screening.pane = pane
     page.patent_selected.connect(pane.show_patent)
     pane.show_patent(page.current_patent_id())
 
-    table = page.table
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    page.library_drag = _DragFromTable(table)
+    page.allow_several_selected()
+    screening.drag = _DragFromTable(page.table, page.selected_patent_ids)
     add_action = QAction(QApplication.translate("LibraryScreening", "Add to shortlist"), page)
     add_action.setObjectName("action_add_to_shortlist")
     add_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    add_action.triggered.connect(
-        lambda: add_to_shortlist(main_window, page.library_drag.patent_ids())
-    )
-    table.addAction(add_action)
+    add_action.triggered.connect(lambda: add_to_shortlist(context, page.selected_patent_ids()))
+    page.table.addAction(add_action)
     page.addAction(add_action)
-    page.add_to_shortlist_action = add_action
+    screening.add_action = add_action
 
     context.data_changed.connect(screening.on_data_changed)
     context.event_changed.connect(screening.on_event_changed)

@@ -43,7 +43,7 @@ from roadshow_desk.errors import InputError
 from roadshow_desk.store import scoring
 from roadshow_desk.store.facets import BAND_EDGES, NO_SCORE, band_label
 from roadshow_desk.ui.forms import load_ui
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class RubricDialog(QDialog):
@@ -230,7 +230,7 @@ class RubricDialog(QDialog):
                 "%1", self.locale().toString(changed)
             )
         )
-        self.context.data_changed.emit("patent")
+        self.context.data_changed.emit(DataKind.PATENT)
         self.rescored.emit(changed)
         return True
 

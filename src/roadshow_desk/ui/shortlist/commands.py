@@ -1,5 +1,5 @@
 """Undoable shortlist changes: each calls a domain function, and its inverse, in a short
-session, then tells the other pages (``data_changed("shortlist")``).
+session, then tells the other pages (``data_changed(DataKind.SHORTLIST)``).
 
 They go on ``context.undo_stack`` (Ctrl+Z / Ctrl+Shift+Z), which also drives the window's
 modified mark.
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain import shortlist
 from roadshow_desk.errors import InputError
-from roadshow_desk.ui.workflow import AppContext
+from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
 class ShortlistCommand(QUndoCommand):
@@ -52,11 +52,11 @@ class ShortlistCommand(QUndoCommand):
         if not self.done and not self.changed_anything(self.result):
             self.setObsolete(True)  # nothing happened: nothing to undo
         self.done = True
-        self.context.data_changed.emit("shortlist")
+        self.context.data_changed.emit(DataKind.SHORTLIST)
 
     def undo(self) -> None:
         self._run(lambda session: self.revert(session, self.result))
-        self.context.data_changed.emit("shortlist")
+        self.context.data_changed.emit(DataKind.SHORTLIST)
 
 
 class AddPatentsCommand(ShortlistCommand):

@@ -26,11 +26,10 @@ from sqlalchemy import select
 from roadshow_desk.domain.labels import format_value
 from roadshow_desk.domain.models import Institution, Patent, ShortlistEntry
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.workflow import PATENT_IDS_MIME
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-PATENT_IDS_MIME = "application/x-roadshow-desk-patent-ids"
-"""Patents dragged from anywhere (the library): a JSON list of patent ids."""
 SHORTLIST_MIME = "application/x-roadshow-desk-shortlist-rows"
 """Rows dragged inside the shortlist: a JSON list of patent ids."""
 

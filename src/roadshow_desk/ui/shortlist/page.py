@@ -35,8 +35,8 @@ from roadshow_desk.domain.models import Event, split_list
 from roadshow_desk.errors import InputError
 from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.empty_state import EmptyState
+from roadshow_desk.ui.matches import MatchSuggestionsView
 from roadshow_desk.ui.next_step import show_next_step
-from roadshow_desk.ui.screening.matches import MatchSuggestionsView
 from roadshow_desk.ui.shortlist.commands import (
     AddPatentsCommand,
     RemovePatentsCommand,
@@ -45,21 +45,10 @@ from roadshow_desk.ui.shortlist.commands import (
     SetNotesCommand,
     SetTagsCommand,
 )
-from roadshow_desk.ui.shortlist.model import COLUMN, PATENT_IDS_MIME, ShortlistModel
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.shortlist.model import COLUMN, ShortlistModel
+from roadshow_desk.ui.workflow import PATENT_IDS_MIME, AppContext, DataKind, WorkflowPage
 
 SPLITTER_STATE = "shortlist_splitter"
-
-
-def current_event_id(context: AppContext) -> int | None:
-    """The event being prepared: the one chosen in the event page, else the latest."""
-    if context.current_event_id is not None:
-        return context.current_event_id
-    from roadshow_desk.domain.events import latest_event
-
-    with context.database.session() as session:
-        event = latest_event(session)
-        return event.id if event is not None else None
 
 
 class ShortlistTable(QTableView):
@@ -194,6 +183,7 @@ class ShortlistPage(WorkflowPage):
         self._loaded = False
         self.empty = EmptyState(self.table.viewport(), "empty_shortlist")  # drops pass through
         context.data_changed.connect(self._on_data_changed)
+        context.shortlist_sink = self  # the library's "Add to shortlist" (a ShortlistSink)
         context.event_changed.connect(lambda _event: self.reload(keep_event=False))
 
     # ------------------------------------------------------------------ actions
@@ -300,7 +290,7 @@ class ShortlistPage(WorkflowPage):
     def reload(self, *, keep_event: bool = True) -> None:
         """Re-read the shortlist (keeping the current patent and the selection)."""
         if not keep_event or self.event_id is None:
-            self.event_id = current_event_id(self.context)
+            self.event_id = self.context.current_or_latest_event_id()
         current = self.current_patent_id()
         selected = self.selected_patent_ids()
         self.model.load(self.event_id)
@@ -324,10 +314,10 @@ class ShortlistPage(WorkflowPage):
         self.select_patents(selected, current)
         show_next_step(self.empty, self, self.context, self.event_id)
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in ("shortlist", "patent", "event") and self._loaded:
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind in (DataKind.SHORTLIST, DataKind.PATENT, DataKind.EVENT) and self._loaded:
             self.reload()
-        if kind in ("enterprise", "patent") and self._loaded:
+        if kind in (DataKind.ENTERPRISE, DataKind.PATENT) and self._loaded:
             self._show_current()
 
     # ------------------------------------------------------------------ selection
@@ -383,7 +373,7 @@ class ShortlistPage(WorkflowPage):
     def add_patents(self, patent_ids: list[int], position: int | None = None) -> None:
         """Add patents (from the library) at ``position`` (default: the end)."""
         if self.event_id is None:
-            self.event_id = current_event_id(self.context)
+            self.event_id = self.context.current_or_latest_event_id()
         if self.event_id is None:
             QMessageBox.information(
                 self, self.title(), self.tr("Create the event first (on the event page).")

@@ -1,7 +1,8 @@
 """Match suggestions in a detail pane: the patents that fit an enterprise, or the reverse.
 
 :class:`MatchSuggestionsView` is the widget other panes embed (the enterprise pane of the
-event workflow, the patent pane of the library)::
+event workflow, the shortlist's patent pane, the library's screening pane); it lives beside
+the workflows because several of them show it::
 
     view = MatchSuggestionsView(context.database)
     view.show_enterprise(enterprise_id)      # or view.show_patent(patent_id)

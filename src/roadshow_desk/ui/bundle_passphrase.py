@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from roadshow_desk.exchange.bundle_export import event_passphrase, set_event_passphrase
+from roadshow_desk.ui.workflow import DataKind
 
 
 class PassphraseControl(QWidget):
@@ -43,8 +44,8 @@ class PassphraseControl(QWidget):
         context.data_changed.connect(self._on_data_changed)
         self.show_event(None)
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind == "bundle_settings":
+    def _on_data_changed(self, kind: DataKind) -> None:
+        if kind == DataKind.BUNDLE_SETTINGS:
             self.show_event(self.event_id)
 
     def show_event(self, event_id: int | None) -> None:
@@ -100,4 +101,4 @@ class PassphraseControl(QWidget):
         set_event_passphrase(self.context.database, self.event_id, passphrase)
         self.message.setText(message)
         self.context.status_message.emit(message)
-        self.context.data_changed.emit("bundle_settings")
+        self.context.data_changed.emit(DataKind.BUNDLE_SETTINGS)

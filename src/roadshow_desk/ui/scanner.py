@@ -37,7 +37,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from roadshow_desk.domain.payloads import begins_payload, could_begin_payload
+from roadshow_desk.domain.payloads import (
+    InvalidPayload,
+    begins_payload,
+    could_begin_payload,
+    parse_payload,
+)
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _MODIFIER_KEYS = {
@@ -282,3 +287,14 @@ class ScanDetector(QObject):
                 self._went_on(target, item.text, item.at)
         finally:
             ScanDetector._replaying -= 1
+
+
+def looks_like_code(text: str) -> bool:
+    """What the scanner detector accepts: anything that parses, or starts like our codes
+    (then the panel says why it is not usable instead of typing it into a field)."""
+    try:
+        parse_payload(text)
+    except InvalidPayload:
+        stripped = text.strip().upper()
+        return stripped.startswith(("RSD", "HTTP://", "HTTPS://"))
+    return True
