@@ -128,6 +128,13 @@ class EventSetupForm(QWidget):
         self.combo_document_language.addItem(self.tr("Chinese"), "zh_CN")
         self.combo_document_language.addItem(self.tr("English"), "en")
         self._shown = self.fields()  # what the form showed last: typed edits differ from it
+        context.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, kind: str) -> None:
+        """Follow a save undone or redone (Ctrl+Z): show the stored details again, unless
+        something typed is not saved yet."""
+        if kind == "event" and self.event_id is not None and not self.pending_edits():
+            self.show_event(self.event_id)
 
     def show_event(self, event_id: int | None) -> None:
         """Fill the form with an event (``None``: an empty form for a new one)."""
