@@ -23,8 +23,9 @@ pages refresh. Errors keep the stack consistent:
   shows its sentence and drops the command: the database stays as the failed step found it,
   and the stack no longer offers a step it cannot make;
 * any other exception is a bug: the command is dropped all the same and the exception goes
-  on (PySide re-raises it from ``push`` / ``undo`` as a ``RuntimeError``, so a page never
-  catches a domain error around ``push``: it reads :attr:`~Command.exception`).
+  on (from :meth:`~Command.push` as raised; from the stack's undo and redo, PySide wraps it
+  in a ``RuntimeError``). A page does not catch domain errors around a push: it reads
+  :attr:`~Command.exception`.
 
 The page reads :attr:`~Command.result` after the push (for its own message), or
 :attr:`~Command.exception` when the change was refused.
