@@ -247,8 +247,16 @@
         <translation>保存企业 %1</translation>
     </message>
     <message>
+        <source>Merge walk-in into %1</source>
+        <translation>合并现场登记企业到 %1</translation>
+    </message>
+    <message>
         <source>Save event %1</source>
         <translation>保存活动 %1</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
     </message>
     <message>
         <source>Register walk-in %1</source>
@@ -499,8 +507,8 @@
         <translation>合并现场登记企业</translation>
     </message>
     <message>
-        <source>Merge this walk-in into %1? Its intentions and check-in move over; this cannot be undone.</source>
-        <translation>将该现场登记企业合并到 %1 吗？其意向和签到记录将转过去；此操作无法撤销。</translation>
+        <source>Merge this walk-in into %1? Its intentions and check-in move over (Edit ▸ Undo takes the merge back).</source>
+        <translation>将此现场登记企业合并到 %1？其意向和签到将一并转移（可用 编辑 ▸ 撤销 取消合并）。</translation>
     </message>
     <message>
         <source>Merged into %1.</source>

@@ -28,6 +28,17 @@
     </message>
 </context>
 <context>
+    <name>RubricCommands</name>
+    <message>
+        <source>Apply rubric %1</source>
+        <translation>应用评分方案 %1</translation>
+    </message>
+    <message>
+        <source>Save rubric %1</source>
+        <translation>保存评分方案 %1</translation>
+    </message>
+</context>
+<context>
     <name>RubricDialog</name>
     <message>
         <source>Patents per score band: %1</source>

@@ -194,3 +194,29 @@ def test_exact_match_names_one_firm_among_several(db) -> None:
         assert chosen is not None and chosen.enterprise_id == day.enterprise_ids[2]
         phone = exact_match(found, "021 5555 6666")
         assert phone is not None and phone.enterprise_id == day.enterprise_ids[1]
+
+
+def test_undoing_a_check_in_that_signed_up_stamps_the_tombstone_with_the_station(db) -> None:
+    """The registration's tombstone travels in the bundle of the station that took the
+    check-in back, even when another station wrote the registration last (shared server)."""
+    from roadshow_desk.domain.models import Registration
+
+    day = make_fair_day(db)
+    with db.session() as session:
+        result = check_in(session, day.event_id, day.enterprise_ids[0], station="desk A")
+        assert result.signed_up
+    with db.session() as session:  # desk B edits the attendee on the shared server
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None
+        registration.attendee_name = "李四"
+        registration.station = "desk B"
+        written_at = registration.updated_at
+    with db.session() as session:
+        undo_check_in(session, result, station="desk A")
+    with db.session() as session:
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None
+        assert registration.deleted_at is not None
+        assert registration.checked_in_at is None
+        assert registration.station == "desk A"
+        assert registration.updated_at >= written_at

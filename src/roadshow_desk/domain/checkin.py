@@ -216,21 +216,30 @@ def check_in(
     )
 
 
-def undo_check_in(session: Session, result: CheckInResult) -> None:
+def undo_check_in(session: Session, result: CheckInResult, *, station: str = "") -> None:
     """Take back what ``result``'s check-in did: the check-in (unless another one has replaced
-    it since), the sign-up it made, the walk-in it registered (tombstones, so bundles agree)."""
+    it since), the sign-up it made, the walk-in it registered (tombstones, so bundles agree).
+
+    Every change is stamped with ``station`` (default: the station that checked in), the
+    one taking it back, so its bundle carries the tombstone like any other write."""
     registration = session.get(Registration, result.registration_id)
     if registration is None:
         return
+    station = station or result.checked_in_station
+    now = utcnow()
+    touched = False
     if result.first and registration.checked_in_at == result.checked_in_at:
         registration.checked_in_at = None
         registration.checked_in_station = ""
+        touched = True
     if result.signed_up:
-        registration.deleted_at = utcnow()
+        registration.deleted_at = now
+        touched = True
+    if touched:
+        registration.updated_at = now
+        registration.station = station
     if result.walk_in_registered:
-        set_enterprise_deleted(
-            session, result.enterprise_id, True, station=result.checked_in_station
-        )
+        set_enterprise_deleted(session, result.enterprise_id, True, station=station)
     session.flush()
 
 

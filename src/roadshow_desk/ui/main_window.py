@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action = QAction(QIcon("icons:redo.svg"), self.tr("&Redo"), self)
         self.redo_action.setObjectName("action_redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y, Ctrl+Shift+Z
         self.redo_action.setEnabled(False)
 
         self.about_action = QAction(self.tr("&About Roadshow Desk"), self)

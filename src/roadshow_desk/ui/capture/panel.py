@@ -62,7 +62,6 @@ from roadshow_desk.domain.models import (
     new_uuid,
 )
 from roadshow_desk.domain.payloads import EnterprisePayload, InvalidPayload, parse_payload
-from roadshow_desk.store.intentions import record_intention
 from roadshow_desk.ui.capture.choices import NumberChooser
 from roadshow_desk.ui.capture.commands import (
     EditIntentionCommand,
@@ -429,29 +428,27 @@ class CapturePanel(QWidget):
 
                 validated_draft(draft)
                 if changes:
-                    self.context.undo_stack.push(
-                        EditIntentionCommand(self.context, editing, changes)
-                    )
+                    edit = EditIntentionCommand(self.context, editing, changes)
+                    edit.push()
+                    if edit.exception is not None:
+                        raise edit.exception
                 message = self.tr("Intention changed.")
                 intention_id = editing
             else:
                 # The same uuid until saved: a retry after a lost connection never doubles it.
                 self._draft_uuid = getattr(self, "_draft_uuid", None) or new_uuid()
-                recorded = record_intention(
-                    self.database, draft, station=self.context.station, uuid=self._draft_uuid
-                )
-                self._draft_uuid = None
-                intention_id = recorded.id
                 name = self.field_enterprise.edit.text().split("  ")[0]
-                self.context.undo_stack.push(
-                    RecordIntentionCommand(self.context, intention_id, name)
-                )
+                record = RecordIntentionCommand(self.context, draft, self._draft_uuid, name)
+                record.push()
+                if record.exception is not None:
+                    raise record.exception
+                self._draft_uuid = None
+                intention_id = record.result.id
                 message = self.tr("Saved: %1.").replace("%1", name)
         except InvalidIntention as error:
             self._show_problem(str(error), error.field)
             return False
-        self.intention_recorded.emit(intention_id)
-        self.context.data_changed.emit(DataKind.INTENTION)
+        self.intention_recorded.emit(intention_id)  # the command told the pages
         self.new_capture()
         if self.rest_focus is not None:
             self.rest_focus.setFocus()
@@ -524,7 +521,7 @@ class CapturePanel(QWidget):
         index = self.table_today.currentIndex()
         intention_id = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
         if intention_id is not None:
-            self.context.undo_stack.push(RemoveIntentionCommand(self.context, int(intention_id)))
+            RemoveIntentionCommand(self.context, int(intention_id)).push()
             self._show_message(self.tr("Intention removed (Ctrl+Z brings it back)."))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:

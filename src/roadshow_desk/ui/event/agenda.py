@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
 from roadshow_desk.domain.agenda import (
     DEFAULT_MINUTES,
     MAX_MINUTES,
-    AgendaError,
     build_from_shortlist,
     list_sessions,
     list_slots,
@@ -54,6 +52,7 @@ from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.ui.event.session_details import SessionDetails
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.spreadsheet import SpreadsheetTableView
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,38 +62,43 @@ MIME = "application/x-roadshow-desk-slot-ids"
 # --------------------------------------------------------------------------- commands
 
 
-class _AgendaCommand(QUndoCommand):
-    def __init__(self, context: AppContext, text: str) -> None:
-        super().__init__(text)
-        self.context = context
-
-    def _changed(self) -> None:
-        self.context.data_changed.emit(DataKind.AGENDA)
+class _AgendaCommand(Command):
+    KINDS = (DataKind.AGENDA,)
 
 
 class BuildSessionCommand(_AgendaCommand):
-    """A session already built from the shortlist; undo removes it, redo brings it back."""
+    """Build a session from the shortlist; undo removes it, redo brings it back."""
 
-    def __init__(self, context: AppContext, session_id: int, title: str) -> None:
+    def __init__(
+        self, context: AppContext, event_id: int, title: str, planned_minutes: int
+    ) -> None:
         super().__init__(
             context,
             QCoreApplication.translate("AgendaCommands", "Build session %1").replace("%1", title),
         )
-        self.session_id = session_id
-        self._first = True
+        self.event_id = event_id
+        self.title = title
+        self.planned_minutes = planned_minutes
 
-    def redo(self) -> None:
-        if self._first:  # built before the push (so a refusal never reaches the stack)
-            self._first = False
-        else:
-            with self.context.database.session() as session:
-                set_session_deleted(session, self.session_id, False)
-        self._changed()
+    def do(self) -> int:
+        with self.session() as session:
+            built = build_from_shortlist(
+                session,
+                self.event_id,
+                self.title,
+                planned_minutes=self.planned_minutes,
+                station=self.context.station,
+            )
+            return built.id
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
-            set_session_deleted(session, self.session_id, True)
-        self._changed()
+    def revert(self, result: int) -> None:
+        with self.session() as session:
+            set_session_deleted(session, result, True)
+
+    def reapply(self, result: int) -> int:
+        with self.session() as session:
+            set_session_deleted(session, result, False)
+        return result
 
 
 class RemoveSessionCommand(_AgendaCommand):
@@ -102,15 +106,13 @@ class RemoveSessionCommand(_AgendaCommand):
         super().__init__(context, QCoreApplication.translate("AgendaCommands", "Remove session"))
         self.session_id = session_id
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
+    def do(self) -> None:
+        with self.session() as session:
             set_session_deleted(session, self.session_id, True)
-        self._changed()
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
+    def revert(self, result: None) -> None:
+        with self.session() as session:
             set_session_deleted(session, self.session_id, False)
-        self._changed()
 
 
 class ReorderSlotsCommand(_AgendaCommand):
@@ -122,15 +124,13 @@ class ReorderSlotsCommand(_AgendaCommand):
         self.before = list(before)
         self.after = list(after)
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
+    def do(self) -> None:
+        with self.session() as session:
             reorder_slots(session, self.session_id, self.after)
-        self._changed()
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
+    def revert(self, result: None) -> None:
+        with self.session() as session:
             reorder_slots(session, self.session_id, self.before)
-        self._changed()
 
 
 class EditSlotCommand(_AgendaCommand):
@@ -143,19 +143,18 @@ class EditSlotCommand(_AgendaCommand):
         self.value = value
         self.old = old
 
-    def _apply(self, value: Any) -> None:
-        with self.context.database.session() as session:
+    def _write(self, value: Any) -> None:
+        with self.session() as session:
             if self.field == "planned_minutes":
                 set_planned_minutes(session, self.slot_id, int(value))
             else:
                 update_slot(session, self.slot_id, presenter=str(value))
-        self._changed()
 
-    def redo(self) -> None:
-        self._apply(self.value)
+    def do(self) -> None:
+        self._write(self.value)
 
-    def undo(self) -> None:
-        self._apply(self.old)
+    def revert(self, result: None) -> None:
+        self._write(self.old)
 
 
 class RemoveSlotCommand(_AgendaCommand):
@@ -163,15 +162,13 @@ class RemoveSlotCommand(_AgendaCommand):
         super().__init__(context, QCoreApplication.translate("AgendaCommands", "Remove slot"))
         self.slot_id = slot_id
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
+    def do(self) -> None:
+        with self.session() as session:
             set_slot_deleted(session, self.slot_id, True)
-        self._changed()
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
+    def revert(self, result: None) -> None:
+        with self.session() as session:
             set_slot_deleted(session, self.slot_id, False)
-        self._changed()
 
 
 # --------------------------------------------------------------------------- slot model
@@ -288,7 +285,7 @@ class SlotModel(RowsModel):
             value = " ".join(str(value).split())
         if value == old:
             return False
-        self.context.undo_stack.push(EditSlotCommand(self.context, row["id"], field, value, old))
+        EditSlotCommand(self.context, row["id"], field, value, old).push()
         return True
 
     def supportedDropActions(self) -> Qt.DropAction:
@@ -329,9 +326,7 @@ class SlotModel(RowsModel):
         insert_at = len([slot_id for slot_id in before[:target] if slot_id not in moved])
         after = remaining[:insert_at] + moved + remaining[insert_at:]
         if after != before:
-            self.context.undo_stack.push(
-                ReorderSlotsCommand(self.context, self.session_id, before, after)
-            )
+            ReorderSlotsCommand(self.context, self.session_id, before, after).push()
         return False
 
 
@@ -475,20 +470,12 @@ class AgendaView(QWidget):
         title = self.edit_title.text().strip() or self.tr("Session %1").replace(
             "%1", str(self.list_sessions.count() + 1)
         )
-        try:
-            with self.context.database.session() as session:
-                built = build_from_shortlist(
-                    session,
-                    event_id,
-                    title,
-                    planned_minutes=self.spin_minutes.value(),
-                    station=self.context.station,
-                )
-                session_id = built.id
-        except AgendaError as error:
-            self.label_message.setText(str(error))
+        build = BuildSessionCommand(self.context, event_id, title, self.spin_minutes.value())
+        build.push()
+        if build.exception is not None:
+            self.label_message.setText(build.error)
             return False
-        self.context.undo_stack.push(BuildSessionCommand(self.context, session_id, title))
+        session_id = build.result
         self.edit_title.clear()
         self.label_message.clear()
         self.select_session(session_id)
@@ -497,10 +484,10 @@ class AgendaView(QWidget):
     def remove_session(self) -> None:
         session_id = self.current_session_id()
         if session_id is not None:
-            self.context.undo_stack.push(RemoveSessionCommand(self.context, session_id))
+            RemoveSessionCommand(self.context, session_id).push()
 
     def remove_slot(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
             slot_id = self.model.data(index, Qt.ItemDataRole.UserRole)
-            self.context.undo_stack.push(RemoveSlotCommand(self.context, int(slot_id)))
+            RemoveSlotCommand(self.context, int(slot_id)).push()

@@ -10,6 +10,8 @@ window's undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,9 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.checkin import (
-    CheckInError,
     CheckInResult,
     attendance,
     check_in,
@@ -35,7 +37,6 @@ from roadshow_desk.domain.checkin import (
     local_time,
 )
 from roadshow_desk.domain.events import get_event
-from roadshow_desk.errors import InputError
 from roadshow_desk.ui.event.commands import CheckInCommand
 from roadshow_desk.ui.scanner import ScanDetector, looks_like_code
 from roadshow_desk.ui.workflow import AppContext, DataKind
@@ -190,10 +191,17 @@ class CheckInPanel(QWidget):
         self.label_message.setStyleSheet("" if result.first else "color: #b36b00;")
         self.label_message.setText(message)
         self.context.status_message.emit(message)
-        if result.changed_anything:
-            self.context.undo_stack.push(CheckInCommand(self.context, result, self._say))
-        self.context.data_changed.emit(DataKind.CHECKIN)
         self.checked_in.emit(result.enterprise_id)
+
+    def _check_in(self, check_in: Callable[[Session], CheckInResult]) -> CheckInResult | None:
+        """Check in through the undo stack (a check-in that changed nothing is not kept);
+        None, with the sentence shown, when it was refused."""
+        command = CheckInCommand(self.context, check_in, self._say)
+        command.push()
+        if command.exception is not None:
+            self._problem(command.error)
+            return None
+        return command.result
 
     def _say(self, message: str) -> None:
         self.label_message.setStyleSheet("")
@@ -266,11 +274,11 @@ class CheckInPanel(QWidget):
         event_id = self.event_id()
         if event_id is None:
             return False
-        try:
-            with self.context.database.session() as session:
-                result = check_in(session, event_id, enterprise_id, station=self.context.station)
-        except InputError as error:
-            self._problem(str(error))
+        station = self.context.station
+        result = self._check_in(
+            lambda session: check_in(session, event_id, enterprise_id, station=station)
+        )
+        if result is None:
             return False
         self._done(result)
         self.edit_search.setText("")  # setText, not clear(): no field undo to shadow Ctrl+Z
@@ -288,11 +296,11 @@ class CheckInPanel(QWidget):
         event_id = self.event_id()
         if event_id is None:
             return False
-        try:
-            with self.context.database.session() as session:
-                result = check_in_by_scan(session, event_id, text, station=self.context.station)
-        except CheckInError as error:
-            self._problem(str(error))
+        station = self.context.station
+        result = self._check_in(
+            lambda session: check_in_by_scan(session, event_id, text, station=station)
+        )
+        if result is None:
             return False
         self._done(result)
         return True
@@ -301,17 +309,13 @@ class CheckInPanel(QWidget):
         event_id = self.event_id()
         if event_id is None:
             return False
-        try:
-            with self.context.database.session() as session:
-                result = check_in_walk_in(
-                    session,
-                    event_id,
-                    self.edit_walk_in_name.text(),
-                    self.edit_walk_in_phone.text(),
-                    station=self.context.station,
-                )
-        except InputError as error:  # AlreadyRegistered too: "已登记：…, checked in at 09:32"
-            self._problem(str(error))
+        name, phone = self.edit_walk_in_name.text(), self.edit_walk_in_phone.text()
+        station = self.context.station
+        # Refused (AlreadyRegistered too): "已登记：…, checked in at 09:32".
+        result = self._check_in(
+            lambda session: check_in_walk_in(session, event_id, name, phone, station=station)
+        )
+        if result is None:
             return False
         self.edit_walk_in_name.setText("")
         self.edit_walk_in_phone.setText("")
@@ -323,8 +327,6 @@ class CheckInPanel(QWidget):
             if result.walk_in_registered
             else None,
         )
-        if result.walk_in_registered:
-            self.context.data_changed.emit(DataKind.ENTERPRISE)
         self.edit_search.setText("")
         self.list_found.clear()
         self.edit_search.setFocus()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +44,6 @@ from roadshow_desk.domain.enterprises import (
     confirm_walk_in,
     fields_of,
     get_enterprise,
-    merge_walk_in,
     reconciliation_candidates,
     register_enterprise,
     search_enterprises,
@@ -56,12 +55,18 @@ from roadshow_desk.domain.enums import EnterpriseTag
 from roadshow_desk.domain.labels import yes_no
 from roadshow_desk.domain.models import Enterprise
 from roadshow_desk.domain.signups import sign_up_states
+from roadshow_desk.domain.walk_in_merge import (
+    WalkInMerge,
+    merge_walk_in_undoably,
+    undo_walk_in_merge,
+)
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.matches import MatchSuggestionsView
 from roadshow_desk.ui.rows_model import RowsModel
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -137,59 +142,99 @@ class EnterpriseDialog(QDialog):
         super().accept()
 
 
-class SaveEnterpriseCommand(QUndoCommand):
-    """A firm already registered (``previous`` is None) or edited; undo removes it or puts
-    the previous fields back, redo does it again."""
+class SaveEnterpriseCommand(Command):
+    """Register a firm (``enterprise_id`` None) or save its fields; undo removes it or puts
+    the previous fields back, redo does it again. The result is the firm's id and its fields
+    before (None for a new firm)."""
+
+    KINDS = (DataKind.ENTERPRISE,)
 
     def __init__(
         self,
         context: AppContext,
-        enterprise_id: int,
+        enterprise_id: int | None,
         fields: EnterpriseFields,
-        previous: EnterpriseFields | None,
+        *,
+        allow_same_name: bool = False,
     ) -> None:
         super().__init__(
+            context,
             QCoreApplication.translate("EventCommands", "Save enterprise %1").replace(
                 "%1", fields.name
-            )
+            ),
         )
-        self.context = context
         self.enterprise_id = enterprise_id
         self.fields = fields
-        self.previous = previous
-        self._first = True
+        self.allow_same_name = allow_same_name
 
-    def _write(self, fields: EnterpriseFields) -> None:
-        with self.context.database.session() as session:
+    def do(self) -> tuple[int, EnterpriseFields | None]:
+        with self.session() as session:
+            if self.enterprise_id is None:
+                firm = register_enterprise(
+                    session,
+                    self.fields,
+                    station=self.context.station,
+                    allow_same_name=self.allow_same_name,
+                )
+                return firm.id, None
+            previous = fields_of(get_enterprise(session, self.enterprise_id))
+        self._write(self.enterprise_id, self.fields)
+        return self.enterprise_id, previous
+
+    def revert(self, result: tuple[int, EnterpriseFields | None]) -> None:
+        enterprise_id, previous = result
+        if previous is None:
+            with self.session() as session:
+                set_enterprise_deleted(session, enterprise_id, True, station=self.context.station)
+        else:
+            self._write(enterprise_id, previous)
+
+    def reapply(
+        self, result: tuple[int, EnterpriseFields | None]
+    ) -> tuple[int, EnterpriseFields | None]:
+        enterprise_id, previous = result
+        if previous is None:
+            with self.session() as session:
+                set_enterprise_deleted(session, enterprise_id, False, station=self.context.station)
+        else:
+            self._write(enterprise_id, self.fields)
+        return result
+
+    def _write(self, enterprise_id: int, fields: EnterpriseFields) -> None:
+        with self.session() as session:
             update_enterprise(
                 session,
-                self.enterprise_id,
+                enterprise_id,
                 fields,
                 station=self.context.station,
                 allow_same_name=True,
             )
 
-    def redo(self) -> None:
-        if self._first:  # saved before the push (so a refusal never reaches the stack)
-            self._first = False
-        elif self.previous is None:
-            with self.context.database.session() as session:
-                set_enterprise_deleted(
-                    session, self.enterprise_id, False, station=self.context.station
-                )
-        else:
-            self._write(self.fields)
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
-    def undo(self) -> None:
-        if self.previous is None:
-            with self.context.database.session() as session:
-                set_enterprise_deleted(
-                    session, self.enterprise_id, True, station=self.context.station
-                )
-        else:
-            self._write(self.previous)
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
+class MergeWalkInCommand(Command):
+    """Merge a walk-in into the registered firm it is; undo takes the merge back."""
+
+    KINDS = (DataKind.ENTERPRISE, DataKind.INTENTION, DataKind.CHECKIN)
+
+    def __init__(self, context: AppContext, walk_in_id: int, into_id: int, into_name: str) -> None:
+        super().__init__(
+            context,
+            QCoreApplication.translate("EventCommands", "Merge walk-in into %1").replace(
+                "%1", into_name
+            ),
+        )
+        self.walk_in_id = walk_in_id
+        self.into_id = into_id
+
+    def do(self) -> WalkInMerge:
+        with self.session() as session:
+            return merge_walk_in_undoably(
+                session, self.walk_in_id, self.into_id, station=self.context.station
+            )
+
+    def revert(self, result: WalkInMerge) -> None:
+        with self.session() as session:
+            undo_walk_in_merge(session, result, station=self.context.station)
 
 
 class EnterpriseModel(RowsModel):
@@ -494,34 +539,15 @@ class RegistryView(QWidget):
         *,
         allow_same_name: bool = False,
     ) -> int | None:
-        """Register or save (then put it on the undo stack); returns the firm's id."""
-        try:
-            with self.context.database.session() as session:
-                if enterprise_id is None:
-                    previous = None
-                    firm = register_enterprise(
-                        session,
-                        fields,
-                        station=self.context.station,
-                        allow_same_name=allow_same_name,
-                    )
-                    saved_id = firm.id
-                else:
-                    previous = fields_of(get_enterprise(session, enterprise_id))
-                    update_enterprise(
-                        session,
-                        enterprise_id,
-                        fields,
-                        station=self.context.station,
-                        allow_same_name=True,
-                    )
-                    saved_id = enterprise_id
-        except EnterpriseInvalid as error:
-            self.label_message.setText(str(error))
-            return None
-        self.context.undo_stack.push(
-            SaveEnterpriseCommand(self.context, saved_id, fields, previous)
+        """Register or save through the undo stack; returns the firm's id."""
+        command = SaveEnterpriseCommand(
+            self.context, enterprise_id, fields, allow_same_name=allow_same_name
         )
+        command.push()
+        if command.exception is not None:
+            self.label_message.setText(command.error)
+            return None
+        saved_id = int(command.result[0])
         self.select(saved_id)
         return saved_id
 
@@ -550,25 +576,28 @@ class RegistryView(QWidget):
             self,
             self.tr("Merge walk-in"),
             self.tr(
-                "Merge this walk-in into %1? Its intentions and check-in move over; this "
-                "cannot be undone."
+                "Merge this walk-in into %1? Its intentions and check-in move over "
+                "(Edit ▸ Undo takes the merge back)."
             ).replace("%1", self.combo_merge.currentText()),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.merge_current()
 
     def merge_current(self) -> bool:
-        """Merge the selected walk-in into the firm chosen in the box (not undoable)."""
+        """Merge the selected walk-in into the firm chosen in the box (undoable)."""
         target = self.combo_merge.currentData()
         if self.current_id is None or target is None:
             return False
-        with self.context.database.session() as session:
-            merge_walk_in(session, self.current_id, int(target), station=self.context.station)
+        command = MergeWalkInCommand(
+            self.context, self.current_id, int(target), self.combo_merge.currentText()
+        )
+        if not command.push():
+            self.label_message.setText(command.error)
+            return False
         self.label_message.setText(
             self.tr("Merged into %1.").replace("%1", self.combo_merge.currentText())
         )
         self.current_id = int(target)
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
         self.select(int(target))
         return True
 

@@ -13,7 +13,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from roadshow_desk.domain.agenda import (
@@ -23,37 +22,38 @@ from roadshow_desk.domain.agenda import (
     update_session,
 )
 from roadshow_desk.domain.venue_time import from_venue, parse_wall_time, to_venue, zone_label
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
-class EditSessionCommand(QUndoCommand):
+class EditSessionCommand(Command):
     """A session's start (naive UTC or ``None``), room or host."""
+
+    KINDS = (DataKind.AGENDA,)
 
     def __init__(
         self, context: AppContext, session_id: int, field: str, value: Any, old: Any
     ) -> None:
-        super().__init__(QCoreApplication.translate("AgendaCommands", "Edit session"))
-        self.context = context
+        super().__init__(context, QCoreApplication.translate("AgendaCommands", "Edit session"))
         self.session_id = session_id
         self.field = field
         self.value = value
         self.old = old
 
-    def _apply(self, value: Any) -> None:
-        with self.context.database.session() as session:
+    def _write(self, value: Any) -> None:
+        with self.session() as session:
             if self.field == "starts_at":
                 set_session_start(session, self.session_id, value)
             elif self.field == "room":
                 update_session(session, self.session_id, room=str(value))
             else:
                 update_session(session, self.session_id, host=str(value))
-        self.context.data_changed.emit(DataKind.AGENDA)
 
-    def redo(self) -> None:
-        self._apply(self.value)
+    def do(self) -> None:
+        self._write(self.value)
 
-    def undo(self) -> None:
-        self._apply(self.old)
+    def revert(self, result: None) -> None:
+        self._write(self.old)
 
 
 class SessionDetails(QWidget):
@@ -142,9 +142,7 @@ class SessionDetails(QWidget):
         self.label_error.clear()
         self.edit_start.setModified(False)
         if value != old:
-            self.context.undo_stack.push(
-                EditSessionCommand(self.context, self.session_id, "starts_at", value, old)
-            )
+            EditSessionCommand(self.context, self.session_id, "starts_at", value, old).push()
         else:
             self.show_session(self.session_id)
 
@@ -156,6 +154,4 @@ class SessionDetails(QWidget):
         edit.setModified(False)
         if value != old:
             self._shown[field] = value
-            self.context.undo_stack.push(
-                EditSessionCommand(self.context, self.session_id, field, value, old)
-            )
+            EditSessionCommand(self.context, self.session_id, field, value, old).push()

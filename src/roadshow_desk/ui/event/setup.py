@@ -1,9 +1,10 @@
 """The event setup form (``forms/event/event_form.ui``): details, sign-up link, stations.
 
-Saving an existing event is an undoable command; the status bar confirms a creation or a
-save. What is typed and not saved is reported by :meth:`EventSetupForm.pending_edits` and
-kept by :meth:`EventSetupForm.commit_pending` (the event page calls them before the form is
-refilled, and the window before it leaves the page or closes).
+Saving an existing event is an undoable command (:mod:`roadshow_desk.ui.undo`); the status
+bar confirms a creation or a save. What is typed and not saved is reported by
+:meth:`EventSetupForm.pending_edits` and kept by :meth:`EventSetupForm.commit_pending` (the
+event page calls them before the form is refilled, and the window before it leaves the page
+or closes).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -36,41 +36,51 @@ from roadshow_desk.domain.venue_time import COMMON_TIME_ZONES
 from roadshow_desk.ui.bundle_passphrase import PassphraseControl
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
-class SaveEventCommand(QUndoCommand):
-    """The event form saved over ``previous``; undo puts the previous details back."""
+class SaveEventCommand(Command):
+    """Save the event form over the stored details; undo puts the previous details back."""
 
-    def __init__(
-        self,
-        context: AppContext,
-        event_id: int,
-        fields: EventFields,
-        previous: EventFields,
-    ) -> None:
+    KINDS = (DataKind.EVENT,)
+
+    def __init__(self, context: AppContext, event_id: int, fields: EventFields) -> None:
         super().__init__(
-            QCoreApplication.translate("EventCommands", "Save event %1").replace("%1", fields.name)
+            context,
+            QCoreApplication.translate("EventCommands", "Save event %1").replace(
+                "%1", fields.name.strip()
+            ),
         )
-        self.context = context
         self.event_id = event_id
         self.fields = fields
-        self.previous = previous
-        self._first = True
+
+    def do(self) -> tuple[EventFields, EventFields]:
+        """The details before and after (raises :class:`EventInvalid`)."""
+        with self.session() as session:
+            previous = fields_of(get_event(session, self.event_id))
+            event = update_event(
+                session,
+                self.event_id,
+                self.fields,
+                station=self.context.station,
+                require_dates=True,
+            )
+            return previous, fields_of(event)
+
+    def changed(self, result: tuple[EventFields, EventFields]) -> bool:
+        return result[0] != result[1]
+
+    def revert(self, result: tuple[EventFields, EventFields]) -> None:
+        self._write(result[0])
+
+    def reapply(self, result: tuple[EventFields, EventFields]) -> tuple[EventFields, EventFields]:
+        self._write(result[1])
+        return result
 
     def _write(self, fields: EventFields) -> None:
-        with self.context.database.session() as session:
+        with self.session() as session:
             update_event(session, self.event_id, fields, station=self.context.station)
-        self.context.data_changed.emit(DataKind.EVENT)
-
-    def redo(self) -> None:
-        if self._first:  # saved before the push (so a refusal never reaches the stack)
-            self._first = False
-            return
-        self._write(self.fields)
-
-    def undo(self) -> None:
-        self._write(self.previous)
 
 
 class EventSetupForm(QWidget):
@@ -118,6 +128,13 @@ class EventSetupForm(QWidget):
         self.combo_document_language.addItem(self.tr("Chinese"), "zh_CN")
         self.combo_document_language.addItem(self.tr("English"), "en")
         self._shown = self.fields()  # what the form showed last: typed edits differ from it
+        context.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, kind: str) -> None:
+        """Follow a save undone or redone (Ctrl+Z): show the stored details again, unless
+        something typed is not saved yet."""
+        if kind == "event" and self.event_id is not None and not self.pending_edits():
+            self.show_event(self.event_id)
 
     def show_event(self, event_id: int | None) -> None:
         """Fill the form with an event (``None``: an empty form for a new one)."""
@@ -196,24 +213,24 @@ class EventSetupForm(QWidget):
                 edit.setFocus()
                 return False
         fields = self.fields()
-        previous: EventFields | None = None
         try:
-            with self.context.database.session() as session:
-                if self.event_id is None:
+            if self.event_id is None:
+                with self.context.database.session() as session:
                     event = create_event(
                         session, fields, station=self.context.station, require_dates=True
                     )
-                else:
-                    previous = fields_of(get_event(session, self.event_id))
-                    event = update_event(
-                        session,
-                        self.event_id,
-                        fields,
-                        station=self.context.station,
-                        require_dates=True,
-                    )
-                event_id = event.id
-                stored = fields_of(event)
+                    event_id = event.id
+                    stored = fields_of(event)
+            else:
+                event_id = self.event_id
+                command = SaveEventCommand(self.context, event_id, fields)
+                command.push()  # saves (Ctrl+Z puts the details back)
+                if isinstance(command.exception, EventInvalid):
+                    raise command.exception
+                if command.exception is not None:  # the event is gone (another station)
+                    self.label_message.setText(command.error)
+                    return False
+                stored = command.result[1]
         except EventInvalid as error:
             self.label_message.setText(str(error))
             widget = {
@@ -237,9 +254,8 @@ class EventSetupForm(QWidget):
             message = self.tr("Event “%1” saved.").replace("%1", stored.name)
         self.label_message.setText(message)
         self.context.status_message.emit(message)
-        if previous is not None and previous != stored:
-            self.context.undo_stack.push(SaveEventCommand(self.context, event_id, stored, previous))
-        self.context.data_changed.emit(DataKind.EVENT)
+        if created:
+            self.context.data_changed.emit(DataKind.EVENT)  # a save's command has told the pages
         self.event_saved.emit(event_id)
         return True
 

@@ -1,8 +1,8 @@
 """Signing selected firms of the registry up for the event, and withdrawing them; undoable.
 
-Each command calls ``domain.signups`` and tells the pages (``data_changed(DataKind.ENTERPRISE)``:
-the registry, the check-in list and the print page follow). The registry's buttons use
-:func:`sign_up_selected` and :func:`withdraw_selected`.
+Each command (:mod:`roadshow_desk.ui.undo`) calls ``domain.signups`` and tells the pages
+(``data_changed(DataKind.ENTERPRISE)``: the registry, the check-in list and the print page
+follow). The registry's buttons use :func:`sign_up_selected` and :func:`withdraw_selected`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from roadshow_desk.domain.events import get_event
-from roadshow_desk.domain.signups import sign_up_firms, withdraw_firms
+from roadshow_desk.domain.signups import WithdrawResult, sign_up_firms, withdraw_firms
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
@@ -27,64 +27,74 @@ def sign_up_event(context: AppContext) -> tuple[int, str] | None:
         return event.id, event.name
 
 
-class SignUpCommand(QUndoCommand):
+class SignUpCommand(Command):
     """Firms signed up (undo withdraws exactly those that were not signed up before)."""
 
+    KINDS = (DataKind.ENTERPRISE,)
+
     def __init__(self, context: AppContext, event_id: int, enterprise_ids: Sequence[int]) -> None:
         super().__init__(
+            context,
             QCoreApplication.translate("SignUps", "Sign up %1 firms").replace(
                 "%1", str(len(enterprise_ids))
-            )
+            ),
         )
-        self.context = context
         self.event_id = event_id
         self.enterprise_ids = list(enterprise_ids)
-        self.added: list[int] = []
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
-            self.added = sign_up_firms(
+    def do(self) -> list[int]:
+        with self.session() as session:
+            return sign_up_firms(
                 session, self.event_id, self.enterprise_ids, station=self.context.station
             )
-        if not self.added:
-            self.setObsolete(True)  # all of them were signed up already: nothing to undo
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
-            withdraw_firms(session, self.event_id, self.added, station=self.context.station)
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
+    def changed(self, result: list[int]) -> bool:
+        return bool(result)  # all of them were signed up already: nothing to undo
+
+    def revert(self, result: list[int]) -> None:
+        with self.session() as session:
+            withdraw_firms(session, self.event_id, result, station=self.context.station)
+
+    @property
+    def added(self) -> list[int]:
+        return list(self.result or [])
 
 
-class WithdrawCommand(QUndoCommand):
+class WithdrawCommand(Command):
     """Sign-ups withdrawn (firms that have checked in are kept); undo signs them up again."""
+
+    KINDS = (DataKind.ENTERPRISE,)
 
     def __init__(self, context: AppContext, event_id: int, enterprise_ids: Sequence[int]) -> None:
         super().__init__(
+            context,
             QCoreApplication.translate("SignUps", "Withdraw %1 firms").replace(
                 "%1", str(len(enterprise_ids))
-            )
+            ),
         )
-        self.context = context
         self.event_id = event_id
         self.enterprise_ids = list(enterprise_ids)
-        self.withdrawn: list[int] = []
-        self.kept: list[str] = []
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
-            result = withdraw_firms(
+    def do(self) -> WithdrawResult:
+        with self.session() as session:
+            return withdraw_firms(
                 session, self.event_id, self.enterprise_ids, station=self.context.station
             )
-        self.withdrawn, self.kept = result.withdrawn, result.checked_in
-        if not self.withdrawn:
-            self.setObsolete(True)
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
-            sign_up_firms(session, self.event_id, self.withdrawn, station=self.context.station)
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
+    def changed(self, result: WithdrawResult) -> bool:
+        return bool(result.withdrawn)
+
+    def revert(self, result: WithdrawResult) -> None:
+        with self.session() as session:
+            sign_up_firms(session, self.event_id, result.withdrawn, station=self.context.station)
+
+    @property
+    def withdrawn(self) -> list[int]:
+        return list(self.result.withdrawn) if self.result is not None else []
+
+    @property
+    def kept(self) -> list[str]:
+        return list(self.result.checked_in) if self.result is not None else []
 
 
 def sign_up_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str:
@@ -98,7 +108,7 @@ def sign_up_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str:
         return QCoreApplication.translate("SignUps", "Choose the firms to sign up in the list.")
     event_id, name = target
     command = SignUpCommand(context, event_id, enterprise_ids)
-    context.undo_stack.push(command)
+    command.push()
     if not command.added:
         return QCoreApplication.translate(
             "SignUps", "They are all signed up for “%1” already."
@@ -117,7 +127,7 @@ def withdraw_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str
         return QCoreApplication.translate("SignUps", "Choose the firms to withdraw in the list.")
     event_id, name = target
     command = WithdrawCommand(context, event_id, enterprise_ids)
-    context.undo_stack.push(command)
+    command.push()
     message = (
         QCoreApplication.translate("SignUps", "%1 firms withdrawn from “%2”.")
         .replace("%1", str(len(command.withdrawn)))

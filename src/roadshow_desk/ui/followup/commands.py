@@ -1,11 +1,11 @@
-"""Undoable follow-up changes; each calls a ``domain.followup`` function in a short session."""
+"""Undoable follow-up changes (:mod:`roadshow_desk.ui.undo`); each calls a ``domain.followup``
+function in a short session."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from roadshow_desk.domain.enums import FollowUpStage
 from roadshow_desk.domain.followup import (
@@ -20,11 +20,14 @@ from roadshow_desk.domain.followup import (
     undo_last_move,
 )
 from roadshow_desk.domain.models import FollowUpEntry, utcnow
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
-class MoveStageCommand(QUndoCommand):
+class MoveStageCommand(Command):
     """Move a lead to the next stage (or drop it); undo takes the move back."""
+
+    KINDS = (DataKind.INTENTION,)
 
     def __init__(
         self,
@@ -36,18 +39,18 @@ class MoveStageCommand(QUndoCommand):
         note: str = "",
     ) -> None:
         super().__init__(
+            context,
             QCoreApplication.translate("FollowUpCommands", "Move lead to “%1”").replace(
                 "%1", stage_label(stage)
-            )
+            ),
         )
-        self.context = context
         self.intention_id = intention_id
         self.stage = stage
         self.reason = reason
         self.note = note
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
+    def do(self) -> None:
+        with self.session() as session:
             move_to(
                 session,
                 self.intention_id,
@@ -57,95 +60,87 @@ class MoveStageCommand(QUndoCommand):
                 note=self.note,
                 station=self.context.station,
             )
-        self.context.data_changed.emit(DataKind.INTENTION)
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
+    def revert(self, result: None) -> None:
+        with self.session() as session:
             undo_last_move(session, self.intention_id, station=self.context.station)
-        self.context.data_changed.emit(DataKind.INTENTION)
 
 
-class SetOwnerCommand(QUndoCommand):
+class SetOwnerCommand(Command):
     """Give a lead to someone; undo gives it back and takes the log line away (no new one)."""
 
+    KINDS = (DataKind.INTENTION,)
+
     def __init__(self, context: AppContext, intention_id: int, owner: str) -> None:
-        super().__init__(QCoreApplication.translate("FollowUpCommands", "Set owner"))
-        self.context = context
+        super().__init__(context, QCoreApplication.translate("FollowUpCommands", "Set owner"))
         self.intention_id = intention_id
         self.owner = owner
-        self.change: OwnerChange | None = None
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
-            if self.change is None:
-                self.change = change_owner(
-                    session, self.intention_id, self.owner, station=self.context.station
-                )
-            else:
-                reapply_owner_change(
-                    session, self.intention_id, self.change, station=self.context.station
-                )
-        self.context.data_changed.emit(DataKind.INTENTION)
-
-    def undo(self) -> None:
-        if self.change is None:
-            return
-        with self.context.database.session() as session:
-            take_back_owner_change(
-                session, self.intention_id, self.change, station=self.context.station
+    def do(self) -> OwnerChange:
+        with self.session() as session:
+            return change_owner(
+                session, self.intention_id, self.owner, station=self.context.station
             )
-        self.context.data_changed.emit(DataKind.INTENTION)
+
+    def revert(self, result: OwnerChange) -> None:
+        with self.session() as session:
+            take_back_owner_change(session, self.intention_id, result, station=self.context.station)
+
+    def reapply(self, result: OwnerChange) -> OwnerChange:
+        with self.session() as session:
+            reapply_owner_change(session, self.intention_id, result, station=self.context.station)
+        return result
 
 
-class SetNextActionCommand(QUndoCommand):
+class SetNextActionCommand(Command):
+    KINDS = (DataKind.INTENTION,)
+
     def __init__(self, context: AppContext, intention_id: int, on: dt.date | None) -> None:
-        super().__init__(QCoreApplication.translate("FollowUpCommands", "Set next action date"))
-        self.context = context
+        super().__init__(
+            context, QCoreApplication.translate("FollowUpCommands", "Set next action date")
+        )
         self.intention_id = intention_id
         self.on = on
-        self.previous: dt.date | None = None
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
-            self.previous = set_next_action(
+    def do(self) -> dt.date | None:
+        with self.session() as session:
+            return set_next_action(
                 session, self.intention_id, self.on, station=self.context.station
             )
-        self.context.data_changed.emit(DataKind.INTENTION)
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
-            set_next_action(session, self.intention_id, self.previous, station=self.context.station)
-        self.context.data_changed.emit(DataKind.INTENTION)
+    def revert(self, result: dt.date | None) -> None:
+        with self.session() as session:
+            set_next_action(session, self.intention_id, result, station=self.context.station)
 
 
-class AddNoteCommand(QUndoCommand):
+class AddNoteCommand(Command):
+    KINDS = (DataKind.INTENTION,)
+
     def __init__(self, context: AppContext, intention_id: int, note: str) -> None:
-        super().__init__(QCoreApplication.translate("FollowUpCommands", "Add note"))
-        self.context = context
+        super().__init__(context, QCoreApplication.translate("FollowUpCommands", "Add note"))
         self.intention_id = intention_id
         self.note = note
-        self.entry_id: int | None = None
 
-    def redo(self) -> None:
-        with self.context.database.session() as session:
-            if self.entry_id is None:
-                entry = add_note(
-                    session,
-                    self.intention_id,
-                    self.note,
-                    author=self.context.station,
-                    station=self.context.station,
-                )
-                self.entry_id = entry.id
-            else:
-                restored = session.get(FollowUpEntry, self.entry_id)
-                if restored is not None:
-                    restored.deleted_at = None
-        self.context.data_changed.emit(DataKind.INTENTION)
+    def do(self) -> int:
+        with self.session() as session:
+            entry = add_note(
+                session,
+                self.intention_id,
+                self.note,
+                author=self.context.station,
+                station=self.context.station,
+            )
+            return entry.id
 
-    def undo(self) -> None:
-        with self.context.database.session() as session:
-            entry = session.get(FollowUpEntry, self.entry_id) if self.entry_id else None
+    def reapply(self, result: int) -> int:
+        with self.session() as session:
+            restored = session.get(FollowUpEntry, result)
+            if restored is not None:
+                restored.deleted_at = None
+        return result
+
+    def revert(self, result: int) -> None:
+        with self.session() as session:
+            entry = session.get(FollowUpEntry, result)
             if entry is not None:
                 entry.deleted_at = utcnow()
-        self.context.data_changed.emit(DataKind.INTENTION)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,6 +33,7 @@ from roadshow_desk.domain.enums import DealKind, FollowUpStage, PaymentMethod
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Intention
 from roadshow_desk.ui.date_edit import DateEdit
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 SIGNED = (
@@ -43,33 +43,31 @@ SIGNED = (
 )
 
 
-class SetContractCommand(QUndoCommand):
+class SetContractCommand(Command):
     """Record a contract outcome; undo puts the one before back and takes its log line away."""
 
+    KINDS = (DataKind.INTENTION,)
+
     def __init__(self, context: AppContext, intention_id: int, outcome: ContractOutcome) -> None:
-        super().__init__(QCoreApplication.translate("FollowUpCommands", "Record contract"))
-        self.context = context
+        super().__init__(context, QCoreApplication.translate("FollowUpCommands", "Record contract"))
         self.intention_id = intention_id
         self.outcome = outcome
-        self.change: ContractChange | None = None
 
-    def redo(self) -> None:
+    def do(self) -> ContractChange:
         station = self.context.station
-        with self.context.database.session() as session:
-            if self.change is None:
-                self.change = set_contract_outcome(
-                    session, self.intention_id, self.outcome, author=station, station=station
-                )
-            else:
-                reapply_contract_change(session, self.change, station=station)
-        self.context.data_changed.emit(DataKind.INTENTION)
+        with self.session() as session:
+            return set_contract_outcome(
+                session, self.intention_id, self.outcome, author=station, station=station
+            )
 
-    def undo(self) -> None:
-        if self.change is None:
-            return
-        with self.context.database.session() as session:
-            take_back_contract_change(session, self.change, station=self.context.station)
-        self.context.data_changed.emit(DataKind.INTENTION)
+    def revert(self, result: ContractChange) -> None:
+        with self.session() as session:
+            take_back_contract_change(session, result, station=self.context.station)
+
+    def reapply(self, result: ContractChange) -> ContractChange:
+        with self.session() as session:
+            reapply_contract_change(session, result, station=self.context.station)
+        return result
 
 
 def _amount_text(outcome: ContractOutcome) -> str:
@@ -169,5 +167,5 @@ class ContractEditor(QGroupBox):
             return False
         self.problem_found.emit("")
         if not unchanged:
-            self.context.undo_stack.push(SetContractCommand(self.context, self.intention_id, clean))
+            SetContractCommand(self.context, self.intention_id, clean).push()
         return True

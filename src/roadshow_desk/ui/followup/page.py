@@ -439,14 +439,16 @@ class FollowUpPage(WorkflowPage):
             self.edit_reason.setFocus()
             return False
         uuid = self.current_uuid
-        self.context.undo_stack.push(
-            MoveStageCommand(
-                self.context,
-                self.current_id,
-                stage,
-                reason=reason if stage is FollowUpStage.DROPPED else "",
-            )
+        command = MoveStageCommand(
+            self.context,
+            self.current_id,
+            stage,
+            reason=reason if stage is FollowUpStage.DROPPED else "",
         )
+        command.push()
+        if command.exception is not None:  # refused: the reason typed stays
+            self.label_message.setText(command.error)
+            return False
         self.drafts.forget(uuid, "reason")
         self.edit_reason.clear()
         self.label_message.clear()
@@ -460,7 +462,7 @@ class FollowUpPage(WorkflowPage):
             current = intention.owner if intention is not None else ""
         owner = " ".join(self.edit_owner.text().split())
         if owner != current:
-            self.context.undo_stack.push(SetOwnerCommand(self.context, self.current_id, owner))
+            SetOwnerCommand(self.context, self.current_id, owner).push()
 
     def _date_edited(self, on: dt.date | None) -> None:
         if self.current_id is None:
@@ -470,14 +472,14 @@ class FollowUpPage(WorkflowPage):
             intention = session.get(Intention, self.current_id)
             current = intention.next_action_on if intention is not None else None
         if on != current:
-            self.context.undo_stack.push(SetNextActionCommand(self.context, self.current_id, on))
+            SetNextActionCommand(self.context, self.current_id, on).push()
 
     def _add_note(self) -> None:
         note = self.edit_note.text().strip()
         if self.current_id is None or not note:
             return
         uuid = self.current_uuid
-        self.context.undo_stack.push(AddNoteCommand(self.context, self.current_id, note))
+        AddNoteCommand(self.context, self.current_id, note).push()
         self.drafts.forget(uuid, "note")
         self.edit_note.clear()
         self.label_message.clear()

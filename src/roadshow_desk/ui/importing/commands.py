@@ -1,10 +1,9 @@
-"""Undoable resolution of import conflicts; each step calls an ``exchange`` function."""
+"""Undoable resolution of import conflicts (:mod:`roadshow_desk.ui.undo`); each step calls
+an ``exchange`` function in its own transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from PySide6.QtGui import QUndoCommand
 
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.exchange.conflict_resolution import (
@@ -12,16 +11,19 @@ from roadshow_desk.exchange.conflict_resolution import (
     resolve_with_undo,
     undo_resolution,
 )
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
-class ResolveConflictsCommand(QUndoCommand):
+class ResolveConflictsCommand(Command):
     """Keep mine / take the file's for some conflicts (one field, a selection or all).
 
     Undo opens the conflicts again and puts the records, their local edits, scores and
     search-index queue back exactly as they were; redo resolves them again. A command that
     finds none of its conflicts open makes itself obsolete (the stack drops it).
     """
+
+    KINDS = (DataKind.PATENT, DataKind.ENTERPRISE)  # conflicts of patents and of enterprises
 
     def __init__(
         self,
@@ -30,30 +32,27 @@ class ResolveConflictsCommand(QUndoCommand):
         resolution: ConflictResolution,
         text: str,
     ) -> None:
-        super().__init__(text)
-        self.context = context
+        super().__init__(context, text)
         self.conflict_ids = list(conflict_ids)
         self.resolution = resolution
-        self.done: ConflictResolutionUndo | None = None
 
-    def redo(self) -> None:
-        self.done = resolve_with_undo(self.context.database, self.conflict_ids, self.resolution)
-        if self.done is None:
+    def do(self) -> ConflictResolutionUndo | None:
+        return resolve_with_undo(self.context.database, self.conflict_ids, self.resolution)
+
+    def changed(self, result: ConflictResolutionUndo | None) -> bool:
+        return result is not None
+
+    def reapply(self, result: ConflictResolutionUndo | None) -> ConflictResolutionUndo | None:
+        done = self.do()
+        if done is None:  # another window resolved them meanwhile: nothing left to redo
             self.setObsolete(True)
-            return
-        self._changed()
+        return done
 
-    def undo(self) -> None:
-        if self.done is None:
-            return
-        undo_resolution(self.context.database, self.done)
-        self._changed()
+    def revert(self, result: ConflictResolutionUndo | None) -> None:
+        if result is not None:
+            undo_resolution(self.context.database, result)
 
     def changed_patent_ids(self) -> list[int]:
         """The patents whose values the last redo changed."""
-        return list(self.done.changed_patent_ids) if self.done is not None else []
-
-    def _changed(self) -> None:
-        # Conflicts of patents and of enterprises: both lists may change.
-        self.context.data_changed.emit(DataKind.PATENT)
-        self.context.data_changed.emit(DataKind.ENTERPRISE)
+        result: ConflictResolutionUndo | None = self.result
+        return list(result.changed_patent_ids) if result is not None else []

@@ -158,7 +158,7 @@ class ConflictReviewDialog(QDialog):
         command = ResolveConflictsCommand(
             self.context, ids, resolution, self._command_text(ids, resolution)
         )
-        self.context.undo_stack.push(command)  # resolves (redo); the stack signals a reload
+        command.push()  # resolves (redo); the stack signals a reload
         self.reload()
         self.conflicts_resolved.emit(command.changed_patent_ids())
 

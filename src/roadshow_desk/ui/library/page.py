@@ -278,4 +278,4 @@ class LibraryPage(WorkflowPage):
         """Push the edit of ``changes`` ({field: value}) on the undo stack (no-op if empty)."""
         if changes:
             command = EditPatentCommand(self.context, patent_id, changes, application_no)
-            self.context.undo_stack.push(command)
+            command.push()

@@ -43,7 +43,8 @@ from roadshow_desk.errors import InputError
 from roadshow_desk.store import scoring
 from roadshow_desk.store.facets import BAND_EDGES, NO_SCORE, band_label
 from roadshow_desk.ui.forms import load_ui
-from roadshow_desk.ui.workflow import AppContext, DataKind
+from roadshow_desk.ui.screening.commands import SaveRubricCommand
+from roadshow_desk.ui.workflow import AppContext
 
 
 class RubricDialog(QDialog):
@@ -214,23 +215,23 @@ class RubricDialog(QDialog):
         """Save the shown rubric under its name, make it active, rescore every patent."""
         name = self.combo_rubric.currentText()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        command = SaveRubricCommand(
+            self.context, name, self.spec(), activate=True, today=self.today
+        )
         try:
-            with self.context.database.session() as session:
-                rubric = scoring.save_rubric(session, name, self.spec(), activate=True)
-                rubric_id = rubric.id
-                changed = scoring.rescore(session, self.spec(), today=self.today)
-        except InputError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return False
+            command.push()  # Ctrl+Z in the window puts the rubric and the scores back
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._fill_rubrics(rubric_id)
+        if command.exception is not None:
+            QMessageBox.warning(self, self.windowTitle(), command.error)
+            return False
+        changed = command.result.rescored
+        self._fill_rubrics(command.result.rubric_id)
         self.context.status_message.emit(
             self.tr("Scores recomputed: %1 patents changed.").replace(
                 "%1", self.locale().toString(changed)
             )
         )
-        self.context.data_changed.emit(DataKind.PATENT)
         self.rescored.emit(changed)
         return True
 
@@ -240,14 +241,12 @@ class RubricDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            with self.context.database.session() as session:
-                rubric = scoring.save_rubric(session, name, self.spec())
-                rubric_id = rubric.id
-        except InputError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+        command = SaveRubricCommand(self.context, name, self.spec(), activate=False)
+        command.push()
+        if command.exception is not None:
+            QMessageBox.warning(self, self.windowTitle(), command.error)
             return
-        self._fill_rubrics(rubric_id)
+        self._fill_rubrics(command.result.rubric_id)
 
     def delete_rubric(self) -> None:
         rubric_id = self.current_rubric_id()

@@ -1,62 +1,27 @@
-"""Undoable shortlist changes: each calls a domain function, and its inverse, in a short
-session, then tells the other pages (``data_changed(DataKind.SHORTLIST)``).
-
-They go on ``context.undo_stack`` (Ctrl+Z / Ctrl+Shift+Z), which also drives the window's
-modified mark.
+"""Undoable shortlist changes (:mod:`roadshow_desk.ui.undo`): each calls a domain function,
+and its inverse, in a short session, then tells the other pages
+(``data_changed(DataKind.SHORTLIST)``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
-from sqlalchemy.orm import Session
 
 from roadshow_desk.domain import shortlist
-from roadshow_desk.errors import InputError
+from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 
-class ShortlistCommand(QUndoCommand):
-    """Runs ``do(session)`` on redo and ``undo(session, result)`` on undo."""
+class ShortlistCommand(Command):
+    """A change of one event's shortlist (see :class:`roadshow_desk.ui.undo.Command`)."""
+
+    KINDS = (DataKind.SHORTLIST,)
 
     def __init__(self, context: AppContext, event_id: int, text: str) -> None:
-        super().__init__(text)
-        self.context = context
+        super().__init__(context, text)
         self.event_id = event_id
-        self.result: Any = None
-        self.done = False
-
-    def do(self, session: Session) -> Any:
-        raise NotImplementedError
-
-    def revert(self, session: Session, result: Any) -> None:
-        raise NotImplementedError
-
-    def changed_anything(self, result: Any) -> bool:
-        return True
-
-    def _run(self, action: Callable[[Session], Any]) -> Any:
-        with self.context.database.session() as session:
-            return action(session)
-
-    def redo(self) -> None:
-        try:
-            self.result = self._run(self.do)
-        except InputError as exc:
-            self.context.status_message.emit(str(exc))
-            self.setObsolete(True)
-            return
-        if not self.done and not self.changed_anything(self.result):
-            self.setObsolete(True)  # nothing happened: nothing to undo
-        self.done = True
-        self.context.data_changed.emit(DataKind.SHORTLIST)
-
-    def undo(self) -> None:
-        self._run(lambda session: self.revert(session, self.result))
-        self.context.data_changed.emit(DataKind.SHORTLIST)
 
 
 class AddPatentsCommand(ShortlistCommand):
@@ -79,19 +44,21 @@ class AddPatentsCommand(ShortlistCommand):
         self.patent_ids = list(patent_ids)
         self.position = position
 
-    def do(self, session: Session) -> list[int]:
-        return shortlist.add_patents(
-            session,
-            self.event_id,
-            self.patent_ids,
-            position=self.position,
-            station=self.context.station,
-        )
+    def do(self) -> list[int]:
+        with self.session() as session:
+            return shortlist.add_patents(
+                session,
+                self.event_id,
+                self.patent_ids,
+                position=self.position,
+                station=self.context.station,
+            )
 
-    def revert(self, session: Session, result: list[int]) -> None:
-        shortlist.remove_patents(session, self.event_id, result, station=self.context.station)
+    def revert(self, result: list[int]) -> None:
+        with self.session() as session:
+            shortlist.remove_patents(session, self.event_id, result, station=self.context.station)
 
-    def changed_anything(self, result: list[int]) -> bool:
+    def changed(self, result: list[int]) -> bool:
         return bool(result)
 
 
@@ -108,15 +75,17 @@ class RemovePatentsCommand(ShortlistCommand):
         super().__init__(context, event_id, text)
         self.patent_ids = list(patent_ids)
 
-    def do(self, session: Session) -> list[shortlist.EntrySnapshot]:
-        return shortlist.remove_patents(
-            session, self.event_id, self.patent_ids, station=self.context.station
-        )
+    def do(self) -> list[shortlist.EntrySnapshot]:
+        with self.session() as session:
+            return shortlist.remove_patents(
+                session, self.event_id, self.patent_ids, station=self.context.station
+            )
 
-    def revert(self, session: Session, result: list[shortlist.EntrySnapshot]) -> None:
-        shortlist.restore_entries(session, self.event_id, result, station=self.context.station)
+    def revert(self, result: list[shortlist.EntrySnapshot]) -> None:
+        with self.session() as session:
+            shortlist.restore_entries(session, self.event_id, result, station=self.context.station)
 
-    def changed_anything(self, result: list[shortlist.EntrySnapshot]) -> bool:
+    def changed(self, result: list[shortlist.EntrySnapshot]) -> bool:
         return bool(result)
 
 
@@ -143,22 +112,28 @@ class ReorderCommand(ShortlistCommand):
         self.group = group_by_field
         self.after: list[int] = []
 
-    def do(self, session: Session) -> list[int]:
-        if self.group:
-            previous = shortlist.group_by_field(
-                session, self.event_id, station=self.context.station
-            )
-        else:
-            previous = shortlist.move_patents(
-                session, self.event_id, self.patent_ids, self.to_row, station=self.context.station
-            )
-        self.after = shortlist.order(session, self.event_id)
-        return previous
+    def do(self) -> list[int]:
+        with self.session() as session:
+            if self.group:
+                previous = shortlist.group_by_field(
+                    session, self.event_id, station=self.context.station
+                )
+            else:
+                previous = shortlist.move_patents(
+                    session,
+                    self.event_id,
+                    self.patent_ids,
+                    self.to_row,
+                    station=self.context.station,
+                )
+            self.after = shortlist.order(session, self.event_id)
+            return previous
 
-    def revert(self, session: Session, result: list[int]) -> None:
-        shortlist.set_order(session, self.event_id, result, station=self.context.station)
+    def revert(self, result: list[int]) -> None:
+        with self.session() as session:
+            shortlist.set_order(session, self.event_id, result, station=self.context.station)
 
-    def changed_anything(self, result: list[int]) -> bool:
+    def changed(self, result: list[int]) -> bool:
         return result != self.after
 
 
@@ -176,22 +151,24 @@ class SetInclusionCommand(ShortlistCommand):
         self.included = included
         self.reason = reason
 
-    def do(self, session: Session) -> tuple[bool, str]:
-        return shortlist.set_inclusion(
-            session,
-            self.event_id,
-            self.patent_id,
-            self.included,
-            self.reason,
-            station=self.context.station,
-        )
+    def do(self) -> tuple[bool, str]:
+        with self.session() as session:
+            return shortlist.set_inclusion(
+                session,
+                self.event_id,
+                self.patent_id,
+                self.included,
+                self.reason,
+                station=self.context.station,
+            )
 
-    def revert(self, session: Session, result: tuple[bool, str]) -> None:
-        shortlist.set_inclusion(
-            session, self.event_id, self.patent_id, *result, station=self.context.station
-        )
+    def revert(self, result: tuple[bool, str]) -> None:
+        with self.session() as session:
+            shortlist.set_inclusion(
+                session, self.event_id, self.patent_id, *result, station=self.context.station
+            )
 
-    def changed_anything(self, result: tuple[bool, str]) -> bool:
+    def changed(self, result: tuple[bool, str]) -> bool:
         return result != (self.included, "" if self.included else " ".join(self.reason.split()))
 
 
@@ -205,17 +182,19 @@ class SetTagsCommand(ShortlistCommand):
         self.patent_id = patent_id
         self.tags = list(tags)
 
-    def do(self, session: Session) -> list[str]:
-        return shortlist.set_tags(
-            session, self.event_id, self.patent_id, self.tags, station=self.context.station
-        )
+    def do(self) -> list[str]:
+        with self.session() as session:
+            return shortlist.set_tags(
+                session, self.event_id, self.patent_id, self.tags, station=self.context.station
+            )
 
-    def revert(self, session: Session, result: list[str]) -> None:
-        shortlist.set_tags(
-            session, self.event_id, self.patent_id, result, station=self.context.station
-        )
+    def revert(self, result: list[str]) -> None:
+        with self.session() as session:
+            shortlist.set_tags(
+                session, self.event_id, self.patent_id, result, station=self.context.station
+            )
 
-    def changed_anything(self, result: list[str]) -> bool:
+    def changed(self, result: list[str]) -> bool:
         return result != shortlist.normalise_tags(self.tags)
 
 
@@ -229,15 +208,17 @@ class SetNotesCommand(ShortlistCommand):
         self.patent_id = patent_id
         self.notes = notes
 
-    def do(self, session: Session) -> str:
-        return shortlist.set_presenter_notes(
-            session, self.event_id, self.patent_id, self.notes, station=self.context.station
-        )
+    def do(self) -> str:
+        with self.session() as session:
+            return shortlist.set_presenter_notes(
+                session, self.event_id, self.patent_id, self.notes, station=self.context.station
+            )
 
-    def revert(self, session: Session, result: str) -> None:
-        shortlist.set_presenter_notes(
-            session, self.event_id, self.patent_id, result, station=self.context.station
-        )
+    def revert(self, result: str) -> None:
+        with self.session() as session:
+            shortlist.set_presenter_notes(
+                session, self.event_id, self.patent_id, result, station=self.context.station
+            )
 
-    def changed_anything(self, result: str) -> bool:
+    def changed(self, result: str) -> bool:
         return result != self.notes.strip()

@@ -368,7 +368,7 @@ class ShortlistPage(WorkflowPage):
     def push(self, command) -> None:
         if not isinstance(command, SetNotesCommand):
             self.save_notes()  # typed notes first: the reload after the command shows them
-        self.context.undo_stack.push(command)
+        command.push()
 
     def add_patents(self, patent_ids: list[int], position: int | None = None) -> None:
         """Add patents (from the library) at ``position`` (default: the end)."""
@@ -499,7 +499,7 @@ class ShortlistPage(WorkflowPage):
         stack.beginMacro(text)
         try:
             for command in commands:
-                stack.push(command)
+                command.push()
         finally:
             stack.endMacro()
 
