@@ -97,6 +97,22 @@ def _passed_to(module: ast.Module, function: ast.FunctionDef, parameter: str) ->
     return found
 
 
+def command_kinds() -> set[DataKind]:
+    """The kinds the undo commands (``ui/undo.py``) emit: their ``KINDS`` and what their
+    ``changed_kinds`` overrides return."""
+    found: set[DataKind] = set()
+    for _path, module in _modules():
+        for node in ast.walk(module):
+            if isinstance(node, ast.ClassDef):
+                for statement in node.body:
+                    targets = statement.targets if isinstance(statement, ast.Assign) else []
+                    if any(isinstance(t, ast.Name) and t.id == "KINDS" for t in targets):
+                        found |= _kinds_in(statement)
+            elif isinstance(node, ast.FunctionDef) and node.name == "changed_kinds":
+                found |= _kinds_in(node)
+    return found
+
+
 def emitted_kinds() -> dict[DataKind, list[str]]:
     """Each kind some action emits, with where."""
     where: dict[DataKind, list[str]] = {}
@@ -138,6 +154,8 @@ def emitted_kinds() -> dict[DataKind, list[str]]:
                     kinds = _passed_to(module, function, argument.id)
                 elif path.name == "live_view.py":  # DataKind(kind): other desks' changes
                     kinds = {DataKind(kind) for kind in WATCHED.values()}
+                if path.name == "undo.py":  # each command's KINDS / changed_kinds()
+                    kinds = command_kinds()
                 assert kinds, f"{place} emits a kind this test cannot follow"
                 note(kinds, place)
     return where

@@ -130,10 +130,10 @@ class EventSetupForm(QWidget):
         self._shown = self.fields()  # what the form showed last: typed edits differ from it
         context.data_changed.connect(self._on_data_changed)
 
-    def _on_data_changed(self, kind: str) -> None:
+    def _on_data_changed(self, kind: DataKind) -> None:
         """Follow a save undone or redone (Ctrl+Z): show the stored details again, unless
         something typed is not saved yet."""
-        if kind == "event" and self.event_id is not None and not self.pending_edits():
+        if kind == DataKind.EVENT and self.event_id is not None and not self.pending_edits():
             self.show_event(self.event_id)
 
     def show_event(self, event_id: int | None) -> None:
