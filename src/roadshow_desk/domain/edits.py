@@ -188,10 +188,6 @@ def record_local_edit(
     patent.local_edits = edits
 
 
-def is_locally_edited(patent: Patent, field: str) -> bool:
-    return field in (patent.local_edits or {})
-
-
 # --------------------------------------------------------------------------- conflicts
 
 

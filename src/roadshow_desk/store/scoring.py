@@ -363,12 +363,6 @@ def breakdown(
 # --------------------------------------------------------------------------- named rubrics
 
 
-def _session(bind: Connection | Session) -> Session:
-    if isinstance(bind, Session):
-        return bind
-    return Session(bind=bind)
-
-
 def active_rubric(session: Session) -> Rubric:
     """The active rubric, creating the standard one when there is none."""
     rubric = session.scalar(select(Rubric).where(Rubric.is_active.is_(True)).limit(1))
