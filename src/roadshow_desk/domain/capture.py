@@ -33,7 +33,7 @@ from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -364,7 +364,7 @@ class IntentionRow:
 
 def _day_query(
     session: Session, day: dt.date | None, station: str | None, event_id: int | None
-) -> Any:
+) -> Select[Intention]:
     """Intentions of a calendar day at the venue (the event's time zone; default today)."""
     from roadshow_desk.domain.venue_time import to_venue, venue_day_bounds
 

@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import EnterpriseTag
@@ -347,7 +347,7 @@ def validated_values(fields: EnterpriseFields) -> dict[str, Any]:
 # --------------------------------------------------------------------------- duplicates
 
 
-def _live() -> Any:
+def _live() -> ColumnElement[bool]:
     return Enterprise.deleted_at.is_(None)
 
 
