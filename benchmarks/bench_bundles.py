@@ -76,7 +76,7 @@ def _fill_desk(path: Path, enterprises: int, intentions: int) -> None:
     """desk-B's day, written in bulk (station-stamped as the desk's own code would)."""
     from sqlalchemy import insert, select
 
-    from roadshow_desk.domain.enterprises import name_key
+    from roadshow_desk.domain.enterprise_names import name_key
     from roadshow_desk.domain.enums import FollowUpStage, IntentionKind
     from roadshow_desk.domain.models import (
         Enterprise,

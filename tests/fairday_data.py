@@ -78,7 +78,7 @@ def make_fair_day(database, shortlist: bool = True) -> FairDay:  # type: ignore[
                 session.add(
                     ShortlistEntry(event_id=event.id, patent_id=patent.id, position=position)
                 )
-        from roadshow_desk.domain.enterprises import name_key
+        from roadshow_desk.domain.enterprise_names import name_key
 
         for index, (name, phone, tags) in enumerate(FIRMS, start=1):
             firm = Enterprise(

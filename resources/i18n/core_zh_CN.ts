@@ -424,7 +424,6 @@
     <name>Enterprises</name>
     <message>
         <source>“%1” is not a unified social credit code: it must have 18 characters.</source>
-        <extracomment>How registration lists and paper sheets spell the tags (matched after :func:`_fold`).</extracomment>
         <translation>“%1”不是统一社会信用代码：应为 18 位。</translation>
     </message>
     <message>

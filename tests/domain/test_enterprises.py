@@ -8,6 +8,8 @@ from sqlalchemy import select
 from fairday_data import credit_code, make_fair_day
 from roadshow_desk.domain.capture import IntentionDraft, record_intention
 from roadshow_desk.domain.checkin import check_in, check_in_walk_in
+from roadshow_desk.domain.enterprise_names import name_key
+from roadshow_desk.domain.enterprise_search import search_enterprises
 from roadshow_desk.domain.enterprises import (
     DuplicateEnterprise,
     EnterpriseFields,
@@ -15,11 +17,9 @@ from roadshow_desk.domain.enterprises import (
     confirm_walk_in,
     find_duplicates,
     merge_walk_in,
-    name_key,
     parse_tags,
     reconciliation_candidates,
     register_enterprise,
-    search_enterprises,
     update_enterprise,
     walk_ins,
 )

@@ -317,7 +317,7 @@ def test_the_first_pinyin_keystroke_finds_everything_ready(
 ) -> None:  # type: ignore[no-untyped-def]
     """The pinyin tables and the firms' initials are prepared on a worker as the panel
     opens: the first keystrokes do no pinyin work on the GUI thread."""
-    from roadshow_desk.domain.enterprises import pinyin_initials
+    from roadshow_desk.domain.enterprise_search import pinyin_initials
 
     pinyin_initials.cache_clear()
     app_context.current_event_id = fair.event_id

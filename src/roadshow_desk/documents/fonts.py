@@ -61,10 +61,6 @@ class CjkFont:
 # --- reading the font file (pure Python) --------------------------------------------------
 
 
-class _BadFont(Exception):
-    """The file is not a usable font; the message is a translated sentence."""
-
-
 def _read(handle: BinaryIO, offset: int, size: int) -> bytes:
     handle.seek(offset)
     data = handle.read(size)

@@ -42,9 +42,6 @@ class QrMatrix:
     mask: int
     version: int
 
-    def is_dark(self, row: int, col: int) -> bool:
-        return any(r == row and c <= col < c + n for r, c, n in self.runs)
-
     def rows(self) -> list[list[bool]]:
         """The matrix as booleans (dark = True), for tests and previews."""
         grid = [[False] * self.size for _ in range(self.size)]
@@ -242,23 +239,3 @@ def _path_operators(matrix: QrMatrix) -> str:
     is a hair taller than a module, so that anti-aliased rasters show no seams between rows."""
     rects = " ".join(f"{col} {row} {length} 1.02 re" for row, col, length in matrix.runs)
     return rects + " f"
-
-
-def qr_flowable(text: str, size: float, error_correction: str = EC_M) -> Any:
-    """A platypus flowable of ``size`` points (quiet zone included) drawing the code."""
-    from reportlab.platypus import Flowable
-
-    matrix = qr_matrix(text, error_correction)
-
-    class _Qr(Flowable):
-        def __init__(self) -> None:
-            super().__init__()
-            self.width = self.height = size
-
-        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-            return size, size
-
-        def draw(self) -> None:
-            draw_matrix(self.canv, matrix, 0, 0, size)
-
-    return _Qr()

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -50,14 +50,6 @@ KIND_ORDER: tuple[IntentionKind, ...] = tuple(IntentionKind)
 
 def kind_label(kind: IntentionKind | str) -> str:
     return label(IntentionKind(kind))
-
-
-def budget_label(band: BudgetBand | str | None) -> str:
-    return "" if band is None else label(BudgetBand(band))
-
-
-def timeline_label(timeline: Timeline | str | None) -> str:
-    return "" if timeline is None else label(Timeline(timeline))
 
 
 class InvalidIntention(InputError):
@@ -372,7 +364,7 @@ class IntentionRow:
 
 def _day_query(
     session: Session, day: dt.date | None, station: str | None, event_id: int | None
-) -> Any:
+) -> Select[Intention]:
     """Intentions of a calendar day at the venue (the event's time zone; default today)."""
     from roadshow_desk.domain.venue_time import to_venue, venue_day_bounds
 
@@ -443,8 +435,3 @@ def count_of_day(
     """How many intentions were captured on the venue's ``day`` (the running count)."""
     query = _day_query(session, day, station, event_id).with_only_columns(func.count(Intention.id))
     return int(session.scalar(query) or 0)
-
-
-def iter_intention_ids(session: Session) -> Iterator[int]:
-    """Ids of every live intention (for checks and exports)."""
-    yield from session.scalars(select(Intention.id).where(Intention.deleted_at.is_(None)))

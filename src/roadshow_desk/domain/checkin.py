@@ -30,13 +30,13 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from roadshow_desk.domain.enterprise_names import name_key
+from roadshow_desk.domain.enterprise_search import search_enterprises
 from roadshow_desk.domain.enterprises import (
     EnterpriseFields,
     enterprise_by_uuid,
     get_enterprise,
-    name_key,
     register_walk_in,
-    search_enterprises,
     set_enterprise_deleted,
     validated_values,
 )

@@ -41,7 +41,8 @@ from typing import Any, cast
 from sqlalchemy import Boolean, Date, DateTime, Enum, Integer, select
 from sqlalchemy.orm import Session
 
-from roadshow_desk.domain.enterprises import ENTERPRISE_DATA_FIELDS, name_key
+from roadshow_desk.domain.enterprise_names import name_key
+from roadshow_desk.domain.enterprises import ENTERPRISE_DATA_FIELDS
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.domain.models import (
     PATENT_DATA_FIELDS,
@@ -186,10 +187,6 @@ def record_local_edit(
             BASE_KEY: base,
         }
     patent.local_edits = edits
-
-
-def is_locally_edited(patent: Patent, field: str) -> bool:
-    return field in (patent.local_edits or {})
 
 
 # --------------------------------------------------------------------------- conflicts

@@ -4,7 +4,8 @@ Rules
     * The unified social credit code is optional (a walk-in rarely knows it) but, when given,
       valid (``identifiers.normalize_credit_code``, python-stdnum) and unique.
     * The phone is optional but, when given, a Chinese number (``identifiers.normalize_phone``).
-    * Duplicates: the same credit code, or the same :func:`name_key` -- the name with
+    * Duplicates: the same credit code, or the same
+      :func:`~roadshow_desk.domain.enterprise_names.name_key` -- the name with
       full-width characters made half-width, brackets and spaces removed, case folded and
       the legal-form suffix (有限公司, 股份有限公司, 有限责任公司, 集团有限公司, Co., Ltd. ...)
       dropped, so ``联想（北京）有限公司`` and ``联想(北京)股份有限公司`` are one firm.
@@ -22,20 +23,28 @@ Rules
 
 Every function takes an SQLAlchemy ``Session`` and leaves committing to the caller (short
 sessions: ``with database.session() as session: ...``).
+
+Names and type tags as people write them are in :mod:`~roadshow_desk.domain.enterprise_names`,
+the look-up as someone types in :mod:`~roadshow_desk.domain.enterprise_search`; this module
+re-exports the four of their names (``name_key``, ``clean_name``, ``tags_text``,
+``search_enterprises``) that modules written before the split import from here.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
+from roadshow_desk.domain.enterprise_names import clean_name as clean_name
+from roadshow_desk.domain.enterprise_names import name_key as name_key
+from roadshow_desk.domain.enterprise_names import tag_of
+from roadshow_desk.domain.enterprise_names import tags_text as tags_text
+from roadshow_desk.domain.enterprise_search import search_enterprises as search_enterprises
 from roadshow_desk.domain.enums import EnterpriseTag
 from roadshow_desk.domain.identifiers import (
     CreditCodeProblem,
@@ -44,9 +53,7 @@ from roadshow_desk.domain.identifiers import (
     PhoneProblem,
     normalize_credit_code,
     normalize_phone,
-    to_halfwidth,
 )
-from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import (
     Enterprise,
     Intention,
@@ -75,58 +82,6 @@ ENTERPRISE_DATA_FIELDS: tuple[str, ...] = (
     "notes",
 )
 
-#: How registration lists and paper sheets spell the tags (matched after :func:`_fold`).
-TAG_SYNONYMS: dict[str, EnterpriseTag] = {
-    "知识产权优势示范企业": EnterpriseTag.IP_DEMONSTRATION,
-    "知识产权示范企业": EnterpriseTag.IP_DEMONSTRATION,
-    "知识产权优势企业": EnterpriseTag.IP_DEMONSTRATION,
-    "示范企业": EnterpriseTag.IP_DEMONSTRATION,
-    "优势示范": EnterpriseTag.IP_DEMONSTRATION,
-    "专精特新": EnterpriseTag.SPECIALISED_SME,
-    "专精特新中小企业": EnterpriseTag.SPECIALISED_SME,
-    "专精特新小巨人": EnterpriseTag.SPECIALISED_SME,
-    "小巨人": EnterpriseTag.SPECIALISED_SME,
-    "高新技术企业": EnterpriseTag.HIGH_TECH,
-    "高新": EnterpriseTag.HIGH_TECH,
-    "高企": EnterpriseTag.HIGH_TECH,
-    "国有企业": EnterpriseTag.STATE_OWNED,
-    "国企": EnterpriseTag.STATE_OWNED,
-    "央企": EnterpriseTag.STATE_OWNED,
-    "国有": EnterpriseTag.STATE_OWNED,
-    "知识产权保护中心备案企业": EnterpriseTag.IP_PROTECTION_CENTRE,
-    "保护中心备案": EnterpriseTag.IP_PROTECTION_CENTRE,
-    "保护中心备案企业": EnterpriseTag.IP_PROTECTION_CENTRE,
-    "备案企业": EnterpriseTag.IP_PROTECTION_CENTRE,
-    "ip-advantagedemonstration": EnterpriseTag.IP_DEMONSTRATION,
-    "ipdemonstration": EnterpriseTag.IP_DEMONSTRATION,
-    "specialisedandnewsme": EnterpriseTag.SPECIALISED_SME,
-    "specializedandnewsme": EnterpriseTag.SPECIALISED_SME,
-    "high-techenterprise": EnterpriseTag.HIGH_TECH,
-    "high-tech": EnterpriseTag.HIGH_TECH,
-    "hightech": EnterpriseTag.HIGH_TECH,
-    "state-ownedenterprise": EnterpriseTag.STATE_OWNED,
-    "state-owned": EnterpriseTag.STATE_OWNED,
-    "soe": EnterpriseTag.STATE_OWNED,
-    "registeredwithanipprotectioncentre": EnterpriseTag.IP_PROTECTION_CENTRE,
-    "ipprotectioncentre": EnterpriseTag.IP_PROTECTION_CENTRE,
-}
-
-
-def tag_label(tag: EnterpriseTag | str) -> str:
-    """The translated label of a type tag."""
-    return label(EnterpriseTag(tag))
-
-
-def tags_text(tags: str) -> str:
-    """The stored ``"; "``-joined tags as translated labels (unknown values kept as they are)."""
-    labels = []
-    for value in split_list(tags):
-        try:
-            labels.append(tag_label(value))
-        except ValueError:
-            labels.append(value)
-    return "、".join(labels)
-
 
 class EnterpriseInvalid(InputError):
     """An enterprise record that cannot be saved; the message is one translated sentence."""
@@ -144,61 +99,6 @@ class DuplicateEnterprise(EnterpriseInvalid):
         self.existing_id = existing.id
         self.existing_name = existing.name
         self.same_code = same_code
-
-
-# --------------------------------------------------------------------------- names
-
-# Legal-form suffixes, longest first (matched on the folded name).
-_SUFFIXES: tuple[str, ...] = (
-    "集团股份有限公司",
-    "集团有限责任公司",
-    "集团有限公司",
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "股份公司",
-    "companylimited",
-    "corporationlimited",
-    "co.,ltd.",
-    "co.,ltd",
-    "co.ltd.",
-    "co.ltd",
-    "coltd",
-    "limited",
-    "ltd.",
-    "ltd",
-    "inc.",
-    "inc",
-    "公司",
-)
-_BRACKETS = re.compile(r"[()\[\]{}（）【】〔〕［］「」『』<>《》]")
-_SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff·・,，.。、\-_'\"“”‘’]+")
-
-
-def _fold(text: str) -> str:
-    return to_halfwidth(unicodedata.normalize("NFKC", text)).casefold()
-
-
-def name_key(name: str) -> str:
-    """The key two spellings of the same firm share (see the module notes).
-
-    >>> name_key("联想（北京）有限公司") == name_key("联想(北京) 股份有限公司")
-    True
-    """
-    folded = _BRACKETS.sub("", _fold(name).strip())
-    compact = re.sub(r"\s+", "", folded)
-    for suffix in _SUFFIXES:
-        if compact.endswith(suffix) and len(compact) > len(suffix):
-            compact = compact[: -len(suffix)]
-            break
-    return _SPACES.sub("", compact)
-
-
-def clean_name(name: str) -> str:
-    """The name as stored: whitespace trimmed and collapsed, full-width Latin and digits made
-    half-width (Chinese brackets are kept: they are how the firm writes its name)."""
-    text = to_halfwidth(name).replace("(", "（").replace(")", "）")
-    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------- validation
@@ -257,7 +157,7 @@ def parse_tags(values: Iterable[str] | str) -> list[EnterpriseTag]:
         items = [value for value in values if value and value.strip()]
     found: list[EnterpriseTag] = []
     for item in items:
-        tag = _tag_of(item)
+        tag = tag_of(item)
         if tag is None:
             raise EnterpriseInvalid(
                 translate(
@@ -270,19 +170,6 @@ def parse_tags(values: Iterable[str] | str) -> list[EnterpriseTag]:
         if tag not in found:
             found.append(tag)
     return found
-
-
-def _tag_of(item: str) -> EnterpriseTag | None:
-    folded = re.sub(r"\s+", "", _fold(item))
-    for tag in EnterpriseTag:
-        if folded in (tag.value, re.sub(r"\s+", "", _fold(tag_label(tag)))):
-            return tag
-    if folded in TAG_SYNONYMS:
-        return TAG_SYNONYMS[folded]
-    for synonym, tag in TAG_SYNONYMS.items():
-        if len(synonym) >= 4 and synonym in folded:
-            return tag
-    return None
 
 
 @dataclasses.dataclass
@@ -347,7 +234,7 @@ def validated_values(fields: EnterpriseFields) -> dict[str, Any]:
 # --------------------------------------------------------------------------- duplicates
 
 
-def _live() -> Any:
+def _live() -> ColumnElement[bool]:
     return Enterprise.deleted_at.is_(None)
 
 
@@ -512,95 +399,6 @@ def set_enterprise_deleted(
     enterprise.deleted_at = now if deleted else None
     enterprise.updated_at = now
     enterprise.station = station or enterprise.station
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def search_enterprises(
-    session: Session,
-    text: str,
-    *,
-    limit: int = 20,
-    include_walk_ins: bool = True,
-) -> list[Enterprise]:
-    """Firms whose name, credit code, phone or contact contains ``text`` (name matches first).
-
-    The name is also matched on its :func:`name_key` (so ``联想(北京)`` finds
-    ``联想（北京）有限公司``), and on pinyin initials when :mod:`pypinyin` is installed (see
-    :func:`pinyin_initials`).
-    """
-    needle = " ".join(to_halfwidth(text).split())
-    query = select(Enterprise).where(_live()).order_by(Enterprise.name)
-    if not include_walk_ins:
-        query = query.where(Enterprise.is_walk_in.is_(False))
-    if not needle:
-        return list(session.scalars(query.limit(limit)))
-    pattern = f"%{_like_escape(needle)}%"
-    key = name_key(needle)
-    digits = re.sub(r"[^0-9]", "", needle)
-    conditions = [
-        Enterprise.name.ilike(pattern, escape="\\"),
-        Enterprise.credit_code.ilike(pattern, escape="\\"),
-        Enterprise.contact_person.ilike(pattern, escape="\\"),
-    ]
-    if key:
-        conditions.append(Enterprise.name_key.like(f"%{_like_escape(key)}%", escape="\\"))
-    if len(digits) >= 3:
-        conditions.append(func.replace(Enterprise.phone, "-", "").like(f"%{digits}%"))
-    found = list(session.scalars(query.where(or_(*conditions)).limit(limit * 3)))
-    if len(found) < limit and re.fullmatch(r"[A-Za-z]{2,}", needle):
-        seen = {firm.id for firm in found}
-        for firm in _pinyin_matches(session, needle.lower(), include_walk_ins):
-            if firm.id not in seen:
-                found.append(firm)
-    lowered = needle.casefold()
-
-    def rank(firm: Enterprise) -> tuple[int, int, str]:
-        name = firm.name.casefold()
-        return (0 if name.startswith(lowered) else 1 if lowered in name else 2, len(name), name)
-
-    found.sort(key=rank)
-    return found[:limit]
-
-
-@functools.lru_cache(maxsize=8192)
-def pinyin_initials(name: str) -> str:
-    """The pinyin initials of a name's Chinese characters (``"联想（北京）"`` →
-    ``"lxbj"``), or ``""`` when :mod:`pypinyin` is not installed. A search of two or more
-    Latin letters also finds the names whose initials contain it."""
-    try:
-        from pypinyin import Style, lazy_pinyin
-    except ImportError:
-        return ""
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
-    return "".join(
-        part[:1] for part in letters if part[:1].isascii() and part[:1].isalpha()
-    ).lower()
-
-
-def prepare_lookups(session: Session) -> int:
-    """Do now what the first enterprise look-up would otherwise do while someone types or
-    scans: load the pinyin tables (0.5-1 s) and work out every live firm's initials (kept by
-    :func:`pinyin_initials`). Meant for a worker thread as the desk opens; returns how many
-    names were prepared."""
-    pinyin_initials("中")  # loads the library even with no firm yet
-    names = list(session.scalars(select(Enterprise.name).where(_live())))
-    for name in names:
-        pinyin_initials(name)
-    return len(names)
-
-
-def _pinyin_matches(session: Session, initials: str, include_walk_ins: bool) -> list[Enterprise]:
-    query = select(Enterprise).where(_live())
-    if not include_walk_ins:
-        query = query.where(Enterprise.is_walk_in.is_(False))
-    matches = []
-    for firm in session.scalars(query):
-        if initials in pinyin_initials(firm.name):
-            matches.append(firm)
-    return matches
 
 
 # --------------------------------------------------------------------------- walk-ins

@@ -308,18 +308,6 @@ class Patent(Synced, Base):
         # .select_from(Patent), else it reads one score of some patent.
         return cls._score.label("score")
 
-    @property
-    def applicant_list(self) -> list[str]:
-        return split_list(self.applicants)
-
-    @property
-    def inventor_list(self) -> list[str]:
-        return split_list(self.inventors)
-
-    @property
-    def ipc_list(self) -> list[str]:
-        return split_list(self.ipc_all)
-
 
 #: Patent fields that an import may set and the organiser may edit (sync compares these).
 PATENT_DATA_FIELDS: tuple[str, ...] = (

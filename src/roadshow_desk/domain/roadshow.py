@@ -237,10 +237,6 @@ class RoadshowRun:
             level=self.thresholds.level(remaining),
         )
 
-    @property
-    def planned_total_seconds(self) -> int:
-        return sum(slot.planned_seconds for slot in self.slots)
-
     def projected_end(self, now: dt.datetime | None = None) -> dt.datetime:
         """When the session will end if every slot still to come keeps to its plan."""
         moment = now or self.clock()

@@ -221,10 +221,6 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def default_rubric() -> RubricSpec:
-    return RubricSpec()
-
-
 # --------------------------------------------------------------------------- dates
 
 

@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, select, update
 
 from roadshow_desk.domain.bundle_schema import TABLES, TableSpec, decoder
-from roadshow_desk.domain.enterprises import name_key as enterprise_name_key
+from roadshow_desk.domain.enterprise_names import name_key as enterprise_name_key
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.domain.models import (
     BundleReceipt,

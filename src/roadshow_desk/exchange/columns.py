@@ -115,12 +115,6 @@ class ColumnMapping:
     def column_of(self, field_name: str) -> int | None:
         return self.columns.get(field_name)
 
-    def field_of(self, column: int) -> str | None:
-        for name, index in self.columns.items():
-            if index == column:
-                return name
-        return None
-
 
 class FieldSpec:
     """The fields of one kind of import, their synonyms and presets."""
@@ -157,10 +151,6 @@ class FieldSpec:
     def label_of(self, name: str) -> str:
         """The translated label of a field (context :attr:`label_context`)."""
         return translate(self.label_context, self.by_name[name].label)
-
-    def recognise(self, header_name: Any) -> tuple[str, int] | None:
-        """``(field, priority)`` of a header name, or ``None``."""
-        return self._lookup.get(header_key(header_name))
 
     def header_score(self, cells: Sequence[Any]) -> int:
         """How much a row looks like this spec's header (the key column counts most)."""

@@ -8,7 +8,7 @@ today's intentions, the check-in counts, the agenda's slots.
 
 from __future__ import annotations
 
-from typing import Any
+from roadshow_desk.store.db import Database
 
 #: Watched table → the ``data_changed`` kind the pages listen to.
 WATCHED: dict[str, str] = {
@@ -24,7 +24,7 @@ _MARKS = "SELECT " + ", ".join(
 )
 
 
-def change_marks(database: Any) -> dict[str, str]:
+def change_marks(database: Database) -> dict[str, str]:
     """``{kind: mark}`` for the watched tables (a mark changes whenever the table does)."""
     with database.engine.connect() as connection:
         row = connection.exec_driver_sql(_MARKS).one()

@@ -43,6 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert
 
 from roadshow_desk.domain.enums import ConversionMode, IntentionKind, LegalStatus, PatentType
 from roadshow_desk.domain.models import Intention, Patent, PatentScore, Rubric, utcnow
@@ -240,7 +241,7 @@ def rescore(
 
 def _upsert_scores(
     spec: RubricSpec, today: dt.date, dialect: str, which: ColumnElement[bool]
-) -> Any:
+) -> Insert:
     """``INSERT INTO patent_score SELECT id, <score> FROM patent WHERE <which> ON CONFLICT
     DO UPDATE`` (only scores that change are written).
 
@@ -319,8 +320,9 @@ def _pg_rescore_sql(bind: Connection | Session, today: dt.date) -> str:
     if sql is None:
         which = Patent.id == func.any(literal_column("CAST(rs_patent_ids AS integer[])"))
         statement = _upsert_scores(spec, today, "postgresql", which)
+        dialect = pg_psycopg.dialect()  # type: ignore[no-untyped-call]  # unannotated __init__
         sql = str(
-            statement.compile(dialect=pg_psycopg.dialect(), compile_kwargs={"literal_binds": True})
+            statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
         ).replace("rs_patent_ids", "%(ids)s")  # after compiling (which doubles a % sign)
         if len(_PG_RESCORE) >= 32:
             _PG_RESCORE.clear()
@@ -361,12 +363,6 @@ def breakdown(
 
 
 # --------------------------------------------------------------------------- named rubrics
-
-
-def _session(bind: Connection | Session) -> Session:
-    if isinstance(bind, Session):
-        return bind
-    return Session(bind=bind)
 
 
 def active_rubric(session: Session) -> Rubric:

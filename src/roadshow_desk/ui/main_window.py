@@ -507,11 +507,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout persistence
 
-    def restore_layout(self) -> None:
-        """Geometry, toolbar state and the current page as the user left them."""
-        self.restore_geometry()
-        self.restore_page()
-
     def restore_geometry(self) -> None:
         settings = self.settings
         geometry = settings.window_geometry

@@ -142,9 +142,6 @@ class Settings:
         self.default(key)  # unknown keys are a programming error
         self.qsettings.setValue(stored_key(key), value)
 
-    def reset(self, key: str) -> None:
-        self.qsettings.remove(stored_key(key))
-
     def sync(self) -> None:
         self.qsettings.sync()
 

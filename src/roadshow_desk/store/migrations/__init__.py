@@ -8,7 +8,11 @@ without importing Alembic; a test checks they agree with the revision files.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection
 
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
@@ -16,7 +20,7 @@ HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 
-def alembic_config(connection: Any = None) -> Any:
+def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic ``Config`` pointing at this folder, optionally bound to a connection."""
     from alembic.config import Config
 

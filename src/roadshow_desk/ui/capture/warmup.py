@@ -23,7 +23,7 @@ _started: dict[str, Task] = {}
 
 
 def _prepare(_progress: Progress, database: Database) -> int:
-    from roadshow_desk.domain.enterprises import prepare_lookups
+    from roadshow_desk.domain.enterprise_search import prepare_lookups
 
     with database.session() as session:
         return prepare_lookups(session)

@@ -244,11 +244,11 @@ class SlotModel(RowsModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            index.row() + 1,
+            str(index.row() + 1),
             row["patent"],
             row["institution"],
             row["presenter"],
-            row["minutes"],
+            str(row["minutes"]),
             row["ran"],
             row["planned"],
         )[column]

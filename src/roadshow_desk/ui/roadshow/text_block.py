@@ -49,9 +49,6 @@ class TextBlock(QLabel):
             self._max_lines = lines
             self.update()
 
-    def max_lines(self) -> int | None:
-        return self._max_lines
-
     def line_step(self) -> float:
         return round(self._pixel_size() * self.line_factor)
 

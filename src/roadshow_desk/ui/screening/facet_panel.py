@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
-from roadshow_desk.store.facets import Facet, FacetCounts, FacetSelection, facet_title
+from roadshow_desk.store.facets import Facet, FacetCounts, facet_title
 
 FACET_ROLE = Qt.ItemDataRole.UserRole + 1
 """The facet (its value) of a tree item."""
@@ -118,7 +116,3 @@ class FacetPanel(QTreeWidget):
             # Emitted from the event loop: the receiver recounts and rebuilds the tree, which
             # must not delete this item while Qt is still inside its setData() (a crash).
             QTimer.singleShot(0, self, lambda: self.toggled.emit(facet, key))
-
-
-def toggled_selection(selection: FacetSelection, facet: str, key: Any) -> FacetSelection:
-    return selection.toggled(Facet(facet), key)
