@@ -14,12 +14,13 @@ from roadshow_desk.domain.followup import (
     change_owner,
     move_to,
     reapply_owner_change,
+    restore_note,
     set_next_action,
     stage_label,
     take_back_owner_change,
     undo_last_move,
+    withdraw_note,
 )
-from roadshow_desk.domain.models import FollowUpEntry, utcnow
 from roadshow_desk.ui.workflow import AppContext
 
 
@@ -138,14 +139,11 @@ class AddNoteCommand(QUndoCommand):
                 )
                 self.entry_id = entry.id
             else:
-                restored = session.get(FollowUpEntry, self.entry_id)
-                if restored is not None:
-                    restored.deleted_at = None
+                restore_note(session, self.entry_id, station=self.context.station)
         self.context.data_changed.emit("intention")
 
     def undo(self) -> None:
         with self.context.database.session() as session:
-            entry = session.get(FollowUpEntry, self.entry_id) if self.entry_id else None
-            if entry is not None:
-                entry.deleted_at = utcnow()
+            if self.entry_id is not None:
+                withdraw_note(session, self.entry_id, station=self.context.station)
         self.context.data_changed.emit("intention")
