@@ -169,6 +169,19 @@ def enterprises_for_patent(
     return rank((match(enterprise, patent) for enterprise in candidates), limit)
 
 
+def patent_titles(session: Session, patent_ids: Iterable[int]) -> dict[int, str]:
+    """The titles of these patents, by id (the suggestions list shows them)."""
+    ids = list(patent_ids)
+    return dict(session.execute(select(Patent.id, Patent.title).where(Patent.id.in_(ids))).all())
+
+
+def enterprise_names(session: Session, enterprise_ids: Iterable[int]) -> dict[int, str]:
+    """The names of these enterprises, by id."""
+    ids = list(enterprise_ids)
+    statement = select(Enterprise.id, Enterprise.name).where(Enterprise.id.in_(ids))
+    return dict(session.execute(statement).all())
+
+
 # --------------------------------------------------------------------------- invitations
 
 
