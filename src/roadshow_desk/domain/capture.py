@@ -285,8 +285,6 @@ def draft_of(intention: Intention) -> IntentionDraft:
     )
 
 
-#: The fields of an intention the capture form edits (``budget_amount`` and the event are
-#: not on the form, so an edit there never changes them).
 FORM_FIELDS: tuple[str, ...] = (
     "enterprise_id",
     "patent_id",
@@ -298,6 +296,8 @@ FORM_FIELDS: tuple[str, ...] = (
     "contact_phone",
     "notes",
 )
+"""The fields of an intention the capture form edits (``budget_amount`` and the event are
+not on the form, so an edit there never changes them)."""
 
 
 def stored_draft(session: Session, intention_id: int) -> IntentionDraft | None:

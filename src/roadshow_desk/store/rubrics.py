@@ -23,8 +23,8 @@ from roadshow_desk.store import scoring
 from roadshow_desk.store.db import Database
 from roadshow_desk.store.facets import NO_SCORE, band_of
 
-#: Patents rescored per step of :func:`apply_rubric` (one statement each).
 RESCORE_STEP = 5000
+"""Patents rescored per step of :func:`apply_rubric` (one statement each)."""
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,16 @@
         <translation>%1 —— 评分 %2</translation>
     </message>
     <message>
+        <source>Recomputing the scores</source>
+        <translation>正在重新计算分数</translation>
+    </message>
+    <message>
         <source>Scores recomputed: %1 patents changed.</source>
         <translation>已重新评分：%1 件专利的分数有变化。</translation>
+    </message>
+    <message>
+        <source>Rescoring cancelled: the rubric and the scores are as they were.</source>
+        <translation>已取消重新评分：评分方案和分数保持不变。</translation>
     </message>
     <message>
         <source>Save rubric as</source>
