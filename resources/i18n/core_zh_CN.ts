@@ -1626,6 +1626,10 @@
         <source>The last rubric cannot be deleted.</source>
         <translation>不能删除最后一个评分方案。</translation>
     </message>
+    <message>
+        <source>Recomputing the scores…</source>
+        <translation>正在重新计算分数…</translation>
+    </message>
 </context>
 <context>
     <name>Server</name>

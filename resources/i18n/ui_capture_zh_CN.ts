@@ -134,10 +134,6 @@
         <translation>已保存：%1。</translation>
     </message>
     <message>
-        <source>Today: %1 intentions (%2 at this desk)</source>
-        <translation>今日：%1 条意向（本台 %2 条）</translation>
-    </message>
-    <message>
         <source>Editing an intention (Esc: cancel)</source>
         <translation>正在修改意向（Esc 取消）</translation>
     </message>
@@ -160,6 +156,13 @@
     <message>
         <source>Scanned: %1</source>
         <translation>已扫描：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TodayList</name>
+    <message>
+        <source>Today: %1 intentions (%2 at this desk)</source>
+        <translation>今日：%1 条意向（本台 %2 条）</translation>
     </message>
 </context>
 <context>

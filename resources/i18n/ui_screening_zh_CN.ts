@@ -96,6 +96,14 @@
         <source>With these points</source>
         <translation>按当前分值</translation>
     </message>
+    <message>
+        <source>Recomputing the scores</source>
+        <translation>正在重新计算分数</translation>
+    </message>
+    <message>
+        <source>Rescoring cancelled: the rubric and the scores are as they were.</source>
+        <translation>已取消重新评分：评分方案和分数保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>

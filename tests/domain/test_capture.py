@@ -11,9 +11,11 @@ from roadshow_desk.domain.capture import (
     IntentionDraft,
     InvalidIntention,
     count_of_day,
+    draft_changes,
     intentions_of_day,
     record_intention,
     set_intention_deleted,
+    stored_draft,
     update_intention,
 )
 from roadshow_desk.domain.enums import BudgetBand, FollowUpStage, IntentionKind, Timeline
@@ -133,3 +135,37 @@ def test_todays_list_count_edit_and_undo(db) -> None:
     set_intention_deleted(db, second.id, False, station="A")  # undo the removal
     with db.session() as session:
         assert count_of_day(session) == 2
+
+
+def test_an_edit_sends_only_the_form_fields_it_changed(db) -> None:  # type: ignore[no-untyped-def]
+    day = make_fair_day(db)
+    saved = record_intention(db, draft(day, notes="想看样品"), station="A")
+    with db.session() as session:
+        before = stored_draft(session, saved.id)
+        assert stored_draft(session, 10_000) is None
+    assert before is not None and before.notes == "想看样品"
+    edited = draft(
+        day, notes="想看样品", kind=IntentionKind.TRANSFER, timeline=Timeline.WITHIN_3_MONTHS
+    )
+    assert draft_changes(before, edited) == {
+        "kind": IntentionKind.TRANSFER,
+        "timeline": Timeline.WITHIN_3_MONTHS,
+    }
+    assert draft_changes(before, before) == {}
+    # the event (and budget amount) are not on the form: never part of an edit
+    assert draft_changes(before, draft(day, notes="想看样品", event_id=None)) == {}
+    everything = draft_changes(None, edited)
+    assert set(everything) == {
+        "enterprise_id",
+        "patent_id",
+        "kind",
+        "prospect_rating",
+        "budget_band",
+        "timeline",
+        "contact_person",
+        "contact_phone",
+        "notes",
+    }
+    update_intention(db, saved.id, draft_changes(before, edited), station="B")
+    with db.session() as session:
+        assert stored_draft(session, saved.id) == edited

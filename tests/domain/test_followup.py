@@ -18,9 +18,11 @@ from roadshow_desk.domain.followup import (
     move_to,
     owners,
     query_followups,
+    restore_note,
     set_next_action,
     set_owner,
     undo_last_move,
+    withdraw_note,
 )
 from roadshow_desk.domain.models import Intention
 
@@ -200,3 +202,24 @@ def test_overdue_is_measured_by_the_venues_date_not_the_laptops(db, monkeypatch)
     monkeypatch.setattr(venue_time, "_utcnow", lambda: dt.datetime(2030, 6, 1, 15, 0))
     with db.session() as session:  # 23:00 on 1 June at the venue: due today, not overdue
         assert [row.overdue for row in query_followups(session)] == [False]
+
+
+def test_a_note_is_withdrawn_and_restored(db) -> None:  # type: ignore[no-untyped-def]
+    intention_id = new_intention(db)
+    with db.session() as session:
+        note = add_note(session, intention_id, "电话沟通，对方有意向", author="小王").id
+        kept = add_note(session, intention_id, "发了资料").id
+
+    def notes() -> list[int]:
+        with db.session() as session:
+            return [e.id for e in log_of(session, intention_id) if e.note]
+
+    assert set(notes()) == {note, kept}
+    with db.session() as session:
+        withdraw_note(session, note, station="B")
+        withdraw_note(session, note, station="B")  # twice: still one tombstone
+        withdraw_note(session, 10_000)  # gone: nothing to do
+    assert notes() == [kept]
+    with db.session() as session:
+        restore_note(session, note, station="B")
+    assert set(notes()) == {note, kept}

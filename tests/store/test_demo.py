@@ -45,7 +45,7 @@ from roadshow_desk.domain.progress import Cancelled, Progress
 from roadshow_desk.errors import InputError
 from roadshow_desk.store import demo as demo_module
 from roadshow_desk.store.db import Database, open_database
-from roadshow_desk.store.demo import DemoSummary, enterprise_name_key, fill_demo
+from roadshow_desk.store.demo import DemoSummary, enterprise_name_key, fill_demo, has_no_patents
 from roadshow_desk.store.demo_data import _topic, load_demo_data
 
 IPC = re.compile(r"[A-H][0-9]{2}[A-Z] [0-9]{1,4}/[0-9]{2,6}")
@@ -284,6 +284,16 @@ def test_refuses_a_database_with_only_enterprises(db: Database) -> None:
     with pytest.raises(InputError):
         fill_demo(db)
     assert count(db, Patent) == 0
+
+
+def test_only_a_library_without_patents_is_empty_for_the_demo(
+    db: Database, demo: tuple[Database, DemoSummary]
+) -> None:
+    assert has_no_patents(db)
+    with db.session() as session:
+        session.add(Enterprise(name="宁波某科技有限公司"))
+    assert has_no_patents(db)  # the demo then refuses it: it holds records
+    assert not has_no_patents(demo[0])
 
 
 @pytest.mark.parametrize("size", [0, 29, 1_000_001])

@@ -84,3 +84,14 @@ def test_invitation_list_file(demo_db: Database, tmp_path: Path) -> None:
         assert line[4] == row.reasons and row.reasons
         if not consenting[row.enterprise]:
             assert not line[5] and not line[6]  # no contact details without consent
+
+
+def test_names_of_the_suggested_records(demo_db: Database) -> None:
+    with demo_db.session() as session:
+        patents = list(session.scalars(select(Patent).order_by(Patent.id).limit(3)))
+        firms = list(session.scalars(select(Enterprise).order_by(Enterprise.id).limit(2)))
+        titles = matching.patent_titles(session, [p.id for p in patents] + [10_000_000])
+        names = matching.enterprise_names(session, (f.id for f in firms))
+        assert titles == {p.id: p.title for p in patents}
+        assert names == {f.id: f.name for f in firms}
+        assert matching.patent_titles(session, []) == {}

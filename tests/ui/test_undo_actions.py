@@ -245,7 +245,8 @@ def test_rubric_apply_undo_and_redo(qtbot, window, db, fair, monkeypatch) -> Non
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(QApplication.focusWidget(), str(int(spin.value()) + 7))
     apply = dialog.buttons.button(QDialogButtonBox.StandardButton.Apply)
-    qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.rescored, timeout=20000):  # rescored on a worker
+        qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
     applied = scores()
     assert applied != before
     dialog.close()

@@ -208,25 +208,11 @@ def patent_info(patent: Patent, event: EventInfo) -> PatentInfo:
 
 def load_shortlist(database: Database, event: EventInfo) -> list[PatentInfo]:
     """The event's included shortlist in the organiser's order; an error when it is empty."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
-
-    from roadshow_desk.domain.models import Patent, ShortlistEntry
+    from roadshow_desk.domain.shortlist import shortlist_in_order
 
     with database.session() as session:
-        query = (
-            select(Patent)
-            .join(ShortlistEntry, ShortlistEntry.patent_id == Patent.id)
-            .where(
-                ShortlistEntry.event_id == event.id,
-                ShortlistEntry.included.is_(True),
-                ShortlistEntry.deleted_at.is_(None),
-                Patent.deleted_at.is_(None),
-            )
-            .order_by(ShortlistEntry.position, ShortlistEntry.id)
-            .options(selectinload(Patent.institution))
-        )
-        patents = [patent_info(p, event) for p in session.scalars(query)]
+        entries = shortlist_in_order(session, event.id, included_only=True)
+        patents = [patent_info(e.patent, event) for e in entries]
     if not patents:
         with interface_language():
             message = translate(

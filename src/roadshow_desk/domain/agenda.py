@@ -27,10 +27,10 @@ from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.models import (
     Patent,
     RoadshowSession,
-    ShortlistEntry,
     Slot,
     utcnow,
 )
+from roadshow_desk.domain.shortlist import shortlist_in_order
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
@@ -209,17 +209,7 @@ def build_from_shortlist(
     are left out, so several sessions can be built one after another from one shortlist.
     """
     _check_minutes(planned_minutes)
-    entries = list(
-        session.scalars(
-            select(ShortlistEntry)
-            .where(
-                ShortlistEntry.event_id == event_id,
-                ShortlistEntry.included.is_(True),
-                ShortlistEntry.deleted_at.is_(None),
-            )
-            .order_by(ShortlistEntry.position, ShortlistEntry.id)
-        )
-    )
+    entries = shortlist_in_order(session, event_id, included_only=True)
     scheduled: set[int] = set()
     if skip_scheduled:
         scheduled = set(

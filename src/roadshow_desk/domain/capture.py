@@ -277,6 +277,37 @@ def draft_of(intention: Intention) -> IntentionDraft:
     )
 
 
+FORM_FIELDS: tuple[str, ...] = (
+    "enterprise_id",
+    "patent_id",
+    "kind",
+    "prospect_rating",
+    "budget_band",
+    "timeline",
+    "contact_person",
+    "contact_phone",
+    "notes",
+)
+"""The fields of an intention the capture form edits (``budget_amount`` and the event are
+not on the form, so an edit there never changes them)."""
+
+
+def stored_draft(session: Session, intention_id: int) -> IntentionDraft | None:
+    """The recorded intention as a draft (None when there is no such intention)."""
+    stored = session.get(Intention, intention_id)
+    return draft_of(stored) if stored is not None else None
+
+
+def draft_changes(before: IntentionDraft | None, after: IntentionDraft) -> dict[str, Any]:
+    """The form fields ``after`` changes (all of them when ``before`` is unknown), as
+    :func:`update_intention` takes them."""
+    return {
+        name: getattr(after, name)
+        for name in FORM_FIELDS
+        if before is None or getattr(before, name) != getattr(after, name)
+    }
+
+
 def update_intention(
     database: SessionSource,
     intention_id: int,

@@ -196,6 +196,24 @@ def add_note(
     return entry
 
 
+def withdraw_note(session: Session, entry_id: int, *, station: str = "") -> None:
+    """Take a note out of the log (a tombstone; undo of :func:`add_note`)."""
+    entry = session.get(FollowUpEntry, entry_id)
+    if entry is not None and entry.deleted_at is None:
+        entry.deleted_at = utcnow()
+        entry.station = station or entry.station
+        session.flush()
+
+
+def restore_note(session: Session, entry_id: int, *, station: str = "") -> None:
+    """Put a withdrawn note back in the log (redo of :func:`add_note`)."""
+    entry = session.get(FollowUpEntry, entry_id)
+    if entry is not None and entry.deleted_at is not None:
+        entry.deleted_at = None
+        entry.station = station or entry.station
+        session.flush()
+
+
 def set_owner(
     session: Session, intention_id: int, owner: str, *, author: str = "", station: str = ""
 ) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from roadshow_desk.domain.models import (
     Event,
@@ -60,14 +60,42 @@ class EntrySnapshot:
 # --------------------------------------------------------------------------- reading
 
 
-def live_entries(session: Session, event_id: int) -> list[ShortlistEntry]:
-    """The event's live entries in the organiser's order."""
+def shortlist_in_order(
+    session: Session, event_id: int, *, included_only: bool = False
+) -> list[ShortlistEntry]:
+    """The event's shortlist as everyone shows it: live entries of live patents, in order.
+
+    The one reading of "the event's shortlist" for the page, the export, the brochure and
+    cards, the roadshow sessions built from it, the invitations and the intention forms'
+    booth numbers. An entry whose patent was deleted (a tombstone merged from another
+    station) is left out everywhere; ``included_only`` also leaves out the patents the
+    organiser excluded. Each entry comes with its ``patent`` (and the patent's
+    ``institution``) loaded.
+    """
     statement = (
         select(ShortlistEntry)
-        .where(ShortlistEntry.event_id == event_id, ShortlistEntry.deleted_at.is_(None))
+        .join(Patent, Patent.id == ShortlistEntry.patent_id)
+        .where(
+            ShortlistEntry.event_id == event_id,
+            ShortlistEntry.deleted_at.is_(None),
+            Patent.deleted_at.is_(None),
+        )
         .order_by(ShortlistEntry.position, ShortlistEntry.id)
+        .options(contains_eager(ShortlistEntry.patent).selectinload(Patent.institution))
     )
+    if included_only:
+        statement = statement.where(ShortlistEntry.included.is_(True))
     return list(session.scalars(statement))
+
+
+def live_entries(session: Session, event_id: int) -> list[ShortlistEntry]:
+    """The event's live entries in the organiser's order, as the page shows them.
+
+    The same list as :func:`shortlist_in_order` (an entry of a deleted patent is not
+    there), so a row of the page is a position here: moves, drops and positions count
+    what the organiser sees. A hidden entry keeps its old position and comes back near it
+    if its patent is restored."""
+    return shortlist_in_order(session, event_id)
 
 
 def order(session: Session, event_id: int) -> list[int]:

@@ -39,7 +39,6 @@ from roadshow_desk.domain.models import (
     PATENT_DATA_FIELDS,
     Institution,
     Patent,
-    ShortlistEntry,
     split_list,
 )
 from roadshow_desk.exchange.normalize import (
@@ -161,15 +160,12 @@ def export_patents(database: Any, path: str | Path, *, event_id: int | str | Non
 
 def shortlist_rows(session: Any, event_id: int) -> list[list[Any]]:
     """The shortlist of ``event_id`` in order, as export rows."""
+    from roadshow_desk.domain.shortlist import shortlist_in_order
+
     names = _institution_names(session)
-    query = (
-        select(ShortlistEntry, Patent)
-        .join(Patent, ShortlistEntry.patent_id == Patent.id)
-        .where(ShortlistEntry.event_id == event_id, ShortlistEntry.deleted_at.is_(None))
-        .order_by(ShortlistEntry.position, ShortlistEntry.id)
-    )
     rows = []
-    for number, (entry, patent) in enumerate(session.execute(query), start=1):
+    for number, entry in enumerate(shortlist_in_order(session, event_id), start=1):
+        patent = entry.patent
         rows.append(
             [
                 number,

@@ -34,7 +34,8 @@ from typing import Any
 from sqlalchemy import select
 
 from roadshow_desk.domain import signup_form as form
-from roadshow_desk.domain.models import Patent, RoadshowSession, ShortlistEntry, Slot
+from roadshow_desk.domain.models import Patent, RoadshowSession, Slot
+from roadshow_desk.domain.shortlist import shortlist_in_order
 from roadshow_desk.exchange.columns import Preset, RowRejected, header_key
 from roadshow_desk.exchange.normalize import clean_text
 from roadshow_desk.exchange.tables import Table, cell_text, fmt
@@ -147,17 +148,7 @@ class PatentResolver:
         for patent in session.scalars(select(Patent).where(Patent.deleted_at.is_(None))):
             self.by_number[patent.application_no] = patent
             self.by_title.setdefault(_title_key(patent.title), []).append(patent)
-        booths = session.scalars(
-            select(ShortlistEntry.patent_id)
-            .join(Patent, Patent.id == ShortlistEntry.patent_id)
-            .where(
-                ShortlistEntry.event_id == event_id,
-                ShortlistEntry.included.is_(True),
-                ShortlistEntry.deleted_at.is_(None),
-                Patent.deleted_at.is_(None),
-            )
-            .order_by(ShortlistEntry.position, ShortlistEntry.id)
-        ).all()
+        booths = [e.patent_id for e in shortlist_in_order(session, event_id, included_only=True)]
         by_id = {patent.id: patent for patent in self.by_number.values()}
         self.booths = {number: by_id[pid] for number, pid in enumerate(booths, 1) if pid in by_id}
         self.sessions: dict[str, dict[int, Patent]] = {}

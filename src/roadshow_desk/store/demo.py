@@ -136,6 +136,12 @@ def fill_demo(
     )
 
 
+def has_no_patents(database: Database) -> bool:
+    """Whether the library is empty (the demo database is filled on its first opening)."""
+    with database.engine.connect() as connection:
+        return connection.execute(select(table("patent").c.id).limit(1)).first() is None
+
+
 def _holds_records(connection: Connection) -> bool:
     return any(
         connection.execute(select(table(name).c.id).limit(1)).first() is not None

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    SQLColumnExpression,
     and_,
     case,
     extract,
@@ -126,12 +127,17 @@ class FacetCounts:
 # --------------------------------------------------------------------------- expressions
 
 
+def band_of(score: SQLColumnExpression[Any]) -> ColumnElement[int]:
+    """The band (0 to ``len(BAND_EDGES)``) of a score that is not NULL."""
+    whens = [(score < edge, band) for band, edge in enumerate(BAND_EDGES)]
+    return case(*whens, else_=len(BAND_EDGES))
+
+
 def score_band() -> ColumnElement[int]:
     """The patent's score band: one look-up of its ``patent_score`` row (``Patent.score``
     in a ``CASE`` would look it up once per band)."""
-    whens = [(PatentScore.score < edge, band) for band, edge in enumerate(BAND_EDGES)]
     band = (
-        select(case(*whens, else_=len(BAND_EDGES)))
+        select(band_of(PatentScore.score))
         .where(PatentScore.patent_id == Patent.id)
         .scalar_subquery()
     )

@@ -37,7 +37,8 @@ from roadshow_desk.domain.matching import (
     pairs,
     rank,
 )
-from roadshow_desk.domain.models import Enterprise, Event, Patent, ShortlistEntry
+from roadshow_desk.domain.models import Enterprise, Event, Patent
+from roadshow_desk.domain.shortlist import shortlist_in_order
 from roadshow_desk.store.search import search_ids
 
 #: Candidates read and compared in full for one enterprise.
@@ -168,6 +169,19 @@ def enterprises_for_patent(
     return rank((match(enterprise, patent) for enterprise in candidates), limit)
 
 
+def patent_titles(session: Session, patent_ids: Iterable[int]) -> dict[int, str]:
+    """The titles of these patents, by id (the suggestions list shows them)."""
+    ids = list(patent_ids)
+    return dict(session.execute(select(Patent.id, Patent.title).where(Patent.id.in_(ids))).all())
+
+
+def enterprise_names(session: Session, enterprise_ids: Iterable[int]) -> dict[int, str]:
+    """The names of these enterprises, by id."""
+    ids = list(enterprise_ids)
+    statement = select(Enterprise.id, Enterprise.name).where(Enterprise.id.in_(ids))
+    return dict(session.execute(statement).all())
+
+
 # --------------------------------------------------------------------------- invitations
 
 
@@ -187,17 +201,10 @@ def invitations(session: Session, event_id: int, *, per_patent: int = 10) -> lis
     """For each included shortlisted patent, in the shortlist's order, its best enterprises."""
     if session.get(Event, event_id) is None:
         return []
-    entries = session.execute(
-        select(Patent.id, Patent.application_no, Patent.title)
-        .join(ShortlistEntry, ShortlistEntry.patent_id == Patent.id)
-        .where(
-            ShortlistEntry.event_id == event_id,
-            ShortlistEntry.deleted_at.is_(None),
-            ShortlistEntry.included.is_(True),
-            Patent.deleted_at.is_(None),
-        )
-        .order_by(ShortlistEntry.position)
-    ).all()
+    entries = [
+        (e.patent_id, e.patent.application_no, e.patent.title)
+        for e in shortlist_in_order(session, event_id, included_only=True)
+    ]
     profiles = enterprise_profiles(session)
     enterprises = {
         e.id: e for e in session.scalars(select(Enterprise).where(Enterprise.deleted_at.is_(None)))

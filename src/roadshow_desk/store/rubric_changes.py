@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -45,18 +46,31 @@ def save_rubric_undoably(
     """:func:`~roadshow_desk.store.scoring.save_rubric` (raises its
     :class:`~roadshow_desk.store.scoring.RubricError`); when ``activate``, the rubric becomes
     the active one and every patent is rescored."""
-    previous_active_id = session.scalar(select(Rubric.id).where(Rubric.is_active.is_(True)))
-    before = {rubric.id: dict(rubric.weights or {}) for rubric in session.scalars(select(Rubric))}
+    remember = rubrics_before(session)
     rubric = scoring.save_rubric(session, name, spec, activate=activate)
     rescored = scoring.rescore(session, spec, today=today) if activate else 0
-    return RubricChange(
-        rubric_id=rubric.id,
-        name=rubric.name,
-        activated=activate,
-        previous_weights=before.get(rubric.id),
-        previous_active_id=previous_active_id,
-        rescored=rescored,
-    )
+    return remember(rubric, activated=activate, rescored=rescored)
+
+
+def rubrics_before(session: Session) -> Callable[..., RubricChange]:
+    """Note the rubrics as they are now, before a save; the function returned makes the
+    :class:`RubricChange` of the saved ``rubric`` (``activated``, ``rescored`` as keywords).
+    The rubric dialog's worker (:func:`roadshow_desk.store.rubrics.apply_rubric`) uses it
+    too, so what it did can be taken back the same way."""
+    previous_active_id = session.scalar(select(Rubric.id).where(Rubric.is_active.is_(True)))
+    before = {rubric.id: dict(rubric.weights or {}) for rubric in session.scalars(select(Rubric))}
+
+    def change(rubric: Rubric, *, activated: bool, rescored: int) -> RubricChange:
+        return RubricChange(
+            rubric_id=rubric.id,
+            name=rubric.name,
+            activated=activated,
+            previous_weights=before.get(rubric.id),
+            previous_active_id=previous_active_id,
+            rescored=rescored,
+        )
+
+    return change
 
 
 def take_back_rubric_change(

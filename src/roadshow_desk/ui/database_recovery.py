@@ -58,17 +58,12 @@ def demo_database_path() -> Path:
 
 def prepare_demo(path: Path, progress: Progress) -> Database:
     """Open the demo database at ``path``, filling it with the demo fair the first time."""
-    from sqlalchemy import func, select
-
-    from roadshow_desk.domain.models import Patent
     from roadshow_desk.store.db import open_database
-    from roadshow_desk.store.demo import fill_demo
+    from roadshow_desk.store.demo import fill_demo, has_no_patents
 
     database = open_database(str(path))
     try:
-        with database.session() as session:
-            empty = not session.scalar(select(func.count(Patent.id)))
-        if empty:
+        if has_no_patents(database):
             fill_demo(database, progress=progress)
     except BaseException:
         database.dispose()

@@ -32,10 +32,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from roadshow_desk.domain.matching import Match
-from roadshow_desk.domain.models import Enterprise, Patent
 from roadshow_desk.store.db import Database
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -180,7 +178,12 @@ class MatchSuggestionsView(QWidget):
 
     def refresh(self) -> None:
         """Compute the suggestions for what is shown now (also after data changed)."""
-        from roadshow_desk.store.matching import enterprises_for_patent, patents_for_enterprise
+        from roadshow_desk.store.matching import (
+            enterprise_names,
+            enterprises_for_patent,
+            patent_titles,
+            patents_for_enterprise,
+        )
 
         if self._subject is None:
             return
@@ -188,12 +191,12 @@ class MatchSuggestionsView(QWidget):
         with self.database.session() as session:
             if kind == "enterprise":
                 found = patents_for_enterprise(session, record_id, limit=self.LIMIT)
-                names = _names(session, Patent, [m.patent_id for m in found])
+                names = patent_titles(session, [m.patent_id for m in found])
                 rows = [_row(m.patent_id, names, m) for m in found]
                 self.model.set_rows("patent", rows)
             else:
                 found = enterprises_for_patent(session, record_id, limit=self.LIMIT)
-                names = _names(session, Enterprise, [m.enterprise_id for m in found])
+                names = enterprise_names(session, [m.enterprise_id for m in found])
                 rows = [_row(m.enterprise_id, names, m) for m in found]
                 self.model.set_rows("enterprise", rows)
         if rows:
@@ -216,11 +219,6 @@ class MatchSuggestionsView(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.suggestion_activated.emit(self.model.record_id(index.row()))
-
-
-def _names(session: Any, model: Any, ids: list[int]) -> dict[int, str]:
-    column = model.title if model is Patent else model.name
-    return dict(session.execute(select(model.id, column).where(model.id.in_(ids))).all())
 
 
 def _row(record_id: int, names: dict[int, str], found: Match) -> tuple[int, str, float, str]:

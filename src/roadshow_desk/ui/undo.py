@@ -36,6 +36,9 @@ drops a command that turned out obsolete, so a refused or empty change would cos
 :meth:`~Command.push` makes the change first and hands only a real change to the stack
 (the stack's own redo of it is then skipped: the one place a "done already" flag lives).
 
+Long work (rescoring the library) is made on a worker first and then handed over with
+:meth:`~Command.push_done`; only its undo and redo run on the GUI thread.
+
 Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) are the window's Edit actions on the same stack.
 """
 
@@ -77,6 +80,17 @@ class Command(QUndoCommand):
         self._pushing = True  # made: the stack's redo in push() must not make it twice
         self.context.undo_stack.push(self)
         return True
+
+    def push_done(self, result: Any) -> None:
+        """Put a change already made on a worker (:func:`~roadshow_desk.ui.tasks.run_task`,
+        which did what :meth:`do` would and returned ``result``) on the stack, and tell the
+        pages; undo and redo then work as for any command."""
+        self.result = result
+        self.exception = None
+        self._done = True
+        self._pushing = True
+        self.context.undo_stack.push(self)
+        self._emit()
 
     # ------------------------------------------------------------------ to write
 

@@ -118,7 +118,8 @@ def test_rubric_dialog_previews_applies_and_names(qtbot, window, monkeypatch) ->
     with context.database.session() as session:  # nothing written by the preview
         assert session.scalar(select(Patent.score).where(Patent.id == patent_id)) is not None
         old_score = session.scalar(select(Patent.score).where(Patent.id == patent_id))
-    assert dialog.apply()
+    with qtbot.waitSignal(dialog.rescored, timeout=10_000):
+        assert dialog.apply()
     with context.database.session() as session:
         new_score = session.scalar(select(Patent.score).where(Patent.id == patent_id))
         active = session.scalar(select(Rubric).where(Rubric.is_active.is_(True)))
@@ -133,6 +134,105 @@ def test_rubric_dialog_previews_applies_and_names(qtbot, window, monkeypatch) ->
     dialog.set_spec(RubricSpec())
     assert dialog.points[Criterion.INVENTION].value() == 15
     assert page is not None
+
+
+def patent_scores(context: Any) -> dict[int, Any]:
+    from roadshow_desk.domain.models import PatentScore
+
+    with context.database.session() as session:
+        return dict(session.execute(select(PatentScore.patent_id, PatentScore.score)).all())
+
+
+def apply_button(dialog: RubricDialog) -> Any:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Apply)
+
+
+def test_apply_rescores_on_a_worker_while_the_window_runs(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Apply rescores off the GUI thread: a timer of the window fires while a slice of the
+    library is being rescored (on the GUI thread the slice would wait for it in vain)."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from roadshow_desk.store import rubrics, scoring
+
+    context = window.context
+    real = scoring.rescore
+    ticked = threading.Event()
+    calls: list[tuple[bool, bool]] = []
+
+    def rescore(*args: Any, **kwargs: Any) -> int:
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        calls.append((on_gui_thread, ticked.wait(5)))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rubrics.scoring, "rescore", rescore)
+    monkeypatch.setattr(rubrics, "RESCORE_STEP", 40)
+    dialog = RubricDialog(context, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.points[Criterion.INVENTION].setValue(40)
+    timer = QTimer(dialog)
+    timer.setInterval(10)
+    timer.timeout.connect(ticked.set)
+    with qtbot.waitSignal(dialog.rescored, timeout=20_000):
+        qtbot.mouseClick(apply_button(dialog), Qt.MouseButton.LeftButton)
+        timer.start()
+        assert not apply_button(dialog).isEnabled()  # no second Apply while it runs
+    assert len(calls) > 1
+    assert calls[0] == (False, True)
+    assert apply_button(dialog).isEnabled()
+    with context.database.session() as session:
+        active = session.scalar(select(Rubric).where(Rubric.is_active.is_(True)))
+        assert RubricSpec.from_json(active.weights).weight(Criterion.INVENTION) == 40
+
+
+def test_cancel_while_rescoring_keeps_the_old_rubric_and_scores(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from roadshow_desk.store import rubrics, scoring
+
+    context = window.context
+    before = patent_scores(context)
+    with context.database.session() as session:
+        old_rubric = session.scalar(select(Rubric.weights).where(Rubric.is_active.is_(True)))
+    real = scoring.rescore
+    clicked = threading.Event()
+    slices: list[int] = []
+
+    def rescore(*args: Any, **kwargs: Any) -> int:
+        slices.append(len(kwargs["patent_ids"]))
+        clicked.wait(0.25)  # a large library: each slice takes a while
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rubrics.scoring, "rescore", rescore)
+    monkeypatch.setattr(rubrics, "RESCORE_STEP", 5)
+    dialog = RubricDialog(context, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.points[Criterion.INVENTION].setValue(40)
+    qtbot.mouseClick(apply_button(dialog), Qt.MouseButton.LeftButton)
+    progress = dialog.findChild(QProgressDialog)
+    assert progress is not None
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)
+    rescored: list[int] = []
+    dialog.rescored.connect(rescored.append)
+    with qtbot.waitSignal(dialog.task.cancelled, timeout=10_000):
+        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        clicked.set()
+    assert 1 <= len(slices) < len(before) / 5  # it stopped part of the way through
+    assert patent_scores(context) == before
+    with context.database.session() as session:
+        assert (
+            session.scalar(select(Rubric.weights).where(Rubric.is_active.is_(True))) == old_rubric
+        )
+    assert rescored == []
+    qtbot.waitUntil(lambda: apply_button(dialog).isEnabled())
+    assert dialog.isVisible()
 
 
 def test_facet_and_match_models_pass_the_tester(qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]

@@ -85,6 +85,36 @@ def test_the_demo_shortlist_is_shown_in_order(window) -> None:  # type: ignore[n
     assert not window.isWindowModified()
 
 
+def test_a_deleted_patent_is_shown_as_the_export_and_the_brochure_show_it(  # type: ignore[no-untyped-def]
+    window,
+) -> None:
+    """A patent deleted on another station after it was shortlisted: the page leaves it out,
+    as the export and the brochure do (the page showed it before)."""
+    from roadshow_desk.documents import data
+    from roadshow_desk.domain.models import utcnow
+    from roadshow_desk.exchange.export import shortlist_rows
+
+    context = window.context
+    page = window.page("shortlist")
+    gone = page.model.patent_ids()[1]
+    with context.database.session() as session:
+        patent = session.get(Patent, gone)
+        assert patent is not None
+        patent.deleted_at = utcnow()
+        session.commit()
+        exported = [row[6:] for row in shortlist_rows(session, 1)]
+        numbers = dict(session.execute(select(Patent.id, Patent.application_no)).all())
+    page.model.reload()
+    shown = page.model.patent_ids()
+    assert gone not in shown and len(shown) == 23
+    assert [numbers[pid] for pid in shown] == [
+        next(cell for cell in row if cell in numbers.values()) for row in exported
+    ]
+    printed = data.load_shortlist(context.database, data.load_event(context.database, 1))
+    included = [pid for row, pid in enumerate(shown) if page.model.row_data(row).included]
+    assert [p.application_no for p in printed] == [numbers[pid] for pid in included]
+
+
 def test_add_from_the_library_by_drop_and_undo(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     context = window.context
     page = window.page("shortlist")

@@ -24,44 +24,32 @@ the :class:`~roadshow_desk.ui.workflow.AppContext`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from roadshow_desk.domain.capture import (
     IntentionDraft,
     InvalidIntention,
-    count_of_day,
-    draft_of,
+    draft_changes,
+    stored_draft,
+    validated_draft,
 )
-from roadshow_desk.domain.enterprises import enterprise_by_uuid, search_enterprises
 from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
 from roadshow_desk.domain.labels import label
-from roadshow_desk.domain.models import (
-    Enterprise,
-    Event,
-    Intention,
-    Patent,
-    ShortlistEntry,
-    new_uuid,
-)
+from roadshow_desk.domain.models import new_uuid
 from roadshow_desk.domain.payloads import EnterprisePayload, InvalidPayload, parse_payload
+from roadshow_desk.store import capture_lookup as lookup
 from roadshow_desk.ui.capture.choices import NumberChooser
 from roadshow_desk.ui.capture.commands import (
     EditIntentionCommand,
@@ -69,21 +57,12 @@ from roadshow_desk.ui.capture.commands import (
     RemoveIntentionCommand,
 )
 from roadshow_desk.ui.capture.lookup import LookupField
-from roadshow_desk.ui.capture.today import TodayModel
+from roadshow_desk.ui.capture.today import TodayList
 from roadshow_desk.ui.capture.warmup import warm_lookups
 from roadshow_desk.ui.scanner import ScanDetector, looks_like_code
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def enterprise_label(firm: Enterprise) -> str:
-    code = f"  {firm.credit_code}" if firm.credit_code else ""
-    return f"{firm.name}{code}"
-
-
-def patent_label(patent: Patent) -> str:
-    return f"{patent.application_no}  {patent.title}"
 
 
 class CapturePanel(QWidget):
@@ -208,34 +187,17 @@ class CapturePanel(QWidget):
         left_layout.addLayout(buttons)
         left_layout.addStretch(1)
 
-        self.model = TodayModel(self.database, self)
-        self.table_today = QTableView()
-        self.table_today.setObjectName("table_today")
-        self.table_today.setModel(self.model)
-        self.table_today.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table_today.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table_today.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table_today.verticalHeader().hide()
-        header = self.table_today.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("字") * 10)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table_today.doubleClicked.connect(self._load_for_edit)
-        self.table_today.installEventFilter(self)
-        self.label_count = QLabel()
-        self.label_count.setObjectName("label_count")
-        self.label_count.setWordWrap(True)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.label_count)
-        right_layout.addWidget(self.table_today, 1)
+        self.today = TodayList(self.database)
+        self.today.edit_requested.connect(self._load_for_edit)
+        self.today.remove_requested.connect(self.remove_intention)
+        self.model = self.today.model
+        self.table_today = self.today.table
+        self.label_count = self.today.label_count
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.today)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -270,37 +232,16 @@ class CapturePanel(QWidget):
 
     def _search_enterprises(self, text: str) -> list[tuple[int, str]]:
         with self.database.session() as session:
-            return [
-                (firm.id, enterprise_label(firm))
-                for firm in search_enterprises(session, text, limit=8)
-            ]
+            return lookup.enterprise_choices(session, text)
 
     def _search_patents(self, text: str) -> list[tuple[int, str]]:
-        from roadshow_desk.store.search import search_ids
-
         event_id = self._event_id()
         with self.database.session() as session:
-            ids = search_ids(session, text, limit=40)
-            if not ids:
-                return []
-            patents = {p.id: p for p in session.scalars(select(Patent).where(Patent.id.in_(ids)))}
-            shortlisted: set[int] = set()
-            if event_id is not None:
-                shortlisted = set(
-                    session.scalars(
-                        select(ShortlistEntry.patent_id).where(
-                            ShortlistEntry.event_id == event_id,
-                            ShortlistEntry.patent_id.in_(ids),
-                        )
-                    )
-                )
-        ordered = sorted(ids, key=lambda pid: (pid not in shortlisted, ids.index(pid)))
-        return [(pid, patent_label(patents[pid])) for pid in ordered[:8] if pid in patents]
+            return lookup.patent_choices(session, text, event_id)
 
     def _patent_text(self, patent_id: int) -> str | None:
         with self.database.session() as session:
-            patent = session.get(Patent, patent_id)
-            return patent_label(patent) if patent is not None else None
+            return lookup.patent_text(session, patent_id)
 
     # ------------------------------------------------------------------ form state
 
@@ -384,10 +325,7 @@ class CapturePanel(QWidget):
 
     def _fill(self, draft: IntentionDraft) -> None:
         with self.database.session() as session:
-            firm = session.get(Enterprise, draft.enterprise_id) if draft.enterprise_id else None
-            patent = session.get(Patent, draft.patent_id) if draft.patent_id else None
-            firm_text = enterprise_label(firm) if firm else ""
-            patent_text = patent_label(patent) if patent else ""
+            firm_text, patent_text = lookup.draft_texts(session, draft)
         self.field_enterprise.set_choice(draft.enterprise_id, firm_text)
         self.field_patent.set_choice(draft.patent_id, patent_text)
         self.chooser_kind.set_value(draft.kind)
@@ -407,25 +345,8 @@ class CapturePanel(QWidget):
             if self._editing_id is not None:
                 editing = self._editing_id
                 with self.database.session() as session:
-                    stored = session.get(Intention, editing)
-                    before = draft_of(stored) if stored is not None else None
-                changes = {
-                    name: getattr(draft, name)
-                    for name in (
-                        "enterprise_id",
-                        "patent_id",
-                        "kind",
-                        "prospect_rating",
-                        "budget_band",
-                        "timeline",
-                        "contact_person",
-                        "contact_phone",
-                        "notes",
-                    )
-                    if before is None or getattr(before, name) != getattr(draft, name)
-                }
-                from roadshow_desk.domain.capture import validated_draft
-
+                    before = stored_draft(session, editing)
+                changes = draft_changes(before, draft)
                 validated_draft(draft)
                 if changes:
                     edit = EditIntentionCommand(self.context, editing, changes)
@@ -487,56 +408,25 @@ class CapturePanel(QWidget):
 
     def refresh(self) -> None:
         """Reload today's list and the running count."""
-        event_id = self._event_id()
-        self.model.event_id = event_id
-        self.model.reload()
-        with self.database.session() as session:
-            total = count_of_day(session, event_id=event_id)
-            here = count_of_day(session, event_id=event_id, station=self.context.station)
-        self.label_count.setText(
-            self.tr("Today: %1 intentions (%2 at this desk)")
-            .replace("%1", str(total))
-            .replace("%2", str(here))
-        )
+        self.today.refresh(self._event_id(), self.context.station)
 
     def _on_data_changed(self, kind: DataKind) -> None:
         if kind in (DataKind.INTENTION, DataKind.ENTERPRISE, DataKind.PATENT):
             self.refresh()
 
-    def _load_for_edit(self, index: Any) -> None:
-        intention_id = self.model.data(index, Qt.ItemDataRole.UserRole)
-        if intention_id is None:
-            return
+    def _load_for_edit(self, intention_id: int) -> None:
         with self.database.session() as session:
-            stored = session.get(Intention, intention_id)
-            if stored is None:
-                return
-            draft = draft_of(stored)
+            draft = stored_draft(session, intention_id)
+        if draft is None:
+            return
         self._fill(draft)
-        self._editing_id = int(intention_id)
+        self._editing_id = intention_id
         self.label_title.setText(self.tr("Editing an intention (Esc: cancel)"))
         self.field_enterprise.edit.setFocus()
 
-    def remove_selected(self) -> None:
-        index = self.table_today.currentIndex()
-        intention_id = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
-        if intention_id is not None:
-            RemoveIntentionCommand(self.context, int(intention_id)).push()
-            self._show_message(self.tr("Intention removed (Ctrl+Z brings it back)."))
-
-    def eventFilter(self, watched: Any, event: Any) -> bool:
-        if (
-            watched is self.table_today
-            and isinstance(event, QKeyEvent)
-            and event.type() == QKeyEvent.Type.KeyPress
-        ):
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.remove_selected()
-                return True
-            if event.key() in _ENTER and self.table_today.currentIndex().isValid():
-                self._load_for_edit(self.table_today.currentIndex())
-                return True
-        return False
+    def remove_intention(self, intention_id: int) -> None:
+        RemoveIntentionCommand(self.context, intention_id).push()
+        self._show_message(self.tr("Intention removed (Ctrl+Z brings it back)."))
 
     # ------------------------------------------------------------------ scanner
 
@@ -550,33 +440,24 @@ class CapturePanel(QWidget):
         """Fill the enterprise (badge) or the patent (patent code or sign-up link)."""
         event_id = self._event_id()
         with self.database.session() as session:
-            event = session.get(Event, event_id) if event_id is not None else None
-            event_uuid = event.uuid if event is not None else None
+            event_uuid = lookup.event_uuid(session, event_id)
         try:
             payload = parse_payload(text, event_uuid=event_uuid)  # refuses another event's link
         except InvalidPayload as error:
             self._show_problem(str(error), "")
             return False
         with self.database.session() as session:
-            if isinstance(payload, EnterprisePayload):
-                firm = enterprise_by_uuid(session, payload.uuid)
-                if firm is None:
-                    found: tuple[int, str] | None = None
-                else:
-                    found = (firm.id, enterprise_label(firm))
-                target = self.field_enterprise
-                unknown = self.tr(
-                    "This badge belongs to no enterprise in this database; search by name."
-                )
-            else:
-                patent = session.scalar(
-                    select(Patent).where(Patent.application_no == payload.application_no)
-                )
-                found = (patent.id, patent_label(patent)) if patent is not None else None
-                target = self.field_patent
-                unknown = self.tr("The patent %1 is not in the library.").replace(
-                    "%1", payload.application_no
-                )
+            found = lookup.scanned_choice(session, payload)
+        if isinstance(payload, EnterprisePayload):
+            target = self.field_enterprise
+            unknown = self.tr(
+                "This badge belongs to no enterprise in this database; search by name."
+            )
+        else:
+            target = self.field_patent
+            unknown = self.tr("The patent %1 is not in the library.").replace(
+                "%1", payload.application_no
+            )
         if found is None:
             self._show_problem(unknown, "")
             return False

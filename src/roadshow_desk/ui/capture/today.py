@@ -1,4 +1,9 @@
-"""Today's list: the intentions captured today, newest first (a table model over rows)."""
+"""Today's list: the intentions captured today, newest first, with a running count.
+
+:class:`TodayModel` is the table model; :class:`TodayList` the widget beside the capture form
+(the count, the table, and its keys: Enter or a double-click asks to edit a row, Delete or
+Backspace to remove it; the panel does both).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,24 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from roadshow_desk.domain.capture import IntentionRow, intentions_of_day
+from roadshow_desk.domain.capture import IntentionRow, count_of_day, intentions_of_day
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.labels import label, stars
 from roadshow_desk.store.db import Database
@@ -88,3 +105,77 @@ class TodayModel(RowsModel):
         if column == 5:
             return label(row.budget_band) if row.budget_band else ""
         return row.captured_station
+
+
+class TodayList(QWidget):
+    """The running count above today's table; asks the panel to edit or remove a row."""
+
+    edit_requested = Signal(int)
+    """Enter or a double-click on a row (the intention's id)."""
+    remove_requested = Signal(int)
+    """Delete or Backspace on a row (the intention's id)."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.model = TodayModel(database, self)
+        self.table = QTableView()
+        self.table.setObjectName("table_today")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("字") * 10)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._request_edit)
+        self.table.installEventFilter(self)
+        self.label_count = QLabel()
+        self.label_count.setObjectName("label_count")
+        self.label_count.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label_count)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self, event_id: int | None, station: str) -> None:
+        """Reload the list and the count (all desks, and ``station``'s) of ``event_id``."""
+        self.model.event_id = event_id
+        self.model.reload()
+        with self.database.session() as session:
+            total = count_of_day(session, event_id=event_id)
+            here = count_of_day(session, event_id=event_id, station=station)
+        self.label_count.setText(
+            self.tr("Today: %1 intentions (%2 at this desk)")
+            .replace("%1", str(total))
+            .replace("%2", str(here))
+        )
+
+    def current_intention_id(self) -> int | None:
+        index = self.table.currentIndex()
+        found = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+        return int(found) if found is not None else None
+
+    def _request_edit(self, index: Index) -> None:
+        found = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if found is not None:
+            self.edit_requested.emit(int(found))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            intention_id = self.current_intention_id()
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                if intention_id is not None:
+                    self.remove_requested.emit(intention_id)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and intention_id is not None:
+                self.edit_requested.emit(intention_id)
+                return True
+        return super().eventFilter(watched, event)

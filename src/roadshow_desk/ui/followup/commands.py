@@ -14,12 +14,13 @@ from roadshow_desk.domain.followup import (
     change_owner,
     move_to,
     reapply_owner_change,
+    restore_note,
     set_next_action,
     stage_label,
     take_back_owner_change,
     undo_last_move,
+    withdraw_note,
 )
-from roadshow_desk.domain.models import FollowUpEntry, utcnow
 from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
@@ -134,13 +135,9 @@ class AddNoteCommand(Command):
 
     def reapply(self, result: int) -> int:
         with self.session() as session:
-            restored = session.get(FollowUpEntry, result)
-            if restored is not None:
-                restored.deleted_at = None
+            restore_note(session, result, station=self.context.station)
         return result
 
     def revert(self, result: int) -> None:
         with self.session() as session:
-            entry = session.get(FollowUpEntry, result)
-            if entry is not None:
-                entry.deleted_at = utcnow()
+            withdraw_note(session, result, station=self.context.station)

@@ -1,6 +1,7 @@
 """A lazy table model over the patents: ids in SQL order, rows fetched a page at a time.
 
-The model orders and filters in SQL (``ORDER BY <column>, id``). It counts the matching
+The model orders and filters in SQL (``ORDER BY <column>, id``; the statements are in
+:mod:`roadshow_desk.store.patent_table`). It counts the matching
 patents and reads the ids of the first batch (``LIMIT``), so the table shows at once; the
 view asks for more through ``canFetchMore``/``fetchMore``, and the first time it needs rows
 past the first batch the model reads the whole ordered id list in one query (100,000 ids
@@ -16,8 +17,7 @@ function that receives the ``SELECT patent.id ...`` statement and returns it wit
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,70 +27,30 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, select
 
-from roadshow_desk.domain.enums import LegalStatus, PatentType
 from roadshow_desk.domain.labels import field_label, format_value
-from roadshow_desk.domain.models import Institution, Patent
 from roadshow_desk.store.db import Database
+from roadshow_desk.store.patent_table import (
+    COLUMN_INDEX,
+    COLUMNS,
+    IdFilter,
+    count_patents,
+    patent_ids,
+    table_rows,
+)
 
-IdFilter = Callable[[Select[Any]], Select[Any]]
-"""Adds WHERE clauses (or joins) to ``SELECT patent.id FROM patent ...``."""
+__all__ = [
+    "COLUMNS",
+    "COLUMN_INDEX",
+    "PATENT_ID_ROLE",
+    "IdFilter",
+    "PatentTableModel",
+]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 PATENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The patent's id (int) for any cell of its row."""
-
-
-def _enum_order(column: Any, enum_class: Any) -> ColumnElement[Any]:
-    """Sort an enum column in declaration order rather than by its stored text."""
-    return case({member: index for index, member in enumerate(enum_class)}, value=column)
-
-
-_INSTITUTION_NAME = (
-    select(Institution.name).where(Institution.id == Patent.institution_id).scalar_subquery()
-)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of the table: the patent field it shows and how SQL orders it."""
-
-    field: str
-    value: SQLColumnExpression[Any]
-    order: SQLColumnExpression[Any]
-    width: int
-    """Default width in average characters."""
-    align_right: bool = False
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("application_no", Patent.application_no, Patent.application_no, 18),
-    Column("title", Patent.title, Patent.title, 36),
-    Column("institution", Institution.name, _INSTITUTION_NAME, 18),
-    Column("patent_type", Patent.patent_type, _enum_order(Patent.patent_type, PatentType), 8),
-    Column("legal_status", Patent.legal_status, _enum_order(Patent.legal_status, LegalStatus), 10),
-    Column("technical_field", Patent.technical_field, Patent.technical_field, 12),
-    Column("application_date", Patent.application_date, Patent.application_date, 11),
-    Column("ipc_main", Patent.ipc_main, Patent.ipc_main, 12),
-    Column("score", Patent.score, Patent.score, 6, align_right=True),
-)
-
-COLUMN_INDEX = {column.field: index for index, column in enumerate(COLUMNS)}
-
-
-def id_statement(
-    sort_column: int, descending: bool, id_filter: IdFilter | None = None
-) -> Select[Any]:
-    """``SELECT patent.id`` of the live patents, filtered and in the table's order."""
-    statement = select(Patent.id).where(Patent.deleted_at.is_(None))
-    if id_filter is not None:
-        statement = id_filter(statement)
-    order = COLUMNS[sort_column].order
-    if descending:
-        return statement.order_by(order.desc(), Patent.id.desc())
-    return statement.order_by(order.asc(), Patent.id.asc())
 
 
 class PatentTableModel(QAbstractTableModel):
@@ -161,20 +121,14 @@ class PatentTableModel(QAbstractTableModel):
         return len(self._ids) >= self._total
 
     def _query_ids(self, limit: int | None) -> list[int]:
-        statement = id_statement(self._sort_column, self._descending, self._filter)
-        if limit is not None:
-            statement = statement.limit(limit)
         self.queries += 1
-        with self.database.engine.connect() as connection:
-            return list(connection.execute(statement).scalars())
+        return patent_ids(
+            self.database, self._sort_column, self._descending, self._filter, limit=limit
+        )
 
     def _query_total(self) -> int:
-        ids = id_statement(self._sort_column, self._descending, self._filter).order_by(None)
         self.queries += 1
-        with self.database.engine.connect() as connection:
-            return int(
-                connection.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
-            )
+        return count_patents(self.database, self._filter)
 
     def _load_all_ids(self) -> None:
         """Read the remaining ids (one query) the first time rows past the first batch are needed.
@@ -194,14 +148,8 @@ class PatentTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         ids = self._ids[number * self.page_size : (number + 1) * self.page_size]
-        statement = (
-            select(Patent.id, *(column.value for column in COLUMNS))
-            .outerjoin(Institution, Institution.id == Patent.institution_id)
-            .where(Patent.id.in_(ids))
-        )
         self.queries += 1
-        with self.database.engine.connect() as connection:
-            page = {row[0]: tuple(row[1:]) for row in connection.execute(statement)}
+        page = table_rows(self.database, ids)
         self._pages[number] = page
         while len(self._pages) > self.cached_pages:
             self._pages.popitem(last=False)

@@ -35,9 +35,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from roadshow_desk.domain.models import Event
+from roadshow_desk.domain.events import list_events
 from roadshow_desk.domain.results import HEADLINE, Results, compute_results, scope_for
 from roadshow_desk.domain.results_tables import ResultTable, intentions_table, result_tables
 from roadshow_desk.errors import InputError
@@ -199,11 +198,7 @@ class ResultsPage(WorkflowPage):
     def _fill_events(self) -> None:
         chosen = self.scope.currentData()
         with self.context.database.session() as session:
-            events = session.execute(
-                select(Event.id, Event.name)
-                .where(Event.deleted_at.is_(None))
-                .order_by(Event.starts_on.desc(), Event.id.desc())
-            ).all()
+            events = [(event.id, event.name) for event in list_events(session)]
         self.scope.clear()
         for event_id, name in events:
             self.scope.addItem(name, event_id)

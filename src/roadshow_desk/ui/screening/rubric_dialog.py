@@ -2,8 +2,9 @@
 
 Every edit recomputes, a moment later, how the library's scores would spread over the
 score bands and the breakdown of the patent selected in the library — in SQL and for one
-patent, without writing. OK or Apply saves the rubric under its name, makes it the active
-one and rescores every patent in one statement (``store.scoring.rescore``).
+patent, without writing (``store.rubrics.rubric_preview``). OK or Apply saves the rubric
+under its name, makes it the active one and rescores every patent on a worker, with
+progress and Cancel (``store.rubrics.apply_rubric``; a cancel keeps nothing).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy import ColumnElement, case, func, select
 
-from roadshow_desk.domain.models import Patent, Rubric
+from roadshow_desk.domain.progress import Progress
 from roadshow_desk.domain.rubric import (
     THRESHOLD_RANGES,
     WEIGHT_RANGE,
@@ -40,10 +39,11 @@ from roadshow_desk.domain.rubric import (
     threshold_label,
 )
 from roadshow_desk.errors import InputError
-from roadshow_desk.store import scoring
-from roadshow_desk.store.facets import BAND_EDGES, NO_SCORE, band_label
+from roadshow_desk.store import rubrics, scoring
+from roadshow_desk.store.facets import NO_SCORE, band_label
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.screening.commands import SaveRubricCommand
+from roadshow_desk.ui.tasks import Task, run_task
 from roadshow_desk.ui.workflow import AppContext
 
 
@@ -98,6 +98,8 @@ class RubricDialog(QDialog):
         self._timer.setInterval(self.PREVIEW_MS)
         self._timer.timeout.connect(self.update_preview)
         self._loading = False
+        self.task: Task | None = None
+        """The rescore of an Apply or OK while it runs."""
         self.combo_rubric.currentIndexChanged.connect(self._on_rubric_chosen)
         self.button_save_as.clicked.connect(self.save_as)
         self.button_delete.clicked.connect(self.delete_rubric)
@@ -148,8 +150,7 @@ class RubricDialog(QDialog):
         if rubric_id is None:
             return
         with self.context.database.session() as session:
-            rubric = session.get(Rubric, rubric_id)
-            spec = RubricSpec.from_json(rubric.weights if rubric else None)
+            spec = rubrics.rubric_spec(session, rubric_id)
         self.button_delete.setEnabled(self.combo_rubric.count() > 1)
         self.set_spec(spec)
 
@@ -164,20 +165,8 @@ class RubricDialog(QDialog):
         self._timer.stop()
         spec = self.spec()
         with self.context.database.session() as session:
-            fresh = scoring.preview_scores(session, spec, self.today).subquery()
-            whens: list[tuple[ColumnElement[bool], int]] = [(fresh.c.score.is_(None), NO_SCORE)]
-            whens += [(fresh.c.score < edge, band) for band, edge in enumerate(BAND_EDGES)]
-            band = case(*whens, else_=len(BAND_EDGES))
-            counts: dict[int, int] = {
-                int(key): int(n)
-                for key, n in session.execute(select(band, func.count()).group_by(band))
-            }
-            lines = (
-                scoring.breakdown(session, self.patent_id, spec, self.today)
-                if self.patent_id is not None
-                else []
-            )
-            title = session.scalar(select(Patent.title).where(Patent.id == self.patent_id))
+            preview = rubrics.rubric_preview(session, spec, self.patent_id, self.today)
+        counts, title, lines = preview.band_counts, preview.title, preview.lines
         parts = [
             f"{band_label(key)}: {self.locale().toString(counts[key])}"
             for key in sorted(counts, key=lambda k: -k)
@@ -206,34 +195,71 @@ class RubricDialog(QDialog):
         elif standard == QDialogButtonBox.StandardButton.Apply:
             self.apply()
         elif role == QDialogButtonBox.ButtonRole.AcceptRole:
-            if self.apply():
-                self.accept()
+            self.apply(close=True)
         elif role == QDialogButtonBox.ButtonRole.RejectRole:
             self.reject()
 
-    def apply(self) -> bool:
-        """Save the shown rubric under its name, make it active, rescore every patent."""
-        name = self.combo_rubric.currentText()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        command = SaveRubricCommand(
-            self.context, name, self.spec(), activate=True, today=self.today
-        )
-        try:
-            command.push()  # Ctrl+Z in the window puts the rubric and the scores back
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if command.exception is not None:
-            QMessageBox.warning(self, self.windowTitle(), command.error)
+    def apply(self, *, close: bool = False) -> bool:
+        """Save the shown rubric under its name, make it active and rescore every patent on
+        a worker, with progress and Cancel; ``close`` closes the dialog once it is done.
+        Returns whether the rescore started (``rescored`` says when it has ended)."""
+        if self.task is not None:
             return False
-        changed = command.result.rescored
-        self._fill_rubrics(command.result.rubric_id)
+        database, name, spec, today = (
+            self.context.database,
+            self.combo_rubric.currentText(),
+            self.spec(),
+            self.today,
+        )
+
+        def work(progress: Progress) -> rubrics.AppliedRubric:
+            return rubrics.apply_rubric(database, name, spec, today=today, progress=progress)
+
+        self.buttons.setEnabled(False)
+        self.task = run_task(self, self.tr("Recomputing the scores"), work)
+        self.task.succeeded.connect(lambda applied: self._applied(applied, name, spec, close))
+        self.task.failed.connect(self._apply_failed)
+        self.task.cancelled.connect(self._apply_cancelled)
+        self.task.finished.connect(self._apply_ended)
+        return True
+
+    def _applied(
+        self, applied: rubrics.AppliedRubric, name: str, spec: RubricSpec, close: bool
+    ) -> None:
+        # Made on the worker; Ctrl+Z in the window puts the rubric and the scores back.
+        command = SaveRubricCommand(self.context, name, spec, activate=True, today=self.today)
+        command.push_done(applied.change)
+        changed = applied.changed
+        self._fill_rubrics(applied.rubric_id)
         self.context.status_message.emit(
             self.tr("Scores recomputed: %1 patents changed.").replace(
                 "%1", self.locale().toString(changed)
             )
         )
         self.rescored.emit(changed)
-        return True
+        if close:
+            self.accept()
+
+    def _apply_failed(self, error: BaseException) -> None:
+        if not isinstance(error, InputError):
+            raise error
+        QMessageBox.warning(self, self.windowTitle(), str(error))
+
+    def _apply_cancelled(self) -> None:
+        self.context.status_message.emit(
+            self.tr("Rescoring cancelled: the rubric and the scores are as they were.")
+        )
+
+    def _apply_ended(self) -> None:
+        self.task = None
+        self.buttons.setEnabled(True)
+
+    def reject(self) -> None:
+        """Closing while the scores are recomputed asks the worker to stop instead."""
+        if self.task is not None:
+            self.task.cancel()
+            return
+        super().reject()
 
     def save_as(self) -> None:
         name, ok = QInputDialog.getText(

@@ -21,10 +21,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QPalette
-from sqlalchemy import select
 
 from roadshow_desk.domain.labels import format_value
-from roadshow_desk.domain.models import Institution, Patent, ShortlistEntry
+from roadshow_desk.domain.shortlist import shortlist_in_order
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.workflow import PATENT_IDS_MIME
 
@@ -107,42 +106,21 @@ class ShortlistModel(QAbstractTableModel):
     def reload(self) -> None:
         rows: list[Row] = []
         if self.event_id is not None:
-            statement = (
-                select(
-                    Patent.id,
-                    Patent.application_no,
-                    Patent.title,
-                    Patent.technical_field,
-                    Institution.name,
-                    Patent.score,
-                    ShortlistEntry.included,
-                    ShortlistEntry.exclusion_reason,
-                    ShortlistEntry.tags,
-                    ShortlistEntry.presenter_notes,
-                )
-                .join(ShortlistEntry, ShortlistEntry.patent_id == Patent.id)
-                .outerjoin(Institution, Institution.id == Patent.institution_id)
-                .where(
-                    ShortlistEntry.event_id == self.event_id,
-                    ShortlistEntry.deleted_at.is_(None),
-                )
-                .order_by(ShortlistEntry.position, ShortlistEntry.id)
-            )
             with self.database.session() as session:
                 rows = [
                     Row(
-                        r[0],
-                        r[1],
-                        r[2] or "",
-                        r[3] or "",
-                        r[4] or "",
-                        r[5],
-                        bool(r[6]),
-                        r[7] or "",
-                        r[8] or "",
-                        r[9] or "",
+                        e.patent_id,
+                        e.patent.application_no,
+                        e.patent.title or "",
+                        e.patent.technical_field or "",
+                        e.patent.institution.name if e.patent.institution else "",
+                        e.patent.score,
+                        bool(e.included),
+                        e.exclusion_reason or "",
+                        e.tags or "",
+                        e.presenter_notes or "",
                     )
-                    for r in session.execute(statement)
+                    for e in shortlist_in_order(session, self.event_id)
                 ]
         self.beginResetModel()
         self._rows = rows
