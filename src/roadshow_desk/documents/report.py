@@ -87,16 +87,19 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
 
     cache = _widths.setdefault((font, size), {})
     used = 0.0
+    ellipsis = cache.get("…")
+    if ellipsis is None:
+        ellipsis = cache["…"] = stringWidth("…", font, size)
+    cut = 0  # the longest start of ``text`` that fits with "…" after it
     for index, char in enumerate(text):
         step = cache.get(char)
         if step is None:
             step = cache[char] = stringWidth(char, font, size)
         used += step
         if used > width:
-            cut = text[:index]
-            while cut and sum(cache[c] for c in cut) + stringWidth("…", font, size) > width:
-                cut = cut[:-1]
-            return cut + "…"
+            return text[:cut] + "…"
+        if used + ellipsis <= width:
+            cut = index + 1
     return text
 
 
@@ -145,12 +148,74 @@ def bar_chart(table: ResultTable, lk: Look) -> Any:
     return drawing
 
 
+_table_class: list[type] = []
+
+
+def text_table_class() -> type:
+    """A reportlab ``Table`` that draws its plain-text cells into one PDF text object per
+    table piece (a font change starts a new one) instead of one text object a cell, as
+    ``Canvas.drawString`` does: the same glyphs at the same places, a fraction of the work
+    and of the page content for a table of thousands of cells. Flowable cells, other
+    alignments and links are drawn by ``Table`` itself."""
+    if _table_class:
+        return _table_class[0]
+    from reportlab.platypus import Table
+
+    class TextTable(Table):
+        _run: Any = None
+        _run_style: tuple[Any, ...] | None = None
+
+        def _flush(self) -> None:
+            if self._run is not None:
+                self.canv.drawText(self._run)
+                self._run = None
+
+        def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+            if (
+                not isinstance(cellval, str)
+                or cellstyle.alignment != "LEFT"
+                or cellstyle.valign != "TOP"
+                or cellstyle.direction
+                or cellstyle.shaping
+                or cellstyle.href
+                or cellstyle.destination
+            ):
+                self._flush()
+                super()._drawCell(cellval, cellstyle, pos, size)
+                return
+            key = (cellstyle.color, cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            if self._run is None or key != self._run_style:
+                self._flush()
+                current = getattr(self, "_curcellstyle", None)
+                if current is None or cellstyle.color != current.color:
+                    self.canv.setFillColor(cellstyle.color)
+                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+                self._run, self._run_style = self.canv.beginText(), key
+            self._curcellstyle = cellstyle
+            colpos, rowpos = pos
+            x = colpos + cellstyle.leftPadding
+            y = rowpos + size[1] - cellstyle.topPadding - cellstyle.fontsize
+            for line in cellval.split("\n"):
+                if line:
+                    self._run.setTextOrigin(x, y)
+                    self._run.textLine(line)
+                y -= cellstyle.leading
+
+        def _drawLines(self) -> None:
+            self._flush()  # the cells are drawn: their text goes before the rules
+            super()._drawLines()
+
+    _table_class.append(TextTable)
+    return TextTable
+
+
 def data_table(table: ResultTable, lk: Look) -> list[Any]:
     """The table as one or more reportlab Tables (see TABLE_CHUNK)."""
     from reportlab.lib.colors import Color
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
+    Table = text_table_class()
     small = lk.styles["small"]
     count = len(table.header)
     width = lk.frame_width
