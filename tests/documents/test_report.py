@@ -150,8 +150,9 @@ def test_long_table_text_is_one_text_object_a_piece(font: str, tmp_path: Path) -
 def test_table_text_drawn_as_reportlab_draws_it(
     font: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The batched table draws the very same page as reportlab's own Table: wrapped and cut
-    cells, empty cells, paragraph headers, a split across pages."""
+    """The batched table (with the row heights it gives) draws the very same pages as
+    reportlab's own Table measuring every row: wrapped and cut cells, empty cells, paragraph
+    headers, splits across pages."""
     import pypdfium2 as pdfium
     from reportlab.platypus import Table
 
@@ -162,7 +163,11 @@ def test_table_text_drawn_as_reportlab_draws_it(
     table = _long_table(90)
     wide = dataclasses.replace(table, one_line=False)
     ours = [*report.data_table(table, lk), *report.data_table(wide, lk)]
-    monkeypatch.setattr(report, "text_table_class", lambda: Table)
+
+    def measured_by_reportlab(data: Any, rowHeights: Any = None, **options: Any) -> Any:
+        return Table(data, **options)  # every row measured by reportlab itself
+
+    monkeypatch.setattr(report, "text_table_class", lambda: measured_by_reportlab)
     plain = [*report.data_table(table, lk), *report.data_table(wide, lk)]
     assert type(ours[0]) is not Table and type(plain[0]) is Table
     assert _draw_pages(ours, lk, tmp_path / "ours.pdf") == _draw_pages(

@@ -273,9 +273,16 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
     # table of thousands of rows page by page re-measures the rest every time.
     body_rows = rows[1:]
     pieces = []
+    # Rows of one line are as high as reportlab would measure them (the leading and the
+    # padding), given here so that it measures only the header.
+    line_height = lk.size(12.5) * 1 + (3 + 2) if table.one_line else None
     for start in range(0, max(len(body_rows), 1), TABLE_CHUNK):
+        chunk = body_rows[start : start + TABLE_CHUNK]
         piece = Table(
-            [header, *body_rows[start : start + TABLE_CHUNK]], colWidths=widths, repeatRows=1
+            [header, *chunk],
+            colWidths=widths,
+            rowHeights=[None, *[line_height] * len(chunk)],
+            repeatRows=1,
         )
         piece.setStyle(style)
         pieces.append(piece)
