@@ -154,10 +154,10 @@ def test_table_text_drawn_as_reportlab_draws_it(
     reportlab's own Table measuring every row: wrapped and cut cells, empty cells, paragraph
     headers, splits across pages."""
     import pypdfium2 as pdfium
-    from reportlab.platypus import Table
+    from reportlab.platypus import Paragraph, Table
 
     from roadshow_desk.documents import report
-    from roadshow_desk.documents.styles import look
+    from roadshow_desk.documents.styles import look, para
 
     lk = look("A4", font)
     table = _long_table(90)
@@ -168,8 +168,10 @@ def test_table_text_drawn_as_reportlab_draws_it(
         return Table(data, **options)  # every row measured by reportlab itself
 
     monkeypatch.setattr(report, "text_table_class", lambda: measured_by_reportlab)
+    monkeypatch.setattr(report, "header_cell", para)  # a plain paragraph, wrapped each time
     plain = [*report.data_table(table, lk), *report.data_table(wide, lk)]
     assert type(ours[0]) is not Table and type(plain[0]) is Table
+    assert type(plain[0]._cellvalues[0][0]) is Paragraph
     assert _draw_pages(ours, lk, tmp_path / "ours.pdf") == _draw_pages(
         plain, lk, tmp_path / "plain.pdf"
     )

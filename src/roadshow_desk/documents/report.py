@@ -10,13 +10,25 @@ The figures and tables come from :mod:`roadshow_desk.domain.results` and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from roadshow_desk.documents.pages import Bookmark, Meta, Page, Written, paginate, stack, write_pdf
-from roadshow_desk.documents.styles import ACCENT, MM, RULE, TINT, Look, bold, look, para, shorten
+from roadshow_desk.documents.styles import (
+    ACCENT,
+    MM,
+    RULE,
+    TINT,
+    Look,
+    bold,
+    escape,
+    look,
+    para,
+    shorten,
+)
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.domain.results import Results
 from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
@@ -148,17 +160,13 @@ def bar_chart(table: ResultTable, lk: Look) -> Any:
     return drawing
 
 
-_table_class: list[type] = []
-
-
+@functools.cache
 def text_table_class() -> type:
     """A reportlab ``Table`` that draws its plain-text cells into one PDF text object per
     table piece (a font change starts a new one) instead of one text object a cell, as
     ``Canvas.drawString`` does: the same glyphs at the same places, a fraction of the work
     and of the page content for a table of thousands of cells. Flowable cells, other
     alignments and links are drawn by ``Table`` itself."""
-    if _table_class:
-        return _table_class[0]
     from reportlab.platypus import Table
 
     class TextTable(Table):
@@ -205,8 +213,29 @@ def text_table_class() -> type:
             self._flush()  # the cells are drawn: their text goes before the rules
             super()._drawLines()
 
-    _table_class.append(TextTable)
     return TextTable
+
+
+@functools.cache
+def _header_paragraph_class() -> type:
+    from reportlab.platypus import Paragraph
+
+    class HeaderParagraph(Paragraph):
+        _size: tuple[float, tuple[float, float]] | None = None
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            # Paragraph.wrap depends on the width only, and drawing does not change it.
+            if self._size is None or self._size[0] != available_width:
+                self._size = (available_width, super().wrap(available_width, available_height))
+            return self._size[1]
+
+    return HeaderParagraph
+
+
+def header_cell(text: str, style: Any) -> Any:
+    """A table's header cell: a paragraph (long names wrap) that remembers its wrap, as every
+    piece of a long table repeats the same header and reportlab wraps it again each time."""
+    return _header_paragraph_class()(escape(text), style)
 
 
 def data_table(table: ResultTable, lk: Look) -> list[Any]:
@@ -243,7 +272,7 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
             open_columns -= fits
         for i in open_columns:
             widths[i] = left / len(open_columns)
-    header = [para(name, small) for name in table.header]
+    header = [header_cell(name, small) for name in table.header]
     rows: list[list[Any]] = [header]
     for row in table.rows:
         cells: list[Any] = []
