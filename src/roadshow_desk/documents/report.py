@@ -98,6 +98,11 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     cache = _widths.setdefault((font, size), {})
+    try:  # most cells fit, and their characters are known: no walk through them
+        if sum(map(cache.__getitem__, text)) <= width:
+            return text
+    except KeyError:
+        pass
     used = 0.0
     ellipsis = cache.get("…")
     if ellipsis is None:
