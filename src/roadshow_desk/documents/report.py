@@ -278,7 +278,12 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
         for i in open_columns:
             widths[i] = left / len(open_columns)
     header = [header_cell(name, small) for name in table.header]
+    leading, top, bottom = lk.size(12.5), 2, 3
+    # A row of one-line cells is given the height reportlab would measure for it (the leading
+    # and the padding), so that it measures only the header of each piece of a long table.
+    line_height = leading * 1 + (bottom + top)
     rows: list[list[Any]] = [header]
+    heights: list[float | None] = []
     for row in table.rows:
         cells: list[Any] = []
         for value, room in zip(row, widths, strict=True):
@@ -291,14 +296,16 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
             else:
                 cells.append("\n".join(wrap(text, lk.font, size, room - 7)))
         rows.append(cells)
+        one_line = table.one_line and not any("\n" in cell for cell in cells)
+        heights.append(line_height if one_line else None)
     style = TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), lk.font, size, lk.size(12.5)),
+            ("FONT", (0, 0), (-1, -1), lk.font, size, leading),
             ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
@@ -307,15 +314,12 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
     # table of thousands of rows page by page re-measures the rest every time.
     body_rows = rows[1:]
     pieces = []
-    # Rows of one line are as high as reportlab would measure them (the leading and the
-    # padding), given here so that it measures only the header.
-    line_height = lk.size(12.5) * 1 + (3 + 2) if table.one_line else None
     for start in range(0, max(len(body_rows), 1), TABLE_CHUNK):
-        chunk = body_rows[start : start + TABLE_CHUNK]
+        end = start + TABLE_CHUNK
         piece = Table(
-            [header, *chunk],
+            [header, *body_rows[start:end]],
             colWidths=widths,
-            rowHeights=[None, *[line_height] * len(chunk)],
+            rowHeights=[None, *heights[start:end]],
             repeatRows=1,
         )
         piece.setStyle(style)
