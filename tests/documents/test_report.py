@@ -156,7 +156,7 @@ def test_table_text_drawn_as_reportlab_draws_it(
     reportlab's own Table measuring every row: wrapped and cut cells, empty cells, paragraph
     headers, splits across pages."""
     import pypdfium2 as pdfium
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Paragraph, Table, TableStyle
 
     from roadshow_desk.documents import report
     from roadshow_desk.documents.styles import look, para
@@ -166,14 +166,32 @@ def test_table_text_drawn_as_reportlab_draws_it(
     wide = dataclasses.replace(table, one_line=False)
     ours = [*report.data_table(table, lk), *report.data_table(wide, lk)]
 
-    def measured_by_reportlab(data: Any, rowHeights: Any = None, **options: Any) -> Any:
-        return Table(data, **options)  # every row measured by reportlab itself
+    def measured_by_reportlab(
+        data: Any, rowHeights: Any = None, cellStyles: Any = None, **options: Any
+    ) -> Any:
+        # Every row measured by reportlab itself, each cell styled by the report's commands.
+        plain_table = Table(data, **options)
+        everywhere = ((0, 0), (-1, -1))
+        plain_table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", *everywhere, font, lk.size(9), lk.size(12.5)),
+                    ("VALIGN", *everywhere, "TOP"),
+                    ("TOPPADDING", *everywhere, 2),
+                    ("BOTTOMPADDING", *everywhere, 3),
+                    ("LEFTPADDING", *everywhere, 3),
+                    ("RIGHTPADDING", *everywhere, 3),
+                ]
+            )
+        )
+        return plain_table
 
     monkeypatch.setattr(report, "text_table_class", lambda: measured_by_reportlab)
     monkeypatch.setattr(report, "header_cell", para)  # a plain paragraph, wrapped each time
     plain = [*report.data_table(table, lk), *report.data_table(wide, lk)]
     assert type(ours[0]) is not Table and type(plain[0]) is Table
     assert type(plain[0]._cellvalues[0][0]) is Paragraph
+    assert plain[0]._cellStyles[1][0] is not plain[0]._cellStyles[1][1]
     assert _draw_pages(ours, lk, tmp_path / "ours.pdf") == _draw_pages(
         plain, lk, tmp_path / "plain.pdf"
     )

@@ -248,6 +248,7 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
     from reportlab.lib.colors import Color
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import TableStyle
+    from reportlab.platypus.tables import CellStyle
 
     Table = text_table_class()
     small = lk.styles["small"]
@@ -298,16 +299,15 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
         rows.append(cells)
         one_line = table.one_line and not any("\n" in cell for cell in cells)
         heights.append(line_height if one_line else None)
+    # Every cell is styled alike: one cell style shared by all (reportlab would make one a
+    # cell and apply each command to each of them, in every piece of a long table).
+    cell = CellStyle("cell")
+    cell.fontname, cell.fontsize, cell.leading, cell.valign = lk.font, size, leading, "TOP"
+    cell.topPadding, cell.bottomPadding, cell.leftPadding, cell.rightPadding = top, bottom, 3, 3
     style = TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), lk.font, size, leading),
             ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), top),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
     )
     # A long table goes in pieces of TABLE_CHUNK rows (each with the header): splitting one
@@ -316,11 +316,13 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
     pieces = []
     for start in range(0, max(len(body_rows), 1), TABLE_CHUNK):
         end = start + TABLE_CHUNK
+        data = [header, *body_rows[start:end]]
         piece = Table(
-            [header, *body_rows[start:end]],
+            data,
             colWidths=widths,
             rowHeights=[None, *heights[start:end]],
             repeatRows=1,
+            cellStyles=[[cell] * count for _row in data],
         )
         piece.setStyle(style)
         pieces.append(piece)
