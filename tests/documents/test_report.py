@@ -3,6 +3,7 @@ embedded CJK font, a stable page count, charts as vector drawings, contacts left
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -92,3 +93,129 @@ def test_contacts_are_left_out_unless_asked(report: dict[str, Any], demo_db_file
     assert not any(squash(phone) in plain for phone in phones)
     assert any(squash(phone) in asked for phone in phones)
     assert "areincluded" in asked
+
+
+def _long_table(rows: int) -> Any:
+    from roadshow_desk.domain.results_tables import ResultTable
+
+    header = ["企业", "申请号", "专利", "类型", "阶段", "负责人", "下次行动"]
+    body = [
+        [
+            f"宁波市第{n}号精密机械制造有限公司",
+            f"2023{n:08d}.X",
+            f"一种\n用于高速切削的自适应冷却装置及其控制方法（第{n}型）"  # a line break kept
+            if n % 40 == 5
+            else f"一种用于高速切削的自适应冷却装置及其控制方法（第{n}型）",
+            "转让",
+            "洽谈中",
+            "王老师" if n % 3 else "",
+            None,
+        ]
+        for n in range(rows)
+    ]
+    return ResultTable("leads", "Leads in follow-up", "Leads", header, body, one_line=True)
+
+
+def _draw_pages(flowables: list[Any], lk: Any, out: Path) -> int:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from roadshow_desk.documents.pages import paginate, stack
+
+    canvas = Canvas(str(out), pagesize=(lk.page_width, lk.page_height), pageCompression=0)
+    pages = paginate(flowables, lk.frame_width, [lk.frame_height])
+    for items in pages:
+        stack(canvas, items, lk.margin, lk.page_height - lk.margin)
+        canvas.showPage()
+    canvas.save()
+    return len(pages)
+
+
+def test_long_table_text_is_one_text_object_a_piece(font: str, tmp_path: Path) -> None:
+    """The leads list of a big fair has thousands of rows: its cells are written as one
+    text object a table piece, not one a cell (which made report_pdf_10k miss its target)."""
+    from pypdf import PdfReader
+
+    from roadshow_desk.documents.report import data_table
+    from roadshow_desk.documents.styles import look
+
+    lk = look("A4", font)
+    count = _draw_pages(data_table(_long_table(300), lk), lk, tmp_path / "t.pdf")
+    assert count >= 5
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages)
+    assert "宁波市第299号" in squash(text)
+    for page in PdfReader(tmp_path / "t.pdf").pages:
+        content = page.get_contents().get_data()
+        # Header cells are paragraphs (one text object each); the body is one or two more.
+        assert content.count(b"BT") <= 7 * 2 + 4, content.count(b"BT")
+
+
+def test_table_text_drawn_as_reportlab_draws_it(
+    font: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batched table (with the row heights it gives) draws the very same pages as
+    reportlab's own Table measuring every row: wrapped and cut cells, empty cells, paragraph
+    headers, splits across pages."""
+    import pypdfium2 as pdfium
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from roadshow_desk.documents import report
+    from roadshow_desk.documents.styles import look, para
+
+    lk = look("A4", font)
+    table = _long_table(90)
+    wide = dataclasses.replace(table, one_line=False)
+    ours = [*report.data_table(table, lk), *report.data_table(wide, lk)]
+
+    def measured_by_reportlab(
+        data: Any, rowHeights: Any = None, cellStyles: Any = None, **options: Any
+    ) -> Any:
+        # Every row measured by reportlab itself, each cell styled by the report's commands.
+        plain_table = Table(data, **options)
+        everywhere = ((0, 0), (-1, -1))
+        plain_table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", *everywhere, font, lk.size(9), lk.size(12.5)),
+                    ("VALIGN", *everywhere, "TOP"),
+                    ("TOPPADDING", *everywhere, 2),
+                    ("BOTTOMPADDING", *everywhere, 3),
+                    ("LEFTPADDING", *everywhere, 3),
+                    ("RIGHTPADDING", *everywhere, 3),
+                ]
+            )
+        )
+        return plain_table
+
+    monkeypatch.setattr(report, "text_table_class", lambda: measured_by_reportlab)
+    monkeypatch.setattr(report, "header_cell", para)  # a plain paragraph, wrapped each time
+    plain = [*report.data_table(table, lk), *report.data_table(wide, lk)]
+    assert type(ours[0]) is not Table and type(plain[0]) is Table
+    assert type(plain[0]._cellvalues[0][0]) is Paragraph
+    assert plain[0]._cellStyles[1][0] is not plain[0]._cellStyles[1][1]
+    assert _draw_pages(ours, lk, tmp_path / "ours.pdf") == _draw_pages(
+        plain, lk, tmp_path / "plain.pdf"
+    )
+    a, b = pdfium.PdfDocument(tmp_path / "ours.pdf"), pdfium.PdfDocument(tmp_path / "plain.pdf")
+    for index in range(len(a)):
+        assert a[index].get_textpage().get_text_range() == b[index].get_textpage().get_text_range()
+        pixels = a[index].render(scale=1).to_pil().tobytes()
+        assert pixels == b[index].render(scale=1).to_pil().tobytes(), index
+
+
+def test_fit_line_keeps_the_longest_start_that_fits(font: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from roadshow_desk.documents.report import fit_line
+
+    texts = ["", "abc", "宁波市精密机械制造有限公司 Ningbo Precision", "一种 A/B 装置" * 4]
+    for text in texts:
+        for width in (5.0, 20.0, 47.5, 80.0, 200.0, 1000.0):
+            line = fit_line(text, font, 9, width)
+            if stringWidth(text, font, 9) <= width:
+                assert line == text
+                continue
+            assert line.endswith("…") and text.startswith(line[:-1])
+            if line != "…":  # the ellipsis alone when not even it fits
+                assert stringWidth(line, font, 9) <= width + 1e-6
+            longer = text[: len(line)] + "…"
+            assert stringWidth(longer, font, 9) > width

@@ -10,13 +10,25 @@ The figures and tables come from :mod:`roadshow_desk.domain.results` and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from roadshow_desk.documents.pages import Bookmark, Meta, Page, Written, paginate, stack, write_pdf
-from roadshow_desk.documents.styles import ACCENT, MM, RULE, TINT, Look, bold, look, para, shorten
+from roadshow_desk.documents.styles import (
+    ACCENT,
+    MM,
+    RULE,
+    TINT,
+    Look,
+    bold,
+    escape,
+    look,
+    para,
+    shorten,
+)
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.domain.results import Results
 from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
@@ -86,17 +98,25 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     cache = _widths.setdefault((font, size), {})
+    try:  # most cells fit, and their characters are known: no walk through them
+        if sum(map(cache.__getitem__, text)) <= width:
+            return text
+    except KeyError:
+        pass
     used = 0.0
+    ellipsis = cache.get("…")
+    if ellipsis is None:
+        ellipsis = cache["…"] = stringWidth("…", font, size)
+    cut = 0  # the longest start of ``text`` that fits with "…" after it
     for index, char in enumerate(text):
         step = cache.get(char)
         if step is None:
             step = cache[char] = stringWidth(char, font, size)
         used += step
         if used > width:
-            cut = text[:index]
-            while cut and sum(cache[c] for c in cut) + stringWidth("…", font, size) > width:
-                cut = cut[:-1]
-            return cut + "…"
+            return text[:cut] + "…"
+        if used + ellipsis <= width:
+            cut = index + 1
     return text
 
 
@@ -145,12 +165,92 @@ def bar_chart(table: ResultTable, lk: Look) -> Any:
     return drawing
 
 
+@functools.cache
+def text_table_class() -> type:
+    """A reportlab ``Table`` that draws its plain-text cells into one PDF text object per
+    table piece (a font change starts a new one) instead of one text object a cell, as
+    ``Canvas.drawString`` does: the same glyphs at the same places, a fraction of the work
+    and of the page content for a table of thousands of cells. Flowable cells, other
+    alignments and links are drawn by ``Table`` itself."""
+    from reportlab.platypus import Table
+
+    class TextTable(Table):
+        _run: Any = None
+        _run_style: tuple[Any, ...] | None = None
+
+        def _flush(self) -> None:
+            if self._run is not None:
+                self.canv.drawText(self._run)
+                self._run = None
+
+        def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+            if (
+                not isinstance(cellval, str)
+                or cellstyle.alignment != "LEFT"
+                or cellstyle.valign != "TOP"
+                or cellstyle.direction
+                or cellstyle.shaping
+                or cellstyle.href
+                or cellstyle.destination
+            ):
+                self._flush()
+                super()._drawCell(cellval, cellstyle, pos, size)
+                return
+            key = (cellstyle.color, cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            if self._run is None or key != self._run_style:
+                self._flush()
+                current = getattr(self, "_curcellstyle", None)
+                if current is None or cellstyle.color != current.color:
+                    self.canv.setFillColor(cellstyle.color)
+                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+                self._run, self._run_style = self.canv.beginText(), key
+            self._curcellstyle = cellstyle
+            colpos, rowpos = pos
+            x = colpos + cellstyle.leftPadding
+            y = rowpos + size[1] - cellstyle.topPadding - cellstyle.fontsize
+            for line in cellval.split("\n"):
+                if line:
+                    self._run.setTextOrigin(x, y)
+                    self._run.textLine(line)
+                y -= cellstyle.leading
+
+        def _drawLines(self) -> None:
+            self._flush()  # the cells are drawn: their text goes before the rules
+            super()._drawLines()
+
+    return TextTable
+
+
+@functools.cache
+def _header_paragraph_class() -> type:
+    from reportlab.platypus import Paragraph
+
+    class HeaderParagraph(Paragraph):
+        _size: tuple[float, tuple[float, float]] | None = None
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            # Paragraph.wrap depends on the width only, and drawing does not change it.
+            if self._size is None or self._size[0] != available_width:
+                self._size = (available_width, super().wrap(available_width, available_height))
+            return self._size[1]
+
+    return HeaderParagraph
+
+
+def header_cell(text: str, style: Any) -> Any:
+    """A table's header cell: a paragraph (long names wrap) that remembers its wrap, as every
+    piece of a long table repeats the same header and reportlab wraps it again each time."""
+    return _header_paragraph_class()(escape(text), style)
+
+
 def data_table(table: ResultTable, lk: Look) -> list[Any]:
     """The table as one or more reportlab Tables (see TABLE_CHUNK)."""
     from reportlab.lib.colors import Color
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
+    from reportlab.platypus.tables import CellStyle
 
+    Table = text_table_class()
     small = lk.styles["small"]
     count = len(table.header)
     width = lk.frame_width
@@ -178,8 +278,13 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
             open_columns -= fits
         for i in open_columns:
             widths[i] = left / len(open_columns)
-    header = [para(name, small) for name in table.header]
+    header = [header_cell(name, small) for name in table.header]
+    leading, top, bottom = lk.size(12.5), 2, 3
+    # A row of one-line cells is given the height reportlab would measure for it (the leading
+    # and the padding), so that it measures only the header of each piece of a long table.
+    line_height = leading * 1 + (bottom + top)
     rows: list[list[Any]] = [header]
+    heights: list[float | None] = []
     for row in table.rows:
         cells: list[Any] = []
         for value, room in zip(row, widths, strict=True):
@@ -192,16 +297,17 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
             else:
                 cells.append("\n".join(wrap(text, lk.font, size, room - 7)))
         rows.append(cells)
+        one_line = table.one_line and not any("\n" in cell for cell in cells)
+        heights.append(line_height if one_line else None)
+    # Every cell is styled alike: one cell style shared by all (reportlab would make one a
+    # cell and apply each command to each of them, in every piece of a long table).
+    cell = CellStyle("cell")
+    cell.fontname, cell.fontsize, cell.leading, cell.valign = lk.font, size, leading, "TOP"
+    cell.topPadding, cell.bottomPadding, cell.leftPadding, cell.rightPadding = top, bottom, 3, 3
     style = TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), lk.font, size, lk.size(12.5)),
             ("BACKGROUND", (0, 0), (-1, 0), Color(*TINT)),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
     )
     # A long table goes in pieces of TABLE_CHUNK rows (each with the header): splitting one
@@ -209,8 +315,14 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
     body_rows = rows[1:]
     pieces = []
     for start in range(0, max(len(body_rows), 1), TABLE_CHUNK):
+        end = start + TABLE_CHUNK
+        data = [header, *body_rows[start:end]]
         piece = Table(
-            [header, *body_rows[start : start + TABLE_CHUNK]], colWidths=widths, repeatRows=1
+            data,
+            colWidths=widths,
+            rowHeights=[None, *heights[start:end]],
+            repeatRows=1,
+            cellStyles=[[cell] * count for _row in data],
         )
         piece.setStyle(style)
         pieces.append(piece)
