@@ -289,7 +289,9 @@ def _collect(
     return {name: list(rows.values()) for name, rows in found.items()}
 
 
-def _patents(connection: Connection, records: dict[str, list[dict[str, Any]]]) -> list[dict]:
+def _patents(
+    connection: Connection, records: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
     numbers = sorted(
         {
             r["patent"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, delete, select, update
 
@@ -90,8 +90,8 @@ class ConflictResolutionUndo:
 
 def _table(name: str) -> Table:
     if name == _CONFLICT_TABLE:
-        return FieldConflict.__table__  # type: ignore[return-value]
-    return RECORD_TABLES[name][0].__table__
+        return cast(Table, FieldConflict.__table__)
+    return cast(Table, RECORD_TABLES[name][0].__table__)
 
 
 def _rows(connection: Connection, table: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
