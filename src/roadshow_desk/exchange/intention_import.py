@@ -46,19 +46,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import uuid as uuid_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from roadshow_desk.domain.capture import IntentionDraft, InvalidIntention, validated_draft
-from roadshow_desk.domain.enterprises import clean_name, name_key
+from roadshow_desk.domain.capture import InvalidIntention
 from roadshow_desk.domain.enums import ImportKind
 from roadshow_desk.domain.events import resolve_event
-from roadshow_desk.domain.models import Enterprise, Intention, utcnow
+from roadshow_desk.domain.models import Intention, utcnow
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-from roadshow_desk.domain.signups import sign_up_firms
 from roadshow_desk.domain.venue_time import from_venue
 from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.columns import ColumnMapping, RowRejected, parse_row
@@ -70,17 +67,17 @@ from roadshow_desk.exchange.import_core import (
     require_rows,
 )
 from roadshow_desk.exchange.intention_fields import INTENTION_SPEC, read_intention_table
-from roadshow_desk.exchange.intention_forms import ONLINE, PatentResolver, is_booth_header
-from roadshow_desk.exchange.intention_match import Registry, moment
+from roadshow_desk.exchange.intention_match import RowMatcher, moment
 from roadshow_desk.exchange.rejects import Reject
 from roadshow_desk.exchange.tables import Table, cell_text, fmt
 from roadshow_desk.i18n import translate
 from roadshow_desk.store.intentions import interest_changed
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from roadshow_desk.store.db import Database
 
-_NAMESPACE = uuid_module.UUID("5b0e6f0c-1f1a-4bb8-9a53-6d2f3c1f0a77")
 PAPER_STATION = "paper"
 
 
@@ -94,16 +91,6 @@ def _blank(row: Any, mapping: ColumnMapping) -> bool:
         for name, column in mapping.columns.items()
         if name in _CONTENT and column < len(row)
     )
-
-
-_UPDATABLE = (
-    "prospect_rating",
-    "budget_band",
-    "timeline",
-    "contact_person",
-    "contact_phone",
-    "notes",
-)
 
 
 def import_intentions(
@@ -145,49 +132,11 @@ def import_intentions(
         file=path, dry_run=dry_run, preset=mapping.preset, encoding=table.encoding
     )
     progress.start(len(table.rows), translate("Import", "Checking rows…"))
-    now = utcnow()
     with database.session() as session:
         event = resolve_event(session, event_id)
-        registry = Registry(session)
-        existing: dict[str, Intention] = {}
-        by_moment: dict[tuple[int, int, str, dt.datetime], Intention] = {}
-        for item in session.scalars(select(Intention).where(Intention.event_id == event.id)):
-            existing[item.uuid] = item
-            by_moment[moment(item.enterprise_id, item.patent_id, item.kind, item.captured_at)] = (
-                item
-            )
-        online = mapping.preset in ONLINE
-        patent_column = mapping.column_of("patent")
-        resolver = PatentResolver(
-            session,
-            event.id,
-            booth_header=patent_column is not None
-            and is_booth_header(str(table.header[patent_column])),
-        )
-
-        def walk_in(record: dict[str, Any]) -> Enterprise:
-            code = record.get("credit_code") or None
-            if code is not None and session.scalar(
-                select(Enterprise.id).where(Enterprise.credit_code == code)
-            ):
-                code = None  # a removed firm keeps its code; reconciliation sorts it out
-            firm = Enterprise(
-                name=clean_name(record["enterprise"]),
-                name_key=name_key(record["enterprise"]),
-                credit_code=code,
-                contact_person=record.get("contact_person") or "",
-                phone=record.get("contact_phone") or "",
-                is_walk_in=True,
-                station=station,
-            )
-            session.add(firm)
-            session.flush()
-            # it answered the event's form: signed up for the event (badge, check-in list)
-            sign_up_firms(session, event.id, [firm.id], station=station)
-            return firm
-
-        wrote = False
-        touched: set[int] = set()  # patents whose intentions this file adds or changes
+        matcher = RowMatcher(session, event, table, mapping, station)
+        writer = _Writer(session, event.id, result, station)
+        default_station = mapping.preset if matcher.online else PAPER_STATION
         for index, row in enumerate(table.rows):
             if index and index % 200 == 0:
                 progress.step(200)
@@ -201,30 +150,7 @@ def import_intentions(
             if not any(record.get(name) for name in _CONTENT):
                 continue  # an unused row of the transcription workbook
             try:
-                firm = registry.enterprise(record, walk_in=walk_in if online else None)
-                patents = resolver.patents(record.get("patent"), record.get("session") or "")
-                if record.get("application_no") or record.get("title") or not patents:
-                    named = registry.patent(record)
-                    if named not in patents:
-                        patents.append(named)
-                drafts = [
-                    validated_draft(
-                        IntentionDraft(
-                            enterprise_id=firm.id,
-                            patent_id=patent.id,
-                            kind=kind,
-                            prospect_rating=record.get("rating"),
-                            budget_band=record.get("budget"),
-                            timeline=record.get("timeline"),
-                            contact_person=record.get("contact_person") or "",
-                            contact_phone=record.get("contact_phone") or "",
-                            notes=record.get("notes") or "",
-                            event_id=event.id,
-                        )
-                    )
-                    for patent in patents
-                    for kind in record.get("kind") or [None]
-                ]
+                firm, patents, drafts = matcher.match(record)
             except RowRejected as rejected:
                 result.rejects.append(Reject.of(table, index, rejected.reason))
                 continue
@@ -234,76 +160,17 @@ def import_intentions(
             captured_at = record.get("captured_at")
             if captured_at is not None:
                 captured_at = from_venue(captured_at, event.time_zone)
-            answer = str(record.get("answer_no") or "").strip()
-            if online:
-                # the service's answer: its number, else its submission time and firm
-                answer_key = answer or (
-                    (captured_at.isoformat() if captured_at else "") + "|" + firm.name_key
-                )
-            for values in drafts:
-                patent_no = next(p.application_no for p in patents if p.id == values["patent_id"])
-                if online:
-                    # the firm too: two forms of one service both have an answer number 1
-                    kind_value = values["kind"].value
-                    parts = [event.uuid, mapping.preset, answer_key, firm.uuid, patent_no]
-                    parts.append(kind_value)
-                else:
-                    parts = [
-                        event.uuid,
-                        firm.uuid,
-                        patent_no,
-                        values["kind"].value,
-                        captured_at.isoformat() if captured_at else "",
-                    ]
-                row_uuid = uuid_module.uuid5(_NAMESPACE, "|".join(parts)).hex
-                found = existing.get(row_uuid)
-                if found is None and captured_at is not None:
-                    # The same intention exported from this or another laptop and imported back.
-                    found = by_moment.get(
-                        moment(firm.id, values["patent_id"], values["kind"], captured_at)
-                    )
-                if found is not None:
-                    if found.deleted_at is not None:
-                        result.unchanged += 1
-                        continue
-                    changes = {
-                        name: values[name]
-                        for name in _UPDATABLE
-                        if getattr(found, name) != values[name]
-                    }
-                    if not changes:
-                        result.unchanged += 1
-                        continue
-                    for name, value in changes.items():
-                        setattr(found, name, value)
-                    found.updated_at = now
-                    found.station = station or found.station
-                    result.updated += 1
-                    touched.add(found.patent_id)
-                    wrote = True
-                    continue
-                default_station = mapping.preset if online else PAPER_STATION
-                written_station = (record.get("station") or "").strip() or default_station
-                intention = Intention(
-                    **values,
-                    uuid=row_uuid,
-                    captured_at=captured_at or now,
-                    captured_station=written_station,
-                    station=station or written_station,
-                    updated_at=now,
-                )
-                session.add(intention)
-                existing[row_uuid] = intention
-                result.inserted += 1
-                touched.add(values["patent_id"])
-                wrote = True
+            uuids = matcher.uuids(record, firm, patents, drafts, captured_at, mapping.preset)
+            written_station = (record.get("station") or "").strip() or default_station
+            for values, row_uuid in zip(drafts, uuids, strict=True):
+                writer.write(values, row_uuid, firm.id, captured_at, written_station)
         progress.step(len(table.rows) % 200)
         result.rejected = len(result.rejects)
-        if dry_run or not wrote:
+        if dry_run or not writer.wrote:
             session.rollback()
         else:
             session.flush()
-            interest_changed(session, touched)  # enterprise interest is part of the score
+            interest_changed(session, writer.touched)  # enterprise interest: in the score
             from roadshow_desk.store.db import backup_database
 
             result.backup_path = backup_database(database.url, "before-intention-import")
@@ -312,3 +179,82 @@ def import_intentions(
             session.flush()
             result.batch_id = batch.id
     return finish(result, table, rejects_path, started)
+
+
+_UPDATABLE = (
+    "prospect_rating",
+    "budget_band",
+    "timeline",
+    "contact_person",
+    "contact_phone",
+    "notes",
+)
+
+
+class _Writer:
+    """Adds the event's new intentions to the session and updates the re-imported ones
+    (see "Re-importing" above); counts them in ``result``."""
+
+    def __init__(self, session: Session, event_id: int, result: ImportResult, station: str) -> None:
+        self.session = session
+        self.result = result
+        self.station = station
+        self.now = utcnow()
+        self.wrote = False
+        self.touched: set[int] = set()  # patents whose intentions the file adds or changes
+        self.existing: dict[str, Intention] = {}
+        self.by_moment: dict[tuple[int, int, str, dt.datetime], Intention] = {}
+        for item in session.scalars(select(Intention).where(Intention.event_id == event_id)):
+            self.existing[item.uuid] = item
+            self.by_moment[
+                moment(item.enterprise_id, item.patent_id, item.kind, item.captured_at)
+            ] = item
+
+    def write(
+        self,
+        values: dict[str, Any],
+        row_uuid: str,
+        firm_id: int,
+        captured_at: dt.datetime | None,
+        written_station: str,
+    ) -> None:
+        found = self.existing.get(row_uuid)
+        if found is None and captured_at is not None:
+            # The same intention exported from this or another laptop and imported back.
+            found = self.by_moment.get(
+                moment(firm_id, values["patent_id"], values["kind"], captured_at)
+            )
+        if found is not None:
+            self._update(found, values)
+            return
+        intention = Intention(
+            **values,
+            uuid=row_uuid,
+            captured_at=captured_at or self.now,
+            captured_station=written_station,
+            station=self.station or written_station,
+            updated_at=self.now,
+        )
+        self.session.add(intention)
+        self.existing[row_uuid] = intention
+        self.result.inserted += 1
+        self.touched.add(values["patent_id"])
+        self.wrote = True
+
+    def _update(self, found: Intention, values: dict[str, Any]) -> None:
+        if found.deleted_at is not None:
+            self.result.unchanged += 1
+            return
+        changes = {
+            name: values[name] for name in _UPDATABLE if getattr(found, name) != values[name]
+        }
+        if not changes:
+            self.result.unchanged += 1
+            return
+        for name, value in changes.items():
+            setattr(found, name, value)
+        found.updated_at = self.now
+        found.station = self.station or found.station
+        self.result.updated += 1
+        self.touched.add(found.patent_id)
+        self.wrote = True

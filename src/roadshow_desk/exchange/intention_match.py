@@ -1,25 +1,32 @@
-"""Which firm and which patents a row of an intention sheet names, and which intention of
-the event it is (the matching rules are in :mod:`.intention_import`)."""
+"""Which firm and which patents a row of an intention sheet names, the intentions it makes,
+and their stable uuids (the rules are in :mod:`.intention_import`, which writes them)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid as uuid_module
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from roadshow_desk.domain.capture import IntentionDraft, validated_draft
 from roadshow_desk.domain.enterprises import clean_name, name_key
 from roadshow_desk.domain.enums import IntentionKind
-from roadshow_desk.domain.models import Enterprise, Patent
-from roadshow_desk.exchange.columns import RowRejected
+from roadshow_desk.domain.models import Enterprise, Event, Patent
+from roadshow_desk.domain.signups import sign_up_firms
+from roadshow_desk.exchange.columns import ColumnMapping, RowRejected
+from roadshow_desk.exchange.intention_forms import ONLINE, PatentResolver, is_booth_header
 from roadshow_desk.exchange.normalize import clean_text
-from roadshow_desk.exchange.tables import fmt
+from roadshow_desk.exchange.tables import Table, fmt
 from roadshow_desk.i18n import translate
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+#: Intentions' stable uuids are uuid5 of this namespace (see :meth:`RowMatcher.uuids`).
+_NAMESPACE = uuid_module.UUID("5b0e6f0c-1f1a-4bb8-9a53-6d2f3c1f0a77")
 
 
 class Registry:
@@ -123,3 +130,106 @@ def title_key(title: str) -> str:
 
 
 #: Fields of which one must be filled for a row to count (else it is an unused row).
+
+
+class RowMatcher:
+    """The firm, the patents and the checked intentions (column values) of a sheet's row.
+
+    On an online form (``online``) a firm not in the registry comes in as a walk-in signed
+    up for the event; on a paper sheet it is rejected.
+    """
+
+    def __init__(
+        self, session: Session, event: Event, table: Table, mapping: ColumnMapping, station: str
+    ) -> None:
+        self.session = session
+        self.event = event
+        self.station = station
+        self.online = mapping.preset in ONLINE
+        self.registry = Registry(session)
+        patent_column = mapping.column_of("patent")
+        self.resolver = PatentResolver(
+            session,
+            event.id,
+            booth_header=patent_column is not None
+            and is_booth_header(str(table.header[patent_column])),
+        )
+
+    def match(
+        self, record: dict[str, Any]
+    ) -> tuple[Enterprise, list[Patent], list[dict[str, Any]]]:
+        """Raises :class:`RowRejected` or :class:`InvalidIntention` with the reason."""
+        firm = self.registry.enterprise(record, walk_in=self._walk_in if self.online else None)
+        patents = self.resolver.patents(record.get("patent"), record.get("session") or "")
+        if record.get("application_no") or record.get("title") or not patents:
+            named = self.registry.patent(record)
+            if named not in patents:
+                patents.append(named)
+        drafts = [
+            validated_draft(
+                IntentionDraft(
+                    enterprise_id=firm.id,
+                    patent_id=patent.id,
+                    kind=kind,
+                    prospect_rating=record.get("rating"),
+                    budget_band=record.get("budget"),
+                    timeline=record.get("timeline"),
+                    contact_person=record.get("contact_person") or "",
+                    contact_phone=record.get("contact_phone") or "",
+                    notes=record.get("notes") or "",
+                    event_id=self.event.id,
+                )
+            )
+            for patent in patents
+            for kind in record.get("kind") or [None]
+        ]
+        return firm, patents, drafts
+
+    def _walk_in(self, record: dict[str, Any]) -> Enterprise:
+        session = self.session
+        code = record.get("credit_code") or None
+        if code is not None and session.scalar(
+            select(Enterprise.id).where(Enterprise.credit_code == code)
+        ):
+            code = None  # a removed firm keeps its code; reconciliation sorts it out
+        firm = Enterprise(
+            name=clean_name(record["enterprise"]),
+            name_key=name_key(record["enterprise"]),
+            credit_code=code,
+            contact_person=record.get("contact_person") or "",
+            phone=record.get("contact_phone") or "",
+            is_walk_in=True,
+            station=self.station,
+        )
+        session.add(firm)
+        session.flush()
+        # it answered the event's form: signed up for the event (badge, check-in list)
+        sign_up_firms(session, self.event.id, [firm.id], station=self.station)
+        return firm
+
+    def uuids(
+        self,
+        record: dict[str, Any],
+        firm: Enterprise,
+        patents: list[Patent],
+        drafts: list[dict[str, Any]],
+        captured_at: dt.datetime | None,
+        preset: str,
+    ) -> list[str]:
+        """The stable uuid of each draft: from the event, the firm, the patent, the kind and
+        the written time; on an online form from the service's answer (its number, else its
+        submission time and the firm) instead of the time."""
+        written = captured_at.isoformat() if captured_at else ""
+        answer = str(record.get("answer_no") or "").strip()
+        answer_key = answer or (written + "|" + firm.name_key)
+        found: list[str] = []
+        for values in drafts:
+            patent_no = next(p.application_no for p in patents if p.id == values["patent_id"])
+            kind_value = values["kind"].value
+            if self.online:
+                # the firm too: two forms of one service both have an answer number 1
+                parts = [self.event.uuid, preset, answer_key, firm.uuid, patent_no, kind_value]
+            else:
+                parts = [self.event.uuid, firm.uuid, patent_no, kind_value, written]
+            found.append(uuid_module.uuid5(_NAMESPACE, "|".join(parts)).hex)
+        return found
