@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +62,6 @@ from roadshow_desk.exchange.import_core import (
     import_batch,
     parse_credit_code,
     read_and_map,
-    require_rows,
 )
 from roadshow_desk.exchange.normalize import CellProblem, clean_text, parse_flag
 from roadshow_desk.exchange.rejects import Reject
@@ -238,15 +238,8 @@ def import_enterprises(
     given (see the module notes)."""
     started = time.perf_counter()
     path = Path(path)
-    table, mapping = read_and_map(
-        database,
-        path,
-        ENTERPRISE_SPEC,
-        read=lambda file: read_enterprise_table(file, progress=progress),
-        table=table,
-        mapping=mapping,
-    )
-    require_rows(table, path)
+    read = partial(read_enterprise_table, progress=progress)
+    table, mapping = read_and_map(database, path, ENTERPRISE_SPEC, read, table, mapping)
     result = EnterpriseImportResult(
         file=path, dry_run=dry_run, preset=mapping.preset, encoding=table.encoding
     )

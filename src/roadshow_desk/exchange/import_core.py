@@ -1,8 +1,6 @@
 """What the three importers (patents, enterprises, intentions) share.
 
-    table, mapping = read_and_map(database, path, SPEC, read=read_x_table,
-                                  table=table, mapping=mapping)
-    require_rows(table, path)
+    table, mapping = read_and_map(database, path, SPEC, read_x_table, table, mapping)
     result = ImportResult(file=path, ...)
     ...
     session.add(import_batch(ImportKind.X, path, mapping, station, result))
@@ -11,12 +9,11 @@
 * :class:`ImportResult`: what an import did (or, with ``dry_run``, would do);
 * :func:`detected_mapping`: the column mapping of a table, the user's saved presets first;
 * :func:`read_and_map`: read the file unless the caller already did, map it unless the
-  caller chose a mapping, and check that the required columns are there;
-* :func:`require_rows`: one sentence for a file with a header and no rows;
+  caller chose a mapping, and check that the required columns and some rows are there;
 * :func:`parse_credit_code`: the cell parser of a unified social credit code;
 * :func:`import_batch`: the :class:`~roadshow_desk.domain.models.ImportBatch` row of an
   import that writes;
-* :func:`finish`: the rejects report and the time taken.
+* :func:`write_rejects_report` and :func:`finish`: the rejects report, and the time taken.
 """
 
 from __future__ import annotations
@@ -94,22 +91,27 @@ def read_and_map(
     database: Database,
     path: Path,
     spec: FieldSpec,
-    *,
     read: Callable[[Path], Table],
-    table: Table | None,
-    mapping: ColumnMapping | None,
+    table: Table | None = None,
+    mapping: ColumnMapping | None = None,
+    *,
+    check: Callable[[ColumnMapping, Path], None] | None = None,
 ) -> tuple[Table, ColumnMapping]:
     """``table`` (else ``read(path)``) and ``mapping`` (else the detected one), once the
-    key and the required fields have a column (else :class:`InputError`)."""
+    key and the required fields have a column, ``check`` (an importer's own demands on the
+    mapping) passed and the table has rows; else :class:`InputError` with one sentence."""
     if table is None:
         table = read(path)
     if mapping is None:
         mapping = detected_mapping(database, table, spec)
     require_columns(mapping, spec, table)
+    if check is not None:
+        check(mapping, path)
+    _require_rows(table, path)
     return table, mapping
 
 
-def require_rows(table: Table, path: Path) -> None:
+def _require_rows(table: Table, path: Path) -> None:
     """Raise :class:`InputError` when ``table`` has a header but no rows."""
     if not table.rows:
         raise InputError(
@@ -132,7 +134,7 @@ def parse_credit_code(value: Any) -> str:
         raise CellProblem(credit_code_message(error)) from None
 
 
-def file_hash(path: Path) -> str:
+def _file_hash(path: Path) -> str:
     """The SHA-256 of the file, read in blocks."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -148,7 +150,7 @@ def import_batch(
     return ImportBatch(
         kind=kind,
         file_name=str(path),
-        file_hash=file_hash(path),
+        file_hash=_file_hash(path),
         preset=mapping.preset,
         station=station,
         inserted=result.inserted,

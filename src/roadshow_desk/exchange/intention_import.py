@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +65,6 @@ from roadshow_desk.exchange.import_core import (
     finish,
     import_batch,
     read_and_map,
-    require_rows,
 )
 from roadshow_desk.exchange.intention_fields import INTENTION_SPEC, read_intention_table
 from roadshow_desk.exchange.intention_match import RowMatcher, moment
@@ -93,6 +93,20 @@ def _blank(row: Any, mapping: ColumnMapping) -> bool:
     )
 
 
+def _require_patent_column(mapping: ColumnMapping, path: Path) -> None:
+    if not {"application_no", "title", "patent"} & set(mapping.columns):
+        raise InputError(
+            fmt(
+                translate(
+                    "Import",
+                    "“%1” has no column naming the patent (专利申请号 or 专利名称); nothing was "
+                    "imported.",
+                ),
+                path.name,
+            )
+        )
+
+
 def import_intentions(
     database: Database,
     path: str | Path,
@@ -108,26 +122,10 @@ def import_intentions(
     """Import a transcribed sheet into the event (default: the most recent one)."""
     started = time.perf_counter()
     path = Path(path)
+    read = partial(read_intention_table, progress=progress)
     table, mapping = read_and_map(
-        database,
-        path,
-        INTENTION_SPEC,
-        read=lambda file: read_intention_table(file, progress=progress),
-        table=table,
-        mapping=mapping,
+        database, path, INTENTION_SPEC, read, table, mapping, check=_require_patent_column
     )
-    if not {"application_no", "title", "patent"} & set(mapping.columns):
-        raise InputError(
-            fmt(
-                translate(
-                    "Import",
-                    "“%1” has no column naming the patent (专利申请号 or 专利名称); nothing was "
-                    "imported.",
-                ),
-                path.name,
-            )
-        )
-    require_rows(table, path)
     result = ImportResult(
         file=path, dry_run=dry_run, preset=mapping.preset, encoding=table.encoding
     )

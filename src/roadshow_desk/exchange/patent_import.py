@@ -42,6 +42,7 @@ index, which catches up afterwards (searches stay exact meanwhile: see
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,6 @@ from roadshow_desk.exchange.import_core import (
     ImportResult,
     detected_mapping,
     read_and_map,
-    require_rows,
     write_rejects_report,
 )
 from roadshow_desk.exchange.patent_fields import PATENT_SPEC
@@ -132,15 +132,8 @@ def _import_patents(
 ) -> ImportResult:
     started = time.perf_counter()
     path = Path(path)
-    table, mapping = read_and_map(
-        database,
-        path,
-        PATENT_SPEC,
-        read=lambda file: read_patent_table(file, sheet=sheet, progress=progress),
-        table=table,
-        mapping=mapping,
-    )
-    require_rows(table, path)
+    read = partial(read_patent_table, sheet=sheet, progress=progress)
+    table, mapping = read_and_map(database, path, PATENT_SPEC, read, table, mapping)
     result = ImportResult(
         file=path,
         dry_run=dry_run,
