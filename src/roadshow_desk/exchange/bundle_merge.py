@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
@@ -52,6 +52,9 @@ from roadshow_desk.exchange.bundle_labels import kind_label
 from roadshow_desk.exchange.bundle_merge_rules import merge_record
 from roadshow_desk.exchange.bundle_rows import CHUNK, by_uuid, load_clocks, model_of, table_of
 from roadshow_desk.i18n import translate
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 SKEW_MINUTES = 5
 DUPLICATE_MINUTES = 10
@@ -149,7 +152,7 @@ def read_bundles(
 
 
 def merge_bundles(
-    database: Any,
+    database: Database,
     paths: Sequence[str | Path] | Sequence[Bundle],
     *,
     dry_run: bool = False,
