@@ -25,7 +25,7 @@ from roadshow_desk.i18n import translate
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-#: Intentions' stable uuids are uuid5 of this namespace (see :meth:`RowMatcher.uuids`).
+# Intentions' stable uuids are uuid5 of this namespace (see :meth:`RowMatcher.uuids`).
 _NAMESPACE = uuid_module.UUID("5b0e6f0c-1f1a-4bb8-9a53-6d2f3c1f0a77")
 
 
