@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Collecting this station&apos;s records…</source>
-        <extracomment>One record as one line (json.dumps would build an encoder for every call).</extracomment>
+        <extracomment>The patent fields a bundle carries (enough to create a missing patent for an intention). One record as one line (json.dumps would build an encoder for every call).</extracomment>
         <translation>正在收集本工作站的记录…</translation>
     </message>
     <message>
@@ -303,6 +303,7 @@
     </message>
     <message>
         <source>This row repeats row %1 (same application number %2, same values).</source>
+        <extracomment>Bump when a parser changes what it makes of a cell: fingerprints then no longer match, so the next re-import compares (and corrects) every row.</extracomment>
         <translation>此行与第 %1 行重复（申请号 %2 相同，各项内容也相同）。</translation>
     </message>
     <message>
@@ -436,7 +437,6 @@
     </message>
     <message>
         <source>“%1” has no column naming the patent (专利申请号 or 专利名称); nothing was imported.</source>
-        <extracomment>Fields of which one must be filled for a row to count (else it is an unused row).</extracomment>
         <translation>“%1”没有标明专利的列（专利申请号或专利名称）；未导入任何内容。</translation>
     </message>
     <message>
@@ -602,6 +602,7 @@
     <name>Results</name>
     <message>
         <source>Intentions</source>
+        <extracomment>Columns of the raw intentions left out unless contacts are asked for.</extracomment>
         <translation>对接意向</translation>
     </message>
     <message>

@@ -19,7 +19,8 @@ from patent_files import file_digest, fixture, number, patents, serial_number, w
 
 from roadshow_desk.domain.models import Patent
 from roadshow_desk.errors import InputError
-from roadshow_desk.exchange.patent_import import ImportResult, import_patents
+from roadshow_desk.exchange.import_core import ImportResult
+from roadshow_desk.exchange.patent_import import import_patents
 
 GOOD = number("202210016632")
 HEADER = ["申请号", "专利名称", "申请日"]

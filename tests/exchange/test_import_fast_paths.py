@@ -30,7 +30,8 @@ from roadshow_desk.domain.progress import Cancelled, Progress
 from roadshow_desk.exchange import patent_write
 from roadshow_desk.exchange.columns import RowRejected, detect_mapping, parse_rows, row_parser
 from roadshow_desk.exchange.patent_fields import PATENT_SPEC
-from roadshow_desk.exchange.patent_import import _digest, import_patents
+from roadshow_desk.exchange.patent_import import import_patents
+from roadshow_desk.exchange.patent_plan import row_digest
 from roadshow_desk.exchange.tables import unique_names
 
 # --------------------------------------------------------------------------- parsing
@@ -130,11 +131,11 @@ def test_the_quick_application_number_check_equals_the_general_one(
 
 def test_fingerprints_tell_apart_what_differs() -> None:
     signature = b"3|x|"
-    assert _digest(signature, ("a", "b")) == _digest(signature, ["a", "b"])
-    assert _digest(signature, ("a\x1fb", "c")) != _digest(signature, ("a", "b\x1fc"))
-    assert _digest(signature, ("1",)) != _digest(signature, (1,))
-    assert _digest(signature, ("1", "2")) != _digest(signature, ("1", 2))
-    assert _digest(signature, ("x",)) != _digest(b"3|y|", ("x",))
+    assert row_digest(signature, ("a", "b")) == row_digest(signature, ["a", "b"])
+    assert row_digest(signature, ("a\x1fb", "c")) != row_digest(signature, ("a", "b\x1fc"))
+    assert row_digest(signature, ("1",)) != row_digest(signature, (1,))
+    assert row_digest(signature, ("1", "2")) != row_digest(signature, ("1", 2))
+    assert row_digest(signature, ("x",)) != row_digest(b"3|y|", ("x",))
 
 
 def test_a_file_with_only_numbers_still_recognises_unchanged_rows(db, tmp_path) -> None:  # type: ignore[no-untyped-def]

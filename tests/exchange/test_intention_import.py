@@ -13,12 +13,8 @@ from roadshow_desk.domain.capture import set_intention_deleted
 from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
 from roadshow_desk.domain.models import Intention
 from roadshow_desk.errors import InputError
-from roadshow_desk.exchange.intention_import import (
-    import_intentions,
-    parse_budget,
-    parse_kind,
-    parse_timeline,
-)
+from roadshow_desk.exchange.intention_fields import parse_budget, parse_kind, parse_timeline
+from roadshow_desk.exchange.intention_import import import_intentions
 from roadshow_desk.exchange.normalize import CellProblem
 from roadshow_desk.exchange.tables import read_table
 from roadshow_desk.exchange.writers import write_table

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from roadshow_desk.domain.enums import ImportKind, InstitutionKind, LegalStatus, PatentType
 from roadshow_desk.domain.models import ImportBatch, Institution
 from roadshow_desk.domain.progress import Cancelled, Progress
-from roadshow_desk.exchange.patent_import import import_patents, institution_of
+from roadshow_desk.exchange.patent_import import import_patents
+from roadshow_desk.exchange.patent_plan import institution_of
 from roadshow_desk.exchange.tables import read_table
 
 

@@ -19,11 +19,8 @@ from roadshow_desk.domain.agenda import build_from_shortlist
 from roadshow_desk.domain.enums import IntentionKind
 from roadshow_desk.domain.models import Enterprise, Intention, Patent
 from roadshow_desk.domain.signups import sign_up_states
-from roadshow_desk.exchange.intention_import import (
-    import_intentions,
-    intention_mapping,
-    read_intention_table,
-)
+from roadshow_desk.exchange.intention_fields import intention_mapping, read_intention_table
+from roadshow_desk.exchange.intention_import import import_intentions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "questionnaires"
 

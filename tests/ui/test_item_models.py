@@ -28,8 +28,8 @@ from roadshow_desk.ui.event.agenda import SlotModel
 from roadshow_desk.ui.event.enterprises import EnterpriseModel
 from roadshow_desk.ui.followup.page import FollowUpModel
 from roadshow_desk.ui.library.model import COLUMN_INDEX, PatentTableModel
-from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.matches import MatchModel, MatchSuggestionsView
+from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.shortlist.model import ShortlistModel
 from roadshow_desk.ui.workflow import AppContext
 

@@ -14,7 +14,7 @@ import random
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -27,6 +27,9 @@ from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.bundle_export import export_bundle
 from roadshow_desk.i18n import translate
 
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
+
 CONTACTS = ("陈经理", "刘工", "赵总", "孙主任", "周博士")
 
 
@@ -35,7 +38,7 @@ def station_names(count: int) -> list[str]:
     return [f"{chr(ord('C') + n)}" for n in range(count)]
 
 
-def demo_station_bundles(database: Any, count: int, *, seed: int = 2027) -> list[Path]:
+def demo_station_bundles(database: Database, count: int, *, seed: int = 2027) -> list[Path]:
     """Write the bundles of ``count`` more desks of the demo fair (see the module)."""
     from roadshow_desk.domain.events import latest_event
     from roadshow_desk.store.db import open_database

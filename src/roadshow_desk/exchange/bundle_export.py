@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, insert, or_, select, update
 
@@ -42,6 +42,9 @@ from roadshow_desk.exchange.bundle_rows import (
     table_of,
 )
 from roadshow_desk.i18n import translate
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 #: The patent fields a bundle carries (enough to create a missing patent for an intention).
 PATENT_FIELDS = ("application_no", "uuid", "title", "patent_type", "applicants", "legal_status")
@@ -109,7 +112,7 @@ def _own(spec: TableSpec, station: str, event_id: int, since: dt.datetime | None
     return clause
 
 
-def event_passphrase(database: Any, event_id: int | str | None = None) -> str | None:
+def event_passphrase(database: Database, event_id: int | str | None = None) -> str | None:
     """The bundle passphrase the event sets (``None``: its bundles are plain)."""
     from roadshow_desk.domain.events import resolve_event
     from roadshow_desk.domain.models import EventBundleSettings
@@ -120,7 +123,7 @@ def event_passphrase(database: Any, event_id: int | str | None = None) -> str | 
         return (found.passphrase or None) if found is not None else None
 
 
-def set_event_passphrase(database: Any, event_id: int | str | None, passphrase: str) -> None:
+def set_event_passphrase(database: Database, event_id: int | str | None, passphrase: str) -> None:
     """Set (``""``: clear) the passphrase that encrypts the event's bundles."""
     from roadshow_desk.domain.events import resolve_event
     from roadshow_desk.domain.models import EventBundleSettings
@@ -134,7 +137,7 @@ def set_event_passphrase(database: Any, event_id: int | str | None, passphrase: 
             found.passphrase = passphrase.strip()
 
 
-def unexported_count(database: Any, station: str, event_id: int | None = None) -> int:
+def unexported_count(database: Database, station: str, event_id: int | None = None) -> int:
     """How many of ``station``'s records changed since its last export (the status bar)."""
     with database.session() as session:
         connection = session.connection()
@@ -160,7 +163,7 @@ def unexported_count(database: Any, station: str, event_id: int | None = None) -
 
 
 def export_bundle(
-    database: Any,
+    database: Database,
     out: str | Path,
     *,
     station: str,
@@ -289,7 +292,9 @@ def _collect(
     return {name: list(rows.values()) for name, rows in found.items()}
 
 
-def _patents(connection: Connection, records: dict[str, list[dict[str, Any]]]) -> list[dict]:
+def _patents(
+    connection: Connection, records: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
     numbers = sorted(
         {
             r["patent"]

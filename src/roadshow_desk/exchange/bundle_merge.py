@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
@@ -52,6 +52,9 @@ from roadshow_desk.exchange.bundle_labels import kind_label
 from roadshow_desk.exchange.bundle_merge_rules import merge_record
 from roadshow_desk.exchange.bundle_rows import CHUNK, by_uuid, load_clocks, model_of, table_of
 from roadshow_desk.i18n import translate
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 SKEW_MINUTES = 5
 DUPLICATE_MINUTES = 10
@@ -141,18 +144,19 @@ class MergeResult:
 
 
 def read_bundles(
-    paths: Sequence[str | Path], passphrase: str | Callable[[dict], str | None] | None = None
+    paths: Sequence[str | Path],
+    passphrase: str | Callable[[dict[str, Any]], str | None] | None = None,
 ) -> list[Bundle]:
     """Read and check every file (raises :class:`BundleRefused` for the first bad one)."""
     return [read_bundle(path, passphrase) for path in paths]
 
 
 def merge_bundles(
-    database: Any,
+    database: Database,
     paths: Sequence[str | Path] | Sequence[Bundle],
     *,
     dry_run: bool = False,
-    passphrase: str | Callable[[dict], str | None] | None = None,
+    passphrase: str | Callable[[dict[str, Any]], str | None] | None = None,
     station: str = "",
     progress: Progress = NO_PROGRESS,
     backup: bool = True,
@@ -453,7 +457,7 @@ class _Merger:
         clocks = load_clocks(self.connection, [*uuids, *(m[1]["uuid"] for m in natural.values())])
         inserts: list[dict[str, Any]] = []
         updates: list[tuple[int, dict[str, Any]]] = []
-        clock_writes: dict[str, tuple[str, dict]] = {}
+        clock_writes: dict[str, tuple[str, dict[str, Any]]] = {}
         clock_drops: list[str] = []
         conflicts: list[tuple[int, str, Any, Any]] = []
         for done, incoming in enumerate(rows, start=1):
@@ -544,7 +548,9 @@ class _Merger:
             mine: existing[theirs] for mine, theirs in found_uuids.items() if theirs in existing
         }
 
-    def _note_check_in(self, report: BundleReport, record: dict, second: tuple) -> None:
+    def _note_check_in(
+        self, report: BundleReport, record: dict[str, Any], second: tuple[Any, ...]
+    ) -> None:
         if len(report.notes) >= 50:
             return
         first_at = str(record.get("checked_in_at") or "")[11:16]
@@ -809,7 +815,9 @@ class _Merger:
                 )
             self.progress.check()
 
-    def _write_clocks(self, writes: dict[str, tuple[str, dict]], drops: list[str]) -> None:
+    def _write_clocks(
+        self, writes: dict[str, tuple[str, dict[str, Any]]], drops: list[str]
+    ) -> None:
         if not writes and not drops:
             return
         doomed = sorted({*writes, *drops})

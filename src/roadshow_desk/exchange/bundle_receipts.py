@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from roadshow_desk.domain.models import BundleReceipt, Station
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def _records(counts: dict[str, Any]) -> int:
     )
 
 
-def list_receipts(database: Any) -> list[ReceiptRow]:
+def list_receipts(database: Database) -> list[ReceiptRow]:
     """Every bundle merged here, newest first."""
     with database.session() as session:
         return [
@@ -62,7 +65,7 @@ def list_receipts(database: Any) -> list[ReceiptRow]:
         ]
 
 
-def list_stations(database: Any, this_station: str) -> list[StationRow]:
+def list_stations(database: Database, this_station: str) -> list[StationRow]:
     """This station first, then every other station known here, by name."""
     from roadshow_desk.exchange.bundle_export import unexported_count
 
@@ -87,7 +90,7 @@ def list_stations(database: Any, this_station: str) -> list[StationRow]:
     return rows
 
 
-def takes_part_in_bundles(database: Any, station: str) -> bool:
+def takes_part_in_bundles(database: Database, station: str) -> bool:
     """Whether this laptop exchanges bundles: it has exported one, or merged one."""
     with database.session() as session:
         exported = session.scalar(select(Station.last_bundle_at).where(Station.name == station))

@@ -7,7 +7,7 @@ the ``station`` table; every later bundle of the station carries it (see
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select, update
 
@@ -16,8 +16,11 @@ from roadshow_desk.domain.models import Station, split_list
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
-def region_choices(database: Any, event_id: int | str | None = None) -> list[str]:
+
+def region_choices(database: Database, event_id: int | str | None = None) -> list[str]:
     """The regions a station of the event may be in: the event's own, then its partners'."""
     with database.session() as session:
         event = resolve_event(session, event_id)
@@ -25,13 +28,13 @@ def region_choices(database: Any, event_id: int | str | None = None) -> list[str
     return list(dict.fromkeys(name for name in names if name))
 
 
-def station_region(database: Any, station: str) -> str:
+def station_region(database: Database, station: str) -> str:
     """The region ``station`` is in (``""``: none set)."""
     with database.session() as session:
         return session.scalar(select(Station.region).where(Station.name == station)) or ""
 
 
-def set_station_region(database: Any, station: str, region: str) -> None:
+def set_station_region(database: Database, station: str, region: str) -> None:
     """Keep ``station``'s region (``""``: none) for its later bundles."""
     region = region.strip()
     if len(region) > 100:

@@ -106,13 +106,15 @@ def by_uuid(
     return found
 
 
-def load_clocks(connection: Connection, uuids: Iterable[str] | None = None) -> dict[str, dict]:
+def load_clocks(
+    connection: Connection, uuids: Iterable[str] | None = None
+) -> dict[str, dict[str, Any]]:
     """``{uuid: {field: [time, station, base]}}`` (every clock when ``uuids`` is None)."""
     statement = select(SyncClock.record_uuid, SyncClock.fields)
     if uuids is None:
         return {uuid: dict(fields or {}) for uuid, fields in connection.execute(statement)}
     wanted = list(uuids)
-    clocks: dict[str, dict] = {}
+    clocks: dict[str, dict[str, Any]] = {}
     if len(wanted) > SCAN_ABOVE:  # many: read them all once
         keep = set(wanted)
         return {

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Connection, Table, delete, select, update
 
@@ -32,6 +32,9 @@ from roadshow_desk.domain.edits import RECORD_TABLES, resolve_conflicts
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.domain.models import FieldConflict, PatentScore
 from roadshow_desk.store.search_index import PENDING_TABLE
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 #: The search index's queue: patents whose index entry may be stale.
 SEARCH_QUEUE = PENDING_TABLE
@@ -90,8 +93,8 @@ class ConflictResolutionUndo:
 
 def _table(name: str) -> Table:
     if name == _CONFLICT_TABLE:
-        return FieldConflict.__table__  # type: ignore[return-value]
-    return RECORD_TABLES[name][0].__table__
+        return cast(Table, FieldConflict.__table__)
+    return cast(Table, RECORD_TABLES[name][0].__table__)
 
 
 def _rows(connection: Connection, table: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -130,7 +133,7 @@ def _records_of(conflicts: Sequence[FieldConflict]) -> dict[str, list[int]]:
 
 
 def resolve_with_undo(
-    database: Any, conflict_ids: Iterable[int], resolution: ConflictResolution
+    database: Database, conflict_ids: Iterable[int], resolution: ConflictResolution
 ) -> ConflictResolutionUndo | None:
     """Keep mine / take the file's for those of these conflicts still open, in one
     transaction; ``None`` when none was open (nothing to undo)."""
@@ -188,7 +191,7 @@ def resolve_with_undo(
     )
 
 
-def undo_resolution(database: Any, done: ConflictResolutionUndo) -> None:
+def undo_resolution(database: Database, done: ConflictResolutionUndo) -> None:
     """Put back what ``done`` changed: conflicts open, the records' columns, the scores and
     the search queue as they were (in one transaction)."""
     from roadshow_desk.store.search import index_patents

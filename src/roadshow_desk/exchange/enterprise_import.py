@@ -5,8 +5,9 @@
 
 The same machinery as the patent importer: :mod:`.tables` reads the file (any format and
 encoding), :mod:`.columns` maps its columns with :data:`ENTERPRISE_SPEC`, :mod:`.rejects`
-writes the rows that cannot be used with their reasons; the result is the patent importer's
-:class:`~roadshow_desk.exchange.patent_import.ImportResult`. Every row is validated by the
+writes the rows that cannot be used with their reasons, and :mod:`.import_core` holds what
+the three importers share (the result is an
+:class:`~roadshow_desk.exchange.import_core.ImportResult`). Every row is validated by the
 registry's own rules (``domain.enterprises.validated_values``: credit code, phone, tags).
 
 Matching and sync
@@ -32,11 +33,11 @@ Matching and sync
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -44,53 +45,33 @@ from roadshow_desk.domain.enterprises import (
     ENTERPRISE_DATA_FIELDS,
     EnterpriseFields,
     EnterpriseInvalid,
-    credit_code_message,
     parse_tags,
     phone_message,
     validated_values,
 )
 from roadshow_desk.domain.enums import ImportKind
 from roadshow_desk.domain.events import get_event
-from roadshow_desk.domain.identifiers import (
-    InvalidCreditCode,
-    InvalidPhone,
-    normalize_credit_code,
-    normalize_phone,
-)
-from roadshow_desk.domain.models import (
-    Enterprise,
-    FieldConflict,
-    ImportBatch,
-    join_list,
-    utcnow,
-)
+from roadshow_desk.domain.identifiers import InvalidPhone, normalize_phone
+from roadshow_desk.domain.models import Enterprise, FieldConflict, join_list, utcnow
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-from roadshow_desk.errors import InputError
-from roadshow_desk.exchange.columns import (
-    ColumnMapping,
-    Field,
-    FieldSpec,
-    RowRejected,
-    detect_mapping,
-    load_user_presets,
-    parse_row,
-    require_columns,
+from roadshow_desk.exchange.columns import ColumnMapping, Field, FieldSpec, RowRejected, parse_row
+from roadshow_desk.exchange.import_core import (
+    ImportResult,
+    detected_mapping,
+    finish,
+    import_batch,
+    parse_credit_code,
+    read_and_map,
 )
-from roadshow_desk.exchange.normalize import CellProblem, clean_code, clean_text, parse_flag
-from roadshow_desk.exchange.patent_import import ImportResult
-from roadshow_desk.exchange.rejects import Reject, write_rejects
+from roadshow_desk.exchange.normalize import CellProblem, clean_text, parse_flag
+from roadshow_desk.exchange.rejects import Reject
 from roadshow_desk.exchange.tables import Table, fmt, read_table
 from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def _credit_code(value: Any) -> str:
-    text = clean_code(value)
-    if not text:
-        return ""
-    try:
-        return normalize_credit_code(text)
-    except InvalidCreditCode as error:
-        raise CellProblem(credit_code_message(error)) from None
+    from roadshow_desk.store.db import Database
 
 
 def _phone(value: Any) -> str:
@@ -145,7 +126,7 @@ ENTERPRISE_SPEC = FieldSpec(
             "credit_code",
             QT_TRANSLATE_NOOP("EnterpriseFields", "Unified social credit code"),
             ("统一社会信用代码", "社会信用代码", "信用代码", "统一代码", "credit code", "uscc"),
-            parse=_credit_code,
+            parse=parse_credit_code,
         ),
         Field(
             "tags",
@@ -229,10 +210,8 @@ def read_enterprise_table(path: str | Path, *, progress: Progress = NO_PROGRESS)
     return read_table(path, header_score=ENTERPRISE_SPEC.header_score, progress=progress)
 
 
-def enterprise_mapping(database: Any, table: Table) -> ColumnMapping:
-    with database.session() as session:
-        presets = load_user_presets(session, ENTERPRISE_SPEC.kind)
-    return detect_mapping(table.header, ENTERPRISE_SPEC, presets)
+def enterprise_mapping(database: Database, table: Table) -> ColumnMapping:
+    return detected_mapping(database, table, ENTERPRISE_SPEC)
 
 
 def _shown(value: Any) -> str:
@@ -244,7 +223,7 @@ def _shown(value: Any) -> str:
 
 
 def import_enterprises(
-    database: Any,
+    database: Database,
     path: str | Path,
     *,
     mapping: ColumnMapping | None = None,
@@ -259,18 +238,8 @@ def import_enterprises(
     given (see the module notes)."""
     started = time.perf_counter()
     path = Path(path)
-    if table is None:
-        table = read_enterprise_table(path, progress=progress)
-    if mapping is None:
-        mapping = enterprise_mapping(database, table)
-    require_columns(mapping, ENTERPRISE_SPEC, table)
-    if not table.rows:
-        raise InputError(
-            fmt(
-                translate("Import", "“%1” has a header but no rows; nothing was imported."),
-                path.name,
-            )
-        )
+    read = partial(read_enterprise_table, progress=progress)
+    table, mapping = read_and_map(database, path, ENTERPRISE_SPEC, read, table, mapping)
     result = EnterpriseImportResult(
         file=path, dry_run=dry_run, preset=mapping.preset, encoding=table.encoding
     )
@@ -290,18 +259,7 @@ def import_enterprises(
             from roadshow_desk.store.db import backup_database
 
             result.backup_path = backup_database(database.url, "before-enterprise-import")
-            batch = ImportBatch(
-                kind=ImportKind.ENTERPRISES,
-                file_name=str(path),
-                file_hash=hashlib.sha256(path.read_bytes()).hexdigest(),
-                preset=mapping.preset,
-                station=station,
-                inserted=result.inserted,
-                updated=result.updated,
-                unchanged=result.unchanged,
-                rejected=result.rejected,
-                conflicts=result.conflicts,
-            )
+            batch = import_batch(ImportKind.ENTERPRISES, path, mapping, station, result)
             session.add(batch)
             session.flush()
             result.batch_id = batch.id
@@ -311,14 +269,11 @@ def import_enterprises(
                 )
             ):
                 conflict.batch_id = batch.id
-    if rejects_path is not None and result.rejects:
-        result.rejects_path = write_rejects(rejects_path, table, result.rejects)
-    result.seconds = time.perf_counter() - started
-    return result
+    return finish(result, table, rejects_path, started)
 
 
 def _sync(
-    session: Any,
+    session: Session,
     table: Table,
     mapping: ColumnMapping,
     mapped: list[str],
@@ -334,8 +289,8 @@ def _sync(
     firms = list(session.scalars(select(Enterprise).where(Enterprise.deleted_at.is_(None))))
     by_code = {firm.credit_code: firm for firm in firms if firm.credit_code}
     by_key: dict[str, Enterprise] = {}
-    for firm in firms:
-        by_key.setdefault(firm.name_key, firm)
+    for known in firms:
+        by_key.setdefault(known.name_key, known)
     seen: dict[str, int] = {}
     now = utcnow()
     wrote = False
@@ -421,7 +376,7 @@ def _sync(
 
 
 def _sign_up(
-    session: Any,
+    session: Session,
     event_id: int,
     firms: list[Enterprise],
     result: EnterpriseImportResult,
@@ -439,7 +394,7 @@ def _sign_up(
 
 
 def _merge_fields(
-    session: Any, firm: Enterprise, values: dict[str, Any], mapped: list[str]
+    session: Session, firm: Enterprise, values: dict[str, Any], mapped: list[str]
 ) -> tuple[bool, bool]:
     """Three-way merge of one firm's mapped fields; returns (columns changed, bookkeeping)."""
     imported = dict(firm.imported_values or {})

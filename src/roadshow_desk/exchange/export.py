@@ -30,7 +30,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -48,6 +48,11 @@ from roadshow_desk.exchange.normalize import (
 )
 from roadshow_desk.exchange.patent_fields import PATENT_SPEC
 from roadshow_desk.exchange.writers import write_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from roadshow_desk.store.db import Database
 
 Exporter = Callable[..., int]
 
@@ -83,7 +88,9 @@ def exporter_for(kind: str) -> Exporter:
     return function
 
 
-def export(database: Any, kind: str, path: str | Path, *, event_id: int | str | None = None) -> int:
+def export(
+    database: Database, kind: str, path: str | Path, *, event_id: int | str | None = None
+) -> int:
     """Export ``kind`` to ``path``; returns the number of rows written."""
     return exporter_for(kind)(database, Path(path), event_id=event_id)
 
@@ -122,11 +129,11 @@ def patent_cells(patent: Patent, institution: str) -> list[Any]:
     return [_cell(name, getattr(patent, name)) for name in PATENT_EXPORT_FIELDS] + [institution]
 
 
-def _institution_names(session: Any) -> dict[int, str]:
+def _institution_names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Institution.id, Institution.name)).all())
 
 
-def _patent_rows(session: Any) -> Iterator[list[Any]]:
+def _patent_rows(session: Session) -> Iterator[list[Any]]:
     names = _institution_names(session)
     query = (
         select(Patent)
@@ -138,7 +145,9 @@ def _patent_rows(session: Any) -> Iterator[list[Any]]:
         yield patent_cells(patent, names.get(patent.institution_id or 0, ""))
 
 
-def export_patents(database: Any, path: str | Path, *, event_id: int | str | None = None) -> int:
+def export_patents(
+    database: Database, path: str | Path, *, event_id: int | str | None = None
+) -> int:
     """Write every patent of the library to ``path``; returns the number of rows.
 
     ``event_id`` is accepted for the common signature and ignored.
@@ -158,7 +167,7 @@ def export_patents(database: Any, path: str | Path, *, event_id: int | str | Non
 # --------------------------------------------------------------------------- shortlist
 
 
-def shortlist_rows(session: Any, event_id: int) -> list[list[Any]]:
+def shortlist_rows(session: Session, event_id: int) -> list[list[Any]]:
     """The shortlist of ``event_id`` in order, as export rows."""
     from roadshow_desk.domain.shortlist import shortlist_in_order
 
@@ -180,7 +189,9 @@ def shortlist_rows(session: Any, event_id: int) -> list[list[Any]]:
     return rows
 
 
-def export_shortlist(database: Any, path: str | Path, *, event_id: int | str | None = None) -> int:
+def export_shortlist(
+    database: Database, path: str | Path, *, event_id: int | str | None = None
+) -> int:
     """Write the shortlist of the event (default: the most recent) to ``path``; row count."""
     from roadshow_desk.domain.events import resolve_event
 

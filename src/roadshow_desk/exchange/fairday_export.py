@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -54,6 +54,11 @@ from roadshow_desk.domain.models import (
 from roadshow_desk.domain.venue_time import venue_today
 from roadshow_desk.exchange.export_times import export_zone, in_zone, zoned_header
 from roadshow_desk.exchange.writers import write_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from roadshow_desk.store.db import Database
 
 #: Chinese names of the values, as the activation system and paper sheets write them.
 TAG_NAMES: dict[str, str] = {
@@ -177,7 +182,7 @@ def intention_header(zone: dt.tzinfo) -> list[str]:
 
 
 def intention_rows(
-    session: Any,
+    session: Session,
     event_id: int,
     *,
     zone: dt.tzinfo | None = None,
@@ -237,7 +242,7 @@ def intention_rows(
 
 
 def export_intentions(
-    database: Any,
+    database: Database,
     path: str | Path,
     *,
     event_id: int | str | None = None,
@@ -274,7 +279,7 @@ def enterprise_header(zone: dt.tzinfo) -> list[str]:
 
 
 def enterprise_rows(
-    session: Any, event_id: int | None, *, zone: dt.tzinfo | None = None
+    session: Session, event_id: int | None, *, zone: dt.tzinfo | None = None
 ) -> list[list[Any]]:
     """The rows of the enterprise export (registration state for ``event_id``), times in
     ``zone`` (default :func:`export_zone`)."""
@@ -318,7 +323,7 @@ def enterprise_rows(
 
 
 def export_enterprises(
-    database: Any, path: str | Path, *, event_id: int | str | None = None
+    database: Database, path: str | Path, *, event_id: int | str | None = None
 ) -> int:
     """Write the registry (with sign-up and check-in for the event) to ``path``; row count.
 

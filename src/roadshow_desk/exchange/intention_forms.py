@@ -29,7 +29,7 @@ Patents
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -40,6 +40,9 @@ from roadshow_desk.exchange.columns import Preset, RowRejected, header_key
 from roadshow_desk.exchange.normalize import clean_text
 from roadshow_desk.exchange.tables import Table, cell_text, fmt
 from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _QUESTION_NUMBER = re.compile(r"^\s*(?:[Qq]|第)?\s*\d{1,3}\s*(?:[、.．:：)）]|题)\s*")
 
@@ -141,7 +144,7 @@ def _title_key(title: str) -> str:
 class PatentResolver:
     """The patents a form's patent cell names (see the module notes)."""
 
-    def __init__(self, session: Any, event_id: int, booth_header: bool) -> None:
+    def __init__(self, session: Session, event_id: int, booth_header: bool) -> None:
         self.booth_header = booth_header
         self.by_number: dict[str, Patent] = {}
         self.by_title: dict[str, list[Patent]] = {}

@@ -8,9 +8,12 @@ included patent, with the reasons); the file is written by the shared table writ
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from roadshow_desk.i18n import translate
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 
 def invitation_header() -> list[str]:
@@ -27,7 +30,7 @@ def invitation_header() -> list[str]:
 
 
 def export_invitations(
-    database: Any,
+    database: Database,
     path: str | Path,
     *,
     event_id: int | str | None = None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -25,6 +25,11 @@ from roadshow_desk.exchange.columns import ColumnMapping, RowRejected, row_parse
 from roadshow_desk.exchange.conflict_resolution import resolve_with_undo
 from roadshow_desk.exchange.patent_fields import PATENT_SPEC
 from roadshow_desk.exchange.tables import Table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from roadshow_desk.store.db import Database
 
 
 @dataclass
@@ -85,7 +90,7 @@ def _shown(field: str, text: str, record_table: str = "patent") -> str:
         return text
 
 
-def _bundle_conflict_rows(session: Any) -> list[ConflictRow]:
+def _bundle_conflict_rows(session: Session) -> list[ConflictRow]:
     """Open conflicts a station bundle merge found on other records (intentions, sessions,
     ...): named by their kind and, for an intention, the firm and the patent."""
     from roadshow_desk.domain.models import Intention
@@ -124,7 +129,7 @@ def _bundle_conflict_rows(session: Any) -> list[ConflictRow]:
     return rows
 
 
-def open_conflict_rows(database: Any) -> list[ConflictRow]:
+def open_conflict_rows(database: Database) -> list[ConflictRow]:
     """Every open conflict of patents, then of enterprises, then of the other records a
     bundle merge put to review, oldest first, readable."""
     from roadshow_desk.exchange.enterprise_import import ENTERPRISE_SPEC
@@ -180,7 +185,7 @@ def open_conflict_rows(database: Any) -> list[ConflictRow]:
 
 
 def resolve_conflict_rows(
-    database: Any, conflict_ids: Iterable[int], resolution: ConflictResolution
+    database: Database, conflict_ids: Iterable[int], resolution: ConflictResolution
 ) -> list[int]:
     """Keep mine / take the file's for these conflicts; returns the patents whose values
     changed (re-indexed and rescored in the same transaction). The review dialog goes

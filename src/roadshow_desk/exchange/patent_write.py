@@ -2,13 +2,12 @@
 scores; the written patents are queued for the search index (which catches up afterwards,
 see :mod:`roadshow_desk.store.search_index`).
 
-Called by :func:`roadshow_desk.exchange.patent_import.import_patents` (which plans and
-checks everything first); split out to keep each module readable.
+Called by :func:`roadshow_desk.exchange.patent_import.import_patents` with the plan of
+:func:`roadshow_desk.exchange.patent_plan.plan_patents` (every row checked first).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +21,6 @@ from sqlalchemy import Table as SATable
 from roadshow_desk.domain.enums import ConflictResolution, ImportKind
 from roadshow_desk.domain.models import (
     FieldConflict,
-    ImportBatch,
     Institution,
     Patent,
     new_uuid,
@@ -31,19 +29,24 @@ from roadshow_desk.domain.models import (
 )
 from roadshow_desk.domain.progress import Progress
 from roadshow_desk.exchange.columns import ColumnMapping
+from roadshow_desk.exchange.import_core import ImportResult, import_batch
+from roadshow_desk.exchange.patent_plan import PatentPlan, insert_row
 from roadshow_desk.i18n import translate
 
 if TYPE_CHECKING:
-    from roadshow_desk.exchange.patent_import import ImportResult, _Plan
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
     from roadshow_desk.exchange.tables import Table
+    from roadshow_desk.store.db import Database
 
 CHUNK = 2000
 _PATENT = cast(SATable, Patent.__table__)
 
 
 def write_plan(
-    database: Any,
-    plan: _Plan,
+    database: Database,
+    plan: PatentPlan,
     table: Table,
     mapping: ColumnMapping,
     result: ImportResult,
@@ -51,31 +54,19 @@ def write_plan(
     path: Path,
     progress: Progress,
 ) -> None:
-    from roadshow_desk.exchange.patent_import import _insert_row
     from roadshow_desk.store.scoring import rescore
     from roadshow_desk.store.search_index import queue_patents
 
     progress.start(len(plan.new_rows) + len(plan.updates), translate("Import", "Writing patents…"))
     now = utcnow()
     plan.inserts = [
-        _insert_row(number, record, digest, station, now, plan.institutions, plan, uuid)
+        insert_row(number, record, digest, station, now, plan.institutions, plan, uuid)
         for (number, record, digest), uuid in zip(
             plan.new_rows, new_uuids(len(plan.new_rows)), strict=True
         )
     ]
     with database.session() as session, _larger_cache(session.connection(), len(plan.inserts)):
-        batch = ImportBatch(
-            kind=ImportKind.PATENTS,
-            file_name=str(path),
-            file_hash=_file_hash(path),
-            preset=mapping.preset,
-            station=station,
-            inserted=result.inserted,
-            updated=result.updated,
-            unchanged=result.unchanged,
-            rejected=result.rejected,
-            conflicts=result.conflicts,
-        )
+        batch = import_batch(ImportKind.PATENTS, path, mapping, station, result)
         session.add(batch)
         session.flush()
         if plan.new_institutions:
@@ -192,12 +183,12 @@ _BULK_CACHE_KIB = 256 * 1024
 
 
 @contextmanager
-def _larger_cache(connection: Any, inserting: int) -> Iterator[None]:
+def _larger_cache(connection: Connection, inserting: int) -> Iterator[None]:
     """A larger page cache for this (SQLite) connection while inserting many patents."""
     if inserting < _SET_ASIDE_FROM or connection.dialect.name != "sqlite":
         yield
         return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
     connection.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
     try:
         yield
@@ -212,13 +203,13 @@ _SET_ASIDE_FROM = 10_000
 
 
 @contextmanager
-def _indexes_set_aside(connection: Any, inserting: int) -> Iterator[None]:
+def _indexes_set_aside(connection: Connection, inserting: int) -> Iterator[None]:
     """Drop ``patent``'s secondary (non-unique) indexes for a bulk insert, then rebuild them.
 
     Inside the caller's transaction: an error rolls the drop back with everything else.
     Unique constraints stay, so a duplicate still fails at once.
     """
-    existing = int(connection.exec_driver_sql("SELECT count(*) FROM patent").scalar())
+    existing = int(connection.exec_driver_sql("SELECT count(*) FROM patent").scalar_one())
     if inserting < _SET_ASIDE_FROM or inserting < existing:
         yield
         return
@@ -234,7 +225,7 @@ def _indexes_set_aside(connection: Any, inserting: int) -> Iterator[None]:
 
 
 def _execute_updates(
-    session: Any,
+    session: Session,
     updates: list[dict[str, Any]],
     institution_ids: dict[str, int],
     batch_id: int,
@@ -260,19 +251,19 @@ def _execute_updates(
 
 
 def _write_conflicts(
-    session: Any, conflicts: list[tuple[int, str, str, str]], batch_id: int
+    session: Session, conflicts: list[tuple[int, str, str, str]], batch_id: int
 ) -> None:
     ids = sorted({item[0] for item in conflicts})
     open_rows: dict[tuple[int, str], FieldConflict] = {}
     for start in range(0, len(ids), 500):
-        for conflict in session.scalars(
+        for stored in session.scalars(
             select(FieldConflict).where(
                 FieldConflict.record_table == "patent",
                 FieldConflict.resolution == ConflictResolution.OPEN,
                 FieldConflict.record_id.in_(ids[start : start + 500]),
             )
         ):
-            open_rows[(conflict.record_id, conflict.field)] = conflict
+            open_rows[(stored.record_id, stored.field)] = stored
     for patent_id, name, local_text, file_text in conflicts:
         conflict = open_rows.get((patent_id, name))
         if conflict is None:
@@ -291,11 +282,3 @@ def _write_conflicts(
             conflict.local_value = local_text
             conflict.file_value = file_text
     session.flush()
-
-
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

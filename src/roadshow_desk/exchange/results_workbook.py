@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.domain.models import Event
 from roadshow_desk.domain.results import Results
@@ -33,12 +33,15 @@ from roadshow_desk.exchange.tables import fmt
 from roadshow_desk.exchange.writers import EXCEL_CELL_LIMIT, written_atomically
 from roadshow_desk.i18n import translate
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 #: Columns of the raw intentions left out unless contacts are asked for.
 CONTACT_COLUMNS = ("联系人", "联系电话")
 EVENT_COLUMN = "对接活动"
 
 
-def raw_intentions(session: Any, results: Results, *, contacts: bool = False) -> ResultTable:
+def raw_intentions(session: Session, results: Results, *, contacts: bool = False) -> ResultTable:
     """Every intention of the scope, one row each, with the export's columns."""
     header: list[str] = []
     rows: list[list[Any]] = []
@@ -67,7 +70,7 @@ def _sheet_name(text: str, used: set[str]) -> str:
 
 
 def write_results_workbook(
-    session: Any, results: Results, path: str | Path, *, contacts: bool = False
+    session: Session, results: Results, path: str | Path, *, contacts: bool = False
 ) -> Path:
     """Write the report workbook to ``path`` (``.xlsx``), atomically; returns the path."""
     path = Path(path)

@@ -19,7 +19,7 @@ The file is written beside the target and renamed, as every export.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from roadshow_desk.domain import signup_form as form
 from roadshow_desk.errors import InputError
@@ -28,11 +28,15 @@ from roadshow_desk.exchange.tables import fmt
 from roadshow_desk.exchange.writers import written_atomically
 from roadshow_desk.i18n import language, translate
 
+if TYPE_CHECKING:
+    from roadshow_desk.documents.data import SessionInfo
+    from roadshow_desk.store.db import Database
+
 PATENT_SHEET = "patents"
 
 
 def write_signup_template(
-    database: Any,
+    database: Database,
     out: str | Path,
     *,
     event: str | int | None = None,
@@ -57,7 +61,7 @@ def write_signup_template(
     return path
 
 
-def _write(path: Path, session: Any, count: int) -> None:
+def _write(path: Path, session: SessionInfo | None, count: int) -> None:
     import xlsxwriter
 
     columns = form.form_columns(session is not None, workbook=True)

@@ -92,7 +92,7 @@ def test_take_the_files_for_all_updates_the_search(qtbot, app_context, english, 
 def test_summary_leads_to_the_review(qtbot, import_window, app_context, tmp_path) -> None:  # type: ignore[no-untyped-def]
     make_conflicts(app_context.database, tmp_path)
     controller = import_window.import_controller
-    from roadshow_desk.exchange.patent_import import ImportResult
+    from roadshow_desk.exchange.import_core import ImportResult
 
     summary = controller.show_summary(ImportResult(file=tmp_path / "v2.csv", conflicts=3))
     summary.button_review_conflicts.click()

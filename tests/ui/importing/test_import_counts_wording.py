@@ -36,7 +36,7 @@ def test_the_enterprise_import_summary_counts_new_enterprises(  # type: ignore[n
 
 
 def test_the_patent_import_summary_still_counts_new_patents(qtbot, english) -> None:  # type: ignore[no-untyped-def]
-    from roadshow_desk.exchange.patent_import import ImportResult
+    from roadshow_desk.exchange.import_core import ImportResult
 
     dialog = ImportSummaryDialog(ImportResult(file=Path("p.xlsx"), inserted=3))
     qtbot.addWidget(dialog)

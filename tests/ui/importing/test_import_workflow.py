@@ -232,7 +232,7 @@ def test_cancel_leaves_the_library_as_it_was(
 def test_summary_offers_conflict_review_only_when_there_are_conflicts(
     qtbot, import_window, conflicts: int
 ) -> None:  # type: ignore[no-untyped-def]
-    from roadshow_desk.exchange.patent_import import ImportResult
+    from roadshow_desk.exchange.import_core import ImportResult
     from roadshow_desk.ui.importing.summary_dialog import ImportSummaryDialog
 
     result = ImportResult(file=Path("x.csv"), inserted=1, conflicts=conflicts, merged=3)

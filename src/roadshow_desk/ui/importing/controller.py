@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from roadshow_desk.exchange.columns import ColumnMapping
 from roadshow_desk.exchange.enterprise_import import import_enterprises
-from roadshow_desk.exchange.patent_import import ImportResult, import_patents, read_patent_table
+from roadshow_desk.exchange.import_core import ImportResult
+from roadshow_desk.exchange.patent_import import import_patents, read_patent_table
 from roadshow_desk.exchange.rejects import default_rejects_path
 from roadshow_desk.exchange.tables import Table
 from roadshow_desk.ui.importing.conflict_dialog import ConflictReviewDialog

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from roadshow_desk.exchange.columns import ColumnMapping, save_user_preset
+from roadshow_desk.exchange.import_core import ImportResult
 from roadshow_desk.exchange.patent_fields import PATENT_SPEC, preset_label
-from roadshow_desk.exchange.patent_import import ImportResult, import_patents, patent_mapping
+from roadshow_desk.exchange.patent_import import import_patents, patent_mapping
 from roadshow_desk.exchange.patent_review import preview_rows
 from roadshow_desk.exchange.tables import Table
 from roadshow_desk.ui.forms import load_ui

@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
-from roadshow_desk.exchange.patent_import import ImportResult
+from roadshow_desk.exchange.import_core import ImportResult
 from roadshow_desk.ui.forms import load_ui
 
 
