@@ -94,7 +94,11 @@ def write_plan(
         _insert_patents(session, plan.inserts, progress)
         if plan.updates:
             _execute_updates(session, plan.updates, institution_ids, batch.id, progress)
-        if plan.bookkeeping:
+        if plan.bookkeeping and session.connection().dialect.name == "postgresql":
+            from roadshow_desk.store.pg_bulk import update_patents
+
+            update_patents(session.connection(), _PATENT, plan.bookkeeping)
+        elif plan.bookkeeping:
             statement = (
                 update(_PATENT)
                 .where(_PATENT.c.id == bindparam("b_id"))
@@ -253,6 +257,12 @@ def _execute_updates(
             values["institution_id"] = institution_ids.get(name) if name else None
         values["last_batch_id"] = batch_id
         groups.setdefault(tuple(sorted(values)), []).append(values)
+    if session.connection().dialect.name == "postgresql":  # COPY + UPDATE ... FROM
+        from roadshow_desk.store.pg_bulk import update_patents
+
+        for rows in groups.values():
+            update_patents(session.connection(), _PATENT, rows, progress.step)
+        return
     for keys, rows in groups.items():
         statement = (
             update(_PATENT)

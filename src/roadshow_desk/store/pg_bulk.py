@@ -107,3 +107,46 @@ def copy_patents(
     else:
         search_pg.queue_new_patents(connection, ids)
     return ids
+
+
+def update_patents(
+    connection: Connection,
+    table: Any,
+    rows: Sequence[dict[str, Any]],
+    step: Callable[[int], None] | None = None,
+    chunk: int = 2000,
+) -> None:
+    """Update patents: ``rows`` hold ``b_id`` (the patent) and the same other columns each.
+
+    One ``COPY`` of the new values into a temporary table and one ``UPDATE ... FROM`` per
+    chunk, the search trigger off: changed patents are indexed at once (up to
+    :data:`INDEX_AT_ONCE`) or queued, as new ones are.
+    """
+    if not rows:
+        return
+    keys = [key for key in rows[0] if key != "b_id"]
+    columns = [table.c[key] for key in keys]
+    connection.exec_driver_sql(  # the patent's columns, no constraints, no triggers
+        "CREATE TEMPORARY TABLE IF NOT EXISTS rs_patent_update ON COMMIT DROP AS "
+        f"SELECT * FROM {table.name} WITH NO DATA"
+    )
+    assignments = ", ".join(f"{key} = u.{key}" for key in keys)
+    ids = [int(row["b_id"]) for row in rows]
+    with search_pg.tokens_suspended(connection):
+        for start in range(0, len(rows), chunk):
+            part = rows[start : start + chunk]
+            copy_rows(
+                connection,
+                "rs_patent_update",
+                [table.c.id, *columns],
+                [(row["b_id"], *(row[key] for key in keys)) for row in part],
+            )
+            connection.exec_driver_sql(
+                f"UPDATE {table.name} AS p SET {assignments} FROM rs_patent_update AS u "
+                "WHERE p.id = u.id"
+            )
+            connection.exec_driver_sql("TRUNCATE rs_patent_update")
+            if step is not None:
+                step(len(part))
+    if set(keys) & {*search_pg.SEARCHED_FIELDS, "deleted_at"}:
+        search_pg.reindex(connection, ids, at_once=len(ids) <= INDEX_AT_ONCE)

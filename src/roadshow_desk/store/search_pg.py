@@ -289,6 +289,28 @@ def queue_new_patents(connection: Connection, ids: Sequence[int]) -> None:
         copy.write("".join(f"{patent_id}\n" for patent_id in ids))
 
 
+def reindex(connection: Connection, ids: Sequence[int], *, at_once: bool) -> None:
+    """Patents ``ids`` were written with :func:`tokens_suspended`: index them now
+    (``at_once``, in the caller's transaction) or drop their tokens and queue them."""
+    if at_once:
+        columns = ", ".join(SEARCHED_FIELDS)
+        rows = connection.exec_driver_sql(
+            f"SELECT id, deleted_at, {columns} FROM patent WHERE id = ANY(%(ids)s)",
+            {"ids": list(ids)},
+        ).fetchall()
+    connection.exec_driver_sql(
+        f"DELETE FROM {TOKENS_TABLE} WHERE patent_id = ANY(%(ids)s)", {"ids": list(ids)}
+    )
+    if at_once:
+        write_tokens(connection, ((row[0], row[2:]) for row in rows if row[1] is None), new=True)
+    else:
+        connection.exec_driver_sql(
+            f"INSERT INTO {PENDING_TABLE} (patent_id) SELECT unnest(%(ids)s::integer[]) "
+            "ON CONFLICT DO NOTHING",
+            {"ids": list(ids)},
+        )
+
+
 def pending_count(connection: Connection) -> int:
     return int(connection.exec_driver_sql(f"SELECT count(*) FROM {PENDING_TABLE}").scalar() or 0)
 
