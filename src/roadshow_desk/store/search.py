@@ -35,8 +35,9 @@ Queued patents (never stale)
     makes a patent count twice or go missing.
 
 PostgreSQL
-    The same definition, answered by a GIN expression index over each patent's character
-    pairs and word n-grams, then checked by ``strpos``: :mod:`roadshow_desk.store.search_pg`.
+    The same definition, answered by a GIN index over each patent's character pairs and
+    word n-grams in a side table kept by a trigger, then checked by ``strpos``; a bulk
+    import's patents are queued and scanned, as here: :mod:`roadshow_desk.store.search_pg`.
     Other databases evaluate it by a substring scan of the columns (exact, not indexed).
 
 Functions take a SQLAlchemy ``Connection`` or ``Session`` and may write (they index a short

@@ -13,27 +13,34 @@ holds whitespace, so none matches across two fields), and a GIN index is built o
   characters (``h01m`` → ``h 0 1 m h0 01 1m h01 01m``), so a term that is part of a word
   (``01m``, ``2022100166``) is found through the index too.
 
-The tokens of each patent are kept in a side table, ``patent_search_tokens`` (its id and
-a ``text[]`` in the "C" collation, under a GIN index): not an expression index on ``patent``,
-because the tokens made by SQL cost about 2 ms a patent, too much for a bulk import. A
-trigger on ``patent`` keeps the row of a patent current whenever one is inserted or its
-searched fields change (any writer, any desk, in the writer's transaction); a bulk writer
-(the importer, :mod:`roadshow_desk.store.pg_bulk`) switches the trigger off for its own
-transaction (:func:`tokens_suspended`), cuts the same tokens in Python
-(:func:`document_tokens`) and loads them with ``COPY``. A hard delete removes the row (a
-foreign key with ``ON DELETE CASCADE``). The table is derived data, made here rather than
-by a migration, like SQLite's index tables.
+The tokens of each patent that is not tombstoned are kept in a side table,
+``patent_search_tokens``: its id, its normalised title and body (the other fields) and the
+tokens, a ``text[]`` in the "C" collation under a GIN index. A trigger on ``patent`` keeps
+a patent's row current whenever one is inserted, its searched fields change or it is
+tombstoned or restored (any writer, any desk, in the writer's transaction); a hard delete
+removes it (a foreign key with ``ON DELETE CASCADE``). The tokens made by SQL cost about
+2 ms a patent and a GIN insertion per token, too much for a bulk import: the importer
+(:mod:`roadshow_desk.store.pg_bulk`) switches the trigger off for its own transaction
+(:func:`tokens_suspended`) and either cuts the same tokens in Python
+(:func:`document_tokens`) and loads them with ``COPY`` (a small import), or queues the
+patents in ``patent_search_pending`` for the search indexer (:func:`index_pending`, run by
+the window's worker as on SQLite); queued patents are found by a scan of their columns
+meanwhile. The tables are derived data, made here rather than by a migration, like
+SQLite's index tables.
 
 A term asks the index for the tokens every document holding it must hold (the characters or
 pairs of its CJK runs, the 1-, 2- or 3-grams of its words: ``tokens @> ARRAY[...]``, a GIN
-lookup), then the candidates are checked with ``strpos`` on the patent's columns: exact,
-whatever the tokens. One or two CJK characters, or a word of up to three letters and
-digits, need no check: holding the tokens is holding the term. A term with nothing to index
-(``-``) is checked by the ``strpos`` scan alone; a term that spells an application number
-also matches ``application_no`` (its unique index).
+lookup), then the candidates are checked with ``strpos`` on the normalised text kept beside
+the tokens: exact, whatever the tokens. The search reads the side table alone (no join with
+the wide ``patent`` rows; the rank, terms in the title, comes from it too). One or two CJK
+characters, or a word of up to three letters and digits, need no check: holding the tokens
+is holding the term. A term with nothing to index (``-``) is checked by a ``strpos`` scan of
+that text; a term that spells an application number also matches ``application_no`` (its
+unique index).
 
-Normalisation uses the server's ``lower()``. For CJK text, ASCII and full-width ASCII (the
-patent data) it is Python's ``str.lower()``; for a few exotic letters (``İ``) the two may
+Normalisation uses the server's ``lower()`` in the trigger and Python's ``str.lower()`` in
+bulk writes and for the terms. For CJK text, ASCII and full-width ASCII (the patent data)
+the two agree (``İ`` is mapped as the server maps it); for a few exotic letters they may
 differ.
 """
 
