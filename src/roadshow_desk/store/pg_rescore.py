@@ -24,8 +24,9 @@ from roadshow_desk.domain.rubric import RubricSpec
 
 _ACTIVE = "SELECT weights::text AS w FROM rubric WHERE is_active ORDER BY id LIMIT 1"
 _lock = threading.Lock()
-#: (day, the active weights as stored, the guarded upsert for them): the last compiled.
-_last: tuple[dt.date, str, str] | None = None
+#: (day, the active weights as stored, the guarded upsert for them: of ``%(ids)s``, of one
+#: ``%(id)s``): the last compiled.
+_last: tuple[dt.date, str, str, str] | None = None
 
 
 def rescore_ids(
@@ -35,7 +36,10 @@ def rescore_ids(
     global _last
     last = _last
     if last is not None and last[0] == today:
-        row = connection.exec_driver_sql(last[2], {"ids": ids, "weights": last[1]}).one()
+        if len(ids) == 1:  # a capture's: a plan the server keeps (prepared, generic)
+            row = connection.exec_driver_sql(last[3], {"id": ids[0], "weights": last[1]}).one()
+        else:
+            row = connection.exec_driver_sql(last[2], {"ids": ids, "weights": last[1]}).one()
         if row[0] == last[1]:
             return int(row[1])
     from roadshow_desk.store.scoring import _pg_rescore_sql
@@ -44,9 +48,11 @@ def rescore_ids(
     changed = int(result.rowcount or 0)
     stored = connection.exec_driver_sql(_ACTIVE).scalar()
     if stored is not None:
-        guarded = _guarded_sql(RubricSpec.from_json(_parsed(stored)), today)
+        spec = RubricSpec.from_json(_parsed(stored))
+        many = _guarded_sql(spec, today, "CAST(rs_patent_ids AS integer[])", "%(ids)s", True)
+        one = _guarded_sql(spec, today, "CAST(rs_patent_ids AS integer)", "%(id)s", False)
         with _lock:
-            _last = (today, str(stored), guarded)
+            _last = (today, str(stored), many, one)
     return changed
 
 
@@ -56,19 +62,19 @@ def _parsed(stored: str) -> Any:
     return json.loads(stored)
 
 
-def _guarded_sql(spec: RubricSpec, today: dt.date) -> str:
+def _guarded_sql(spec: RubricSpec, today: dt.date, ids: str, parameter: str, array: bool) -> str:
+    """The guarded upsert for ``spec``: ``ids`` (SQL naming ``rs_patent_ids``) becomes
+    ``parameter``; ``array``: the patent is any of them, else it is the one."""
     from sqlalchemy.dialects.postgresql import psycopg as pg_psycopg
 
     from roadshow_desk.store.scoring import _upsert_scores
 
-    which = and_(
-        Patent.id == func.any(literal_column("CAST(rs_patent_ids AS integer[])")),
-        literal_column("rs_weights_guard"),
-    )
+    patent = func.any(literal_column(ids)) if array else literal_column(ids)
+    which = and_(Patent.id == patent, literal_column("rs_weights_guard"))
     statement = _upsert_scores(spec, today, "postgresql", which)
     upsert = (
         str(statement.compile(dialect=pg_psycopg.dialect(), compile_kwargs={"literal_binds": True}))
-        .replace("rs_patent_ids", "%(ids)s")  # after compiling (which doubles a % sign)
+        .replace("rs_patent_ids", parameter)  # after compiling (which doubles a % sign)
         .replace("rs_weights_guard", "(SELECT w FROM active) = %(weights)s")
     )
     return (
