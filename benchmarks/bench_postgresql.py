@@ -9,12 +9,14 @@
 ``search_100k_pg``
     Ours: ``store.search.search_ids(..., limit=0)`` for a 1-, 2- and 3-character Chinese term,
     an IPC code and an application-number fragment over 100,000 demo patents (the GIN
-    index over the tokens side table of ``store.search_pg``, caught up in the setup). Baseline: a sequential ``strpos`` scan of the
-    same columns on the same server. Hits identical (checked in the setup). Target: ≤ 0.1×.
+    index over the tokens side table of ``store.search_pg``, caught up in the setup).
+    Baseline: a sequential ``strpos`` scan of the same columns on the same server. Hits
+    identical (checked in the setup). Target: ≤ 0.1×.
 
 ``import_xlsx_100k_pg``
     Ours: ``exchange.patent_import.import_patents`` of the 100,000-row workbook into a fresh
-    PostgreSQL database. Baseline: the same import into a fresh SQLite file in the same run.
+    PostgreSQL database (COPY; the patents queued for the search indexer, as SQLite's
+    import queues them). Baseline: the same import into a fresh SQLite file in the same run.
     Target: ≤ 1.5×.
 
 Where no PostgreSQL server binaries exist, each is reported as skipped with the reason.
