@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection
+from sqlalchemy import JSON, Column, Connection, Enum
 
 from roadshow_desk.store import search_pg
 
@@ -25,15 +25,13 @@ INDEX_AT_ONCE = 2000
 
 
 def _converter(column: Column[Any]) -> Callable[[Any], Any] | None:
-    """How a value of ``column`` goes into COPY (``None``: as it is)."""
+    """How a value of ``column`` goes into COPY (``None``: as it is). Enum members go by
+    value (psycopg would write their names), JSON as text."""
     if isinstance(column.type, JSON):
         return lambda value: None if value is None else json.dumps(value)
+    if isinstance(column.type, Enum):
+        return lambda value: value.value if isinstance(value, enum.Enum) else value
     return None
-
-
-def _plain(value: Any) -> Any:
-    """Enum members by value (the app's enums are stored by value, as strings)."""
-    return value.value if isinstance(value, enum.Enum) else value
 
 
 def reserve_ids(connection: Connection, table: str, count: int) -> list[int]:
@@ -54,18 +52,37 @@ def copy_rows(
     columns: Sequence[Column[Any]],
     rows: Sequence[Sequence[Any]],
 ) -> None:
-    """``COPY table (columns) FROM STDIN`` of ``rows`` (values in the columns' order)."""
-    converters = [_converter(column) for column in columns]
+    """``COPY table (columns) FROM STDIN`` of ``rows`` (values in the columns' order).
+
+    Only the columns that need it are converted, and a value equal to the one before in
+    its column (``now``, ``{}``, an enum) is converted once.
+    """
+    converters = [
+        (index, convert)
+        for index, convert in enumerate(map(_converter, columns))
+        if convert is not None
+    ]
     listed = ", ".join(column.name for column in columns)
     driver: Any = connection.connection.driver_connection
     with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({listed}) FROM STDIN") as copy:
+        if not converters:
+            for row in rows:
+                copy.write_row(row)
+            return
+        last: list[tuple[Any, Any]] = [(_MISSING, None)] * len(converters)
         for row in rows:
-            copy.write_row(
-                [
-                    _plain(value) if convert is None else convert(value)
-                    for value, convert in zip(row, converters, strict=True)
-                ]
-            )
+            values = list(row)
+            for slot, (index, convert) in enumerate(converters):
+                value = values[index]
+                before, after = last[slot]
+                if value is not before:
+                    after = convert(value)
+                    last[slot] = (value, after)
+                values[index] = after
+            copy.write_row(values)
+
+
+_MISSING = object()
 
 
 def copy_patents(
