@@ -201,7 +201,13 @@ def test_demo_library_comes_indexed_and_scored(demo_db: Database) -> None:
         unscored = session.scalar(select(func.count(Patent.id)).where(Patent.score.is_(None)))
         assert unscored == 0
         assert scoring.rescore(session) == 0  # already current under the active rubric
-        if demo_db.path is None:  # PostgreSQL: an expression index, always current
+        if demo_db.path is None:  # PostgreSQL: written patents are indexed by the trigger
+            pending = session.execute(text("SELECT count(*) FROM patent_search_pending")).scalar()
+            indexed = session.execute(text("SELECT count(*) FROM patent_search_tokens")).scalar()
+            patents = session.scalar(
+                select(func.count(Patent.id)).where(Patent.deleted_at.is_(None))
+            )
+            assert pending == 0 and indexed == patents
             return
         pending = session.execute(text("SELECT count(*) FROM patent_search_pending")).scalar()
         indexed = session.execute(text("SELECT count(*) FROM patent_search_text")).scalar()

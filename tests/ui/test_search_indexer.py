@@ -252,3 +252,43 @@ def test_a_failed_run_is_shown_in_the_status_bar_and_logged(  # type: ignore[no-
         assert indexer.start()
     assert indexer.error is None and label.isHidden() and label.toolTip() == ""
     assert queued(app_context.database) == 0
+
+
+@pytest.mark.postgresql
+def test_on_postgresql_it_indexes_an_imports_queue(  # type: ignore[no-untyped-def]
+    qtbot, qapp, pg_db_url, ui_settings, english, small_batches, monkeypatch, tmp_path
+) -> None:
+    """A large import on PostgreSQL queues its patents (COPY, no tokens): the window's
+    indexer catches up, and searches equal the scan before, during and after."""
+    from roadshow_desk.exchange.patent_import import import_patents
+    from roadshow_desk.store import pg_bulk
+    from roadshow_desk.store.db import open_database
+    from roadshow_desk.ui.main_window import MainWindow
+    from roadshow_desk.ui.workflow import AppContext
+
+    monkeypatch.setattr(pg_bulk, "INDEX_AT_ONCE", 0)
+    database = open_database(pg_db_url)
+    lines = ["申请号,专利名称,摘要"] + [
+        f"{number(serial)},电池管理系统{serial},{'储能' if serial % 2 else '芯片'}"
+        for serial in range(120)
+    ]
+    (tmp_path / "p.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_patents(database, tmp_path / "p.csv", station="A")
+    assert queued(database) == 120
+    with database.session() as session:
+        assert len(search.search_ids(session, "储能", 0)) == 60
+    context = AppContext(database, ui_settings, "test-station")
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.search_indexer.finished, timeout=30000) as finished:
+            pass
+        assert finished.args == [120] and window.search_indexer.error is None
+        assert queued(database) == 0
+        with database.session() as session:
+            assert len(search.search_ids(session, "储能", 0)) == 60
+            assert len(search.search_ids(session, "芯片", 0)) == 60
+        window.close()
+    finally:
+        context.undo_stack.clear()
+        database.dispose()

@@ -85,7 +85,11 @@ def write_plan(
         _insert_patents(session, plan.inserts, progress)
         if plan.updates:
             _execute_updates(session, plan.updates, institution_ids, batch.id, progress)
-        if plan.bookkeeping:
+        if plan.bookkeeping and session.connection().dialect.name == "postgresql":
+            from roadshow_desk.store.pg_bulk import update_patents
+
+            update_patents(session.connection(), _PATENT, plan.bookkeeping)
+        elif plan.bookkeeping:
             statement = (
                 update(_PATENT)
                 .where(_PATENT.c.id == bindparam("b_id"))
@@ -131,13 +135,19 @@ def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
 
 def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress) -> None:
     """Insert patents in chunks: on SQLite straight through the driver (the values converted
-    exactly as SQLAlchemy stores them; three times faster at 100,000 rows), elsewhere with
-    a Core ``executemany``.
+    exactly as SQLAlchemy stores them; three times faster at 100,000 rows), on PostgreSQL
+    with ``COPY`` and their search tokens cut in Python (:mod:`roadshow_desk.store.pg_bulk`),
+    elsewhere with a Core ``executemany``.
 
     On SQLite the search queue's insert trigger is suspended meanwhile (run once a row, it
     cost more than the insert itself): the caller queues the new patents at once.
     """
     connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        from roadshow_desk.store.pg_bulk import copy_patents
+
+        copy_patents(connection, _PATENT, rows, progress.step)
+        return
     if connection.dialect.name != "sqlite":
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
@@ -238,6 +248,12 @@ def _execute_updates(
             values["institution_id"] = institution_ids.get(name) if name else None
         values["last_batch_id"] = batch_id
         groups.setdefault(tuple(sorted(values)), []).append(values)
+    if session.connection().dialect.name == "postgresql":  # COPY + UPDATE ... FROM
+        from roadshow_desk.store.pg_bulk import update_patents
+
+        for rows in groups.values():
+            update_patents(session.connection(), _PATENT, rows, progress.step)
+        return
     for keys, rows in groups.items():
         statement = (
             update(_PATENT)

@@ -227,9 +227,9 @@ def rescore(
     if connection.dialect.name == "postgresql" and spec is None and patent_ids is not None:
         if isinstance(bind, Session):
             bind.flush()
-        sql = _pg_rescore_sql(bind, today or dt.date.today())
-        result = connection.exec_driver_sql(sql, {"ids": sorted(set(patent_ids))})
-        return int(result.rowcount or 0)
+        from roadshow_desk.store.pg_rescore import rescore_ids
+
+        return rescore_ids(bind, connection, today or dt.date.today(), sorted(set(patent_ids)))
     if spec is None:
         spec = active_spec(bind)
     which = true() if patent_ids is None else ids_condition(connection, list(patent_ids))

@@ -35,8 +35,9 @@ Queued patents (never stale)
     makes a patent count twice or go missing.
 
 PostgreSQL
-    The same definition, answered by a GIN expression index over each patent's character
-    pairs and word n-grams, then checked by ``strpos``: :mod:`roadshow_desk.store.search_pg`.
+    The same definition, answered by a GIN index over each patent's character pairs and
+    word n-grams in a side table kept by a trigger, then checked by ``strpos``; a bulk
+    import's patents are queued and scanned, as here: :mod:`roadshow_desk.store.search_pg`.
     Other databases evaluate it by a substring scan of the columns (exact, not indexed).
 
 Functions take a SQLAlchemy ``Connection`` or ``Session`` and may write (they index a short
@@ -380,13 +381,16 @@ _FULL_WIDTH = "".join(chr(code) for code in range(0xFF01, 0xFF5F)) + "\u3000"
 _HALF_WIDTH = "".join(chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)) + " "
 
 
-def _pg_condition(terms: list[str]) -> SearchCondition:
+def _pg_condition(connection: Connection, terms: list[str]) -> SearchCondition:
     """The definition on PostgreSQL, through its index (:mod:`search_pg`)."""
     from roadshow_desk.store import search_pg
 
     params: dict[str, Any] = {}
     where, _rank = search_pg.hits_sql(
-        [(term, application_number_in(term)) for term in terms], params, f"rs_c{next(_names)}"
+        [(term, application_number_in(term)) for term in terms],
+        params,
+        f"rs_c{next(_names)}",
+        search_pg.has_pending(connection),
     )
     used = set(re.findall(r":(\w+)", where))  # the rank's parameters are not in ``where``
     subquery = sql_text(f"SELECT p.id FROM patent AS p WHERE {where}").bindparams(
@@ -405,22 +409,22 @@ def _pg_ids(connection: Connection, terms: list[str], limit: int, count: bool = 
     from roadshow_desk.store import search_pg
 
     params: dict[str, Any] = {}
-    where, rank = search_pg.hits_sql(
-        [(term, application_number_in(term)) for term in terms], params
+    query = search_pg.hits_query(
+        [(term, application_number_in(term)) for term in terms],
+        params,
+        queued=search_pg.has_pending(connection),
     )
     if count:
-        sql = f"SELECT count(*) FROM patent AS p WHERE {where}"
+        sql = f"SELECT count(*) FROM ({query}) AS h"
         return int(connection.execute(sql_text(sql), params).scalar() or 0)
-    sql = f"SELECT p.id FROM patent AS p WHERE {where} ORDER BY {rank} DESC, p.id"
+    sql = f"SELECT h.id FROM ({query}) AS h ORDER BY h.rank DESC, h.id"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [row[0] for row in connection.execute(sql_text(sql), params)]
+    return connection.execute(sql_text(sql), params).scalars().all()
 
 
-def _scan_condition(terms: list[str], dialect: str = "") -> SearchCondition:
+def _scan_condition(terms: list[str]) -> SearchCondition:
     """The definition evaluated on the columns, for databases other than SQLite."""
-    if dialect == "postgresql":
-        return _pg_condition(terms)
 
     def normalised(name: str) -> ColumnElement[str]:
         return func.lower(func.translate(getattr(Patent, name), _FULL_WIDTH, _HALF_WIDTH))
@@ -453,8 +457,10 @@ def search_condition(bind: Connection | Session, query: str) -> SearchCondition 
     terms = query_terms(query)
     if not terms:
         return None
+    if connection.dialect.name == "postgresql":
+        return _pg_condition(connection, terms)
     if not ensure_search_schema(connection):
-        return _scan_condition(terms, connection.dialect.name)
+        return _scan_condition(terms)
     scan = _scan_queue(connection)
     plans = [plan_term(connection, term) for term in terms]
     where = and_(*(_in(plan, scan) for plan in plans))

@@ -406,8 +406,12 @@ def _index_ids(connection: Connection, ids: list[int], prepared: Prepared | None
 
 
 def pending_count(bind: Connection | Session) -> int:
-    """How many patents are queued for indexing (0 when not on SQLite)."""
+    """How many patents are queued for indexing (0 when neither SQLite nor PostgreSQL)."""
     connection = connection_of(bind)
+    if connection.dialect.name == "postgresql":
+        from roadshow_desk.store import search_pg
+
+        return search_pg.pending_count(connection)
     if not ensure_search_schema(connection):
         return 0
     return int(connection.exec_driver_sql(f"SELECT count(*) FROM {PENDING_TABLE}").scalar() or 0)
@@ -443,7 +447,7 @@ def prepare_pending(bind: Connection | Session, limit: int) -> Prepared:
     """
     connection = connection_of(bind)
     if not ensure_search_schema(connection):
-        return {}
+        return {}  # PostgreSQL: cut while indexing (search_pg.index_pending)
     prepared: Prepared = {}
     cursor = raw_cursor(connection)
     try:
@@ -472,6 +476,10 @@ def index_pending(
     :func:`rebuild_index`.
     """
     connection = connection_of(bind)
+    if connection.dialect.name == "postgresql":
+        from roadshow_desk.store import search_pg
+
+        return search_pg.index_pending(connection, limit)
     if not ensure_search_schema(connection):
         return 0
     _begin_write(connection)
@@ -508,6 +516,13 @@ def catch_up_commits(connection: Connection) -> Iterator[None]:
     Elsewhere (not WAL: a rollback journal can be corrupted by a power cut under
     ``NORMAL``), nothing changes. An error in the block rolls back before setting back.
     """
+    if connection.dialect.name != "sqlite":  # PostgreSQL: the server's settings stand
+        try:
+            yield
+        except BaseException:
+            connection.rollback()
+            raise
+        return
     driver = connection.connection.driver_connection
     cursor = raw_cursor(connection)
     try:

@@ -6,8 +6,8 @@ into an *empty* current database (a fresh ``server init`` database, or a new fil
 transaction on the target: it either holds everything afterwards or nothing (a lost server
 mid-copy rolls back; the source is only read). Rows go in multi-row inserts of
 :data:`BATCH` rows. On PostgreSQL the id sequences are then moved past the copied ids, so
-the next desk's insert does not collide. The search needs nothing more: on PostgreSQL it is
-an expression index over ``patent``; on SQLite the window's indexer catches up on opening.
+the next desk's insert does not collide. The search needs nothing more: on PostgreSQL a
+trigger indexes each copied patent; on SQLite the window's indexer catches up on opening.
 """
 
 from __future__ import annotations

@@ -114,8 +114,8 @@ class SearchIndexer(QObject):
     def start(self) -> bool:
         """Index whatever is queued (the worker ends at once when nothing is); False when a
         run is already going (it then checks the queue once more before ending)."""
-        if self.database.engine.dialect.name != "sqlite":  # PostgreSQL: an index, no queue
-            return False
+        if self.database.engine.dialect.name not in ("sqlite", "postgresql"):
+            return False  # PostgreSQL too: a bulk import's patents are queued
         if self._thread is not None:
             self._again = True
             return False
