@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Connection, Enum
 
-from roadshow_desk.store import search_pg
+from roadshow_desk.store import search_index, search_pg
 
 #: Up to this many new patents are indexed by the import itself (tokens cut in Python, one
 #: ``COPY``); more are queued for the search indexer, as on SQLite.
@@ -114,7 +114,7 @@ def copy_patents(
             )
             step(len(part))
     if len(rows) <= INDEX_AT_ONCE:
-        fields = search_pg.SEARCHED_FIELDS
+        fields = search_index.SEARCHED_FIELDS
         documents = (
             (i, [row[name] for name in fields])
             for i, row in zip(ids, rows, strict=True)
@@ -165,5 +165,5 @@ def update_patents(
             connection.exec_driver_sql("TRUNCATE rs_patent_update")
             if step is not None:
                 step(len(part))
-    if set(keys) & {*search_pg.SEARCHED_FIELDS, "deleted_at"}:
+    if set(keys) & {*search_index.SEARCHED_FIELDS, "deleted_at"}:
         search_pg.reindex(connection, ids, at_once=len(ids) <= INDEX_AT_ONCE)

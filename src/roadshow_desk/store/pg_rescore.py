@@ -69,11 +69,12 @@ def _guarded_sql(spec: RubricSpec, today: dt.date, ids: str, parameter: str, arr
 
     from roadshow_desk.store.scoring import _upsert_scores
 
+    dialect = pg_psycopg.dialect()  # type: ignore[no-untyped-call]  # unannotated __init__
     patent = func.any(literal_column(ids)) if array else literal_column(ids)
     which = and_(Patent.id == patent, literal_column("rs_weights_guard"))
     statement = _upsert_scores(spec, today, "postgresql", which)
     upsert = (
-        str(statement.compile(dialect=pg_psycopg.dialect(), compile_kwargs={"literal_binds": True}))
+        str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
         .replace("rs_patent_ids", parameter)  # after compiling (which doubles a % sign)
         .replace("rs_weights_guard", "(SELECT w FROM active) = %(weights)s")
     )
