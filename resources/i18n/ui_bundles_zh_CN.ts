@@ -61,6 +61,10 @@
         <translation>跨区域活动中本工作站所代表的地区</translation>
     </message>
     <message>
+        <source>Not exported: unknown (no database connection)</source>
+        <translation>未导出：未知（无法连接数据库）</translation>
+    </message>
+    <message>
         <source>&amp;Start a new event anyway</source>
         <translation>仍然新建活动(&amp;S)</translation>
     </message>

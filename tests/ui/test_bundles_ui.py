@@ -199,6 +199,37 @@ def test_a_refused_bundle_says_one_sentence(  # type: ignore[no-untyped-def]
     window.context.database.dispose()
 
 
+def test_a_lost_connection_shows_in_the_status_and_raises_nothing(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch, base, tmp_path, ui_settings, english
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from roadshow_desk.ui.bundles import controller as module
+
+    window = _window(qtbot, monkeypatch, base, tmp_path, "A", ui_settings)
+    _capture(window.context.database, base, "A")
+
+    down = [True]
+    count = module.unexported_count
+
+    def server_gone(database, station):  # type: ignore[no-untyped-def]
+        if down[0]:
+            raise OperationalError("SELECT", {}, Exception("connection refused"))
+        return count(database, station)
+
+    monkeypatch.setattr(module, "unexported_count", server_gone)
+    controller = window.bundle_controller
+    controller._periodic.setInterval(10)  # the 15-second refresh, sooner
+    with qtbot.waitSignal(controller._periodic.timeout, timeout=5000):
+        pass  # an exception in the timer's slot would fail the test (pytest-qt)
+    qtbot.wait(20)
+    assert controller.status_label.text() == "Not exported: unknown (no database connection)"
+    down[0] = False  # the server is back
+    assert controller.refresh_status() == 1
+    assert controller.status_label.text() == "Not exported: 1 record(s)"
+    window.context.database.dispose()
+
+
 def test_a_lone_laptop_closes_without_asking(  # type: ignore[no-untyped-def]
     qtbot, monkeypatch, base, tmp_path, ui_settings, english
 ) -> None:

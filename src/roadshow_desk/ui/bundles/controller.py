@@ -42,6 +42,7 @@ from roadshow_desk.exchange.bundle_format import SUFFIX, PassphraseNeeded, Wrong
 from roadshow_desk.exchange.bundle_merge import MergeResult, merge_bundles
 from roadshow_desk.exchange.bundle_receipts import takes_part_in_bundles
 from roadshow_desk.exchange.bundle_regions import region_choices, set_station_region, station_region
+from roadshow_desk.store.postgres import DatabaseUnreachable, unreachable
 from roadshow_desk.ui.bundles.preview import MergePreviewDialog
 from roadshow_desk.ui.bundles.stations import StationsDialog
 from roadshow_desk.ui.tasks import Task, run_task
@@ -133,8 +134,15 @@ class BundleController(QObject):
     def unexported(self) -> int:
         return unexported_count(self.context.database, self.context.station)
 
-    def refresh_status(self) -> int:
-        count = self.unexported()
+    def refresh_status(self) -> int | None:
+        """Show how many records this station has not exported (None: the database cannot
+        be reached just now, e.g. a server restarting; the next refresh tries again)."""
+        try:
+            with unreachable(""):
+                count = self.unexported()
+        except DatabaseUnreachable:
+            self.status_label.setText(self.tr("Not exported: unknown (no database connection)"))
+            return None
         if count:
             self.status_label.setText(self.tr("Not exported: %n record(s)", "", count))
         else:
