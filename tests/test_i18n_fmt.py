@@ -18,3 +18,21 @@ def test_missing_arguments_and_two_digit_placeholders() -> None:
     args = [str(i) for i in range(1, 12)]
     assert fmt("%11-%1", *args) == "11-1"
     assert fmt("100% sure: %1", "yes") == "100% sure: yes"
+
+
+def test_no_sentence_is_filled_by_chained_replace() -> None:
+    """Placeholders go through fmt: chained ``.replace("%1", …)`` fills a value twice."""
+    import re
+    from pathlib import Path
+
+    import roadshow_desk
+
+    package = Path(roadshow_desk.__file__).parent
+    chained = re.compile(r"""\.replace\(\s*["']%\d""")
+    offenders = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if chained.search(line)
+    ]
+    assert offenders == []

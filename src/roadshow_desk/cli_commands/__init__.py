@@ -10,6 +10,8 @@ import json
 import sys
 from typing import Any
 
+from roadshow_desk.i18n import fmt
+
 
 def database(args: argparse.Namespace, *, backup: bool = True) -> Any:
     """Open the database named by ``--db`` (or the default) for a command."""
@@ -66,17 +68,19 @@ def report_import(result: Any, args: argparse.Namespace, payload: dict[str, Any]
     print(text)
     if getattr(result, "merged", 0):
         print(
-            translate(
-                "Cli", "%1 rows were later publications of a patent above and were merged into it."
-            ).replace("%1", str(result.merged))
+            fmt(
+                translate(
+                    "Cli",
+                    "%1 rows were later publications of a patent above and were merged into it.",
+                ),
+                str(result.merged),
+            )
         )
     if getattr(result, "dry_run", False):
         print(translate("Cli", "Dry run: nothing was written to the database."))
     if result.rejects_path is not None:
         print(
-            translate("Cli", "Rejected rows and their reasons: %1").replace(
-                "%1", str(result.rejects_path)
-            )
+            fmt(translate("Cli", "Rejected rows and their reasons: %1"), str(result.rejects_path))
         )
     elif result.rejects:
         print(

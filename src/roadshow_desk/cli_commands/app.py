@@ -11,7 +11,7 @@ from typing import Any
 
 from roadshow_desk.cli_commands import database
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -122,7 +122,7 @@ def run_demo(args: argparse.Namespace) -> int:
             from roadshow_desk.exchange.bundle_demo import demo_station_bundles
 
             for path in demo_station_bundles(db, args.stations):
-                print(translate("Cli", "Bundle of another desk: %1").replace("%1", str(path)))
+                print(fmt(translate("Cli", "Bundle of another desk: %1"), str(path)))
             print(translate("Cli", "Merge them with: roadshow-desk bundle merge FILE..."))
     finally:
         db.dispose()
@@ -138,7 +138,7 @@ def take_shot(args: argparse.Namespace) -> int:
     views = available_views()
     if args.view not in views:
         message = translate("Cli", "Unknown view “%1”; choose one of: %2.")
-        print(message.replace("%1", args.view).replace("%2", ", ".join(views)), file=sys.stderr)
+        print(fmt(message, args.view, ", ".join(views)), file=sys.stderr)
         return 2
     width, height = args.size
     try:

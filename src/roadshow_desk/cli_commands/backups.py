@@ -14,7 +14,7 @@ import argparse
 from typing import Any
 
 from roadshow_desk.cli_commands import print_json
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -60,7 +60,7 @@ def run_backups(args: argparse.Namespace) -> int:
         )
         return 0
     if not backups:
-        print(translate("Cli", "No backups yet in %1.").replace("%1", str(folder)))
+        print(fmt(translate("Cli", "No backups yet in %1."), str(folder)))
         return 0
     for backup in backups:
         when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.cli_commands import database, print_json, station
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -117,10 +117,12 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(
-        translate("Cli", "%1 records of station %2 written to %3.")
-        .replace("%1", str(result.records))
-        .replace("%2", result.station)
-        .replace("%3", str(result.path))
+        fmt(
+            translate("Cli", "%1 records of station %2 written to %3."),
+            str(result.records),
+            result.station,
+            str(result.path),
+        )
     )
     return 0
 
@@ -168,9 +170,7 @@ def summary_lines(result: Any) -> list[str]:
     for report in result.bundles:
         if report.already_merged_at is not None:
             lines.append(
-                translate("Cli", "%1 was already merged; nothing changed.").replace(
-                    "%1", report.file
-                )
+                fmt(translate("Cli", "%1 was already merged; nothing changed."), report.file)
             )
         lines.extend(report.warnings)
         lines.extend(report.notes)
@@ -196,8 +196,6 @@ def run_merge(args: argparse.Namespace) -> int:
     elif not result.rows_written:
         print(translate("Cli", "Nothing to merge: the database already holds all of it."))
     elif result.backup_path is not None:
-        print(
-            translate("Cli", "Backup before the merge: %1").replace("%1", str(result.backup_path))
-        )
+        print(fmt(translate("Cli", "Backup before the merge: %1"), str(result.backup_path)))
     sys.stdout.flush()
     return 0

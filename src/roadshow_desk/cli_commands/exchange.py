@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.cli_commands import database, report_import, station
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 #: The kinds ``export`` offers (kept in step with ``exchange.export.EXPORTERS`` by a test;
 #: listed here so that ``--help`` does not import the exporters).
@@ -98,9 +98,5 @@ def run_export(args: argparse.Namespace) -> int:
         rows = export(db, args.kind, args.out, event_id=args.event)
     finally:
         db.dispose()
-    print(
-        translate("Cli", "%1 rows written to %2.")
-        .replace("%1", str(rows))
-        .replace("%2", str(args.out))
-    )
+    print(fmt(translate("Cli", "%1 rows written to %2."), str(rows), str(args.out)))
     return 0

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.cli_commands import database, report_import, station
+from roadshow_desk.i18n import fmt
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -128,10 +129,12 @@ def run_enterprise_import(args: argparse.Namespace) -> int:
     status = report_import(result, args, payload)
     if result.event_id is not None and not args.json:
         print(
-            translate("Cli", "%1 firms newly signed up for “%2” (%3 already were).")
-            .replace("%1", str(result.signed_up))
-            .replace("%2", result.event_name)
-            .replace("%3", str(result.already_signed_up))
+            fmt(
+                translate("Cli", "%1 firms newly signed up for “%2” (%3 already were)."),
+                str(result.signed_up),
+                result.event_name,
+                str(result.already_signed_up),
+            )
         )
     return status
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.cli_commands import database
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 def _add_event(parser: argparse.ArgumentParser) -> None:
@@ -103,7 +103,7 @@ def run_print(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             sys.stderr.write("\r\x1b[K")
     message = translate("Cli", "Wrote %1 (pages: %2).")
-    print(message.replace("%1", str(written.path)).replace("%2", str(written.pages)))
+    print(fmt(message, str(written.path), str(written.pages)))
     template = getattr(args, "template", None)
     if template is not None:
         from roadshow_desk.exchange.signup_template import write_signup_template
@@ -115,5 +115,5 @@ def run_print(args: argparse.Namespace) -> int:
             )
         finally:
             db.dispose()
-        print(translate("Cli", "Wrote %1.").replace("%1", str(path)))
+        print(fmt(translate("Cli", "Wrote %1."), str(path)))
     return 0

@@ -114,7 +114,7 @@ def run_report(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    print(translate("Cli", "Wrote %1.").replace("%1", str(written)))
+    print(fmt(translate("Cli", "Wrote %1."), str(written)))
     return 0
 
 
@@ -177,7 +177,7 @@ def run_case(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    print(translate("Cli", "Wrote %1.").replace("%1", str(path)))
+    print(fmt(translate("Cli", "Wrote %1."), str(path)))
     return 0
 
 

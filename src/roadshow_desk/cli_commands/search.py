@@ -16,7 +16,7 @@ import argparse
 from typing import Any
 
 from roadshow_desk.cli_commands import database, print_json
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 DEFAULT_LIMIT = 20
 
@@ -105,7 +105,7 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"{row.application_no}\t{row.title}")
     if total > len(hits):
         message = translate("Cli", "%1 of %2 hits shown; --limit 0 lists them all.")
-        print(message.replace("%1", str(len(hits))).replace("%2", str(total)))
+        print(fmt(message, str(len(hits)), str(total)))
     elif not hits:
         print(translate("Cli", "No patent matches."))
     return 0

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -58,13 +58,16 @@ def run_init(args: argparse.Namespace) -> int:
         os_user=args.os_user,
     )
     out = sys.stdout
-    out.write(translate("Server", "The server is running in %1.").replace("%1", str(setup.folder)))
+    out.write(fmt(translate("Server", "The server is running in %1."), str(setup.folder)))
     out.write("\n")
-    out.write(translate("Server", "Desks connect with: %1").replace("%1", setup.shown_url) + "\n")
+    out.write(fmt(translate("Server", "Desks connect with: %1"), setup.shown_url) + "\n")
     out.write(
-        translate(
-            "Server", "The full URL, with its password, is in %1 (readable by you only)."
-        ).replace("%1", str(setup.url_file))
+        fmt(
+            translate(
+                "Server", "The full URL, with its password, is in %1 (readable by you only)."
+            ),
+            str(setup.url_file),
+        )
         + "\n"
     )
     return 0

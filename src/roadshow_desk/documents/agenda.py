@@ -20,7 +20,7 @@ from roadshow_desk.documents.pages import (
 from roadshow_desk.documents.styles import ACCENT, MM, RULE, TINT, Look, bold, look, para
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import interface_language, translate
+from roadshow_desk.i18n import fmt, interface_language, translate
 
 
 def _slot_table(session: SessionInfo, lk: Look) -> Any:
@@ -85,12 +85,10 @@ def _session_flowables(session: SessionInfo, lk: Look) -> list[Any]:
     if session.room:
         facts.append(session.room)
     if session.host:
-        facts.append(translate("Agenda", "Host: %1").replace("%1", session.host))
+        facts.append(fmt(translate("Agenda", "Host: %1"), session.host))
     total = sum(slot.minutes for slot in session.slots)
     facts.append(
-        translate("Agenda", "%1 patents, %2 minutes")
-        .replace("%1", str(len(session.slots)))
-        .replace("%2", str(total))
+        fmt(translate("Agenda", "%1 patents, %2 minutes"), str(len(session.slots)), str(total))
     )
     flowables: list[Any] = [
         CondPageBreak(45 * MM * lk.scale),  # a session title never ends a page
@@ -120,7 +118,7 @@ def build_agenda(
     if not sessions:
         with interface_language():
             message = translate("Agenda", "The event “%1” has no roadshow sessions yet.")
-        raise InputError(message.replace("%1", event.name))
+        raise InputError(fmt(message, event.name))
     from reportlab.platypus import Spacer
 
     lk = look(paper, font)
@@ -132,7 +130,7 @@ def build_agenda(
     if event.organisers:
         head.append(
             para(
-                translate("Agenda", "Organisers: %1").replace("%1", joined(event.organisers)),
+                fmt(translate("Agenda", "Organisers: %1"), joined(event.organisers)),
                 styles["label"],
             )
         )

@@ -54,7 +54,7 @@ from roadshow_desk.documents.styles import (
 )
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import interface_language, translate
+from roadshow_desk.i18n import fmt, interface_language, translate
 
 # Longest section texts (characters) per layout before fitting:
 # abstract, advantages, application scenarios, open-licence terms.
@@ -312,11 +312,11 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
     canvas.restoreState()
     fields = {p.field for p in patents}
     institutions = {p.institution for p in patents if p.institution}
-    stats = (
-        translate("Brochure", "%1 patents from %2 institutions in %3 fields")
-        .replace("%1", str(len(patents)))
-        .replace("%2", str(len(institutions)))
-        .replace("%3", str(len(fields)))
+    stats = fmt(
+        translate("Brochure", "%1 patents from %2 institutions in %3 fields"),
+        str(len(patents)),
+        str(len(institutions)),
+        str(len(fields)),
     )
     text_width = lk.frame_width - 20 * MM
     lines: list[Any] = [bold(para_lines(event.name, styles["cover_title"], text_width))]
@@ -333,7 +333,7 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
         lines.append(Spacer(1, 6 * MM * lk.scale))
         lines.append(
             para(
-                translate("Brochure", "Organisers: %1").replace("%1", joined(event.organisers)),
+                fmt(translate("Brochure", "Organisers: %1"), joined(event.organisers)),
                 styles["cover_small"],
             )
         )
@@ -341,7 +341,7 @@ def _draw_cover(canvas: Any, lk: Look, event: EventInfo, patents: Sequence[Paten
     if regions:
         lines.append(
             para(
-                translate("Brochure", "Regions: %1").replace("%1", joined(regions)),
+                fmt(translate("Brochure", "Regions: %1"), joined(regions)),
                 styles["cover_small"],
             )
         )

@@ -26,7 +26,7 @@ from roadshow_desk.documents.pages import (
 from roadshow_desk.documents.qr import draw_qr
 from roadshow_desk.documents.styles import ACCENT, MM, MUTED, RULE, Look, bold, look, para
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 def _title_items(title: str, lk: Look, width: float, height: float) -> list[tuple[Any, float]]:
@@ -53,9 +53,7 @@ def _draw_face(canvas: Any, lk: Look, event: EventInfo, patent: PatentInfo, numb
     canvas.setFillColorRGB(*ACCENT)
     canvas.setFont(lk.font, 13)
     top = height - margin
-    canvas.drawString(
-        margin, top - 13, translate("BoothCards", "Booth %1").replace("%1", f"{number:02d}")
-    )
+    canvas.drawString(margin, top - 13, fmt(translate("BoothCards", "Booth %1"), f"{number:02d}"))
     canvas.setFillColorRGB(*MUTED)
     canvas.setFont(lk.font, 11)
     canvas.drawRightString(width - margin, top - 13, patent.field)

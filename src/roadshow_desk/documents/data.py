@@ -16,7 +16,7 @@ from roadshow_desk.domain.enums import ConversionMode, EnterpriseTag, LegalStatu
 from roadshow_desk.domain.labels import label, label_of
 from roadshow_desk.domain.models import split_list
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import interface_language, translate
+from roadshow_desk.i18n import fmt, interface_language, translate
 
 if TYPE_CHECKING:
     from roadshow_desk.domain.models import Event, Patent
@@ -218,7 +218,7 @@ def load_shortlist(database: Database, event: EventInfo) -> list[PatentInfo]:
             message = translate(
                 "Documents", "The event “%1” has no patents on its shortlist; add some first."
             )
-        raise InputError(message.replace("%1", event.name))
+        raise InputError(fmt(message, event.name))
     return patents
 
 
@@ -279,7 +279,7 @@ def load_sessions(
     if session_id is not None and not result:
         with interface_language():
             message = translate("Documents", "The event “%1” has no roadshow session %2.")
-        raise InputError(message.replace("%1", event.name).replace("%2", str(session_id)))
+        raise InputError(fmt(message, event.name, str(session_id)))
     return result
 
 
@@ -322,7 +322,7 @@ def load_badges(
     if not badges:
         with interface_language():
             message = _no_badges_message(checked_in_only)
-        raise InputError(message.replace("%1", event.name))
+        raise InputError(fmt(message, event.name))
     return badges
 
 
@@ -336,11 +336,11 @@ def _no_badges_message(checked_in_only: bool) -> str:
 
 
 def format_date(day: dt.date) -> str:
-    return (
-        translate("Documents", "%1-%2-%3", "date: year, month, day")
-        .replace("%1", str(day.year))
-        .replace("%2", str(day.month))
-        .replace("%3", str(day.day))
+    return fmt(
+        translate("Documents", "%1-%2-%3", "date: year, month, day"),
+        str(day.year),
+        str(day.month),
+        str(day.day),
     )
 
 
@@ -351,12 +351,12 @@ def format_dates(start: dt.date | None, end: dt.date | None) -> str:
     if end is None or end == start:
         return format_date(start)
     if (end.year, end.month) == (start.year, start.month):
-        return (
-            translate("Documents", "%1-%2-%3 to %4", "dates in one month")
-            .replace("%1", str(start.year))
-            .replace("%2", str(start.month))
-            .replace("%3", str(start.day))
-            .replace("%4", str(end.day))
+        return fmt(
+            translate("Documents", "%1-%2-%3 to %4", "dates in one month"),
+            str(start.year),
+            str(start.month),
+            str(start.day),
+            str(end.day),
         )
     return format_date(start) + " — " + format_date(end)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from roadshow_desk.documents.styles import MUTED, RULE, Look
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 Draw = Callable[[Any, Look], None]
 
@@ -67,9 +67,7 @@ def page_key(number: int) -> str:
 
 
 def page_label(number: int, total: int) -> str:
-    return (
-        translate("Documents", "Page %1 of %2").replace("%1", str(number)).replace("%2", str(total))
-    )
+    return fmt(translate("Documents", "Page %1 of %2"), str(number), str(total))
 
 
 def truncate(text: str, font: str, size: float, width: float) -> str:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from roadshow_desk.documents.pages import Written
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import QT_TRANSLATE_NOOP, language, translate
+from roadshow_desk.i18n import QT_TRANSLATE_NOOP, fmt, language, translate
 
 if TYPE_CHECKING:
     from roadshow_desk.documents.data import EventInfo
@@ -141,9 +141,7 @@ def _render(
 
     options = options or PrintOptions()
     if kind not in KINDS:
-        raise InputError(
-            translate("Documents", "There is no document called “%1”.").replace("%1", kind)
-        )
+        raise InputError(fmt(translate("Documents", "There is no document called “%1”."), kind))
     font = register_reportlab_font(require_cjk_font(options.font))
     progress.set_text(translate("Documents", "Reading the event"))
     event = data.load_event(database, options.event)

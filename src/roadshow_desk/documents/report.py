@@ -32,7 +32,7 @@ from roadshow_desk.documents.styles import (
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.domain.results import Results
 from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 #: The most bars a chart draws (its table lists every row).
 CHART_BARS = 15
@@ -335,7 +335,7 @@ def _cover(results: Results, lk: Look, contacts: bool, made_on: dt.date) -> Page
         bold(para(report_title(), styles["cover_title"])),
         para(scope_text(results), styles["cover_line"]),
         para(
-            translate("Results", "Made on %1").replace("%1", made_on.isoformat()),
+            fmt(translate("Results", "Made on %1"), made_on.isoformat()),
             styles["cover_small"],
         ),
         para(privacy_note(contacts), styles["cover_small"]),

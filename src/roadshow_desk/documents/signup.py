@@ -38,7 +38,7 @@ from roadshow_desk.documents.styles import (
 from roadshow_desk.domain import signup_form as form
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import interface_language, translate
+from roadshow_desk.i18n import fmt, interface_language, translate
 
 SLOT_BOXES_PER_LINE = 8
 
@@ -143,7 +143,7 @@ def _draw_sheet(
         if session.host:
             lines.append(
                 para(
-                    translate("SignupSheet", "Host: %1").replace("%1", session.host),
+                    fmt(translate("SignupSheet", "Host: %1"), session.host),
                     styles["label"],
                 )
             )
@@ -163,9 +163,7 @@ def _draw_sheet(
     if session is not None and session.slots:
         lines.append(
             para(
-                translate("SignupSheet", "Patents of this session: %1").replace(
-                    "%1", _slot_legend(session)
-                ),
+                fmt(translate("SignupSheet", "Patents of this session: %1"), _slot_legend(session)),
                 styles["small"],
             )
         )
@@ -281,7 +279,7 @@ def build_signup_sheets(
                 "The event “%1” has no sign-up link; enter the link template in the event "
                 "details first.",
             )
-        raise InputError(message.replace("%1", event.name))
+        raise InputError(fmt(message, event.name))
     lk = look(paper, font, landscape=True)
     pages: list[Page] = []
     from roadshow_desk.documents.pages import Bookmark

@@ -18,16 +18,16 @@ from roadshow_desk.documents.pages import Meta, Page, Written, paginate, stack, 
 from roadshow_desk.documents.styles import ACCENT, MM, Look, bold, look, para
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.typical_case import CaseFacts
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 Section = tuple[str, list[tuple[str, str]]]
 
 
 def case_title(facts: CaseFacts) -> str:
-    return (
-        translate("TypicalCase", "Typical case: %1 and %2")
-        .replace("%1", facts.institution or facts.application_no)
-        .replace("%2", facts.enterprise)
+    return fmt(
+        translate("TypicalCase", "Typical case: %1 and %2"),
+        facts.institution or facts.application_no,
+        facts.enterprise,
     )
 
 

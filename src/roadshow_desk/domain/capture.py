@@ -42,7 +42,7 @@ from roadshow_desk.domain.identifiers import InvalidPhone, normalize_phone
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, Intention, Patent, new_uuid, utcnow
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 #: The seven kinds in number-key order (1–7).
 KIND_ORDER: tuple[IntentionKind, ...] = tuple(IntentionKind)
@@ -135,11 +135,14 @@ def validated_draft(draft: IntentionDraft) -> dict[str, Any]:
             phone = normalize_phone(draft.contact_phone)
         except InvalidPhone:
             raise InvalidIntention(
-                translate(
-                    "Capture",
-                    "“%1” is not a Chinese mobile number (11 digits) or a landline with its "
-                    "area code.",
-                ).replace("%1", draft.contact_phone.strip()),
+                fmt(
+                    translate(
+                        "Capture",
+                        "“%1” is not a Chinese mobile number (11 digits) or a landline with its "
+                        "area code.",
+                    ),
+                    draft.contact_phone.strip(),
+                ),
                 "contact_phone",
             ) from None
     if draft.budget_amount is not None and draft.budget_amount < 0:

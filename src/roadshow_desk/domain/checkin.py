@@ -44,7 +44,7 @@ from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.models import Enterprise, Registration, utcnow
 from roadshow_desk.domain.payloads import EnterprisePayload, parse_payload
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 class CheckInError(InputError):
@@ -95,24 +95,18 @@ class CheckInResult:
         """One translated sentence for the desk."""
         time = local_time(self.checked_in_at, self.time_zone).strftime("%H:%M")
         if self.known_walk_in and self.first:
-            return (
-                translate("CheckIn", "Already registered: %1; now checked in at %2.")
-                .replace("%1", self.enterprise_name)
-                .replace("%2", time)
+            return fmt(
+                translate("CheckIn", "Already registered: %1; now checked in at %2."),
+                self.enterprise_name,
+                time,
             )
         if self.first:
-            return (
-                translate("CheckIn", "%1 checked in at %2.")
-                .replace("%1", self.enterprise_name)
-                .replace("%2", time)
-            )
+            return fmt(translate("CheckIn", "%1 checked in at %2."), self.enterprise_name, time)
         if self.checked_in_station:
-            text = translate("CheckIn", "%1 is already checked in at %2 at %3.").replace(
-                "%3", self.checked_in_station
-            )
+            text = translate("CheckIn", "%1 is already checked in at %2 at %3.")
         else:
             text = translate("CheckIn", "%1 is already checked in at %2.")
-        return text.replace("%1", self.enterprise_name).replace("%2", time)
+        return fmt(text, self.enterprise_name, time, self.checked_in_station)
 
 
 def sign_up(
@@ -349,14 +343,15 @@ def _refuse_checked_in_twin(session: Session, event_id: int, name: str) -> None:
     enterprise_id, existing_name, at, station = row
     assert at is not None  # the query asks for checked-in registrations
     if station:
-        text = translate("CheckIn", "Already registered: %1, checked in at %2 at %3.").replace(
-            "%3", station
-        )
+        text = translate("CheckIn", "Already registered: %1, checked in at %2 at %3.")
     else:
         text = translate("CheckIn", "Already registered: %1, checked in at %2.")
     raise AlreadyRegistered(
-        text.replace("%1", existing_name).replace(
-            "%2", local_time(at, get_event(session, event_id).time_zone).strftime("%H:%M")
+        fmt(
+            text,
+            existing_name,
+            local_time(at, get_event(session, event_id).time_zone).strftime("%H:%M"),
+            station,
         ),
         enterprise_id,
     )

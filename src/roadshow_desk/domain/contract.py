@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from roadshow_desk.domain.enums import DealKind, FollowUpStage, PaymentMethod
 from roadshow_desk.domain.models import FollowUpEntry, Intention, utcnow
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 CONTEXT = "Contract"
 SIGNED_STAGES = (
@@ -77,7 +77,7 @@ def parse_amount(text: str) -> Decimal | None:
         value = Decimal(clean) * factor
     except InvalidOperation:
         raise ContractInvalid(
-            translate("Contract", "“%1” is not an amount in yuan.").replace("%1", text.strip())
+            fmt(translate("Contract", "“%1” is not an amount in yuan."), text.strip())
         ) from None
     return check_amount(value)
 
@@ -135,8 +135,9 @@ def validate(
     number = " ".join(outcome.registration_no.split())
     if len(number) > REGISTRATION_NO_LENGTH:
         raise ContractInvalid(
-            translate("Contract", "The registration number is longer than %1 characters.").replace(
-                "%1", str(REGISTRATION_NO_LENGTH)
+            fmt(
+                translate("Contract", "The registration number is longer than %1 characters."),
+                str(REGISTRATION_NO_LENGTH),
             )
         )
     return dataclasses.replace(

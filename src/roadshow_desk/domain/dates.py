@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 #: How far back a date typed without a year may lie before it means next year's.
 YEARLESS_LOOKBACK = dt.timedelta(days=183)
@@ -63,8 +63,9 @@ def parse_typed_date(text: str, today: dt.date) -> dt.date | None:
                 return _real(text, today.year + 1, month, day, leap_ok=True) or this_year
             return this_year
     raise DateInvalid(
-        translate("Dates", "“%1” is not a date; type it like 2026-12-18 or 12月18日.").replace(
-            "%1", text.strip()
+        fmt(
+            translate("Dates", "“%1” is not a date; type it like 2026-12-18 or 12月18日."),
+            text.strip(),
         )
     )
 
@@ -75,16 +76,14 @@ def _is_leap(year: int) -> bool:
 
 def _real(text: str, year: int, month: int, day: int, *, leap_ok: bool = False) -> dt.date | None:
     if not 1900 <= year <= 2999:
-        raise DateInvalid(
-            translate("Dates", "“%1” is not a real date.").replace("%1", text.strip())
-        )
+        raise DateInvalid(fmt(translate("Dates", "“%1” is not a real date."), text.strip()))
     try:
         return dt.date(year, month, day)
     except ValueError:
         if leap_ok and (month, day) == (2, 29):
             return None
         raise DateInvalid(
-            translate("Dates", "“%1” is not a real date.").replace("%1", text.strip())
+            fmt(translate("Dates", "“%1” is not a real date."), text.strip())
         ) from None
 
 

@@ -63,7 +63,7 @@ from roadshow_desk.domain.models import (
     utcnow,
 )
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 #: Fields of an enterprise that a registration list may set and the organiser may edit.
 ENTERPRISE_DATA_FIELDS: tuple[str, ...] = (
@@ -125,7 +125,7 @@ def credit_code_message(error: InvalidCreditCode) -> str:
             "“%1” is not a valid unified social credit code: it may contain only digits and "
             "capital letters other than I, O, S, V and Z.",
         )
-    return text.replace("%1", shown)
+    return fmt(text, shown)
 
 
 def phone_message(error: InvalidPhone) -> str:
@@ -142,7 +142,7 @@ def phone_message(error: InvalidPhone) -> str:
             "Enterprises",
             "“%1” is not a Chinese mobile number (11 digits) or a landline with its area code.",
         )
-    return text.replace("%1", shown)
+    return fmt(text, shown)
 
 
 def parse_tags(values: Iterable[str] | str) -> list[EnterpriseTag]:
@@ -160,11 +160,14 @@ def parse_tags(values: Iterable[str] | str) -> list[EnterpriseTag]:
         tag = tag_of(item)
         if tag is None:
             raise EnterpriseInvalid(
-                translate(
-                    "Enterprises",
-                    "“%1” is not an enterprise type; use IP-advantage demonstration, "
-                    "specialised and new SME, high-tech, state-owned or IP protection centre.",
-                ).replace("%1", item.strip()),
+                fmt(
+                    translate(
+                        "Enterprises",
+                        "“%1” is not an enterprise type; use IP-advantage demonstration, "
+                        "specialised and new SME, high-tech, state-owned or IP protection centre.",
+                    ),
+                    item.strip(),
+                ),
                 "tags",
             )
         if tag not in found:
@@ -211,7 +214,7 @@ def validated_values(fields: EnterpriseFields) -> dict[str, Any]:
     email = fields.email.strip()
     if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
         raise EnterpriseInvalid(
-            translate("Enterprises", "“%1” is not an e-mail address.").replace("%1", email), "email"
+            fmt(translate("Enterprises", "“%1” is not an e-mail address."), email), "email"
         )
     return {
         "name": name,
@@ -276,9 +279,11 @@ def _check_duplicates(
     ):
         if same_code:
             raise DuplicateEnterprise(
-                translate("Enterprises", "The credit code %1 is already registered for “%2”.")
-                .replace("%1", values["credit_code"])
-                .replace("%2", firm.name),
+                fmt(
+                    translate("Enterprises", "The credit code %1 is already registered for “%2”."),
+                    values["credit_code"],
+                    firm.name,
+                ),
                 firm,
                 True,
             )
@@ -287,9 +292,11 @@ def _check_duplicates(
         if values["credit_code"] and firm.credit_code and firm.credit_code != values["credit_code"]:
             continue  # same name, different codes: two real firms (e.g. branches)
         raise DuplicateEnterprise(
-            translate("Enterprises", "“%1” is already registered as “%2”.")
-            .replace("%1", values["name"])
-            .replace("%2", firm.name),
+            fmt(
+                translate("Enterprises", "“%1” is already registered as “%2”."),
+                values["name"],
+                firm.name,
+            ),
             firm,
             False,
         )
@@ -460,8 +467,9 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
         )
     if not walk_in.is_walk_in:
         raise EnterpriseInvalid(
-            translate("Enterprises", "“%1” is not a walk-in; only walk-ins are merged.").replace(
-                "%1", walk_in.name
+            fmt(
+                translate("Enterprises", "“%1” is not a walk-in; only walk-ins are merged."),
+                walk_in.name,
             )
         )
     now = utcnow()
@@ -495,8 +503,8 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
         target.phone = walk_in.phone
     if not target.contact_person:
         target.contact_person = walk_in.contact_person
-    note = translate("Enterprises", "Merged walk-in “%1” (%2).").replace("%1", walk_in.name)
-    target.notes = "\n".join(filter(None, [target.notes, note.replace("%2", walk_in.phone)]))
+    note = fmt(translate("Enterprises", "Merged walk-in “%1” (%2)."), walk_in.name, walk_in.phone)
+    target.notes = "\n".join(filter(None, [target.notes, note]))
     target.station = station or target.station
     walk_in.deleted_at = now
     walk_in.notes = "\n".join(filter(None, [walk_in.notes, f"merged-into:{target.uuid}"]))

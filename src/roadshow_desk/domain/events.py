@@ -21,7 +21,7 @@ from roadshow_desk.domain.models import Event, Station, join_list, split_list, u
 from roadshow_desk.domain.payloads import signup_template_problem
 from roadshow_desk.domain.venue_time import DEFAULT_TIME_ZONE, InvalidTimeZone, check_time_zone
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 class EventInvalid(InputError):
@@ -147,9 +147,7 @@ def fields_of(event: Event) -> EventFields:
 def get_event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None or event.deleted_at is not None:
-        raise EventInvalid(
-            translate("Events", "There is no event %1.").replace("%1", str(event_id))
-        )
+        raise EventInvalid(fmt(translate("Events", "There is no event %1."), str(event_id)))
     return event
 
 
@@ -188,7 +186,7 @@ def resolve_event(session: Session, ref: str | int | None) -> Event:
         select(Event).where(Event.uuid == text.lower().replace("-", ""), Event.deleted_at.is_(None))
     )
     if found is None:
-        raise EventInvalid(translate("Events", "There is no event %1.").replace("%1", text))
+        raise EventInvalid(fmt(translate("Events", "There is no event %1."), text))
     return found
 
 
@@ -223,7 +221,7 @@ def rename_station(session: Session, station_id: int, name: str) -> Station:
     clash = session.scalar(select(Station).where(Station.name == clean, Station.id != station_id))
     if clash is not None:
         raise EventInvalid(
-            translate("Events", "There is already a station called %1.").replace("%1", clean),
+            fmt(translate("Events", "There is already a station called %1."), clean),
             "station",
         )
     station.name = clean

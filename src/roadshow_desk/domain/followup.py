@@ -36,7 +36,7 @@ from roadshow_desk.domain.models import (
 )
 from roadshow_desk.domain.venue_time import venue_today
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 S = FollowUpStage
 NEXT_STAGES: dict[FollowUpStage, tuple[FollowUpStage, ...]] = {
@@ -82,6 +82,7 @@ def can_move(current: FollowUpStage, target: FollowUpStage) -> bool:
 
 def _refusal(current: FollowUpStage, target: FollowUpStage) -> TransitionRefused:
     allowed = NEXT_STAGES[current]
+    names = ""
     if current == target:
         text = translate("FollowUp", "The intention is already at “%1”.")
     elif not allowed:
@@ -90,10 +91,8 @@ def _refusal(current: FollowUpStage, target: FollowUpStage) -> TransitionRefused
         names = translate("FollowUp", "” or “").join(stage_label(stage) for stage in allowed)
         text = translate(
             "FollowUp", "An intention at “%1” cannot move to “%2”; it can move to “%3”."
-        ).replace("%3", names)
-    return TransitionRefused(
-        text.replace("%1", stage_label(current)).replace("%2", stage_label(target))
-    )
+        )
+    return TransitionRefused(fmt(text, stage_label(current), stage_label(target), names))
 
 
 def move_to(
@@ -243,7 +242,7 @@ def change_owner(
     intention.owner = clean
     intention.station = station or intention.station
     text = (
-        translate("FollowUp", "Owner: %1").replace("%1", clean)
+        fmt(translate("FollowUp", "Owner: %1"), clean)
         if clean
         else translate("FollowUp", "Owner removed")
     )

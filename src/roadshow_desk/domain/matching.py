@@ -29,7 +29,7 @@ from typing import Any
 
 from roadshow_desk.domain.identifiers import to_halfwidth
 from roadshow_desk.domain.models import split_list
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 CONTEXT = "Matching"
 
@@ -191,16 +191,15 @@ class Match:
         shared = [*self.keywords, *self.shared_parts]
         if shared:
             parts.append(
-                translate("Matching", "shared: %1").replace(
-                    "%1", translate("Matching", ", ").join(shared)
-                )
+                fmt(translate("Matching", "shared: %1"), translate("Matching", ", ").join(shared))
             )
         if self.ipc:
-            parts.append(translate("Matching", "IPC %1").replace("%1", ", ".join(self.ipc)))
+            parts.append(fmt(translate("Matching", "IPC %1"), ", ".join(self.ipc)))
         if self.industry:
             parts.append(
-                translate("Matching", "industry: %1").replace(
-                    "%1", translate("Matching", ", ").join(self.industry)
+                fmt(
+                    translate("Matching", "industry: %1"),
+                    translate("Matching", ", ").join(self.industry),
                 )
             )
         return translate("Matching", "; ").join(parts)

@@ -20,7 +20,7 @@ from roadshow_desk.domain.enums import ConversionMode, LegalStatus, PatentType
 from roadshow_desk.domain.labels import field_label
 from roadshow_desk.domain.models import PATENT_DATA_FIELDS, Patent, join_list, split_list
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 #: Fields holding several items joined with "; ".
 LIST_FIELDS = frozenset({"ipc_all", "applicants", "current_owners", "inventors"})
@@ -48,8 +48,9 @@ def _not_allowed() -> str:
     return translate("PatentEditing", "%1 has a value that is not allowed.")
 
 
-def _error(field_name: str, message: str) -> PatentEditError:
-    return PatentEditError(message.replace("%1", field_label(field_name)))
+def _error(field_name: str, message: str, *more: object) -> PatentEditError:
+    """``message`` with the field's label as ``%1`` (and ``more`` as ``%2``…)."""
+    return PatentEditError(fmt(message, field_label(field_name), *more))
 
 
 def coerce_value(field_name: str, value: Any) -> Any:
@@ -115,7 +116,7 @@ def coerce_value(field_name: str, value: Any) -> Any:
     length = getattr(column_type, "length", None) if isinstance(column_type, String) else None
     if length is not None and len(text) > length:
         message = translate("PatentEditing", "%1 is longer than %2 characters.")
-        raise _error(field_name, message.replace("%2", str(length)))
+        raise _error(field_name, message, length)
     return text
 
 

@@ -49,7 +49,7 @@ from roadshow_desk.domain.identifiers import (
     normalize_application_number,
     to_halfwidth,
 )
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 __all__ = [
     "FORMAT_VERSION",
@@ -124,8 +124,9 @@ def enterprise_payload(enterprise_uuid: str) -> str:
         return f"{PREFIX}:{_ENTERPRISE}:{_uuid_hex(enterprise_uuid)}"
     except ValueError:
         raise InvalidPayload(
-            translate("Payloads", "“%1” is not an enterprise identifier.").replace(
-                "%1", _shown(enterprise_uuid)
+            fmt(
+                translate("Payloads", "“%1” is not an enterprise identifier."),
+                _shown(enterprise_uuid),
             )
         ) from None
 
@@ -136,8 +137,9 @@ def patent_payload(application_no: str) -> str:
         return f"{PREFIX}:{_PATENT}:{normalize_application_number(application_no)}"
     except InvalidApplicationNumber:
         raise InvalidPayload(
-            translate("Payloads", "“%1” is not a Chinese patent application number.").replace(
-                "%1", _shown(application_no)
+            fmt(
+                translate("Payloads", "“%1” is not a Chinese patent application number."),
+                _shown(application_no),
             )
         ) from None
 
@@ -149,10 +151,13 @@ def _shown(text: str) -> str:
 
 def _garbage(text: str) -> InvalidPayload:
     return InvalidPayload(
-        translate(
-            "Payloads",
-            "“%1” is not a Roadshow Desk badge or patent code.",
-        ).replace("%1", _shown(text))
+        fmt(
+            translate(
+                "Payloads",
+                "“%1” is not a Roadshow Desk badge or patent code.",
+            ),
+            _shown(text),
+        )
     )
 
 
@@ -291,11 +296,14 @@ def signup_template_problem(template: str) -> str | None:
         )
     unknown = [name for name in _PLACEHOLDER.findall(stripped) if name not in PLACEHOLDERS]
     if unknown:
-        return translate(
-            "Payloads",
-            "The sign-up link uses the unknown placeholder {%1}; use {event}, {patent} or "
-            "{application_no}.",
-        ).replace("%1", unknown[0])
+        return fmt(
+            translate(
+                "Payloads",
+                "The sign-up link uses the unknown placeholder {%1}; use {event}, {patent} or "
+                "{application_no}.",
+            ),
+            unknown[0],
+        )
     if stripped.count("{") != stripped.count("}"):
         return translate("Payloads", "The sign-up link has an unmatched brace.")
     return None

@@ -29,7 +29,7 @@ from roadshow_desk.domain.results import (
     funnel_label,
     headline_label,
 )
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 @dataclasses.dataclass(frozen=True)
@@ -236,11 +236,8 @@ def scope_text(results: Results) -> str:
         return "、".join(scope.names)
     start = scope.date_from.isoformat() if scope.date_from else "…"
     end = scope.date_to.isoformat() if scope.date_to else "…"
-    return (
-        translate("Results", "%1 events from %2 to %3")
-        .replace("%1", str(len(scope.event_ids)))
-        .replace("%2", start)
-        .replace("%3", end)
+    return fmt(
+        translate("Results", "%1 events from %2 to %3"), str(len(scope.event_ids)), start, end
     )
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from roadshow_desk.domain.enums import ConversionMode, LegalStatus, PatentType
-from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+from roadshow_desk.i18n import QT_TRANSLATE_NOOP, fmt, translate
 
 CONTEXT = "Rubric"
 SCHEMA_VERSION = 1
@@ -360,8 +360,9 @@ def score_lines(spec: RubricSpec, facts: PatentFacts, today: dt.date) -> list[Sc
     if facts.strategic_emerging_industry:
         add(
             Criterion.STRATEGIC_EMERGING,
-            translate("Rubric", "strategic emerging industry (%1)").replace(
-                "%1", facts.strategic_emerging_industry
+            fmt(
+                translate("Rubric", "strategic emerging industry (%1)"),
+                facts.strategic_emerging_industry,
             ),
         )
     if facts.overseas_family:
@@ -376,7 +377,7 @@ def score_lines(spec: RubricSpec, facts: PatentFacts, today: dt.date) -> list[Sc
     if facts.patent_award:
         add(
             Criterion.PATENT_AWARD,
-            translate("Rubric", "award: %1").replace("%1", facts.patent_award),
+            fmt(translate("Rubric", "award: %1"), facts.patent_award),
         )
     if filed is not None and facts.legal_status in ALIVE:
         term = term_years(facts.patent_type, filed)

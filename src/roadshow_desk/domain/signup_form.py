@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadshow_desk.domain.enums import IntentionKind
-from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+from roadshow_desk.i18n import QT_TRANSLATE_NOOP, fmt, translate
 
 CONTEXT = "SignupForm"
 
@@ -108,9 +108,12 @@ def kind_choices() -> list[str]:
 def kind_legend() -> str:
     """The line above the sheet's table that says what the numbered ticks mean."""
     parts = "  ".join(kind_choices())
-    return translate(
-        "SignupForm", "Intention ticks: %1. With no demand, rate the prospects from 1 to 5."
-    ).replace("%1", parts)
+    return fmt(
+        translate(
+            "SignupForm", "Intention ticks: %1. With no demand, rate the prospects from 1 to 5."
+        ),
+        parts,
+    )
 
 
 def slot_choice(number: int, title: str, application_no: str) -> str:

@@ -29,7 +29,7 @@ from roadshow_desk.domain.models import (
     Slot,
 )
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 
 class CaseInvalid(InputError):
@@ -67,7 +67,7 @@ def case_facts(
     intention = session.get(Intention, intention_id)
     if intention is None or intention.deleted_at is not None:
         raise CaseInvalid(
-            translate("TypicalCase", "There is no intention %1.").replace("%1", str(intention_id))
+            fmt(translate("TypicalCase", "There is no intention %1."), str(intention_id))
         )
     if FollowUpStage(intention.stage) not in SIGNED_STAGES:
         raise CaseInvalid(

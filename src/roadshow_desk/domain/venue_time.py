@@ -23,7 +23,7 @@ import functools
 import re
 import zoneinfo
 
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
 
@@ -78,9 +78,10 @@ def check_time_zone(name: str) -> str:
         _zone(clean)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise InvalidTimeZone(
-            translate(
-                "VenueTime", "“%1” is not a time zone; write one like Asia/Shanghai."
-            ).replace("%1", clean[:60])
+            fmt(
+                translate("VenueTime", "“%1” is not a time zone; write one like Asia/Shanghai."),
+                clean[:60],
+            )
         ) from None
     return clean
 
@@ -137,9 +138,10 @@ def parse_wall_time(text: str, day: dt.date | None) -> dt.datetime | None:
     if not text.strip():
         return None
     match = _WALL.match(text)
-    message = translate(
-        "VenueTime", "“%1” is not a time; write it like 09:30 or 2026-12-18 09:30."
-    ).replace("%1", text.strip()[:40])
+    message = fmt(
+        translate("VenueTime", "“%1” is not a time; write it like 09:30 or 2026-12-18 09:30."),
+        text.strip()[:40],
+    )
     if match is None:
         raise ValueError(message)
     year, month, mday, hour, minute, packed = match.groups()

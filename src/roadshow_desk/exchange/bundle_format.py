@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import QT_TRANSLATE_NOOP, translate
+from roadshow_desk.i18n import QT_TRANSLATE_NOOP, fmt, translate
 
 FORMAT = "roadshow-desk-bundle"
 FORMAT_VERSION = 1
@@ -175,7 +175,7 @@ def write_bundle(
 
 
 def _refuse(text: str, path: Path, cls: type[BundleRefused] = BundleRefused) -> BundleRefused:
-    return cls(translate("Bundles", text).replace("%1", path.name))
+    return cls(fmt(translate("Bundles", text), path.name))
 
 
 def read_manifest(path: str | Path) -> dict[str, Any]:
@@ -188,9 +188,11 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
         head = path.read_bytes()[:4]
     except OSError as exc:
         raise BundleRefused(
-            translate("Bundles", "“%1” cannot be read: %2.")
-            .replace("%1", path.name)
-            .replace("%2", exc.strerror or str(exc))
+            fmt(
+                translate("Bundles", "“%1” cannot be read: %2."),
+                path.name,
+                exc.strerror or str(exc),
+            )
         ) from exc
     if not head:
         raise _refuse(

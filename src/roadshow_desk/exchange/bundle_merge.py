@@ -51,7 +51,7 @@ from roadshow_desk.exchange.bundle_format import Bundle, BundleRefused, read_bun
 from roadshow_desk.exchange.bundle_labels import kind_label
 from roadshow_desk.exchange.bundle_merge_rules import merge_record
 from roadshow_desk.exchange.bundle_rows import CHUNK, by_uuid, load_clocks, model_of, table_of
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 
 if TYPE_CHECKING:
     from roadshow_desk.store.db import Database
@@ -176,13 +176,15 @@ def merge_bundles(
             if bundle.manifest.get("event_uuid") not in events:
                 name = str(bundle.manifest.get("event_name") or "")
                 raise BundleRefused(
-                    translate(
-                        "Bundles",
-                        "“%1” belongs to another event (“%2”), which this database does not "
-                        "hold; nothing was merged.",
+                    fmt(
+                        translate(
+                            "Bundles",
+                            "“%1” belongs to another event (“%2”), which this database does not "
+                            "hold; nothing was merged.",
+                        ),
+                        bundle.path.name,
+                        name,
                     )
-                    .replace("%1", bundle.path.name)
-                    .replace("%2", name)
                 )
         merger = _Merger(connection, events, station, now or utcnow(), progress)
         for bundle in bundles:
@@ -384,10 +386,13 @@ class _Merger:
                 self.progress.check()
         except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a malformed record
             raise BundleRefused(
-                translate(
-                    "Bundles",
-                    "“%1” holds records this version cannot read; nothing was merged.",
-                ).replace("%1", bundle.path.name)
+                fmt(
+                    translate(
+                        "Bundles",
+                        "“%1” holds records this version cannot read; nothing was merged.",
+                    ),
+                    bundle.path.name,
+                )
             ) from exc
         self._receipt(bundle, report)
         return report
@@ -412,13 +417,15 @@ class _Merger:
             behind = (dt.datetime.fromisoformat(latest) - at).total_seconds() / 60
         if ahead > SKEW_MINUTES or behind > SKEW_MINUTES:
             report.warnings.append(
-                translate(
-                    "Bundles",
-                    "The clock of station %1 differed from this computer's by about %2 "
-                    "minutes; check the times of its records.",
+                fmt(
+                    translate(
+                        "Bundles",
+                        "The clock of station %1 differed from this computer's by about %2 "
+                        "minutes; check the times of its records.",
+                    ),
+                    bundle.station,
+                    str(round(max(ahead, behind))),
                 )
-                .replace("%1", bundle.station)
-                .replace("%2", str(round(max(ahead, behind))))
             )
 
     def _patents(self, bundle: Bundle, report: BundleReport) -> None:
@@ -555,15 +562,17 @@ class _Merger:
             return
         first_at = str(record.get("checked_in_at") or "")[11:16]
         report.notes.append(
-            translate(
-                "Bundles",
-                "A firm checked in again at %1 at %2 was already checked in at %3 at %4; "
-                "the first check-in stands.",
+            fmt(
+                translate(
+                    "Bundles",
+                    "A firm checked in again at %1 at %2 was already checked in at %3 at %4; "
+                    "the first check-in stands.",
+                ),
+                str(second[0])[11:16],
+                str(second[1]),
+                first_at,
+                str(record.get("checked_in_station") or ""),
             )
-            .replace("%1", str(second[0])[11:16])
-            .replace("%2", str(second[1]))
-            .replace("%3", first_at)
-            .replace("%4", str(record.get("checked_in_station") or ""))
         )
 
     # ------------------------------------------------------------------ duplicates
@@ -625,7 +634,7 @@ class _Merger:
             if len(uuids) < 2:
                 continue
             keeper = min(uuids)
-            reason = translate("Bundles", "same credit code %1").replace("%1", code)
+            reason = fmt(translate("Bundles", "same credit code %1"), code)
             for record in records:
                 if record["uuid"] != keeper:
                     record["credit_code"] = None
@@ -787,13 +796,15 @@ class _Merger:
             self.written += len(changes)
         if counts.skipped:
             report.warnings.append(
-                translate(
-                    "Bundles",
-                    "%1 records of “%2” refer to records that neither the bundle nor this "
-                    "database holds and were not merged.",
+                fmt(
+                    translate(
+                        "Bundles",
+                        "%1 records of “%2” refer to records that neither the bundle nor this "
+                        "database holds and were not merged.",
+                    ),
+                    str(counts.skipped),
+                    kind_label(spec.name),
                 )
-                .replace("%1", str(counts.skipped))
-                .replace("%2", kind_label(spec.name))
             )
         if spec.name in ("enterprise", "roadshow_session", "intention") and rows:
             uuid_at = columns.index("uuid")
@@ -865,11 +876,14 @@ class _Merger:
         for row_id, name, value, other in conflicts:
             if name not in reviewable:  # a reference, a tombstone: the later edit stands
                 report.notes.append(
-                    translate(
-                        "Bundles",
-                        "Two stations changed “%1” of the same record differently; the later "
-                        "change stands.",
-                    ).replace("%1", name)
+                    fmt(
+                        translate(
+                            "Bundles",
+                            "Two stations changed “%1” of the same record differently; the later "
+                            "change stands.",
+                        ),
+                        name,
+                    )
                 )
                 continue
             column = name

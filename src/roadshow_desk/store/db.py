@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from roadshow_desk.domain import sync_clock
 from roadshow_desk.domain.models import Base, utcnow
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 from roadshow_desk.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from roadshow_desk.store.search_index import register_functions
 
@@ -253,7 +253,7 @@ def open_database(url: str | None = None, *, backup: bool = True) -> Database:
         engine.dispose()
         detail = str(getattr(exc, "orig", None) or exc)  # the driver's words, not SQLAlchemy's
         raise DatabaseError(
-            translate("Database", "The database cannot be opened: %1").replace("%1", detail)
+            fmt(translate("Database", "The database cannot be opened: %1"), detail)
         ) from exc
     return Database(resolved, engine, sessionmaker(engine, expire_on_commit=False))
 

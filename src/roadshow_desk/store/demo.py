@@ -28,7 +28,7 @@ from sqlalchemy import Connection, select, text
 
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.errors import InputError
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 from roadshow_desk.store.db import Database
 from roadshow_desk.store.demo_data import load_demo_data
 from roadshow_desk.store.demo_event import EventBuilder, enterprise_name_key
@@ -97,9 +97,11 @@ def fill_demo(
     """
     if not MIN_PATENTS <= patents <= MAX_PATENTS:
         raise InputError(
-            translate("Demo", "The demo needs between %1 and %2 patents.")
-            .replace("%1", str(MIN_PATENTS))
-            .replace("%2", str(MAX_PATENTS))
+            fmt(
+                translate("Demo", "The demo needs between %1 and %2 patents."),
+                str(MIN_PATENTS),
+                str(MAX_PATENTS),
+            )
         )
     started = time.perf_counter()
     data = load_demo_data()

@@ -40,7 +40,7 @@ from roadshow_desk.domain.enums import HighValueCategory, LegalStatus, PatentTyp
 from roadshow_desk.domain.labels import label_of
 from roadshow_desk.domain.models import Institution, Patent, PatentScore, ShortlistEntry
 from roadshow_desk.domain.rubric import add_years
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 from roadshow_desk.store.search import ids_condition, search_ids
 
 __all__ = [
@@ -312,9 +312,9 @@ def band_label(band: int) -> str:
     if band == NO_SCORE:
         return translate("Facets", "No score")
     if band == 0:
-        return translate("Facets", "Below %1").replace("%1", f"{BAND_EDGES[0]:g}")
+        return fmt(translate("Facets", "Below %1"), f"{BAND_EDGES[0]:g}")
     if band >= len(BAND_EDGES):
-        return translate("Facets", "%1 and above").replace("%1", f"{BAND_EDGES[-1]:g}")
+        return fmt(translate("Facets", "%1 and above"), f"{BAND_EDGES[-1]:g}")
     return f"{BAND_EDGES[band - 1]:g}–{BAND_EDGES[band]:g}"
 
 

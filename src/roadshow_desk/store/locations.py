@@ -20,7 +20,7 @@ from urllib.parse import quote
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 from roadshow_desk.store.db import Database, default_database_path, open_database, resolve_url
 from roadshow_desk.store.db import sqlite_path as url_sqlite_path
 from roadshow_desk.store.migrations import KNOWN_REVISIONS
@@ -69,25 +69,23 @@ def check_location(location: str) -> LocationCheck:
         path = url_sqlite_path(url)
     except (ArgumentError, ValueError):
         message = translate("Database", "“%1” is neither a file nor a database URL.")
-        return LocationCheck(location, "", None, PROBLEM, message.replace("%1", value))
+        return LocationCheck(location, "", None, PROBLEM, fmt(message, value))
     if path is None:
         if make_url(url).get_backend_name() == "sqlite":  # in memory: nothing would be kept
             message = translate("Database", "“%1” does not name a database file.")
-            return LocationCheck(location, url, None, PROBLEM, message.replace("%1", value))
+            return LocationCheck(location, url, None, PROBLEM, fmt(message, value))
         return LocationCheck(location, url, None, USABLE)
     if path.is_dir():
         message = translate("Database", "“%1” is a folder, not a database file.")
-        return LocationCheck(location, url, path, PROBLEM, message.replace("%1", str(path)))
+        return LocationCheck(location, url, path, PROBLEM, fmt(message, str(path)))
     if not path.exists():
         if not path.parent.is_dir():
             message = translate("Database", "The folder “%1” does not exist.")
-            return LocationCheck(
-                location, url, path, MISSING, message.replace("%1", str(path.parent))
-            )
+            return LocationCheck(location, url, path, MISSING, fmt(message, str(path.parent)))
         message = translate(
             "Database", "The database file “%1” does not exist (was it moved or renamed?)."
         )
-        return LocationCheck(location, url, path, MISSING, message.replace("%1", str(path)))
+        return LocationCheck(location, url, path, MISSING, fmt(message, str(path)))
     problem, too_new = inspect_sqlite_file(path)
     return LocationCheck(location, url, path, PROBLEM if problem else USABLE, problem, too_new)
 
@@ -100,7 +98,7 @@ def inspect_sqlite_file(path: Path) -> tuple[str, bool]:
         connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         message = translate("Database", "“%1” cannot be read (%2).")
-        return message.replace("%1", name).replace("%2", str(exc)), False
+        return fmt(message, name, str(exc)), False
     try:
         tables = {
             row[0]
@@ -113,20 +111,20 @@ def inspect_sqlite_file(path: Path) -> tuple[str, bool]:
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             message = translate("Database", "“%1” is not a database file.")
-            return message.replace("%1", name), False
+            return fmt(message, name), False
         message = translate("Database", "“%1” cannot be read (%2).")
-        return message.replace("%1", name).replace("%2", str(exc)), False
+        return fmt(message, name, str(exc)), False
     finally:
         connection.close()
     if tables and revision is None:
         message = translate("Database", "“%1” is a database, but not a Roadshow Desk one.")
-        return message.replace("%1", name), False
+        return fmt(message, name), False
     if revision is not None and revision not in KNOWN_REVISIONS:
         message = translate(
             "Database",
             "“%1” was written by a newer version of Roadshow Desk; update the app to open it.",
         )
-        return message.replace("%1", name), True
+        return fmt(message, name), True
     return "", False
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 from roadshow_desk.store.db import (
     DatabaseError,
     current_revision,
@@ -136,7 +136,7 @@ def connection_problem(location: str) -> str:
         )
     except (ArgumentError, ImportError, ValueError):
         message = translate("Database", "“%1” is neither a file nor a database URL.")
-        return message.replace("%1", public_url(location))
+        return fmt(message, public_url(location))
     try:
         revision = current_revision(engine)
     except DatabaseError as exc:  # tables, but not Roadshow Desk's
@@ -157,7 +157,7 @@ def connection_problem(location: str) -> str:
                 "The server %1 cannot be reached (is it running, and is this desk on its "
                 "network?); nothing was changed.",
             )
-        return message.replace("%1", where)
+        return fmt(message, where)
     finally:
         engine.dispose()
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -166,5 +166,5 @@ def connection_problem(location: str) -> str:
             "The database on %1 was written by a newer version of Roadshow Desk; update the "
             "app to use it.",
         )
-        return message.replace("%1", where)
+        return fmt(message, where)
     return ""

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.settings import APPLICATION, ORGANIZATION, Settings
 from roadshow_desk.ui.translations import install_translators
 
@@ -96,9 +97,12 @@ def install_cjk_font(app: QApplication, preferred: str, language: str) -> AppFon
     elif found.family_name in QFontDatabase.families():
         family = found.family_name
     if not family:
-        warning = QCoreApplication.translate(
-            "App", "The Chinese font %1 could not be loaded; Chinese text may not display."
-        ).replace("%1", str(found.path))
+        warning = fmt(
+            QCoreApplication.translate(
+                "App", "The Chinese font %1 could not be loaded; Chinese text may not display."
+            ),
+            str(found.path),
+        )
         _app_font = AppFont("", found.path, found.source, warning)
         return _app_font
     font = QFont(app.font())

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.backups import Backup, backups_folder, kind_label, list_backups
 from roadshow_desk.store.db import BACKUPS_KEPT
 from roadshow_desk.ui.forms import load_ui
@@ -83,14 +84,14 @@ class BackupsDialog(QDialog):
             )
         else:
             link = QUrl.fromLocalFile(str(self.folder)).toString()
-            intro = (
+            intro = fmt(
                 self.tr(
                     "Roadshow Desk backs up the database before every import, merge, restore "
                     'and upgrade, and keeps the newest %1 in <a href="%2">%3</a>.'
-                )
-                .replace("%1", str(BACKUPS_KEPT))
-                .replace("%2", html.escape(link))
-                .replace("%3", html.escape(str(self.folder)))
+                ),
+                str(BACKUPS_KEPT),
+                html.escape(link),
+                html.escape(str(self.folder)),
             )
         self.label_intro.setText(intro)
         table = self.table_backups
@@ -138,13 +139,13 @@ class BackupsDialog(QDialog):
         backup = self.selected_backup()
         if backup is None or self.task is not None:
             return None
-        question = (
+        question = fmt(
             self.tr(
                 "Restore the database as it was on %1 (%2)? The database as it is now is "
                 "backed up first, and the undo history starts afresh."
-            )
-            .replace("%1", local_time(backup))
-            .replace("%2", kind_label(backup.kind))
+            ),
+            local_time(backup),
+            kind_label(backup.kind),
         )
         answer = QMessageBox.question(self, self.tr("Restore a backup"), question)
         if answer != QMessageBox.StandardButton.Yes:
@@ -169,10 +170,10 @@ class BackupsDialog(QDialog):
         for kind in RESTORED_KINDS:
             context.data_changed.emit(kind)
         self.reload()
-        message = self.tr("The database is as it was on %1.").replace("%1", local_time(backup))
+        message = fmt(self.tr("The database is as it was on %1."), local_time(backup))
         if before is not None:
-            message += " " + self.tr("What it held just before is kept as the backup %1.").replace(
-                "%1", before.name
+            message += " " + fmt(
+                self.tr("What it held just before is kept as the backup %1."), before.name
             )
         context.status_message.emit(message)
         QMessageBox.information(self, self.tr("Backup restored"), message)

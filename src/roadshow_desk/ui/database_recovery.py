@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QPushButton, QWidget
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.locations import LocationCheck, check_location
 from roadshow_desk.ui.settings import Settings
 from roadshow_desk.ui.tasks import Task, run_task
@@ -110,7 +111,7 @@ class DatabaseRecovery(QObject):
         last = self.last_good()
         if last is not None:
             name = last.path.name if last.path is not None else last.url
-            text = self.tr("Open the last one that worked (%1)").replace("%1", name)
+            text = fmt(self.tr("Open the last one that worked (%1)"), name)
             self._add(box, text, "last")
         self._add(box, self.tr("Open the demo fair"), "demo")
         quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.tasks import Task, run_task
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
@@ -64,10 +65,12 @@ class DemoFairAction(QAction):
             self.context.data_changed.emit(kind)
         self.context.event_changed.emit(summary.event_id)
         self.context.status_message.emit(
-            self.tr("The demo fair “%1” is open: %2 patents, %3 enterprises.")
-            .replace("%1", summary.event_name)
-            .replace("%2", str(summary.patents))
-            .replace("%3", str(summary.enterprises))
+            fmt(
+                self.tr("The demo fair “%1” is open: %2 patents, %3 enterprises."),
+                summary.event_name,
+                str(summary.patents),
+                str(summary.enterprises),
+            )
         )
 
     def _failed(self, error: BaseException) -> None:

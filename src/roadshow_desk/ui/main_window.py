@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.settings import Settings
 from roadshow_desk.ui.workflow import AppContext, WorkflowPage
 
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         """
         self.context = context
         self._bind_undo_stack(context)
-        self.station_label.setText(self.tr("Station: %1").replace("%1", context.station))
+        self.station_label.setText(fmt(self.tr("Station: %1"), context.station))
         self.show_database_in_use(context.database.url)
         self.navigation.currentRowChanged.connect(self._on_navigation)
         context.undo_stack.cleanChanged.connect(self._update_title)
@@ -290,10 +291,10 @@ class MainWindow(QMainWindow):
             self.undo_action.setEnabled(stack.canUndo())
             self.redo_action.setEnabled(stack.canRedo())
             self.undo_action.setText(
-                self.tr("&Undo %1").replace("%1", undo_text) if undo_text else self.tr("&Undo")
+                fmt(self.tr("&Undo %1"), undo_text) if undo_text else self.tr("&Undo")
             )
             self.redo_action.setText(
-                self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo")
+                fmt(self.tr("&Redo %1"), redo_text) if redo_text else self.tr("&Redo")
             )
 
         self.undo_action.triggered.connect(stack.undo)
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
         self.font_warning_label.hide()
         status.addPermanentWidget(self.font_warning_label)
         station = self.settings.station_name
-        self.station_label = QLabel(self.tr("Station: %1").replace("%1", station))
+        self.station_label = QLabel(fmt(self.tr("Station: %1"), station))
         self.station_label.setObjectName("label_station")
         status.addPermanentWidget(self.station_label)
         self.database_label = QLabel()
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
         """Engine and host (or file) of the open database in the status bar; no password."""
         from roadshow_desk.store.server_login import describe_location
 
-        text = self.tr("Database: %1").replace("%1", describe_location(url))
+        text = fmt(self.tr("Database: %1"), describe_location(url))
         self.database_label.setText(text)
         self.database_label.setToolTip(text)
 
@@ -497,7 +498,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.context, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.station_label.setText(self.tr("Station: %1").replace("%1", self.context.station))
+            self.station_label.setText(fmt(self.tr("Station: %1"), self.context.station))
 
     def open_about(self) -> None:
         from roadshow_desk.ui.about import AboutDialog

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.search_index import (
     catch_up_commits,
     index_pending,
@@ -204,9 +205,11 @@ class SearchIndexer(QObject):
             return  # a report that arrived after stop()
         locale = QLocale()
         self.label.setText(
-            self.tr("Preparing search: %1 of %2 patents")
-            .replace("%1", locale.toString(done))
-            .replace("%2", locale.toString(total))
+            fmt(
+                self.tr("Preparing search: %1 of %2 patents"),
+                locale.toString(done),
+                locale.toString(total),
+            )
         )
         self.label.show()
         self.cancel_button.show()
@@ -239,9 +242,12 @@ class SearchIndexer(QObject):
             return
         detail = str(error).strip() or type(error).__name__
         self.label.setText(
-            self.tr(
-                "Preparing search failed: %1. Searches still find everything, more slowly."
-            ).replace("%1", detail.splitlines()[0][:200])
+            fmt(
+                self.tr(
+                    "Preparing search failed: %1. Searches still find everything, more slowly."
+                ),
+                detail.splitlines()[0][:200],
+            )
         )
         self.label.setToolTip(detail)
         self.label.setStyleSheet("color: #b00020;")

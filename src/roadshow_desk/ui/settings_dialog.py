@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.app import current_app_font
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.workflow import AppContext
@@ -114,8 +115,7 @@ class SettingsDialog(QDialog):
 
         font = current_app_font()
         if font is not None and font.family:
-            in_use = self.tr("In use: %1 (%2)").replace("%1", font.family)
-            in_use = in_use.replace("%2", str(font.path))
+            in_use = fmt(self.tr("In use: %1 (%2)"), font.family, str(font.path))
         elif font is not None:
             in_use = font.warning
         else:
@@ -125,7 +125,7 @@ class SettingsDialog(QDialog):
             text, colour = problem, "#b00020"
         elif self.edit_font.text().strip():
             chosen = require_cjk_font(self.edit_font.text().strip())
-            text = self.tr("%1 can be used.").replace("%1", chosen.family_name)
+            text = fmt(self.tr("%1 can be used."), chosen.family_name)
             text, colour = f"{text} {in_use}".strip(), "#1b5e20"
         else:
             text, colour = in_use, ""
@@ -142,7 +142,7 @@ class SettingsDialog(QDialog):
         if check.missing:
             question = self.tr("“%1” does not exist. Create a new, empty database there?")
             answer = QMessageBox.question(
-                self, self.tr("New database"), question.replace("%1", str(check.path))
+                self, self.tr("New database"), fmt(question, str(check.path))
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.main_window import WORKFLOW_PAGES, load_object
 
 #: Views that are not pages: "name" -> "module:function(window, size) -> QWidget".
@@ -111,7 +112,7 @@ def render_shot(
             out.parent.mkdir(parents=True, exist_ok=True)
             if not target.grab().save(str(out), "PNG"):
                 raise ShotError(
-                    QCoreApplication.translate("Shot", "Cannot write %1.").replace("%1", str(out))
+                    fmt(QCoreApplication.translate("Shot", "Cannot write %1."), str(out))
                 )
             if target is not window:
                 target.close()

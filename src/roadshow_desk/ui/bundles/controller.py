@@ -42,6 +42,7 @@ from roadshow_desk.exchange.bundle_format import SUFFIX, PassphraseNeeded, Wrong
 from roadshow_desk.exchange.bundle_merge import MergeResult, merge_bundles
 from roadshow_desk.exchange.bundle_receipts import takes_part_in_bundles
 from roadshow_desk.exchange.bundle_regions import region_choices, set_station_region, station_region
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.postgres import DatabaseUnreachable, unreachable
 from roadshow_desk.ui.bundles.preview import MergePreviewDialog
 from roadshow_desk.ui.bundles.stations import StationsDialog
@@ -230,9 +231,7 @@ class BundleController(QObject):
     def _exported(self, result: ExportResult) -> None:
         self.refresh_status()
         self.context.status_message.emit(
-            self.tr("%1 records written to %2.")
-            .replace("%1", str(result.records))
-            .replace("%2", result.path.name)
+            fmt(self.tr("%1 records written to %2."), str(result.records), result.path.name)
         )
         self.exported.emit(result)
 
@@ -323,11 +322,15 @@ class BundleController(QObject):
         conflicts = sum(c.conflicts for c in totals.values())
         duplicates = sum(c.possible_duplicates for c in totals.values())
         self.context.status_message.emit(
-            self.tr("Merged: %1 new, %2 updated, %3 conflicts, %4 possible duplicates to review.")
-            .replace("%1", str(new))
-            .replace("%2", str(updated))
-            .replace("%3", str(conflicts))
-            .replace("%4", str(duplicates))
+            fmt(
+                self.tr(
+                    "Merged: %1 new, %2 updated, %3 conflicts, %4 possible duplicates to review."
+                ),
+                str(new),
+                str(updated),
+                str(conflicts),
+                str(duplicates),
+            )
         )
         for kind in MERGED_KINDS:
             self.context.data_changed.emit(kind)
@@ -400,7 +403,7 @@ class BundleController(QObject):
         chosen, ok = QInputDialog.getItem(
             self.window,
             self.tr("Station region"),
-            self.tr("This station (%1) records for:").replace("%1", station),
+            fmt(self.tr("This station (%1) records for:"), station),
             items,
             items.index(current) if current in items else 0,
             False,
@@ -410,7 +413,7 @@ class BundleController(QObject):
         region = "" if chosen == none else chosen
         set_station_region(database, station, region)
         self.context.status_message.emit(
-            self.tr("This station's bundles will carry the region %1.").replace("%1", region)
+            fmt(self.tr("This station's bundles will carry the region %1."), region)
             if region
             else self.tr("This station's bundles will carry no region.")
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.exchange.bundle_labels import kind_label
 from roadshow_desk.exchange.bundle_merge import KINDS, MergeResult
+from roadshow_desk.i18n import fmt
 
 
 class MergePreviewDialog(QDialog):
@@ -72,7 +73,7 @@ class MergePreviewDialog(QDialog):
         for row, report in enumerate(result.bundles):
             file_text = report.file
             if report.already_merged_at is not None:
-                file_text = self.tr("%1 (already merged)").replace("%1", report.file)
+                file_text = fmt(self.tr("%1 (already merged)"), report.file)
             values = [file_text, report.station, report.region, _short(report.exported_at)]
             for column, value in enumerate(values):
                 self.table_bundles.setItem(row, column, QTableWidgetItem(value))

@@ -24,6 +24,7 @@ from roadshow_desk.exchange.bundle_receipts import (
     list_receipts,
     list_stations,
 )
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.workflow import AppContext
 
 
@@ -90,7 +91,7 @@ class StationsDialog(QDialog):
         for row, station in enumerate(stations):
             name = station.name
             if station.is_this:
-                name = self.tr("%1 (this laptop)").replace("%1", station.name)
+                name = fmt(self.tr("%1 (this laptop)"), station.name)
             values = [
                 name,
                 station.region,

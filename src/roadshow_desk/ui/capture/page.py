@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from roadshow_desk.exchange.intention_forms import ONLINE_PRESETS
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 from roadshow_desk.ui.capture.panel import CapturePanel
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.next_step import show_next_step
@@ -93,7 +93,7 @@ class CapturePage(WorkflowPage):
                 progress=progress,
             )
 
-        self._task = run_task(self, self.tr("Importing %1").replace("%1", path.name), work)
+        self._task = run_task(self, fmt(self.tr("Importing %1"), path.name), work)
         self._task.succeeded.connect(self._imported)
         self._task.failed.connect(self._import_failed)
         return self._task
@@ -102,21 +102,19 @@ class CapturePage(WorkflowPage):
         self.context.data_changed.emit(DataKind.INTENTION)
         # an online form's new firms came in as walk-ins signed up for the event
         self.context.data_changed.emit(DataKind.ENTERPRISE)
-        text = (
-            self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected.")
-            .replace("%1", str(result.inserted))
-            .replace("%2", str(result.updated))
-            .replace("%3", str(result.unchanged))
-            .replace("%4", str(result.rejected))
+        text = fmt(
+            self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected."),
+            str(result.inserted),
+            str(result.updated),
+            str(result.unchanged),
+            str(result.rejected),
         )
         online = {preset.name: preset.label for preset in ONLINE_PRESETS}
         if result.preset in online:  # 问卷星, 腾讯问卷, 金数据: say how the file was read
-            text += "\n" + self.tr("Read as: %1").replace(
-                "%1", translate("Presets", online[result.preset])
-            )
+            text += "\n" + fmt(self.tr("Read as: %1"), translate("Presets", online[result.preset]))
         if result.rejects_path is not None:
-            text += "\n" + self.tr("Rejected rows and their reasons: %1").replace(
-                "%1", str(result.rejects_path)
+            text += "\n" + fmt(
+                self.tr("Rejected rows and their reasons: %1"), str(result.rejects_path)
             )
         self.context.status_message.emit(text.splitlines()[0])
         QMessageBox.information(self, self.tr("Paper sheets imported"), text)

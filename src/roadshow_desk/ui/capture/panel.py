@@ -49,6 +49,7 @@ from roadshow_desk.domain.enums import BudgetBand, IntentionKind, Timeline
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import new_uuid
 from roadshow_desk.domain.payloads import EnterprisePayload, InvalidPayload, parse_payload
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store import capture_lookup as lookup
 from roadshow_desk.ui.capture.choices import NumberChooser
 from roadshow_desk.ui.capture.commands import (
@@ -365,7 +366,7 @@ class CapturePanel(QWidget):
                     raise record.exception
                 self._draft_uuid = None
                 intention_id = record.result.id
-                message = self.tr("Saved: %1.").replace("%1", name)
+                message = fmt(self.tr("Saved: %1."), name)
         except InvalidIntention as error:
             self._show_problem(str(error), error.field)
             return False
@@ -455,16 +456,14 @@ class CapturePanel(QWidget):
             )
         else:
             target = self.field_patent
-            unknown = self.tr("The patent %1 is not in the library.").replace(
-                "%1", payload.application_no
-            )
+            unknown = fmt(self.tr("The patent %1 is not in the library."), payload.application_no)
         if found is None:
             self._show_problem(unknown, "")
             return False
         target.set_choice(*found)
         if target is self.field_patent:
             self._patent_touched = True
-        self._show_message(self.tr("Scanned: %1").replace("%1", found[1]))
+        self._show_message(fmt(self.tr("Scanned: %1"), found[1]))
         if self.field_enterprise.chosen_id is None:
             self.field_enterprise.edit.setFocus()
         elif self.chooser_kind.value is None:

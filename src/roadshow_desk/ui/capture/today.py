@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from roadshow_desk.domain.capture import IntentionRow, count_of_day, intentions_of_day
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.labels import label, stars
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.rows_model import RowsModel
 
@@ -149,9 +150,7 @@ class TodayList(QWidget):
             total = count_of_day(session, event_id=event_id)
             here = count_of_day(session, event_id=event_id, station=station)
         self.label_count.setText(
-            self.tr("Today: %1 intentions (%2 at this desk)")
-            .replace("%1", str(total))
-            .replace("%2", str(here))
+            fmt(self.tr("Today: %1 intentions (%2 at this desk)"), str(total), str(here))
         )
 
     def current_intention_id(self) -> int | None:

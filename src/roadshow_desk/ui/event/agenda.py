@@ -49,6 +49,7 @@ from roadshow_desk.domain.agenda import (
     update_slot,
 )
 from roadshow_desk.domain.checkin import local_time
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.event.session_details import SessionDetails
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.spreadsheet import SpreadsheetTableView
@@ -74,7 +75,7 @@ class BuildSessionCommand(_AgendaCommand):
     ) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("AgendaCommands", "Build session %1").replace("%1", title),
+            fmt(QCoreApplication.translate("AgendaCommands", "Build session %1"), title),
         )
         self.event_id = event_id
         self.title = title
@@ -276,9 +277,12 @@ class SlotModel(RowsModel):
                 return False
             if not 1 <= value <= MAX_MINUTES:
                 self.context.status_message.emit(
-                    QCoreApplication.translate(
-                        "SlotModel", "A slot lasts from 1 to %1 minutes."
-                    ).replace("%1", str(MAX_MINUTES))
+                    fmt(
+                        QCoreApplication.translate(
+                            "SlotModel", "A slot lasts from 1 to %1 minutes."
+                        ),
+                        str(MAX_MINUTES),
+                    )
                 )
                 return False
         else:
@@ -453,9 +457,7 @@ class AgendaView(QWidget):
         self.session_details.show_session(self.model.session_id)
         total = sum(row["minutes"] for row in self.model.rows)
         self.label_total.setText(
-            self.tr("%1 slots, %2 minutes planned")
-            .replace("%1", str(len(self.model.rows)))
-            .replace("%2", str(total))
+            fmt(self.tr("%1 slots, %2 minutes planned"), str(len(self.model.rows)), str(total))
         )
 
     def _on_data_changed(self, kind: DataKind) -> None:
@@ -467,8 +469,8 @@ class AgendaView(QWidget):
         if event_id is None:
             self.label_message.setText(self.tr("Create the event first."))
             return False
-        title = self.edit_title.text().strip() or self.tr("Session %1").replace(
-            "%1", str(self.list_sessions.count() + 1)
+        title = self.edit_title.text().strip() or fmt(
+            self.tr("Session %1"), str(self.list_sessions.count() + 1)
         )
         build = BuildSessionCommand(self.context, event_id, title, self.spin_minutes.value())
         build.push()

@@ -37,6 +37,7 @@ from roadshow_desk.domain.checkin import (
     local_time,
 )
 from roadshow_desk.domain.events import get_event
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.event.commands import CheckInCommand
 from roadshow_desk.ui.scanner import ScanDetector, looks_like_code
 from roadshow_desk.ui.workflow import AppContext, DataKind
@@ -149,9 +150,7 @@ class CheckInPanel(QWidget):
         with self.context.database.session() as session:
             signed_up, checked = attendance(session, event_id)
         self.label_attendance.setText(
-            self.tr("Checked in: %1 of %2 signed up")
-            .replace("%1", str(checked))
-            .replace("%2", str(signed_up))
+            fmt(self.tr("Checked in: %1 of %2 signed up"), str(checked), str(signed_up))
         )
 
     def _on_data_changed(self, kind: DataKind) -> None:
@@ -168,8 +167,9 @@ class CheckInPanel(QWidget):
             zone_name = get_event(session, event_id).time_zone
         for candidate in found:
             state = (
-                self.tr("checked in %1").replace(
-                    "%1", local_time(candidate.checked_in_at, zone_name).strftime("%H:%M")
+                fmt(
+                    self.tr("checked in %1"),
+                    local_time(candidate.checked_in_at, zone_name).strftime("%H:%M"),
                 )
                 if candidate.checked_in_at
                 else self.tr("signed up")
@@ -234,9 +234,11 @@ class CheckInPanel(QWidget):
         self.list_found.setFocus()
         self.label_message.setStyleSheet("color: #b36b00;")
         self.label_message.setText(
-            self.tr("%1 firms match “%2”: which one? Choose with ↑ ↓ and press Enter.")
-            .replace("%1", str(len(found)))
-            .replace("%2", text)
+            fmt(
+                self.tr("%1 firms match “%2”: which one? Choose with ↑ ↓ and press Enter."),
+                str(len(found)),
+                text,
+            )
         )
         return False
 
@@ -251,10 +253,13 @@ class CheckInPanel(QWidget):
             self.edit_walk_in_phone.setFocus()
         self.label_message.setStyleSheet("color: #b36b00;")
         self.label_message.setText(
-            self.tr(
-                "No firm matches “%1”. To register it as a walk-in, fill in the name and phone "
-                "below and press Enter."
-            ).replace("%1", text)
+            fmt(
+                self.tr(
+                    "No firm matches “%1”. To register it as a walk-in, fill in the name and phone "
+                    "below and press Enter."
+                ),
+                text,
+            )
         )
 
     def _check_in_clicked(self) -> None:
@@ -321,9 +326,7 @@ class CheckInPanel(QWidget):
         self.edit_walk_in_phone.setText("")
         self._done(
             result,
-            self.tr("Walk-in registered: %1 (to reconcile later).").replace(
-                "%1", result.enterprise_name
-            )
+            fmt(self.tr("Walk-in registered: %1 (to reconcile later)."), result.enterprise_name)
             if result.walk_in_registered
             else None,
         )

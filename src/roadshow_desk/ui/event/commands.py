@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.checkin import CheckInResult, redo_check_in, undo_check_in
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
@@ -41,7 +42,7 @@ class CheckInCommand(Command):
             if result.walk_in_registered
             else QCoreApplication.translate("EventCommands", "Check in %1")
         )
-        self.setText(text.replace("%1", result.enterprise_name))
+        self.setText(fmt(text, result.enterprise_name))
         return result
 
     def changed(self, result: CheckInResult) -> bool:
@@ -51,8 +52,9 @@ class CheckInCommand(Command):
         with self.session() as session:
             undo_check_in(session, result, station=self.context.station)
         self._tell(
-            QCoreApplication.translate("EventCommands", "Check-in of %1 taken back.").replace(
-                "%1", result.enterprise_name
+            fmt(
+                QCoreApplication.translate("EventCommands", "Check-in of %1 taken back."),
+                result.enterprise_name,
             )
         )
 

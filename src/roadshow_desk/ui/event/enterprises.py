@@ -60,6 +60,7 @@ from roadshow_desk.domain.walk_in_merge import (
     merge_walk_in_undoably,
     undo_walk_in_merge,
 )
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
@@ -159,9 +160,7 @@ class SaveEnterpriseCommand(Command):
     ) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("EventCommands", "Save enterprise %1").replace(
-                "%1", fields.name
-            ),
+            fmt(QCoreApplication.translate("EventCommands", "Save enterprise %1"), fields.name),
         )
         self.enterprise_id = enterprise_id
         self.fields = fields
@@ -219,9 +218,7 @@ class MergeWalkInCommand(Command):
     def __init__(self, context: AppContext, walk_in_id: int, into_id: int, into_name: str) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("EventCommands", "Merge walk-in into %1").replace(
-                "%1", into_name
-            ),
+            fmt(QCoreApplication.translate("EventCommands", "Merge walk-in into %1"), into_name),
         )
         self.walk_in_id = walk_in_id
         self.into_id = into_id
@@ -442,16 +439,12 @@ class RegistryView(QWidget):
                 return
             lines = [
                 firm.name,
-                self.tr("Credit code: %1").replace("%1", firm.credit_code or "—"),
-                self.tr("Type: %1").replace("%1", tags_text(firm.tags) or "—"),
-                self.tr("Industry: %1").replace("%1", firm.industry or "—"),
-                self.tr("Region: %1").replace("%1", firm.region or "—"),
-                self.tr("Contact: %1 %2")
-                .replace("%1", firm.contact_person)
-                .replace("%2", firm.phone),
-                self.tr("Consents to be contacted: %1").replace(
-                    "%1", yes_no(firm.consent_to_contact)
-                ),
+                fmt(self.tr("Credit code: %1"), firm.credit_code or "—"),
+                fmt(self.tr("Type: %1"), tags_text(firm.tags) or "—"),
+                fmt(self.tr("Industry: %1"), firm.industry or "—"),
+                fmt(self.tr("Region: %1"), firm.region or "—"),
+                fmt(self.tr("Contact: %1 %2"), firm.contact_person, firm.phone),
+                fmt(self.tr("Consents to be contacted: %1"), yes_no(firm.consent_to_contact)),
             ]
             if firm.notes:
                 lines.append(firm.notes)
@@ -575,10 +568,13 @@ class RegistryView(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Merge walk-in"),
-            self.tr(
-                "Merge this walk-in into %1? Its intentions and check-in move over "
-                "(Edit ▸ Undo takes the merge back)."
-            ).replace("%1", self.combo_merge.currentText()),
+            fmt(
+                self.tr(
+                    "Merge this walk-in into %1? Its intentions and check-in move over "
+                    "(Edit ▸ Undo takes the merge back)."
+                ),
+                self.combo_merge.currentText(),
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.merge_current()
@@ -594,9 +590,7 @@ class RegistryView(QWidget):
         if not command.push():
             self.label_message.setText(command.error)
             return False
-        self.label_message.setText(
-            self.tr("Merged into %1.").replace("%1", self.combo_merge.currentText())
-        )
+        self.label_message.setText(fmt(self.tr("Merged into %1."), self.combo_merge.currentText()))
         self.current_id = int(target)
         self.select(int(target))
         return True

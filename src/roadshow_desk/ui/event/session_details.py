@@ -22,6 +22,7 @@ from roadshow_desk.domain.agenda import (
     update_session,
 )
 from roadshow_desk.domain.venue_time import from_venue, parse_wall_time, to_venue, zone_label
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
@@ -119,7 +120,7 @@ class SessionDetails(QWidget):
                 edit.setText(text)
             edit.setEnabled(self.session_id is not None)
         self.label_zone.setText(
-            self.tr("Venue time: %1").replace("%1", zone_label(self._zone)) if self._zone else ""
+            fmt(self.tr("Venue time: %1"), zone_label(self._zone)) if self._zone else ""
         )
         self.label_error.clear()
 

@@ -33,6 +33,7 @@ from roadshow_desk.domain.events import (
     update_event,
 )
 from roadshow_desk.domain.venue_time import COMMON_TIME_ZONES
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.bundle_passphrase import PassphraseControl
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
@@ -48,9 +49,7 @@ class SaveEventCommand(Command):
     def __init__(self, context: AppContext, event_id: int, fields: EventFields) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("EventCommands", "Save event %1").replace(
-                "%1", fields.name.strip()
-            ),
+            fmt(QCoreApplication.translate("EventCommands", "Save event %1"), fields.name.strip()),
         )
         self.event_id = event_id
         self.fields = fields
@@ -191,8 +190,8 @@ class EventSetupForm(QWidget):
         if self.event_id is None:
             if not name:
                 return [self.tr("the new event")]
-            return [self.tr("the new event “%1”").replace("%1", name)]
-        return [self.tr("the details of the event “%1”").replace("%1", name)]
+            return [fmt(self.tr("the new event “%1”"), name)]
+        return [fmt(self.tr("the details of the event “%1”"), name)]
 
     def commit_pending(self) -> bool:
         """Save what is typed; False (the form saying why) when it cannot be saved."""
@@ -249,9 +248,9 @@ class EventSetupForm(QWidget):
         self._shown = dataclasses.replace(self._shown, ends_on=stored.ends_on)
         self.button_save_event.setText(self.tr("&Save event"))
         if created:
-            message = self.tr("Event “%1” created.").replace("%1", stored.name)
+            message = fmt(self.tr("Event “%1” created."), stored.name)
         else:
-            message = self.tr("Event “%1” saved.").replace("%1", stored.name)
+            message = fmt(self.tr("Event “%1” saved."), stored.name)
         self.label_message.setText(message)
         self.context.status_message.emit(message)
         if created:
@@ -267,8 +266,7 @@ class EventSetupForm(QWidget):
         mine = self.tr("%1 (this laptop)")
         self.label_station_list.setText(
             "、".join(
-                mine.replace("%1", name) if name == self.context.station else name
-                for name in sorted(names)
+                fmt(mine, name) if name == self.context.station else name for name in sorted(names)
             )
         )
 

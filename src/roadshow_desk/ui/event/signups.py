@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.signups import WithdrawResult, sign_up_firms, withdraw_firms
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
@@ -35,8 +36,8 @@ class SignUpCommand(Command):
     def __init__(self, context: AppContext, event_id: int, enterprise_ids: Sequence[int]) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("SignUps", "Sign up %1 firms").replace(
-                "%1", str(len(enterprise_ids))
+            fmt(
+                QCoreApplication.translate("SignUps", "Sign up %1 firms"), str(len(enterprise_ids))
             ),
         )
         self.event_id = event_id
@@ -68,8 +69,8 @@ class WithdrawCommand(Command):
     def __init__(self, context: AppContext, event_id: int, enterprise_ids: Sequence[int]) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("SignUps", "Withdraw %1 firms").replace(
-                "%1", str(len(enterprise_ids))
+            fmt(
+                QCoreApplication.translate("SignUps", "Withdraw %1 firms"), str(len(enterprise_ids))
             ),
         )
         self.event_id = event_id
@@ -110,13 +111,13 @@ def sign_up_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str:
     command = SignUpCommand(context, event_id, enterprise_ids)
     command.push()
     if not command.added:
-        return QCoreApplication.translate(
-            "SignUps", "They are all signed up for “%1” already."
-        ).replace("%1", name)
-    return (
-        QCoreApplication.translate("SignUps", "%1 firms signed up for “%2”.")
-        .replace("%1", str(len(command.added)))
-        .replace("%2", name)
+        return fmt(
+            QCoreApplication.translate("SignUps", "They are all signed up for “%1” already."), name
+        )
+    return fmt(
+        QCoreApplication.translate("SignUps", "%1 firms signed up for “%2”."),
+        str(len(command.added)),
+        name,
     )
 
 
@@ -128,13 +129,14 @@ def withdraw_selected(context: AppContext, enterprise_ids: Sequence[int]) -> str
     event_id, name = target
     command = WithdrawCommand(context, event_id, enterprise_ids)
     command.push()
-    message = (
-        QCoreApplication.translate("SignUps", "%1 firms withdrawn from “%2”.")
-        .replace("%1", str(len(command.withdrawn)))
-        .replace("%2", name)
+    message = fmt(
+        QCoreApplication.translate("SignUps", "%1 firms withdrawn from “%2”."),
+        str(len(command.withdrawn)),
+        name,
     )
     if command.kept:
-        message += " " + QCoreApplication.translate(
-            "SignUps", "%1 checked in already and stay signed up."
-        ).replace("%1", "、".join(command.kept))
+        message += " " + fmt(
+            QCoreApplication.translate("SignUps", "%1 checked in already and stay signed up."),
+            "、".join(command.kept),
+        )
     return message

@@ -52,6 +52,7 @@ from roadshow_desk.domain.followup import (
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Intention
 from roadshow_desk.errors import InputError
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.followup.commands import (
@@ -291,7 +292,7 @@ class FollowUpPage(WorkflowPage):
         }
         keep = self.current_id
         self.model.reload()
-        self.label_count.setText(self.tr("Leads: %1").replace("%1", str(len(self.model.rows))))
+        self.label_count.setText(fmt(self.tr("Leads: %1"), str(len(self.model.rows))))
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))
@@ -338,7 +339,7 @@ class FollowUpPage(WorkflowPage):
             QMessageBox.warning(self, self.title(), str(error))
             return None
         message = self.tr("%1 intentions written to %2.")
-        self.context.status_message.emit(message.replace("%1", str(rows)).replace("%2", path.name))
+        self.context.status_message.emit(fmt(message, str(rows), path.name))
         return rows
 
     def _on_data_changed(self, kind: DataKind) -> None:
@@ -388,7 +389,7 @@ class FollowUpPage(WorkflowPage):
                 f"{intention.patent.title}\n{label(intention.kind)} · {stage_label(stage)}"
             )
             if intention.dropped_reason:
-                heading += "\n" + self.tr("Dropped: %1").replace("%1", intention.dropped_reason)
+                heading += "\n" + fmt(self.tr("Dropped: %1"), intention.dropped_reason)
             self.current_uuid = intention.uuid
             owner = intention.owner
             next_on = intention.next_action_on
@@ -419,9 +420,11 @@ class FollowUpPage(WorkflowPage):
             text = at.strftime("%Y-%m-%d %H:%M")
             if to_stage is not None:
                 text += "  " + (
-                    self.tr("%1 → %2")
-                    .replace("%1", stage_label(from_stage) if from_stage else "")
-                    .replace("%2", stage_label(to_stage))
+                    fmt(
+                        self.tr("%1 → %2"),
+                        stage_label(from_stage) if from_stage else "",
+                        stage_label(to_stage),
+                    )
                 )
             if note:
                 text += "  " + note.replace("\n", " / ")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.enums import ConflictResolution
 from roadshow_desk.exchange.patent_review import ConflictRow, open_conflict_rows
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.importing.commands import ResolveConflictsCommand
 from roadshow_desk.ui.workflow import AppContext
@@ -111,7 +112,7 @@ class ConflictReviewDialog(QDialog):
             (self.button_redo, self._redoable(), self.tr("Redo: %1")),
         ):
             button.setEnabled(command is not None)
-            button.setToolTip(tip.replace("%1", command.text()) if command is not None else "")
+            button.setToolTip(fmt(tip, command.text()) if command is not None else "")
 
     def _undoable(self) -> QUndoCommand | None:
         """The stack's next command to undo, if it is a resolution (made here or before)."""
@@ -175,7 +176,7 @@ class ConflictReviewDialog(QDialog):
                 if keep
                 else self.tr("Take the file's values for %1 conflicts")
             )
-            return text.replace("%1", str(len(ids)))
+            return fmt(text, str(len(ids)))
         row = next(row for row in self.rows if row.conflict_id == ids[0])
         text = self.tr("Keep my %1 of %2") if keep else self.tr("Take the file's %1 of %2")
-        return text.replace("%1", row.field_label).replace("%2", row.record_text.split("  ")[0])
+        return fmt(text, row.field_label, row.record_text.split("  ")[0])

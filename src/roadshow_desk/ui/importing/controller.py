@@ -29,6 +29,7 @@ from roadshow_desk.exchange.import_core import ImportResult
 from roadshow_desk.exchange.patent_import import import_patents, read_patent_table
 from roadshow_desk.exchange.rejects import default_rejects_path
 from roadshow_desk.exchange.tables import Table
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.importing.conflict_dialog import ConflictReviewDialog
 from roadshow_desk.ui.importing.mapping_dialog import ImportMappingDialog
 from roadshow_desk.ui.importing.summary_dialog import ImportSummaryDialog
@@ -182,7 +183,7 @@ class ImportController(QObject):
             return None
         self.task = run_task(
             self.window,
-            self.tr("Reading %1").replace("%1", path.name),
+            fmt(self.tr("Reading %1"), path.name),
             lambda progress: read_patent_table(path, progress=progress),
         )
         # Recent imports lists the files that could be read; a refused one stays out.
@@ -230,7 +231,7 @@ class ImportController(QObject):
             )
             return result
 
-        self.task = run_task(self.window, self.tr("Importing %1").replace("%1", path.name), work)
+        self.task = run_task(self.window, fmt(self.tr("Importing %1"), path.name), work)
         self.task.succeeded.connect(lambda result: self.show_summary(result, kind))
         self.task.failed.connect(lambda error: self._failed(path, error))
         self.task.cancelled.connect(self._cancelled)
@@ -242,17 +243,18 @@ class ImportController(QObject):
         self.task = None
         if result.batch_id is not None:
             self.context.data_changed.emit(kind)
-        message = (
-            self.tr("Imported %1: %2 new, %3 updated.")
-            .replace("%1", result.file.name)
-            .replace("%2", str(result.inserted))
-            .replace("%3", str(result.updated))
+        message = fmt(
+            self.tr("Imported %1: %2 new, %3 updated."),
+            result.file.name,
+            str(result.inserted),
+            str(result.updated),
         )
         if getattr(result, "event_id", None) is not None:  # a sign-up list
-            message += " " + self.tr("%1 firms newly signed up for “%2”.").replace(
-                "%1",
+            message += " " + fmt(
+                self.tr("%1 firms newly signed up for “%2”."),
                 str(result.signed_up),  # type: ignore[attr-defined]
-            ).replace("%2", result.event_name)  # type: ignore[attr-defined]
+                result.event_name,  # type: ignore[attr-defined]
+            )
         self.context.status_message.emit(message)
         self.import_finished.emit(result)
         dialog = ImportSummaryDialog(result, self.window, kind=kind)
@@ -285,7 +287,7 @@ class ImportController(QObject):
             self.context.settings.set_value("files/recent", [f for f in recent if f != str(path)])
         QMessageBox.warning(
             self._parent_widget(),
-            self.tr("%1 was not imported").replace("%1", path.name),
+            fmt(self.tr("%1 was not imported"), path.name),
             str(error),
         )
         self._next()

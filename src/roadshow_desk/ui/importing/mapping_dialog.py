@@ -34,6 +34,7 @@ from roadshow_desk.exchange.patent_fields import PATENT_SPEC, preset_label
 from roadshow_desk.exchange.patent_import import import_patents, patent_mapping
 from roadshow_desk.exchange.patent_review import preview_rows
 from roadshow_desk.exchange.tables import Table
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.tasks import Task, run_task
 
@@ -143,7 +144,7 @@ class ImportMappingDialog(QDialog):
                 session, PATENT_SPEC.kind, name, self.mapping().names(self.table.header)
             )
         self._preset = name
-        self.label_check.setText(self.tr("The mapping was saved as “%1”.").replace("%1", name))
+        self.label_check.setText(fmt(self.tr("The mapping was saved as “%1”."), name))
 
     # ------------------------------------------------------------------ preview and check
 
@@ -151,11 +152,11 @@ class ImportMappingDialog(QDialog):
         table = self.table
         parts = [self.tr("%n rows", "", len(table.rows))]
         if table.sheet:
-            parts.append(self.tr("sheet “%1”").replace("%1", table.sheet))
+            parts.append(fmt(self.tr("sheet “%1”"), table.sheet))
         if table.encoding:
-            parts.append(self.tr("encoding %1").replace("%1", table.encoding.upper()))
+            parts.append(fmt(self.tr("encoding %1"), table.encoding.upper()))
         if self._preset:
-            parts.append(self.tr("recognised as %1").replace("%1", preset_label(self._preset)))
+            parts.append(fmt(self.tr("recognised as %1"), preset_label(self._preset)))
         self.label_file.setText(f"<b>{_escape(table.path.name)}</b> — " + ", ".join(parts))
 
     def _refresh(self) -> None:
@@ -245,13 +246,13 @@ class ImportMappingDialog(QDialog):
         self._task = None
         self.check_result = result
         counts = result.counts()
-        text = (
-            self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review.")
-            .replace("%1", f"{counts['inserted']:,}")
-            .replace("%2", f"{counts['updated']:,}")
-            .replace("%3", f"{counts['unchanged']:,}")
-            .replace("%4", f"{counts['rejected']:,}")
-            .replace("%5", f"{counts['conflicts']:,}")
+        text = fmt(
+            self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected, %5 conflicts to review."),
+            f"{counts['inserted']:,}",
+            f"{counts['updated']:,}",
+            f"{counts['unchanged']:,}",
+            f"{counts['rejected']:,}",
+            f"{counts['conflicts']:,}",
         )
         if result.merged:  # rows of a patent already in the file: not new, merged into it
             text += " " + self.tr(
@@ -269,9 +270,7 @@ class ImportMappingDialog(QDialog):
             item.setToolTip(reject.reason)
             problems.setItem(index, 1, item)
         problems.resizeColumnToContents(0)
-        self.tabs_preview.setTabText(
-            1, self.tr("Problems (%1)").replace("%1", f"{len(result.rejects):,}")
-        )
+        self.tabs_preview.setTabText(1, fmt(self.tr("Problems (%1)"), f"{len(result.rejects):,}"))
         self.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.checked.emit(result)
 

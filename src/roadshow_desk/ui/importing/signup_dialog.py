@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.forms import load_ui
 
 
@@ -29,10 +30,13 @@ class SignUpTargetDialog(QDialog):
         super().__init__(parent)
         load_ui("importing/signup_dialog.ui", self)
         self.label_heading.setText(
-            self.tr(
-                "“%1” is a sign-up list: its firms are added to the registry and signed up "
-                "for the event, so their badges print and the desk finds them signed up."
-            ).replace("%1", file_name)
+            fmt(
+                self.tr(
+                    "“%1” is a sign-up list: its firms are added to the registry and signed up "
+                    "for the event, so their badges print and the desk finds them signed up."
+                ),
+                file_name,
+            )
         )
         for event_id, name in events:
             self.combo_event.addItem(name, event_id)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from roadshow_desk.exchange.import_core import ImportResult
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.forms import load_ui
 
 
@@ -46,9 +47,9 @@ class ImportSummaryDialog(QDialog):
         self.import_result = result
         name = result.file.name
         if result.inserted or result.updated or result.conflicts:
-            heading = self.tr("“%1” was imported.").replace("%1", name)
+            heading = fmt(self.tr("“%1” was imported."), name)
         else:
-            heading = self.tr("“%1” brought nothing new.").replace("%1", name)
+            heading = fmt(self.tr("“%1” brought nothing new."), name)
         if result.merged:
             heading += " " + self.tr(
                 "%n rows were later publications of a patent in the file and were merged into it.",
@@ -57,10 +58,12 @@ class ImportSummaryDialog(QDialog):
             )
         if getattr(result, "event_id", None) is not None:  # a sign-up list
             heading += " " + (
-                self.tr("%1 firms newly signed up for “%2”; %3 were signed up already.")
-                .replace("%1", str(result.signed_up))  # type: ignore[attr-defined]
-                .replace("%2", result.event_name)  # type: ignore[attr-defined]
-                .replace("%3", str(result.already_signed_up))  # type: ignore[attr-defined]
+                fmt(
+                    self.tr("%1 firms newly signed up for “%2”; %3 were signed up already."),
+                    str(result.signed_up),  # type: ignore[attr-defined]
+                    result.event_name,  # type: ignore[attr-defined]
+                    str(result.already_signed_up),  # type: ignore[attr-defined]
+                )
             )
         self.label_heading.setText(heading)
         for key, value in result.counts().items():
@@ -71,21 +74,26 @@ class ImportSummaryDialog(QDialog):
         if result.rejects_path is not None:
             link = QUrl.fromLocalFile(str(result.rejects_path)).toString()
             self.label_rejects.setText(
-                self.tr(
-                    'The rejected rows and why: <a href="%1">%2</a>. Correct them there '
-                    "and import that file again."
+                fmt(
+                    self.tr(
+                        'The rejected rows and why: <a href="%1">%2</a>. Correct them there '
+                        "and import that file again."
+                    ),
+                    link,
+                    result.rejects_path.name,
                 )
-                .replace("%1", link)
-                .replace("%2", result.rejects_path.name)
             )
         else:
             self.label_rejects.hide()
         if result.backup_path is not None:
             self.label_backup.setText(
-                self.tr(
-                    "Before the import, the database was backed up as %1 "
-                    "(File ▸ Backups… lists and restores the backups)."
-                ).replace("%1", result.backup_path.name)
+                fmt(
+                    self.tr(
+                        "Before the import, the database was backed up as %1 "
+                        "(File ▸ Backups… lists and restores the backups)."
+                    ),
+                    result.backup_path.name,
+                )
             )
             self.label_backup.setToolTip(str(result.backup_path))
         else:

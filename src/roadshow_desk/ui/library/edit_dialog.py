@@ -24,6 +24,7 @@ from roadshow_desk.domain.enums import ConversionMode, LegalStatus, PatentType
 from roadshow_desk.domain.labels import choices, field_label, label, stars
 from roadshow_desk.domain.models import PATENT_DATA_FIELDS, split_list
 from roadshow_desk.domain.patent_editing import PatentEditError, coerce_value
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.forms import load_ui
 
@@ -57,7 +58,7 @@ class PatentDialog(QDialog):
         for mode, check in self.mode_checks.items():
             check.setText(label(mode))
         self._fill_choices()
-        self.setWindowTitle(self.tr("Edit patent %1").replace("%1", values["application_no"]))
+        self.setWindowTitle(fmt(self.tr("Edit patent %1"), values["application_no"]))
         self.label_heading.setText(
             f"<b>{html.escape(values['application_no'])}</b>　{html.escape(values['title'])}"
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from roadshow_desk.domain.patent_editing import PatentEditError, patent_values
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.layout_state import keep_layout
 from roadshow_desk.ui.library.commands import EditPatentCommand
@@ -154,7 +155,7 @@ class LibraryPage(WorkflowPage):
 
     def _update_count(self, total: int) -> None:
         count = self.locale().toString(total)
-        self.count_label.setText(self.tr("Patents: %1").replace("%1", count))
+        self.count_label.setText(fmt(self.tr("Patents: %1"), count))
 
     def _on_data_changed(self, kind: DataKind) -> None:
         if self._loaded and (kind == DataKind.PATENT or not self.empty.isHidden()):

@@ -48,6 +48,7 @@ from roadshow_desk.documents.render import (
 )
 from roadshow_desk.domain.progress import Progress
 from roadshow_desk.errors import InputError
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.printing.preview import PdfPreview
 from roadshow_desk.ui.printing.printer import prepare_printer, print_pdf
@@ -347,7 +348,7 @@ class PrintPage(WorkflowPage):
                 then()
 
         return self._run(
-            self.tr("Building the %1…").replace("%1", kind_label(kind)),
+            fmt(self.tr("Building the %1…"), kind_label(kind)),
             _render_job,
             kind,
             self.context.database,
@@ -360,15 +361,13 @@ class PrintPage(WorkflowPage):
         if isinstance(error, InputError):
             message = str(error)
         else:
-            message = self.tr("The document could not be made: %1").replace("%1", str(error))
+            message = fmt(self.tr("The document could not be made: %1"), str(error))
         self.label_status.setText(message)
         QMessageBox.warning(self, self.tr("Print"), message)
 
     def _show_page_number(self, current: int, total: int) -> None:
         self.label_pages.setText(
-            self.tr("Page %1 of %2").replace("%1", str(current)).replace("%2", str(total))
-            if total
-            else ""
+            fmt(self.tr("Page %1 of %2"), str(current), str(total)) if total else ""
         )
 
     def _ready(self) -> bool:
@@ -409,14 +408,16 @@ class PrintPage(WorkflowPage):
         except OSError as exc:
             self._show_failure(
                 InputError(
-                    self.tr("The PDF could not be saved to %1 (%2).")
-                    .replace("%1", str(target))
-                    .replace("%2", exc.strerror or str(exc))
+                    fmt(
+                        self.tr("The PDF could not be saved to %1 (%2)."),
+                        str(target),
+                        exc.strerror or str(exc),
+                    )
                 )
             )
             return
-        self.label_status.setText(self.tr("Saved %1.").replace("%1", str(target)))
-        self.context.status_message.emit(self.tr("Saved %1.").replace("%1", str(target)))
+        self.label_status.setText(fmt(self.tr("Saved %1."), str(target)))
+        self.context.status_message.emit(fmt(self.tr("Saved %1."), str(target)))
         self.document_saved.emit(str(target))
 
     def ask_template_path(self) -> Path | None:
@@ -429,7 +430,7 @@ class PrintPage(WorkflowPage):
             return None
 
         def written(path: Path) -> None:
-            text = self.tr("Saved %1.").replace("%1", str(path))
+            text = fmt(self.tr("Saved %1."), str(path))
             self.label_status.setText(text)
             self.context.status_message.emit(text)
 
@@ -447,7 +448,7 @@ class PrintPage(WorkflowPage):
     def ask_printer(self, printer: QPrinter) -> bool:
         """Show the system print dialog for ``printer``; ``True`` when the user prints."""
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print %1").replace("%1", kind_label(self.kind())))
+        dialog.setWindowTitle(fmt(self.tr("Print %1"), kind_label(self.kind())))
         return bool(dialog.exec() == QDialog.DialogCode.Accepted)
 
     def print_document(self) -> None:

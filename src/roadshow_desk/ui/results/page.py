@@ -40,6 +40,7 @@ from roadshow_desk.domain.events import list_events
 from roadshow_desk.domain.results import HEADLINE, Results, compute_results, scope_for
 from roadshow_desk.domain.results_tables import ResultTable, intentions_table, result_tables
 from roadshow_desk.errors import InputError
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.results.chart_view import ChartView, Picture, render_chart
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
@@ -327,8 +328,9 @@ class ResultsPage(WorkflowPage):
         with self.context.database.session() as session:
             table = intentions_table(session, ids)
         self.list_title.setText(
-            self.tr("%1: %n intention(s)", "", len(table.rows)).replace(
-                "%1", str(self.tables[key].rows[row][0])
+            fmt(
+                self.tr("%1: %n intention(s)", "", len(table.rows)),
+                str(self.tables[key].rows[row][0]),
             )
         )
         self._listed_ids = table.row_ids
@@ -387,7 +389,7 @@ class ResultsPage(WorkflowPage):
 
                     write_report_pdf(session, results, out, contacts=contacts)
 
-        self._in_background(heading, job, self.tr("Wrote %1.").replace("%1", str(out)))
+        self._in_background(heading, job, fmt(self.tr("Wrote %1."), str(out)))
 
     def _in_background(self, heading: str, job: Callable[[], None], done: str) -> None:
         """Run ``job`` (writing a file) on a worker thread; then ``done`` in the status bar,
@@ -403,7 +405,7 @@ class ResultsPage(WorkflowPage):
             except InputError as exc:
                 error = str(exc)
             except OSError as exc:
-                error = cannot.replace("%1", exc.strerror or str(exc))
+                error = fmt(cannot, exc.strerror or str(exc))
             with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
                 answer.written.emit(heading, done, error)
 
@@ -450,9 +452,5 @@ class ResultsPage(WorkflowPage):
             write_case(database, docx, intention_id, contacts=contacts)
             write_case(database, docx.with_suffix(".pdf"), intention_id, contacts=contacts)
 
-        done = (
-            self.tr("Wrote %1 and %2.")
-            .replace("%1", str(docx))
-            .replace("%2", str(docx.with_suffix(".pdf")))
-        )
+        done = fmt(self.tr("Wrote %1 and %2."), str(docx), str(docx.with_suffix(".pdf")))
         self._in_background(heading, job, done)

@@ -30,6 +30,7 @@ from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.public_view import PublicPatentView
 from roadshow_desk.domain.roadshow import Blank
 from roadshow_desk.domain.roadshow_plan import PublicSlide, SlideKind
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.roadshow.look import DEFAULT_THEME, Metrics, Theme, metrics_for, theme
 from roadshow_desk.ui.roadshow.qr_image import QR_CACHE, QrCache
 from roadshow_desk.ui.roadshow.text_block import TextBlock
@@ -372,16 +373,18 @@ class CardPage(QWidget):
             )
             return
         self.kicker.setText(
-            SEPARATOR.join(
-                t
-                for t in (
-                    slide.session_title,
-                    QCoreApplication.translate("AudienceDisplay", "Next: %1 of %2"),
-                )
-                if t
+            fmt(
+                SEPARATOR.join(
+                    t
+                    for t in (
+                        slide.session_title,
+                        QCoreApplication.translate("AudienceDisplay", "Next: %1 of %2"),
+                    )
+                    if t
+                ),
+                str(slide.number),
+                str(slide.count),
             )
-            .replace("%1", str(slide.number))
-            .replace("%2", str(slide.count))
         )
         patent = slide.patent
         if patent is None:

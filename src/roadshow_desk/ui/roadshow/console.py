@@ -38,6 +38,7 @@ from roadshow_desk.domain.roadshow import (
     format_clock,
 )
 from roadshow_desk.domain.roadshow_plan import SessionPlan, SlotPlan
+from roadshow_desk.i18n import fmt
 
 KeyHandler = Callable[[QKeyEvent], bool]
 
@@ -199,8 +200,8 @@ class PresenterConsole(QWidget):
         self.session_label.setText(plan.session_title)
         self.slot_list.clear()
         for slot, planned in zip(plan.slots, plan.planned_starts(), strict=True):
-            minutes = QCoreApplication.translate("PresenterConsole", "%1 min").replace(
-                "%1", str(slot.planned_minutes)
+            minutes = fmt(
+                QCoreApplication.translate("PresenterConsole", "%1 min"), str(slot.planned_minutes)
             )
             if planned is not None:
                 minutes = f"{local_time(planned, plan.time_zone):%H:%M}  {minutes}"
@@ -266,9 +267,11 @@ class PresenterConsole(QWidget):
         done = run.index + (1 if run.phase is not Phase.TITLE else 0)
         self.progress.setValue(len(plan.slots) if run.phase is Phase.END else done)
         self.progress_label.setText(
-            QCoreApplication.translate("PresenterConsole", "Slot %1 of %2")
-            .replace("%1", str(min(run.index + 1, len(plan.slots))))
-            .replace("%2", str(len(plan.slots)))
+            fmt(
+                QCoreApplication.translate("PresenterConsole", "Slot %1 of %2"),
+                str(min(run.index + 1, len(plan.slots))),
+                str(len(plan.slots)),
+            )
         )
         now = run.clock()
         for row, run_slot in enumerate(run.slots):
@@ -298,8 +301,9 @@ class PresenterConsole(QWidget):
             parts += [slot.public.institution, slot.public.application_no]
         if slot.presenter and slot.public is not None:
             parts.append(
-                QCoreApplication.translate("PresenterConsole", "presented by %1").replace(
-                    "%1", slot.presenter
+                fmt(
+                    QCoreApplication.translate("PresenterConsole", "presented by %1"),
+                    slot.presenter,
                 )
             )
         return "  ·  ".join(part for part in parts if part)
@@ -313,9 +317,7 @@ class PresenterConsole(QWidget):
             parts.append(QCoreApplication.translate("PresenterConsole", "Projector: WHITE"))
         if typed:
             parts.append(
-                QCoreApplication.translate("PresenterConsole", "Go to slot: %1").replace(
-                    "%1", typed
-                )
+                fmt(QCoreApplication.translate("PresenterConsole", "Go to slot: %1"), typed)
             )
         self.state_label.setText("   ".join(parts))
 
@@ -329,11 +331,13 @@ class PresenterConsole(QWidget):
             planned = format_clock(countdown.planned)
             end = local_time(run.projected_end(now), zone_name).strftime("%H:%M")
             self.timer_caption.setText(
-                QCoreApplication.translate(
-                    "PresenterConsole", "of %1 planned · session ends about %2"
+                fmt(
+                    QCoreApplication.translate(
+                        "PresenterConsole", "of %1 planned · session ends about %2"
+                    ),
+                    planned,
+                    end,
                 )
-                .replace("%1", planned)
-                .replace("%2", end)
             )
         else:
             self.timer_caption.setText("")
@@ -344,14 +348,16 @@ class PresenterConsole(QWidget):
             )
         elif delta > 0:
             self.schedule_label.setText(
-                QCoreApplication.translate("PresenterConsole", "%1 behind schedule").replace(
-                    "%1", format_clock(delta)
+                fmt(
+                    QCoreApplication.translate("PresenterConsole", "%1 behind schedule"),
+                    format_clock(delta),
                 )
             )
         else:
             self.schedule_label.setText(
-                QCoreApplication.translate("PresenterConsole", "%1 ahead of schedule").replace(
-                    "%1", format_clock(-delta)
+                fmt(
+                    QCoreApplication.translate("PresenterConsole", "%1 ahead of schedule"),
+                    format_clock(-delta),
                 )
             )
 

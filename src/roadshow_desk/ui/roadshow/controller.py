@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 from roadshow_desk.domain.models import utcnow
 from roadshow_desk.domain.roadshow import Phase, RoadshowRun, Thresholds
 from roadshow_desk.domain.roadshow_plan import SessionPlan, public_slide
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.roadshow.audience import AudienceDisplay
 from roadshow_desk.ui.roadshow.console import PresenterConsole
 from roadshow_desk.ui.roadshow.screens import (
@@ -419,11 +420,13 @@ class RoadshowController(QObject):
             self._moved(True)
         else:
             self._report(
-                QCoreApplication.translate(
-                    "RoadshowController", "There is no slot %1; the session has %2."
+                fmt(
+                    QCoreApplication.translate(
+                        "RoadshowController", "There is no slot %1; the session has %2."
+                    ),
+                    str(number),
+                    str(self.run.count),
                 )
-                .replace("%1", str(number))
-                .replace("%2", str(self.run.count))
             )
             self._show_state()
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.roadshow import Phase, Position, Thresholds
 from roadshow_desk.domain.roadshow_plan import PlanError, SessionPlan, load_plan, public_slide
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.roadshow.audience import AudienceDisplay
@@ -276,9 +277,7 @@ class RoadshowPage(WorkflowPage):
             self.slot_tree.addTopLevelItem(item)
         total = sum(slot.planned_minutes for slot in self._plan.slots)
         self.message.setText(
-            self.tr("%1 slots, %2 minutes planned.")
-            .replace("%1", str(len(self._plan.slots)))
-            .replace("%2", str(total))
+            fmt(self.tr("%1 slots, %2 minutes planned."), str(len(self._plan.slots)), str(total))
         )
         self.start_spin.setMaximum(len(self._plan.slots))
         self._set_startable(self.controller is None)

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 
 from roadshow_desk.domain.rubric import RubricSpec
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.rubric_changes import (
     RubricChange,
     save_rubric_undoably,
@@ -36,7 +37,7 @@ class SaveRubricCommand(Command):
             if activate
             else QCoreApplication.translate("RubricCommands", "Save rubric %1")
         )
-        super().__init__(context, text.replace("%1", " ".join(name.split())))
+        super().__init__(context, fmt(text, " ".join(name.split())))
         self.name = name
         self.spec = spec
         self.activate = activate
@@ -53,7 +54,10 @@ class SaveRubricCommand(Command):
             changed = take_back_rubric_change(session, result, today=self.today)
         if result.activated:
             self.announce(
-                QCoreApplication.translate(
-                    "RubricDialog", "Scores recomputed: %1 patents changed."
-                ).replace("%1", str(changed))
+                fmt(
+                    QCoreApplication.translate(
+                        "RubricDialog", "Scores recomputed: %1 patents changed."
+                    ),
+                    str(changed),
+                )
             )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store.facets import Facet, FacetSelection, count_facets, selection_conditions
 from roadshow_desk.store.search import ids_condition, search_ids
 from roadshow_desk.ui.library.page import LibraryPage
@@ -69,9 +70,7 @@ class PatentScreeningPane(QWidget):
                 lines = breakdown(session, self.patent_id)
             total = sum(line.points for line in lines)
             self.label_score.setText(
-                self.tr("Score %1: %2")
-                .replace("%1", f"{total:g}")
-                .replace("%2", breakdown_text(lines))
+                fmt(self.tr("Score %1: %2"), f"{total:g}", breakdown_text(lines))
             )
         self.matches.show_patent(self.patent_id)
 
@@ -224,8 +223,9 @@ def add_to_shortlist(context: AppContext, patent_ids: list[int]) -> None:
         return
     sink.add_patents(patent_ids)
     context.status_message.emit(
-        QApplication.translate("LibraryScreening", "%1 patents put on the shortlist.").replace(
-            "%1", str(len(patent_ids))
+        fmt(
+            QApplication.translate("LibraryScreening", "%1 patents put on the shortlist."),
+            str(len(patent_ids)),
         )
     )
 

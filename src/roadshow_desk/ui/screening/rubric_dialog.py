@@ -39,6 +39,7 @@ from roadshow_desk.domain.rubric import (
     threshold_label,
 )
 from roadshow_desk.errors import InputError
+from roadshow_desk.i18n import fmt
 from roadshow_desk.store import rubrics, scoring
 from roadshow_desk.store.facets import NO_SCORE, band_label
 from roadshow_desk.ui.forms import load_ui
@@ -173,16 +174,14 @@ class RubricDialog(QDialog):
             if key != NO_SCORE
         ]
         self.label_distribution.setText(
-            self.tr("Patents per score band: %1").replace("%1", " · ".join(parts) or "—")
+            fmt(self.tr("Patents per score band: %1"), " · ".join(parts) or "—")
         )
         if title is None:
             self.label_patent.setText(self.tr("Select a patent in the library to see its score."))
             self.label_breakdown.clear()
             return
         total = sum(line.points for line in lines)
-        self.label_patent.setText(
-            self.tr("%1 — score %2").replace("%1", title).replace("%2", f"{total:g}")
-        )
+        self.label_patent.setText(fmt(self.tr("%1 — score %2"), title, f"{total:g}"))
         self.label_breakdown.setText(breakdown_text(lines))
 
     # ------------------------------------------------------------------ buttons
@@ -232,9 +231,7 @@ class RubricDialog(QDialog):
         changed = applied.changed
         self._fill_rubrics(applied.rubric_id)
         self.context.status_message.emit(
-            self.tr("Scores recomputed: %1 patents changed.").replace(
-                "%1", self.locale().toString(changed)
-            )
+            fmt(self.tr("Scores recomputed: %1 patents changed."), self.locale().toString(changed))
         )
         self.rescored.emit(changed)
         if close:
@@ -281,7 +278,7 @@ class RubricDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.windowTitle(),
-            self.tr("Delete the rubric “%1”?").replace("%1", self.combo_rubric.currentText()),
+            fmt(self.tr("Delete the rubric “%1”?"), self.combo_rubric.currentText()),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from roadshow_desk.domain import shortlist
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
 
@@ -36,9 +37,10 @@ class AddPatentsCommand(ShortlistCommand):
         text = (
             QCoreApplication.translate("ShortlistCommands", "Add a patent to the shortlist")
             if count == 1
-            else QCoreApplication.translate(
-                "ShortlistCommands", "Add %1 patents to the shortlist"
-            ).replace("%1", str(count))
+            else fmt(
+                QCoreApplication.translate("ShortlistCommands", "Add %1 patents to the shortlist"),
+                str(count),
+            )
         )
         super().__init__(context, event_id, text)
         self.patent_ids = list(patent_ids)
@@ -68,9 +70,12 @@ class RemovePatentsCommand(ShortlistCommand):
         text = (
             QCoreApplication.translate("ShortlistCommands", "Remove a patent from the shortlist")
             if count == 1
-            else QCoreApplication.translate(
-                "ShortlistCommands", "Remove %1 patents from the shortlist"
-            ).replace("%1", str(count))
+            else fmt(
+                QCoreApplication.translate(
+                    "ShortlistCommands", "Remove %1 patents from the shortlist"
+                ),
+                str(count),
+            )
         )
         super().__init__(context, event_id, text)
         self.patent_ids = list(patent_ids)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.models import Event, split_list
 from roadshow_desk.errors import InputError
+from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.matches import MatchSuggestionsView
@@ -268,9 +269,7 @@ class ShortlistPage(WorkflowPage):
         if self.notes.toPlainText().strip() == self.model.row_data(row).presenter_notes:
             return []
         return [
-            self.tr("the presenter's notes of %1").replace(
-                "%1", self.model.row_data(row).application_no
-            )
+            fmt(self.tr("the presenter's notes of %1"), self.model.row_data(row).application_no)
         ]
 
     def commit_pending(self) -> bool:
@@ -304,9 +303,7 @@ class ShortlistPage(WorkflowPage):
             1 for row in range(self.model.rowCount()) if self.model.row_data(row).included
         )
         self.label_count.setText(
-            self.tr("%1 patents, %2 included")
-            .replace("%1", str(self.model.rowCount()))
-            .replace("%2", str(included))
+            fmt(self.tr("%1 patents, %2 included"), str(self.model.rowCount()), str(included))
         )
         if current is None and self.model.rowCount():
             current = self.model.patent_id(0)
@@ -422,7 +419,7 @@ class ShortlistPage(WorkflowPage):
             return
         ids = self.selected_patent_ids()
         self._macro(
-            self.tr("Include %1 patents").replace("%1", str(len(ids))),
+            fmt(self.tr("Include %1 patents"), str(len(ids))),
             [SetInclusionCommand(self.context, self.event_id, pid, True) for pid in ids],
         )
 
@@ -441,7 +438,7 @@ class ShortlistPage(WorkflowPage):
         if not ok:
             return
         self._macro(
-            self.tr("Exclude %1 patents").replace("%1", str(len(patent_ids))),
+            fmt(self.tr("Exclude %1 patents"), str(len(patent_ids))),
             [
                 SetInclusionCommand(self.context, self.event_id, pid, False, reason)
                 for pid in patent_ids
@@ -525,7 +522,7 @@ class ShortlistPage(WorkflowPage):
             QMessageBox.warning(self, self.title(), str(exc))
             return
         self.context.status_message.emit(
-            self.tr("%1 rows written to %2.").replace("%1", str(rows)).replace("%2", path.name)
+            fmt(self.tr("%1 rows written to %2."), str(rows), path.name)
         )
 
     def export_invitations(self) -> None:
@@ -542,5 +539,5 @@ class ShortlistPage(WorkflowPage):
             QMessageBox.warning(self, self.title(), str(exc))
             return
         self.context.status_message.emit(
-            self.tr("%1 rows written to %2.").replace("%1", str(rows)).replace("%2", path.name)
+            fmt(self.tr("%1 rows written to %2."), str(rows), path.name)
         )
