@@ -62,6 +62,37 @@ def test_the_local_file_moves_to_the_server_and_back(
             database.dispose()
 
 
+@pytest.mark.postgresql
+@pytest.mark.sqlite_only("the source is the local SQLite file; the target is the server")
+def test_the_move_to_the_server_copies_rather_than_inserting_row_by_row(
+    demo_db_file: Path, pg_db_url: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import event
+
+    copy_database_file(demo_db_file, tmp_path / "local.sqlite3")
+    local = open_database(str(tmp_path / "local.sqlite3"))
+    server = open_database(pg_db_url)
+    statements: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(server.engine, "before_cursor_execute", note)
+    try:
+        copy_database(local, server)
+        inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT")]
+        assert inserts == []  # every table went in with COPY
+        with server.engine.connect() as connection:
+            queued = connection.exec_driver_sql("SELECT count(*) FROM patent_search_pending")
+            assert queued.scalar() == counts(local)["patent"]  # for the search indexer
+        for query in ("电池", "H01M"):  # exact meanwhile: the queued patents are scanned
+            assert titles(server, query) == titles(local, query)
+    finally:
+        event.remove(server.engine, "before_cursor_execute", note)
+        local.dispose()
+        server.dispose()
+
+
 def test_a_target_with_records_is_refused_and_untouched(
     demo_db: Database, demo_db_file: Path, tmp_path: Path
 ) -> None:
