@@ -382,6 +382,10 @@
         <translation>正在查找匹配…</translation>
     </message>
     <message>
+        <source>No suggestions: the database cannot be reached just now.</source>
+        <translation>暂无推荐：目前无法连接数据库。</translation>
+    </message>
+    <message>
         <source>No patent fits yet: give the enterprise keywords, an industry or IPC classes of interest.</source>
         <translation>暂无匹配的专利：请为该企业填写关键词、所属行业或关注的 IPC 分类。</translation>
     </message>

@@ -178,27 +178,18 @@ class MatchSuggestionsView(QWidget):
 
     def refresh(self) -> None:
         """Compute the suggestions for what is shown now (also after data changed)."""
-        from roadshow_desk.store.matching import (
-            enterprise_names,
-            enterprises_for_patent,
-            patent_titles,
-            patents_for_enterprise,
-        )
+        from roadshow_desk.store.postgres import DatabaseUnreachable, unreachable
 
         if self._subject is None:
             return
         kind, record_id = self._subject
-        with self.database.session() as session:
-            if kind == "enterprise":
-                found = patents_for_enterprise(session, record_id, limit=self.LIMIT)
-                names = patent_titles(session, [m.patent_id for m in found])
-                rows = [_row(m.patent_id, names, m) for m in found]
-                self.model.set_rows("patent", rows)
-            else:
-                found = enterprises_for_patent(session, record_id, limit=self.LIMIT)
-                names = enterprise_names(session, [m.enterprise_id for m in found])
-                rows = [_row(m.enterprise_id, names, m) for m in found]
-                self.model.set_rows("enterprise", rows)
+        try:
+            with unreachable(""):
+                rows = self._suggestions(kind, record_id)
+        except DatabaseUnreachable:  # a server restarting: the next selection tries again
+            self.model.set_rows("patent" if kind == "enterprise" else "enterprise", [])
+            self._set_empty(self.tr("No suggestions: the database cannot be reached just now."))
+            return
         if rows:
             self._set_empty("")
         elif kind == "enterprise":
@@ -210,6 +201,27 @@ class MatchSuggestionsView(QWidget):
             )
         else:
             self._set_empty(self.tr("No registered enterprise states an interest that fits."))
+
+    def _suggestions(self, kind: str, record_id: int) -> list[Any]:
+        from roadshow_desk.store.matching import (
+            enterprise_names,
+            enterprises_for_patent,
+            patent_titles,
+            patents_for_enterprise,
+        )
+
+        with self.database.session() as session:
+            if kind == "enterprise":
+                found = patents_for_enterprise(session, record_id, limit=self.LIMIT)
+                names = patent_titles(session, [m.patent_id for m in found])
+                rows = [_row(m.patent_id, names, m) for m in found]
+                self.model.set_rows("patent", rows)
+            else:
+                found = enterprises_for_patent(session, record_id, limit=self.LIMIT)
+                names = enterprise_names(session, [m.enterprise_id for m in found])
+                rows = [_row(m.enterprise_id, names, m) for m in found]
+                self.model.set_rows("enterprise", rows)
+        return rows
 
     def _set_empty(self, text: str) -> None:
         self.empty.setText(text)
