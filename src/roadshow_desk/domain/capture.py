@@ -41,6 +41,7 @@ from roadshow_desk.domain.enums import BudgetBand, FollowUpStage, IntentionKind,
 from roadshow_desk.domain.identifiers import InvalidPhone, normalize_phone
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, Intention, Patent, new_uuid, utcnow
+from roadshow_desk.domain.records import live
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -366,8 +367,8 @@ def set_intention_deleted(
 
 
 def _get(session: Session, intention_id: int) -> Intention:
-    intention = session.get(Intention, intention_id)
-    if intention is None or intention.deleted_at is not None:
+    intention = live(session, Intention, intention_id)
+    if intention is None:
         raise InvalidIntention(translate("Capture", "This intention no longer exists."))
     return intention
 
