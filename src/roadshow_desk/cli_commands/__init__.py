@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from roadshow_desk.i18n import fmt
@@ -18,6 +20,42 @@ def database(args: argparse.Namespace, *, backup: bool = True) -> Any:
     from roadshow_desk.store.db import open_database
 
     return open_database(getattr(args, "db", None), backup=backup)
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, backup: bool = True) -> Iterator[Any]:
+    """:func:`database` for the length of a ``with`` block, disposed of at its end."""
+    db = database(args, backup=backup)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def add_event_option(parser: argparse.ArgumentParser) -> None:
+    """``--event ID``: the event a command works on (default: the most recent)."""
+    parser.add_argument(
+        "--event",
+        metavar="ID",
+        default=None,
+        help="the event's id or uuid (default: the most recent)",
+    )
+
+
+def stderr_progress() -> Any:
+    """A :class:`~roadshow_desk.domain.progress.Progress` that shows a percentage on standard
+    error when it is a terminal (none otherwise)."""
+    from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+
+    if not sys.stderr.isatty():
+        return NO_PROGRESS
+
+    def show(done: int, total: int, text: str) -> None:
+        if total:
+            sys.stderr.write(f"\r{text} {min(done, total) * 100 // total:3d}%\x1b[K")
+            sys.stderr.flush()
+
+    return Progress(show)
 
 
 def station(args: argparse.Namespace) -> str:
