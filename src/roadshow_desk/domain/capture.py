@@ -281,10 +281,7 @@ def draft_of(intention: Intention) -> IntentionDraft:
     )
 
 
-FORM_FIELDS: tuple[str, ...] = (
-    "enterprise_id",
-    "patent_id",
-    "kind",
+DETAIL_FIELDS: tuple[str, ...] = (
     "prospect_rating",
     "budget_band",
     "timeline",
@@ -292,6 +289,10 @@ FORM_FIELDS: tuple[str, ...] = (
     "contact_phone",
     "notes",
 )
+"""The details of an intention: what it says beyond who wants which patent how (a re-import
+of a transcribed sheet updates these)."""
+
+FORM_FIELDS: tuple[str, ...] = ("enterprise_id", "patent_id", "kind", *DETAIL_FIELDS)
 """The fields of an intention the capture form edits (``budget_amount`` and the event are
 not on the form, so an edit there never changes them)."""
 

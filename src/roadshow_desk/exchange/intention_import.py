@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from roadshow_desk.domain.capture import InvalidIntention
+from roadshow_desk.domain.capture import DETAIL_FIELDS, InvalidIntention
 from roadshow_desk.domain.enums import ImportKind
 from roadshow_desk.domain.events import resolve_event
 from roadshow_desk.domain.models import Intention, utcnow
@@ -175,14 +175,7 @@ def import_intentions(
     return finish(result, table, rejects_path, started)
 
 
-_UPDATABLE = (
-    "prospect_rating",
-    "budget_band",
-    "timeline",
-    "contact_person",
-    "contact_phone",
-    "notes",
-)
+_UPDATABLE = DETAIL_FIELDS  # what a re-import updates
 
 
 class _Writer:
