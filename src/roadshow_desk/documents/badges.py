@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.documents.data import BadgeInfo, EventInfo, joined
+from roadshow_desk.documents.data import BadgeInfo, EventInfo, event_meta, joined
 from roadshow_desk.documents.pages import (
-    Meta,
     Page,
     Written,
     fitted,
@@ -120,9 +119,5 @@ def build_badges(
 
         pages.append(Page(draw, footer=False))
     progress.start(len(pages), translate("Badges", "Writing the badges"))
-    meta = Meta(
-        title=event.name + " · " + translate("Badges", "Badges"),
-        subject=translate("Badges", "Badges"),
-        author="、".join(event.organisers),
-    )
+    meta = event_meta(event, translate("Badges", "Badges"))
     return write_pdf(out, lk, pages, meta, progress)

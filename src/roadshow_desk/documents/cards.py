@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.documents.data import EventInfo, PatentInfo
+from roadshow_desk.documents.data import EventInfo, PatentInfo, event_meta
 from roadshow_desk.documents.pages import (
     Bookmark,
-    Meta,
     Page,
     Written,
     fitted,
@@ -110,9 +109,5 @@ def build_booth_cards(
 
         pages.append(Page(draw, [Bookmark(patent.title or patent.application_no)], footer=False))
     progress.start(len(pages), translate("BoothCards", "Writing the booth cards"))
-    meta = Meta(
-        title=event.name + " · " + translate("BoothCards", "Booth cards"),
-        subject=translate("BoothCards", "Booth cards"),
-        author="、".join(event.organisers),
-    )
+    meta = event_meta(event, translate("BoothCards", "Booth cards"))
     return write_pdf(out, lk, pages, meta, progress)
