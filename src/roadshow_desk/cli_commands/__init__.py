@@ -85,6 +85,13 @@ def install_cli_translations(lang: str | None) -> None:
     install_translation_hook(lang)
 
 
+def import_file(args: argparse.Namespace, importer: Any, **options: Any) -> Any:
+    """Run ``importer`` (``import_patents``, ``import_intentions``…) on ``args.file``: the
+    rejects report to ``--rejects``, stamped with this laptop's station; returns its result."""
+    with opened(args) as db:
+        return importer(db, args.file, rejects_path=args.rejects, station=station(args), **options)
+
+
 def report_import(result: Any, args: argparse.Namespace, payload: dict[str, Any]) -> int:
     """Print what an import did: ``payload`` (plus the rejects file) as JSON with ``--json``,
     otherwise the counts and what became of merged and rejected rows, as sentences."""

@@ -21,7 +21,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import add_event_option, opened, report_import, station
+from roadshow_desk.cli_commands import add_event_option, import_file, opened, report_import
 from roadshow_desk.i18n import fmt, translate
 
 #: The kinds ``export`` offers (kept in step with ``exchange.export.EXPORTERS`` by a test;
@@ -67,15 +67,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run_import(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.patent_import import import_patents
 
-    with opened(args) as db:
-        result = import_patents(
-            db,
-            args.file,
-            sheet=args.sheet,
-            dry_run=args.dry_run,
-            rejects_path=args.rejects,
-            station=station(args),
-        )
+    result = import_file(args, import_patents, sheet=args.sheet, dry_run=args.dry_run)
     counts = result.counts()
     return report_import(
         result, args, {**counts, "dry_run": result.dry_run, "batch_id": result.batch_id}

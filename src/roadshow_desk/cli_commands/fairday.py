@@ -22,7 +22,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import add_event_option, opened, report_import, station
+from roadshow_desk.cli_commands import add_event_option, import_file, opened, report_import, station
 from roadshow_desk.i18n import fmt
 
 
@@ -166,12 +166,5 @@ def _sign_up_event(db: Any, ref: str | None) -> int:
 def run_intention_import(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.intention_import import import_intentions
 
-    with opened(args) as db:
-        result = import_intentions(
-            db,
-            args.file,
-            event_id=args.event,
-            rejects_path=args.rejects,
-            station=station(args),
-        )
+    result = import_file(args, import_intentions, event_id=args.event)
     return report_import(result, args, _counts(result))
