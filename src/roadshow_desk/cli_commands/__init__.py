@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from roadshow_desk.i18n import fmt
@@ -18,6 +20,42 @@ def database(args: argparse.Namespace, *, backup: bool = True) -> Any:
     from roadshow_desk.store.db import open_database
 
     return open_database(getattr(args, "db", None), backup=backup)
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, backup: bool = True) -> Iterator[Any]:
+    """:func:`database` for the length of a ``with`` block, disposed of at its end."""
+    db = database(args, backup=backup)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def add_event_option(parser: argparse.ArgumentParser) -> None:
+    """``--event ID``: the event a command works on (default: the most recent)."""
+    parser.add_argument(
+        "--event",
+        metavar="ID",
+        default=None,
+        help="the event's id or uuid (default: the most recent)",
+    )
+
+
+def stderr_progress() -> Any:
+    """A :class:`~roadshow_desk.domain.progress.Progress` that shows a percentage on standard
+    error when it is a terminal (none otherwise)."""
+    from roadshow_desk.domain.progress import NO_PROGRESS, Progress
+
+    if not sys.stderr.isatty():
+        return NO_PROGRESS
+
+    def show(done: int, total: int, text: str) -> None:
+        if total:
+            sys.stderr.write(f"\r{text} {min(done, total) * 100 // total:3d}%\x1b[K")
+            sys.stderr.flush()
+
+    return Progress(show)
 
 
 def station(args: argparse.Namespace) -> str:
@@ -45,6 +83,13 @@ def install_cli_translations(lang: str | None) -> None:
     from roadshow_desk.ui.translations import install_translation_hook
 
     install_translation_hook(lang)
+
+
+def import_file(args: argparse.Namespace, importer: Any, **options: Any) -> Any:
+    """Run ``importer`` (``import_patents``, ``import_intentions``…) on ``args.file``: the
+    rejects report to ``--rejects``, stamped with this laptop's station; returns its result."""
+    with opened(args) as db:
+        return importer(db, args.file, rejects_path=args.rejects, station=station(args), **options)
 
 
 def report_import(result: Any, args: argparse.Namespace, payload: dict[str, Any]) -> int:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database
+from roadshow_desk.cli_commands import opened, stderr_progress
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -73,27 +73,12 @@ def open_window(args: argparse.Namespace) -> int:
     return run(getattr(args, "db", None), getattr(args, "lang", None))
 
 
-def _progress() -> Any:
-    from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-
-    if not sys.stderr.isatty():
-        return NO_PROGRESS
-
-    def show(done: int, total: int, text: str) -> None:
-        if total:
-            sys.stderr.write(f"\r{text} {done * 100 // total:3d}%")
-            sys.stderr.flush()
-
-    return Progress(show)
-
-
 def run_demo(args: argparse.Namespace) -> int:
     """Fill an empty database with the demo fair; one line says what was written."""
     from roadshow_desk.store.demo import fill_demo
 
-    db = database(args)
-    try:
-        options: dict[str, Any] = {"progress": _progress()}
+    with opened(args) as db:
+        options: dict[str, Any] = {"progress": stderr_progress()}
         if args.patents is not None:
             options["patents"] = args.patents
         try:
@@ -124,8 +109,6 @@ def run_demo(args: argparse.Namespace) -> int:
             for path in demo_station_bundles(db, args.stations):
                 print(fmt(translate("Cli", "Bundle of another desk: %1"), str(path)))
             print(translate("Cli", "Merge them with: roadshow-desk bundle merge FILE..."))
-    finally:
-        db.dispose()
     return 0
 
 

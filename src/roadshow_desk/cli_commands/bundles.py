@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database, print_json, station
+from roadshow_desk.cli_commands import opened, print_json, station
 from roadshow_desk.i18n import fmt, translate
 
 
@@ -102,8 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     since = str(args.since).strip()
     since = since.lower() if since.lower() in ("all", "last") else since
-    db = database(args, backup=False)
-    try:
+    with opened(args, backup=False) as db:
         passphrase = _passphrase(args) or event_passphrase(db, args.event)
         result = export_bundle(
             db,
@@ -114,8 +113,6 @@ def run_export(args: argparse.Namespace) -> int:
             passphrase=passphrase,
             region=args.region,
         )
-    finally:
-        db.dispose()
     print(
         fmt(
             translate("Cli", "%1 records of station %2 written to %3."),
@@ -131,11 +128,8 @@ def run_passphrase(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.bundle_export import set_event_passphrase
 
     text = "" if args.clear else (_passphrase(args) or "")
-    db = database(args, backup=False)
-    try:
+    with opened(args, backup=False) as db:
         set_event_passphrase(db, args.event, text)
-    finally:
-        db.dispose()
     if text:
         print(translate("Cli", "Bundles of this event will be encrypted with the passphrase."))
     else:
@@ -181,11 +175,8 @@ def run_merge(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.bundle_merge import merge_bundles, read_bundles
 
     bundles = read_bundles(args.files, _passphrase(args))  # refuse before opening the db
-    db = database(args, backup=False)
-    try:
+    with opened(args, backup=False) as db:
         result = merge_bundles(db, bundles, dry_run=args.dry_run, station=station(args))
-    finally:
-        db.dispose()
     if args.json:
         print_json(result.to_json())
         return 0

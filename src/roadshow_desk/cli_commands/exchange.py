@@ -21,7 +21,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database, report_import, station
+from roadshow_desk.cli_commands import add_event_option, import_file, opened, report_import
 from roadshow_desk.i18n import fmt, translate
 
 #: The kinds ``export`` offers (kept in step with ``exchange.export.EXPORTERS`` by a test;
@@ -60,30 +60,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     export.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
     export.add_argument("out", metavar="OUT", type=Path, help="the .xlsx or .csv file to write")
-    export.add_argument(
-        "--event",
-        metavar="ID",
-        default=None,
-        help="the event's id or uuid (default: the most recent)",
-    )
+    add_event_option(export)
     export.set_defaults(func=run_export)
 
 
 def run_import(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.patent_import import import_patents
 
-    db = database(args)
-    try:
-        result = import_patents(
-            db,
-            args.file,
-            sheet=args.sheet,
-            dry_run=args.dry_run,
-            rejects_path=args.rejects,
-            station=station(args),
-        )
-    finally:
-        db.dispose()
+    result = import_file(args, import_patents, sheet=args.sheet, dry_run=args.dry_run)
     counts = result.counts()
     return report_import(
         result, args, {**counts, "dry_run": result.dry_run, "batch_id": result.batch_id}
@@ -93,10 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.export import export
 
-    db = database(args, backup=False)
-    try:
+    with opened(args, backup=False) as db:
         rows = export(db, args.kind, args.out, event_id=args.event)
-    finally:
-        db.dispose()
     print(fmt(translate("Cli", "%1 rows written to %2."), str(rows), str(args.out)))
     return 0

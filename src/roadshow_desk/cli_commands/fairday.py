@@ -22,27 +22,26 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database, report_import, station
+from roadshow_desk.cli_commands import add_event_option, import_file, opened, report_import, station
 from roadshow_desk.i18n import fmt
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    enterprises = subparsers.add_parser(
+    imports = _import_action(
+        subparsers,
+        common,
         "enterprises",
-        help="the enterprise registry (import registration lists)",
-        description="Work with the enterprise registry.",
+        (
+            "the enterprise registry (import registration lists)",
+            "Work with the enterprise registry.",
+        ),
+        (
+            "import a registration list (.xlsx, .xls, .csv)",
+            "Import a sign-up list of enterprises: the firms are signed up for the event and added "
+            "to the registry; a re-import updates the matching firms (credit code, else name) and "
+            "never overwrites a local edit.",
+        ),
     )
-    enterprise_commands = enterprises.add_subparsers(dest="enterprises_command", metavar="ACTION")
-    enterprises.set_defaults(func=_usage(enterprises))
-    imports = enterprise_commands.add_parser(
-        "import",
-        parents=[common],
-        help="import a registration list (.xlsx, .xls, .csv)",
-        description="Import a sign-up list of enterprises: the firms are signed up for the "
-        "event and added to the registry; a re-import updates the matching firms (credit code, "
-        "else name) and never overwrites a local edit.",
-    )
-    _file_options(imports)
     target = imports.add_mutually_exclusive_group()
     target.add_argument(
         "--event",
@@ -57,29 +56,39 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     imports.set_defaults(func=run_enterprise_import)
 
-    intentions = subparsers.add_parser(
+    sheet = _import_action(
+        subparsers,
+        common,
         "intentions",
-        help="intentions (import transcribed paper sheets)",
-        description="Work with recorded intentions.",
+        ("intentions (import transcribed paper sheets)", "Work with recorded intentions."),
+        (
+            "import intentions typed from paper sign-up sheets",
+            "Import intentions transcribed from paper sheets; firms and patents are matched by "
+            "credit code, name, application number or title; unmatched rows go to the rejects "
+            "report.",
+        ),
     )
-    intention_commands = intentions.add_subparsers(dest="intentions_command", metavar="ACTION")
-    intentions.set_defaults(func=_usage(intentions))
-    sheet = intention_commands.add_parser(
-        "import",
-        parents=[common],
-        help="import intentions typed from paper sign-up sheets",
-        description="Import intentions transcribed from paper sheets; firms and patents are "
-        "matched by credit code, name, application number or title; unmatched rows go to "
-        "the rejects report.",
-    )
-    _file_options(sheet)
-    sheet.add_argument(
-        "--event",
-        metavar="ID",
-        default=None,
-        help="the event's id or uuid (default: the most recent)",
-    )
+    add_event_option(sheet)
     sheet.set_defaults(func=run_intention_import)
+
+
+def _import_action(
+    subparsers: Any,
+    common: argparse.ArgumentParser,
+    noun: str,
+    texts: tuple[str, str],
+    import_texts: tuple[str, str],
+) -> argparse.ArgumentParser:
+    """The command ``noun`` with its one action ``import FILE`` (returned, for its options);
+    ``texts`` and ``import_texts``: the help and description of each."""
+    group = subparsers.add_parser(noun, help=texts[0], description=texts[1])
+    actions = group.add_subparsers(dest=f"{noun}_command", metavar="ACTION")
+    group.set_defaults(func=_usage(group))
+    imports: argparse.ArgumentParser = actions.add_parser(
+        "import", parents=[common], help=import_texts[0], description=import_texts[1]
+    )
+    _file_options(imports)
+    return imports
 
 
 def _file_options(parser: argparse.ArgumentParser) -> None:
@@ -107,8 +116,7 @@ def run_enterprise_import(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.enterprise_import import import_enterprises
     from roadshow_desk.i18n import translate
 
-    db = database(args)
-    try:
+    with opened(args) as db:
         event_id = None if args.registry_only else _sign_up_event(db, args.event)
         result = import_enterprises(
             db,
@@ -117,8 +125,6 @@ def run_enterprise_import(args: argparse.Namespace) -> int:
             station=station(args),
             event_id=event_id,
         )
-    finally:
-        db.dispose()
     payload = _counts(result)
     if result.event_id is not None:
         payload.update(
@@ -160,15 +166,5 @@ def _sign_up_event(db: Any, ref: str | None) -> int:
 def run_intention_import(args: argparse.Namespace) -> int:
     from roadshow_desk.exchange.intention_import import import_intentions
 
-    db = database(args)
-    try:
-        result = import_intentions(
-            db,
-            args.file,
-            event_id=args.event,
-            rejects_path=args.rejects,
-            station=station(args),
-        )
-    finally:
-        db.dispose()
+    result = import_file(args, import_intentions, event_id=args.event)
     return report_import(result, args, _counts(result))

@@ -13,17 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database
+from roadshow_desk.cli_commands import add_event_option, opened, stderr_progress
 from roadshow_desk.i18n import fmt, translate
-
-
-def _add_event(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--event",
-        metavar="ID",
-        default=None,
-        help="the event's id or uuid (default: the most recent)",
-    )
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -35,7 +26,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "shortlisted patents by technical field with QR codes, an index by institution.",
     )
     brochure.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF to write")
-    _add_event(brochure)
+    add_event_option(brochure)
     brochure.set_defaults(func=run_print, kind="brochure")
 
     signup = subparsers.add_parser(
@@ -46,7 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "ruled rows to write on.",
     )
     signup.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF to write")
-    _add_event(signup)
+    add_event_option(signup)
     signup.add_argument(
         "--session", metavar="ID", type=int, default=None, help="a roadshow session's sheet"
     )
@@ -68,22 +59,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             kind, parents=[common], help=help_text, description=help_text
         )
         parser.add_argument("out", metavar="OUT.pdf", type=Path, help="the PDF to write")
-        _add_event(parser)
+        add_event_option(parser)
         parser.set_defaults(func=run_print, kind=kind)
-
-
-def _progress() -> Any:
-    from roadshow_desk.domain.progress import NO_PROGRESS, Progress
-
-    if not sys.stderr.isatty():
-        return NO_PROGRESS
-
-    def show(done: int, total: int, text: str) -> None:
-        if total:
-            sys.stderr.write(f"\r{text} {min(done, total) * 100 // total:3d}%\x1b[K")
-            sys.stderr.flush()
-
-    return Progress(show)
 
 
 def run_print(args: argparse.Namespace) -> int:
@@ -94,12 +71,9 @@ def run_print(args: argparse.Namespace) -> int:
         session_id=getattr(args, "session", None),
         language=getattr(args, "lang", None),  # --lang overrides the event's document language
     )
-    db = database(args, backup=False)
-    progress = _progress()
-    try:
+    progress = stderr_progress()
+    with opened(args, backup=False) as db:
         written = render_document(args.kind, db, args.out, options, progress)
-    finally:
-        db.dispose()
         if sys.stderr.isatty():
             sys.stderr.write("\r\x1b[K")
     message = translate("Cli", "Wrote %1 (pages: %2).")
@@ -108,12 +82,9 @@ def run_print(args: argparse.Namespace) -> int:
     if template is not None:
         from roadshow_desk.exchange.signup_template import write_signup_template
 
-        db = database(args, backup=False)
-        try:
+        with opened(args, backup=False) as db:
             path = write_signup_template(
                 db, template, event=args.event, session_id=args.session, lang=options.language
             )
-        finally:
-            db.dispose()
         print(fmt(translate("Cli", "Wrote %1."), str(path)))
     return 0

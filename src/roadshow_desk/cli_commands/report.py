@@ -17,7 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.cli_commands import database
+from roadshow_desk.cli_commands import opened
 from roadshow_desk.i18n import translate
 
 
@@ -55,15 +55,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="every event starting on or before DATE (YYYY-MM-DD)",
     )
-    parser.add_argument(
-        "--lang",
-        choices=("zh_CN", "en"),
-        default=argparse.SUPPRESS,
-        help="the report's language (default: the event's document language)",
-    )
-    parser.add_argument(
-        "--contacts", action="store_true", help="include contact persons and phone numbers"
-    )
+    _document_options(parser, "the report's", "contact persons and phone numbers")
     parser.set_defaults(func=run_report)
 
     case = subparsers.add_parser(
@@ -78,16 +70,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     case.add_argument(
         "--text", metavar="FILE", type=Path, default=None, help="the story, a UTF-8 text file"
     )
-    case.add_argument(
+    _document_options(case, "the write-up's", "the contact person and phone")
+    case.set_defaults(func=run_case)
+
+
+def _document_options(parser: argparse.ArgumentParser, whose: str, contacts: str) -> None:
+    """``--lang`` (``whose`` language) and ``--contacts`` (include ``contacts``)."""
+    parser.add_argument(
         "--lang",
         choices=("zh_CN", "en"),
         default=argparse.SUPPRESS,
-        help="the write-up's language (default: the event's document language)",
+        help=f"{whose} language (default: the event's document language)",
     )
-    case.add_argument(
-        "--contacts", action="store_true", help="include the contact person and phone"
-    )
-    case.set_defaults(func=run_case)
+    parser.add_argument("--contacts", action="store_true", help=f"include {contacts}")
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -101,8 +96,7 @@ def run_report(args: argparse.Namespace) -> int:
         )
     if args.event is not None and args.date_to is not None:
         raise InputError(translate("Results", "Give either an event or a period, not both."))
-    db = database(args, backup=False)
-    try:
+    with opened(args, backup=False) as db:
         written = write_report(
             db,
             args.out,
@@ -112,8 +106,6 @@ def run_report(args: argparse.Namespace) -> int:
             lang=getattr(args, "lang", None),
             contacts=args.contacts,
         )
-    finally:
-        db.dispose()
     print(fmt(translate("Cli", "Wrote %1."), str(written)))
     return 0
 
@@ -165,8 +157,7 @@ def run_case(args: argparse.Namespace) -> int:
             raise InputError(
                 fmt(translate("TypicalCase", "“%1” cannot be read as UTF-8 text."), args.text.name)
             ) from None
-    db = database(args, backup=False)
-    try:
+    with opened(args, backup=False) as db:
         path = write_case(
             db,
             args.out,
@@ -175,8 +166,6 @@ def run_case(args: argparse.Namespace) -> int:
             lang=getattr(args, "lang", None),
             contacts=args.contacts,
         )
-    finally:
-        db.dispose()
     print(fmt(translate("Cli", "Wrote %1."), str(path)))
     return 0
 

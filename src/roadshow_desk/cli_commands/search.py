@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from roadshow_desk.cli_commands import database, print_json
+from roadshow_desk.cli_commands import opened, print_json
 from roadshow_desk.i18n import fmt, translate
 
 DEFAULT_LIMIT = 20
@@ -61,26 +61,22 @@ def run_search(args: argparse.Namespace) -> int:
 
     if not query_terms(args.query):
         raise InputError(translate("Cli", "The search query is empty; give a word to look for."))
-    db = database(args, backup=False)
-    try:
-        with db.session() as session:
-            ids = search_ids(session, args.query, limit=args.limit)
-            total = count_hits(session, args.query) if args.limit else len(ids)
-            rows = {
-                row.id: row
-                for row in session.execute(
-                    select(
-                        Patent.id,
-                        Patent.application_no,
-                        Patent.title,
-                        Patent.technical_field,
-                        Patent.legal_status,
-                        Patent.score,
-                    ).where(Patent.id.in_(ids))
-                )
-            }
-    finally:
-        db.dispose()
+    with opened(args, backup=False) as db, db.session() as session:
+        ids = search_ids(session, args.query, limit=args.limit)
+        total = count_hits(session, args.query) if args.limit else len(ids)
+        rows = {
+            row.id: row
+            for row in session.execute(
+                select(
+                    Patent.id,
+                    Patent.application_no,
+                    Patent.title,
+                    Patent.technical_field,
+                    Patent.legal_status,
+                    Patent.score,
+                ).where(Patent.id.in_(ids))
+            )
+        }
     hits = [rows[patent_id] for patent_id in ids if patent_id in rows]
     if args.json:
         print_json(

@@ -7,10 +7,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.documents.data import EventInfo, SessionInfo, format_dates, format_time, joined
+from roadshow_desk.documents.data import (
+    EventInfo,
+    SessionInfo,
+    event_meta,
+    format_dates,
+    format_time,
+    joined,
+)
 from roadshow_desk.documents.pages import (
     Bookmark,
-    Meta,
     Page,
     Written,
     paginate,
@@ -154,10 +160,5 @@ def build_agenda(
 
         pages.append(Page(draw, marks))
     progress.total = progress.done + len(pages)
-    meta = Meta(
-        title=event.name + " · " + translate("Agenda", "Agenda"),
-        subject=translate("Agenda", "Agenda"),
-        author="、".join(event.organisers),
-        footer_text=event.name,
-    )
+    meta = event_meta(event, translate("Agenda", "Agenda"))
     return write_pdf(out, lk, pages, meta, progress)

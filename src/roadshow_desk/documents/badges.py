@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.documents.data import BadgeInfo, EventInfo, joined
+from roadshow_desk.documents.data import BadgeInfo, EventInfo, event_meta, joined
 from roadshow_desk.documents.pages import (
-    Meta,
     Page,
     Written,
+    fitted,
     measure,
     stack,
     stacked_height,
@@ -23,7 +23,7 @@ from roadshow_desk.documents.pages import (
     write_pdf,
 )
 from roadshow_desk.documents.qr import draw_qr
-from roadshow_desk.documents.styles import ACCENT, MM, MUTED, RULE, Look, bold, look, para
+from roadshow_desk.documents.styles import ACCENT, MM, MUTED, RULE, Look, look, para
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.i18n import translate
 
@@ -32,19 +32,6 @@ BADGE_HEIGHT = 65 * MM
 COLUMNS, ROWS = 2, 4
 PER_SHEET = COLUMNS * ROWS
 QR_SIZE = 30 * MM
-
-
-def _name_items(name: str, lk: Look, width: float, height: float) -> list[tuple[Any, float]]:
-    from reportlab.lib.styles import ParagraphStyle
-
-    base = lk.styles["badge_name"]
-    size = 17.0
-    while True:
-        style = ParagraphStyle("badge_fit", parent=base, fontSize=size, leading=size * 1.25)
-        items = measure([bold(para(name, style), weight=0.35)], width)
-        if stacked_height(items) <= height or size <= 9:
-            return items
-        size -= 1
 
 
 def _draw_badge(canvas: Any, lk: Look, event: EventInfo, badge: BadgeInfo) -> None:
@@ -73,7 +60,10 @@ def _draw_badge(canvas: Any, lk: Look, event: EventInfo, badge: BadgeInfo) -> No
         lines.append(para(joined(list(badge.tags)), lk.styles["badge_line"]))
     info = measure(lines, text_width)
     room = body_top - pad - stacked_height(info) - 4
-    name = _name_items(badge.name, lk, text_width, room)
+    sizes = range(17, 8, -1)  # 17 pt down to 9 pt
+    name = fitted(
+        badge.name, lk.styles["badge_name"], text_width, room, sizes, leading=1.25, weight=0.35
+    )
     y = stack(canvas, name, pad, body_top) - 4
     stack(canvas, info, pad, y)
     canvas.setFillColorRGB(*MUTED)
@@ -129,9 +119,5 @@ def build_badges(
 
         pages.append(Page(draw, footer=False))
     progress.start(len(pages), translate("Badges", "Writing the badges"))
-    meta = Meta(
-        title=event.name + " · " + translate("Badges", "Badges"),
-        subject=translate("Badges", "Badges"),
-        author="、".join(event.organisers),
-    )
+    meta = event_meta(event, translate("Badges", "Badges"))
     return write_pdf(out, lk, pages, meta, progress)

@@ -19,13 +19,13 @@ from typing import Any
 from roadshow_desk.documents.data import (
     EventInfo,
     PatentInfo,
+    event_meta,
     event_signup_link,
     format_dates,
     joined,
 )
 from roadshow_desk.documents.pages import (
     Bookmark,
-    Meta,
     Page,
     Written,
     measure,
@@ -507,12 +507,7 @@ def build_brochure(
         )
     assert len(pages) == index_start + len(index_pages) - 1
     progress.total = progress.done + len(pages)
-    meta = Meta(
-        title=event.name + " · " + translate("Brochure", "Patent brochure"),
-        subject=translate("Brochure", "Patent brochure"),
-        author=joined(event.organisers),
-        footer_text=event.name,
-    )
+    meta = event_meta(event, translate("Brochure", "Patent brochure"))
     return write_pdf(out, lk, pages, meta, progress)
 
 

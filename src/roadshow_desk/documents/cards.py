@@ -12,35 +12,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.documents.data import EventInfo, PatentInfo
+from roadshow_desk.documents.data import EventInfo, PatentInfo, event_meta
 from roadshow_desk.documents.pages import (
     Bookmark,
-    Meta,
     Page,
     Written,
+    fitted,
     measure,
     stack,
     stacked_height,
     write_pdf,
 )
 from roadshow_desk.documents.qr import draw_qr
-from roadshow_desk.documents.styles import ACCENT, MM, MUTED, RULE, Look, bold, look, para
+from roadshow_desk.documents.styles import ACCENT, MM, MUTED, RULE, Look, look, para
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.i18n import fmt, translate
-
-
-def _title_items(title: str, lk: Look, width: float, height: float) -> list[tuple[Any, float]]:
-    """The title at the largest size (30 pt down to 14 pt) that fits ``height``."""
-    from reportlab.lib.styles import ParagraphStyle
-
-    base = lk.styles["card_title"]
-    size = 30.0
-    while True:
-        style = ParagraphStyle("card_title_fit", parent=base, fontSize=size, leading=size * 1.3)
-        items = measure([bold(para(title, style), weight=0.5)], width)
-        if stacked_height(items) <= height or size <= 14:
-            return items
-        size -= 2
 
 
 def _draw_face(canvas: Any, lk: Look, event: EventInfo, patent: PatentInfo, number: int) -> None:
@@ -63,7 +49,10 @@ def _draw_face(canvas: Any, lk: Look, event: EventInfo, patent: PatentInfo, numb
     lines.append(para(patent.application_no, lk.styles["card_line"]))
     info = measure(lines, text_width)
     room = body_top - margin - stacked_height(info) - 10
-    title = _title_items(patent.title, lk, text_width, room)
+    sizes = range(30, 13, -2)  # 30 pt down to 14 pt
+    title = fitted(
+        patent.title, lk.styles["card_title"], text_width, room, sizes, leading=1.3, weight=0.5
+    )
     block = stacked_height(title) + 10 + stacked_height(info)
     y = margin + (body_top - margin + block) / 2
     y = stack(canvas, title, margin, y) - 10
@@ -120,9 +109,5 @@ def build_booth_cards(
 
         pages.append(Page(draw, [Bookmark(patent.title or patent.application_no)], footer=False))
     progress.start(len(pages), translate("BoothCards", "Writing the booth cards"))
-    meta = Meta(
-        title=event.name + " · " + translate("BoothCards", "Booth cards"),
-        subject=translate("BoothCards", "Booth cards"),
-        author="、".join(event.organisers),
-    )
+    meta = event_meta(event, translate("BoothCards", "Booth cards"))
     return write_pdf(out, lk, pages, meta, progress)

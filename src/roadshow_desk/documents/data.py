@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from roadshow_desk.documents.pages import Meta
 from roadshow_desk.domain.enums import ConversionMode, EnterpriseTag, LegalStatus, PatentType
 from roadshow_desk.domain.labels import label, label_of
 from roadshow_desk.domain.models import split_list
@@ -368,3 +369,15 @@ def format_time(moment: dt.datetime | None) -> str:
 def joined(items: tuple[str, ...] | list[str]) -> str:
     """Items joined the Chinese way ("A、B、C")."""
     return translate("Documents", ", ", "list separator").join(items)
+
+
+def event_meta(event: EventInfo, document: str) -> Meta:
+    """The PDF properties of the event's ``document`` (its translated name): titled by the
+    event and the document, by the event's organisers, the event's name in the footers (of
+    the pages that have one)."""
+    return Meta(
+        title=event.name + " · " + document,
+        subject=document,
+        author=joined(event.organisers),
+        footer_text=event.name,
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from roadshow_desk.documents.styles import MUTED, RULE, Look
+from roadshow_desk.documents.styles import MUTED, RULE, Look, bold, para
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.i18n import fmt, translate
 
@@ -129,6 +129,31 @@ def stacked_height(items: Sequence[tuple[Any, float]]) -> float:
         if index:
             total += flowable.getSpaceBefore()
     return total
+
+
+def fitted(
+    text: str,
+    base: Any,
+    width: float,
+    height: float,
+    sizes: range,
+    *,
+    leading: float,
+    weight: float,
+) -> list[tuple[Any, float]]:
+    """``text`` in bold, measured at the first of ``sizes`` (points, largest first) that fits
+    ``height``, else at the last; line spacing ``leading`` times the size."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    items: list[tuple[Any, float]] = []
+    for size in sizes:
+        style = ParagraphStyle(
+            f"{base.name}_fit", parent=base, fontSize=size, leading=size * leading
+        )
+        items = measure([bold(para(text, style), weight=weight)], width)
+        if stacked_height(items) <= height:
+            break
+    return items
 
 
 def paginate(

@@ -17,11 +17,12 @@ from typing import Any
 from roadshow_desk.documents.data import (
     EventInfo,
     SessionInfo,
+    event_meta,
     event_signup_link,
     format_dates,
     format_time,
 )
-from roadshow_desk.documents.pages import Meta, Page, Written, measure, stack, write_pdf
+from roadshow_desk.documents.pages import Page, Written, measure, stack, write_pdf
 from roadshow_desk.documents.qr import draw_qr
 from roadshow_desk.documents.styles import (
     ACCENT,
@@ -295,10 +296,5 @@ def build_signup_sheets(
             marks = [Bookmark(session.title if session else event.name)] if copy == 0 else []
             pages.append(Page(draw, marks))
     progress.start(len(pages), translate("SignupSheet", "Writing the sign-up sheets"))
-    meta = Meta(
-        title=event.name + " · " + translate("SignupSheet", "Sign-up sheet"),
-        subject=translate("SignupSheet", "Sign-up sheet"),
-        author="、".join(event.organisers),
-        footer_text=event.name,
-    )
+    meta = event_meta(event, translate("SignupSheet", "Sign-up sheet"))
     return write_pdf(out, lk, pages, meta, progress)

@@ -30,6 +30,7 @@ from roadshow_desk.domain.models import (
     Slot,
     utcnow,
 )
+from roadshow_desk.domain.records import live
 from roadshow_desk.domain.shortlist import shortlist_in_order
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
@@ -53,15 +54,15 @@ def _check_minutes(minutes: int) -> int:
 
 
 def get_session(session: Session, session_id: int) -> RoadshowSession:
-    found = session.get(RoadshowSession, session_id)
-    if found is None or found.deleted_at is not None:
+    found = live(session, RoadshowSession, session_id)
+    if found is None:
         raise AgendaError(translate("Agenda", "This roadshow session no longer exists."))
     return found
 
 
 def get_slot(session: Session, slot_id: int) -> Slot:
-    found = session.get(Slot, slot_id)
-    if found is None or found.deleted_at is not None:
+    found = live(session, Slot, slot_id)
+    if found is None:
         raise AgendaError(translate("Agenda", "This slot no longer exists."))
     return found
 

@@ -41,6 +41,7 @@ from roadshow_desk.domain.enums import BudgetBand, FollowUpStage, IntentionKind,
 from roadshow_desk.domain.identifiers import InvalidPhone, normalize_phone
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, Intention, Patent, new_uuid, utcnow
+from roadshow_desk.domain.records import live
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -280,10 +281,7 @@ def draft_of(intention: Intention) -> IntentionDraft:
     )
 
 
-FORM_FIELDS: tuple[str, ...] = (
-    "enterprise_id",
-    "patent_id",
-    "kind",
+DETAIL_FIELDS: tuple[str, ...] = (
     "prospect_rating",
     "budget_band",
     "timeline",
@@ -291,6 +289,10 @@ FORM_FIELDS: tuple[str, ...] = (
     "contact_phone",
     "notes",
 )
+"""The details of an intention: what it says beyond who wants which patent how (a re-import
+of a transcribed sheet updates these)."""
+
+FORM_FIELDS: tuple[str, ...] = ("enterprise_id", "patent_id", "kind", *DETAIL_FIELDS)
 """The fields of an intention the capture form edits (``budget_amount`` and the event are
 not on the form, so an edit there never changes them)."""
 
@@ -366,8 +368,8 @@ def set_intention_deleted(
 
 
 def _get(session: Session, intention_id: int) -> Intention:
-    intention = session.get(Intention, intention_id)
-    if intention is None or intention.deleted_at is not None:
+    intention = live(session, Intention, intention_id)
+    if intention is None:
         raise InvalidIntention(translate("Capture", "This intention no longer exists."))
     return intention
 

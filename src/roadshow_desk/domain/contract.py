@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import DealKind, FollowUpStage, PaymentMethod
 from roadshow_desk.domain.models import FollowUpEntry, Intention, utcnow
+from roadshow_desk.domain.records import live
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -150,8 +151,8 @@ def validate(
 
 
 def _intention(session: Session, intention_id: int) -> Intention:
-    intention = session.get(Intention, intention_id)
-    if intention is None or intention.deleted_at is not None:
+    intention = live(session, Intention, intention_id)
+    if intention is None:
         raise ContractInvalid(translate("Contract", "This intention no longer exists."))
     return intention
 

@@ -62,6 +62,7 @@ from roadshow_desk.domain.models import (
     split_list,
     utcnow,
 )
+from roadshow_desk.domain.records import live
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -325,8 +326,8 @@ def register_enterprise(
 
 
 def get_enterprise(session: Session, enterprise_id: int) -> Enterprise:
-    enterprise = session.get(Enterprise, enterprise_id)
-    if enterprise is None or enterprise.deleted_at is not None:
+    enterprise = live(session, Enterprise, enterprise_id)
+    if enterprise is None:
         raise EnterpriseInvalid(translate("Enterprises", "This enterprise no longer exists."))
     return enterprise
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.models import Event, Station, join_list, split_list, utcnow
 from roadshow_desk.domain.payloads import signup_template_problem
+from roadshow_desk.domain.records import live
 from roadshow_desk.domain.venue_time import DEFAULT_TIME_ZONE, InvalidTimeZone, check_time_zone
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
@@ -145,8 +146,8 @@ def fields_of(event: Event) -> EventFields:
 
 
 def get_event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None or event.deleted_at is not None:
+    event = live(session, Event, event_id)
+    if event is None:
         raise EventInvalid(fmt(translate("Events", "There is no event %1."), str(event_id)))
     return event
 

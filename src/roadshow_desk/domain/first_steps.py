@@ -21,6 +21,7 @@ from roadshow_desk.domain.models import (
     ShortlistEntry,
     Slot,
 )
+from roadshow_desk.domain.records import live
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def _exists(session: Session, query: object) -> bool:
 def set_up(session: Session, event_id: int | None = None) -> SetUp:
     """What is set up, for ``event_id`` (``None``: the most recent event, if any)."""
     if event_id is not None:
-        event = session.get(Event, event_id)
-        if event is None or event.deleted_at is not None:
+        event = live(session, Event, event_id)
+        if event is None:
             event_id = None
     if event_id is None:
         latest = latest_event(session)

@@ -34,6 +34,7 @@ from roadshow_desk.domain.models import (
     Patent,
     utcnow,
 )
+from roadshow_desk.domain.records import live
 from roadshow_desk.domain.venue_time import venue_today
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
@@ -70,8 +71,8 @@ class FollowUpError(InputError):
 
 
 def _get(session: Session, intention_id: int) -> Intention:
-    intention = session.get(Intention, intention_id)
-    if intention is None or intention.deleted_at is not None:
+    intention = live(session, Intention, intention_id)
+    if intention is None:
         raise FollowUpError(translate("FollowUp", "This intention no longer exists."))
     return intention
 

@@ -19,6 +19,7 @@ from roadshow_desk.domain.edits import record_local_edit
 from roadshow_desk.domain.enums import ConversionMode, LegalStatus, PatentType
 from roadshow_desk.domain.labels import field_label
 from roadshow_desk.domain.models import PATENT_DATA_FIELDS, Patent, join_list, split_list
+from roadshow_desk.domain.records import live
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -128,8 +129,8 @@ def edit_patent(
     Every value is checked first, so a bad one changes nothing. Returns ``None`` when no
     value differs from what is stored.
     """
-    patent = session.get(Patent, patent_id)
-    if patent is None or patent.deleted_at is not None:
+    patent = live(session, Patent, patent_id)
+    if patent is None:
         raise PatentEditError(translate("PatentEditing", "The patent no longer exists."))
     coerced = {name: coerce_value(name, value) for name, value in changes.items()}
     effective = {name: value for name, value in coerced.items() if getattr(patent, name) != value}
@@ -171,8 +172,8 @@ def revert_patent_edit(session: Session, edit: PatentEdit) -> None:
 
 def patent_values(session: Session, patent_id: int) -> dict[str, Any]:
     """The editable fields of a patent, plus ``application_no`` (for an edit form)."""
-    patent = session.get(Patent, patent_id)
-    if patent is None or patent.deleted_at is not None:
+    patent = live(session, Patent, patent_id)
+    if patent is None:
         raise PatentEditError(translate("PatentEditing", "The patent no longer exists."))
     values = {name: getattr(patent, name) for name in PATENT_DATA_FIELDS}
     values["application_no"] = patent.application_no

@@ -123,9 +123,10 @@ def load_plan(session: Session, session_id: int) -> SessionPlan:
     from sqlalchemy.orm import selectinload
 
     from roadshow_desk.domain.models import Patent, RoadshowSession, ShortlistEntry, Slot
+    from roadshow_desk.domain.records import live
 
-    roadshow = session.get(RoadshowSession, session_id)
-    if roadshow is None or roadshow.deleted_at is not None:
+    roadshow = live(session, RoadshowSession, session_id)
+    if roadshow is None:
         raise PlanError(translate("Roadshow", "The roadshow session no longer exists."))
     event = roadshow.event
     slots = session.scalars(

@@ -35,6 +35,7 @@ from roadshow_desk.domain.models import (
     split_list,
     utcnow,
 )
+from roadshow_desk.domain.records import live
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
@@ -117,8 +118,8 @@ def entry(session: Session, event_id: int, patent_id: int) -> ShortlistEntry:
 
 
 def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None or event.deleted_at is not None:
+    event = live(session, Event, event_id)
+    if event is None:
         raise ShortlistError(translate("Shortlist", "The event no longer exists."))
     return event
 

@@ -28,6 +28,7 @@ from roadshow_desk.domain.models import (
     RoadshowSession,
     Slot,
 )
+from roadshow_desk.domain.records import live
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -64,8 +65,8 @@ def case_facts(
     session: Session, intention_id: int, *, story: str = "", contacts: bool = False
 ) -> CaseFacts:
     """The facts of the case of intention ``intention_id`` (which must be signed)."""
-    intention = session.get(Intention, intention_id)
-    if intention is None or intention.deleted_at is not None:
+    intention = live(session, Intention, intention_id)
+    if intention is None:
         raise CaseInvalid(
             fmt(translate("TypicalCase", "There is no intention %1."), str(intention_id))
         )

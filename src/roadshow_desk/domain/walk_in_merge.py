@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enterprises import get_enterprise, merge_walk_in
-from roadshow_desk.domain.models import Enterprise, Intention, Registration, utcnow
+from roadshow_desk.domain.models import Enterprise, Intention, Registration, Synced, utcnow
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +101,25 @@ def merge_walk_in_undoably(
     return before
 
 
+def _put_back(
+    session: Session,
+    model: type[Synced],
+    before: _RegistrationBefore | _FirmBefore,
+    now: dt.datetime,
+    station: str,
+) -> None:
+    """Give the record ``before.id`` of ``model`` back the fields ``before`` kept (a record
+    gone since is left alone)."""
+    record = session.get(model, before.id)
+    if record is None:
+        return
+    for field in dataclasses.fields(before):
+        if field.name != "id":
+            setattr(record, field.name, getattr(before, field.name))
+    record.updated_at = now
+    record.station = station or record.station
+
+
 def undo_walk_in_merge(session: Session, merge: WalkInMerge, *, station: str = "") -> None:
     """Put back what the merge changed (see the module notes)."""
     now = utcnow()
@@ -112,25 +131,7 @@ def undo_walk_in_merge(session: Session, merge: WalkInMerge, *, station: str = "
         intention.station = station or intention.station
     session.flush()
     for state in merge.registrations:
-        registration = session.get(Registration, state.id)
-        if registration is None:
-            continue
-        registration.enterprise_id = state.enterprise_id
-        registration.checked_in_at = state.checked_in_at
-        registration.checked_in_station = state.checked_in_station
-        registration.attendee_name = state.attendee_name
-        registration.attendee_phone = state.attendee_phone
-        registration.deleted_at = state.deleted_at
-        registration.updated_at = now
-        registration.station = station or registration.station
+        _put_back(session, Registration, state, now, station)
     for before in merge.firms:
-        firm = session.get(Enterprise, before.id)
-        if firm is None:
-            continue
-        firm.phone = before.phone
-        firm.contact_person = before.contact_person
-        firm.notes = before.notes
-        firm.deleted_at = before.deleted_at
-        firm.updated_at = now
-        firm.station = station or firm.station
+        _put_back(session, Enterprise, before, now, station)
     session.flush()

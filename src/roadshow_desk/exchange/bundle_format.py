@@ -236,20 +236,11 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
         raise _refuse(
             QT_TRANSLATE_NOOP("Bundles", "“%1” is not a station bundle; nothing was merged."), path
         )
-    version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        archive.close()
-        raise _refuse(
-            QT_TRANSLATE_NOOP(
-                "Bundles",
-                "“%1” was written by a newer version of Roadshow Desk; update the app to merge "
-                "it. Nothing was merged.",
-            ),
-            path,
-        )
     from roadshow_desk.store.migrations import KNOWN_REVISIONS
 
-    if str(manifest.get("schema_revision", "")) not in KNOWN_REVISIONS:
+    version = manifest.get("format_version")
+    newer_format = not isinstance(version, int) or version > FORMAT_VERSION
+    if newer_format or str(manifest.get("schema_revision", "")) not in KNOWN_REVISIONS:
         archive.close()
         raise _refuse(
             QT_TRANSLATE_NOOP(

@@ -168,8 +168,7 @@ def merge_bundles(
     total = sum(b.count(spec.name) for b in bundles for spec in TABLES)
     progress.start(max(total, 1), translate("Bundles", "Merging station bundles…"))
     result = MergeResult([], dry_run)
-    session = database.sessions()
-    try:
+    with database.session() as session:  # committed at the end unless rolled back here
         connection = session.connection()
         events = dict(connection.execute(select(Event.uuid, Event.id)).all())
         for bundle in bundles:
@@ -197,12 +196,6 @@ def merge_bundles(
                 from roadshow_desk.store.db import backup_database
 
                 result.backup_path = backup_database(database.url, "before-merge")
-            session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
     result.seconds = time.perf_counter() - started
     return result
 

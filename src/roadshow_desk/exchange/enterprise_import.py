@@ -57,9 +57,10 @@ from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.exchange.columns import ColumnMapping, Field, FieldSpec, RowRejected, parse_row
 from roadshow_desk.exchange.import_core import (
     ImportResult,
+    add_batch,
+    back_up_before,
     detected_mapping,
     finish,
-    import_batch,
     parse_credit_code,
     read_and_map,
 )
@@ -256,13 +257,8 @@ def import_enterprises(
         if dry_run or not writes:
             session.rollback()
         else:
-            from roadshow_desk.store.db import backup_database
-
-            result.backup_path = backup_database(database.url, "before-enterprise-import")
-            batch = import_batch(ImportKind.ENTERPRISES, path, mapping, station, result)
-            session.add(batch)
-            session.flush()
-            result.batch_id = batch.id
+            back_up_before(database, result, "before-enterprise-import")
+            batch = add_batch(session, ImportKind.ENTERPRISES, path, mapping, station, result)
             for conflict in session.scalars(
                 select(FieldConflict).where(
                     FieldConflict.record_table == "enterprise", FieldConflict.batch_id.is_(None)

@@ -12,7 +12,8 @@
   caller chose a mapping, and check that the required columns and some rows are there;
 * :func:`parse_credit_code`: the cell parser of a unified social credit code;
 * :func:`import_batch`: the :class:`~roadshow_desk.domain.models.ImportBatch` row of an
-  import that writes;
+  import that writes, and :func:`add_batch`, which adds it to the session;
+* :func:`back_up_before`: the backup an import that writes takes first;
 * :func:`write_rejects_report` and :func:`finish`: the rejects report, and the time taken.
 """
 
@@ -43,6 +44,8 @@ from roadshow_desk.exchange.tables import Table, fmt
 from roadshow_desk.i18n import translate
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from roadshow_desk.store.db import Database
 
 
@@ -159,6 +162,30 @@ def import_batch(
         rejected=result.rejected,
         conflicts=result.conflicts,
     )
+
+
+def add_batch(
+    session: Session,
+    kind: ImportKind,
+    path: Path,
+    mapping: ColumnMapping,
+    station: str,
+    result: ImportResult,
+) -> ImportBatch:
+    """Add the batch row of an import that writes to ``session`` and flush it, so that it
+    has its id (also set as ``result.batch_id``)."""
+    batch = import_batch(kind, path, mapping, station, result)
+    session.add(batch)
+    session.flush()
+    result.batch_id = batch.id
+    return batch
+
+
+def back_up_before(database: Database, result: ImportResult, label: str) -> None:
+    """Back the database up before an import writes (``result.backup_path``: the copy)."""
+    from roadshow_desk.store.db import backup_database
+
+    result.backup_path = backup_database(database.url, label)
 
 
 def write_rejects_report(

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from roadshow_desk.domain.capture import InvalidIntention
+from roadshow_desk.domain.capture import DETAIL_FIELDS, InvalidIntention
 from roadshow_desk.domain.enums import ImportKind
 from roadshow_desk.domain.events import resolve_event
 from roadshow_desk.domain.models import Intention, utcnow
@@ -62,8 +62,9 @@ from roadshow_desk.errors import InputError
 from roadshow_desk.exchange.columns import ColumnMapping, RowRejected, parse_row
 from roadshow_desk.exchange.import_core import (
     ImportResult,
+    add_batch,
+    back_up_before,
     finish,
-    import_batch,
     read_and_map,
 )
 from roadshow_desk.exchange.intention_fields import INTENTION_SPEC, read_intention_table
@@ -169,24 +170,12 @@ def import_intentions(
         else:
             session.flush()
             interest_changed(session, writer.touched)  # enterprise interest: in the score
-            from roadshow_desk.store.db import backup_database
-
-            result.backup_path = backup_database(database.url, "before-intention-import")
-            batch = import_batch(ImportKind.INTENTIONS, path, mapping, station, result)
-            session.add(batch)
-            session.flush()
-            result.batch_id = batch.id
+            back_up_before(database, result, "before-intention-import")
+            add_batch(session, ImportKind.INTENTIONS, path, mapping, station, result)
     return finish(result, table, rejects_path, started)
 
 
-_UPDATABLE = (
-    "prospect_rating",
-    "budget_band",
-    "timeline",
-    "contact_person",
-    "contact_phone",
-    "notes",
-)
+_UPDATABLE = DETAIL_FIELDS  # what a re-import updates
 
 
 class _Writer:

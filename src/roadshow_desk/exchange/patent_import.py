@@ -51,6 +51,7 @@ from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.exchange.columns import ColumnMapping
 from roadshow_desk.exchange.import_core import (
     ImportResult,
+    back_up_before,
     detected_mapping,
     read_and_map,
     write_rejects_report,
@@ -154,9 +155,7 @@ def _import_patents(
     write_rejects_report(result, table, rejects_path)
     progress.check()
     if not dry_run and plan.writes:
-        from roadshow_desk.store.db import backup_database
-
-        result.backup_path = backup_database(database.url, "before-import")
+        back_up_before(database, result, "before-import")
         write_plan(database, plan, table, mapping, result, station, path, progress)
     result.seconds = time.perf_counter() - started
     return result

@@ -29,7 +29,7 @@ from roadshow_desk.domain.models import (
 )
 from roadshow_desk.domain.progress import Progress
 from roadshow_desk.exchange.columns import ColumnMapping
-from roadshow_desk.exchange.import_core import ImportResult, import_batch
+from roadshow_desk.exchange.import_core import ImportResult, add_batch
 from roadshow_desk.exchange.patent_plan import PatentPlan, insert_row
 from roadshow_desk.i18n import translate
 
@@ -66,9 +66,7 @@ def write_plan(
         )
     ]
     with database.session() as session, _larger_cache(session.connection(), len(plan.inserts)):
-        batch = import_batch(ImportKind.PATENTS, path, mapping, station, result)
-        session.add(batch)
-        session.flush()
+        batch = add_batch(session, ImportKind.PATENTS, path, mapping, station, result)
         if plan.new_institutions:
             session.execute(
                 insert(Institution),
@@ -113,7 +111,6 @@ def write_plan(
         progress.check()
         rescore(session, patent_ids=ids)  # under the active rubric
         progress.check()
-        result.batch_id = batch.id
         result.patent_ids = ids
 
 

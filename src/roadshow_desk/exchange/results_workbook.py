@@ -9,8 +9,6 @@ the raw intentions unless ``contacts`` is asked for; the first sheet says which.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +28,7 @@ from roadshow_desk.exchange.export_times import export_zone
 from roadshow_desk.exchange.fairday_export import intention_header, intention_rows
 from roadshow_desk.exchange.safe_cells import xlsx_text
 from roadshow_desk.exchange.tables import fmt
-from roadshow_desk.exchange.writers import EXCEL_CELL_LIMIT, written_atomically
+from roadshow_desk.exchange.writers import write_xlsx_cell, written_atomically
 from roadshow_desk.i18n import translate
 
 if TYPE_CHECKING:
@@ -118,19 +116,9 @@ def _write(path: Path, results: Results, tables: Sequence[ResultTable], contacts
                         continue
                     if isinstance(value, bool):
                         sheet.write_boolean(row_number, column, value)
-                    elif isinstance(value, (int, float)) and math.isfinite(value):
-                        style = (
-                            money if isinstance(raw, float) or hasattr(raw, "quantize") else None
-                        )
-                        sheet.write_number(row_number, column, value, style)
-                    elif isinstance(value, dt.datetime):
-                        sheet.write_datetime(row_number, column, value, time_format)
-                    elif isinstance(value, dt.date):
-                        sheet.write_datetime(
-                            row_number, column, dt.datetime.combine(value, dt.time()), date_format
-                        )
                     else:
-                        text = xlsx_text(str(value))[:EXCEL_CELL_LIMIT]
-                        sheet.write_string(row_number, column, text)
+                        amount = isinstance(raw, float) or hasattr(raw, "quantize")
+                        formats = (money if amount else None, None, date_format, time_format)
+                        write_xlsx_cell(sheet, row_number, column, value, *formats)
     finally:
         workbook.close()

@@ -124,6 +124,28 @@ def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]])
             writer.writerow([csv_cell(value) for value in row])
 
 
+def write_xlsx_cell(
+    sheet: Any,
+    row: int,
+    column: int,
+    value: Any,
+    number_style: Any,
+    text_style: Any,
+    date_format: Any,
+    time_format: Any,
+) -> None:
+    """Write one cell (not a bool) by its type: a finite number as a number, a date or a time
+    as one, anything else as neutralised text clipped to what a cell holds."""
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        sheet.write_number(row, column, value, number_style)
+    elif isinstance(value, dt.datetime):
+        sheet.write_datetime(row, column, value, time_format)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(row, column, dt.datetime.combine(value, dt.time()), date_format)
+    else:
+        sheet.write_string(row, column, xlsx_text(str(value))[:EXCEL_CELL_LIMIT], text_style)
+
+
 def _write_xlsx(
     path: Path,
     header: Sequence[str],
@@ -166,16 +188,8 @@ def _write_xlsx(
                 style = warn_cell if highlight_last and column == last else None
                 if isinstance(value, bool):
                     sheet.write_string(number, column, "是" if value else "否", style)
-                elif isinstance(value, (int, float)) and math.isfinite(value):
-                    sheet.write_number(number, column, value, style)
-                elif isinstance(value, dt.datetime):
-                    sheet.write_datetime(number, column, value, time_format)
-                elif isinstance(value, dt.date):
-                    sheet.write_datetime(
-                        number, column, dt.datetime.combine(value, dt.time()), date_format
-                    )
                 else:
-                    text = xlsx_text(str(value))
-                    sheet.write_string(number, column, text[:EXCEL_CELL_LIMIT], style)
+                    formats = (style, style, date_format, time_format)
+                    write_xlsx_cell(sheet, number, column, value, *formats)
     finally:
         workbook.close()

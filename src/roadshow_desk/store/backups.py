@@ -29,6 +29,7 @@ from roadshow_desk.store.db import (
     Database,
     DatabaseError,
     backup_database,
+    copy_sqlite,
     open_database,
     sqlite_path,
 )
@@ -127,14 +128,7 @@ def restore_backup(database: Database, backup: Path) -> Path | None:
         before = backup_database(database.url, RESTORE_REASON)
         database.engine.dispose()  # no pooled connection keeps a view of the old pages
         source = sqlite3.connect(f"file:{quote(str(staging))}?mode=ro", uri=True)
-        try:
-            destination = sqlite3.connect(str(target), timeout=30)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        copy_sqlite(source, target, timeout=30)
     finally:
         staging.unlink(missing_ok=True)
     open_database(database.url, backup=False).dispose()  # an older backup: migrate it

@@ -151,6 +151,19 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
+def copy_sqlite(source: sqlite3.Connection, target: Path, *, timeout: float = 5.0) -> None:
+    """Copy the SQLite database open as ``source`` into the file ``target`` (consistent even
+    while in use; ``timeout``: seconds to wait for a lock on ``target``); closes ``source``."""
+    try:
+        destination = sqlite3.connect(str(target), timeout=timeout)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+
+
 def backup_database(url: str, reason: str) -> Path | None:
     """Copy an SQLite database to the backups folder (consistent even while in use).
 
@@ -165,15 +178,7 @@ def backup_database(url: str, reason: str) -> Path | None:
     stamp = utcnow().strftime("%Y%m%d-%H%M%S-%f")
     safe_reason = "".join(ch if ch.isalnum() else "-" for ch in reason)[:40]
     target = folder / f"{path.stem}-{stamp}-{safe_reason}{path.suffix}"
-    source = sqlite3.connect(str(path))
-    try:
-        destination = sqlite3.connect(str(target))
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+    copy_sqlite(sqlite3.connect(str(path)), target)
     backups = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
     for old in backups[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
