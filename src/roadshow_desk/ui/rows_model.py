@@ -1,8 +1,10 @@
 """A table model over a list of rows read in one query: the shared part of the small lists.
 
 Subclasses set :attr:`HEADERS` (marked with ``QT_TRANSLATE_NOOP(HEADER_CONTEXT, ...)``) and
-:attr:`HEADER_CONTEXT`, implement :meth:`row_id` and ``data()``, and hand new rows to
-:meth:`set_rows`. Large tables (the library) use their own lazy model instead.
+:attr:`HEADER_CONTEXT`, implement :meth:`row_id`, :meth:`read_rows` (the one query) and
+:meth:`display` (a cell's text), and may answer other roles in :meth:`role_data`;
+:meth:`reload` reads and shows the rows. Large tables (the library) use their own lazy model
+instead.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from sqlalchemy.orm import Session
+
+from roadshow_desk.store.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,13 +33,32 @@ class RowsModel(QAbstractTableModel):
     HEADERS: Sequence[object] = ()
     HEADER_CONTEXT = ""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.database = database
         self.rows: list[Any] = []
 
     def row_id(self, row: Any) -> int:
         """The record id of a row (what ``UserRole`` returns)."""
         raise NotImplementedError
+
+    def read_rows(self, session: Session) -> list[Any]:
+        """The rows to show, read in ``session``."""
+        raise NotImplementedError
+
+    def display(self, row: Any, index: Index) -> Any:
+        """The text of the cell at ``index`` (whose row is ``row``)."""
+        raise NotImplementedError
+
+    def role_data(self, row: Any, index: Index, role: int) -> Any:
+        """What the cell answers for a role other than display and ``UserRole``; none."""
+        return None
+
+    def reload(self) -> None:
+        """Read the rows again (:meth:`read_rows`) and show them (:meth:`set_rows`)."""
+        with self.database.session() as session:
+            rows = self.read_rows(session)
+        self.set_rows(rows)
 
     def set_rows(self, rows: list[Any]) -> None:
         """Show ``rows``; when they are the same records in the same order (a reload after an
@@ -65,3 +89,13 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(self.HEADER_CONTEXT, str(self.HEADERS[section]))
         return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return self.row_id(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index)
+        return self.role_data(row, index, role)

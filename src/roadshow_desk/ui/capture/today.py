@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.capture import IntentionRow, count_of_day, intentions_of_day
 from roadshow_desk.domain.checkin import local_time
@@ -54,44 +55,37 @@ class TodayModel(RowsModel):
     )
 
     def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.database = database
+        super().__init__(database, parent)
         self.rows: list[IntentionRow] = []
         self.event_id: int | None = None
         self.day: dt.date | None = None
         self.time_zone: str | None = None
 
-    def reload(self) -> None:
+    def read_rows(self, session: Session) -> list[IntentionRow]:
         from roadshow_desk.domain.models import Event
 
-        with self.database.session() as session:
-            rows = intentions_of_day(session, self.day, event_id=self.event_id)
-            event = session.get(Event, self.event_id) if self.event_id is not None else None
-            self.time_zone = event.time_zone if event is not None else None
-        self.set_rows(rows)
+        event = session.get(Event, self.event_id) if self.event_id is not None else None
+        self.time_zone = event.time_zone if event is not None else None
+        return intentions_of_day(session, self.day, event_id=self.event_id)
 
     def row_id(self, row: Any) -> int:
         return row.id
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def role_data(self, row: Any, index: Index, role: int) -> Any:
+        if role != Qt.ItemDataRole.ToolTipRole:
             return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(
-                part
-                for part in (
-                    row.application_no + " " + row.patent_title,
-                    row.contact_person,
-                    row.contact_phone,
-                    row.notes,
-                )
-                if part.strip()
+        return "\n".join(
+            part
+            for part in (
+                row.application_no + " " + row.patent_title,
+                row.contact_person,
+                row.contact_phone,
+                row.notes,
             )
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+            if part.strip()
+        )
+
+    def display(self, row: Any, index: Index) -> Any:
         column = index.column()
         if column == 0:
             return local_time(row.captured_at, self.time_zone).strftime("%H:%M")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.agenda import (
     DEFAULT_MINUTES,
@@ -191,38 +192,36 @@ class SlotModel(RowsModel):
     PRESENTER, MINUTES = 3, 4
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(context.database, parent)
         self.context = context
         self.session_id: int | None = None
         self.rows: list[dict[str, Any]] = []
 
-    def reload(self) -> None:
+    def read_rows(self, session: Session) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
-        if self.session_id is not None:
-            with self.context.database.session() as session:
-                zone_name, planned = session_clock(session, self.session_id)
-                for slot in list_slots(session, self.session_id):
-                    ran = ""
-                    if slot.actual_start is not None:
-                        ran = local_time(slot.actual_start, zone_name).strftime("%H:%M")
-                        if slot.actual_end is not None:
-                            ran += "–" + local_time(slot.actual_end, zone_name).strftime("%H:%M")
-                    rows.append(
-                        {
-                            "id": slot.id,
-                            "patent": (
-                                f"{slot.patent.application_no}  {slot.patent.title}"
-                                if slot.patent
-                                else ""
-                            ),
-                            "institution": slot.institution.name if slot.institution else "",
-                            "presenter": slot.presenter,
-                            "minutes": slot.planned_minutes,
-                            "ran": ran,
-                            "planned": f"{planned[slot.id]:%H:%M}" if slot.id in planned else "",
-                        }
-                    )
-        self.set_rows(rows)
+        if self.session_id is None:
+            return rows
+        zone_name, planned = session_clock(session, self.session_id)
+        for slot in list_slots(session, self.session_id):
+            ran = ""
+            if slot.actual_start is not None:
+                ran = local_time(slot.actual_start, zone_name).strftime("%H:%M")
+                if slot.actual_end is not None:
+                    ran += "–" + local_time(slot.actual_end, zone_name).strftime("%H:%M")
+            rows.append(
+                {
+                    "id": slot.id,
+                    "patent": (
+                        f"{slot.patent.application_no}  {slot.patent.title}" if slot.patent else ""
+                    ),
+                    "institution": slot.institution.name if slot.institution else "",
+                    "presenter": slot.presenter,
+                    "minutes": slot.planned_minutes,
+                    "ran": ran,
+                    "planned": f"{planned[slot.id]:%H:%M}" if slot.id in planned else "",
+                }
+            )
+        return rows
 
     def slot_ids(self) -> list[int]:
         return [row["id"] for row in self.rows]
@@ -230,20 +229,15 @@ class SlotModel(RowsModel):
     def row_id(self, row: Any) -> int:
         return int(row["id"])
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
-        column = index.column()
+    def role_data(self, row: Any, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.EditRole:
-            if column == self.MINUTES:
+            if index.column() == self.MINUTES:
                 return row["minutes"]
-            if column == self.PRESENTER:
+            if index.column() == self.PRESENTER:
                 return row["presenter"]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return None
+
+    def display(self, row: Any, index: Index) -> Any:
         return (
             str(index.row() + 1),
             row["patent"],
@@ -252,7 +246,7 @@ class SlotModel(RowsModel):
             str(row["minutes"]),
             row["ran"],
             row["planned"],
-        )[column]
+        )[index.column()]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled

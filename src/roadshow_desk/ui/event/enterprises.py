@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enterprises import (
     DuplicateEnterprise,
@@ -248,30 +249,27 @@ class EnterpriseModel(RowsModel):
     )
 
     def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.database = database
+        super().__init__(database, parent)
         self.text = ""
         self.event_id: int | None = None  # whose sign-ups the last column shows
         self.rows: list[tuple[int, str, str, str, str, str, str, bool]] = []
 
-    def reload(self) -> None:
-        with self.database.session() as session:
-            firms = search_enterprises(session, self.text, limit=5000)
-            states = sign_up_states(session, self.event_id) if self.event_id is not None else {}
-            rows = [
-                (
-                    firm.id,
-                    firm.name,
-                    firm.credit_code or "",
-                    tags_text(firm.tags),
-                    firm.contact_person,
-                    firm.phone,
-                    self._state_text(states.get(firm.id)),
-                    firm.is_walk_in,
-                )
-                for firm in firms
-            ]
-        self.set_rows(rows)
+    def read_rows(self, session: Session) -> list[tuple[int, str, str, str, str, str, str, bool]]:
+        firms = search_enterprises(session, self.text, limit=5000)
+        states = sign_up_states(session, self.event_id) if self.event_id is not None else {}
+        return [
+            (
+                firm.id,
+                firm.name,
+                firm.credit_code or "",
+                tags_text(firm.tags),
+                firm.contact_person,
+                firm.phone,
+                self._state_text(states.get(firm.id)),
+                firm.is_walk_in,
+            )
+            for firm in firms
+        ]
 
     @staticmethod
     def _state_text(checked_in: bool | None) -> str:
@@ -284,18 +282,11 @@ class EnterpriseModel(RowsModel):
     def row_id(self, row: Any) -> int:
         return int(row[0])
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row[0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = str(row[index.column() + 1])
-            if index.column() == 0 and row[7]:
-                text += " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
-            return text
-        return None
+    def display(self, row: Any, index: Index) -> Any:
+        text = str(row[index.column() + 1])
+        if index.column() == 0 and row[7]:
+            text += " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
+        return text
 
 
 class RegistryView(QWidget):

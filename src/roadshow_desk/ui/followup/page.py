@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.enums import FollowUpStage
@@ -88,29 +89,22 @@ class FollowUpModel(RowsModel):
     )
 
     def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.database = database
+        super().__init__(database, parent)
         self.rows: list[FollowUpRow] = []
         self.filters: dict[str, Any] = {}
 
-    def reload(self) -> None:
-        with self.database.session() as session:
-            rows = query_followups(session, **self.filters)
-        self.set_rows(rows)
+    def read_rows(self, session: Session) -> list[FollowUpRow]:
+        return query_followups(session, **self.filters)
 
     def row_id(self, row: Any) -> int:
         return row.id
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
+    def role_data(self, row: Any, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and index.column() == 5:
             return QBrush(QColor("#b00020"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return None
+
+    def display(self, row: Any, index: Index) -> Any:
         values = (
             row.enterprise_name,
             f"{row.application_no}  {row.patent_title}",
