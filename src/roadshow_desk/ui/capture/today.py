@@ -21,10 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.labels import label, stars
 from roadshow_desk.i18n import fmt
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.record_table import record_table
 from roadshow_desk.ui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -114,13 +113,7 @@ class TodayList(QWidget):
         super().__init__(parent)
         self.database = database
         self.model = TodayModel(database, self)
-        self.table = QTableView()
-        self.table.setObjectName("table_today")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("table_today", self.model)
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +65,7 @@ from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.matches import MatchSuggestionsView
+from roadshow_desk.ui.record_table import Selection, record_table
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
@@ -325,13 +324,7 @@ class RegistryView(QWidget):
         top.addWidget(self.button_sign_up)
         top.addWidget(self.button_withdraw)
 
-        self.table = QTableView()
-        self.table.setObjectName("table_enterprises")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("table_enterprises", self.model, Selection.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         fit_column(self.table, 1, "91350100M000100Y43")  # a credit code, never cut
         fit_column(self.table, 4, "0574-87654321")

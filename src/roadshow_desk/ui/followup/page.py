@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +63,7 @@ from roadshow_desk.ui.followup.commands import (
 from roadshow_desk.ui.followup.contract import ContractEditor
 from roadshow_desk.ui.followup.drafts import LeadDrafts
 from roadshow_desk.ui.layout_state import keep_layout
+from roadshow_desk.ui.record_table import record_table
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
@@ -157,13 +156,7 @@ class FollowUpPage(WorkflowPage):
         filters.addStretch(1)
         filters.addWidget(self.label_count)
 
-        self.table = QTableView()
-        self.table.setObjectName("table_leads")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("table_leads", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, self.fontMetrics().horizontalAdvance("字") * 12)
