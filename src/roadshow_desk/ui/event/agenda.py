@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QByteArray,
     QCoreApplication,
     QMimeData,
     QModelIndex,
@@ -52,6 +51,7 @@ from roadshow_desk.domain.agenda import (
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.event.session_details import SessionDetails
+from roadshow_desk.ui.id_mime import decode_ids, dragged_rows, encode_ids
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.spreadsheet import SpreadsheetTableView
 from roadshow_desk.ui.undo import Command
@@ -293,11 +293,7 @@ class SlotModel(RowsModel):
         return [MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({index.row() for index in indexes if index.isValid()})
-        data = QMimeData()
-        ids = ",".join(str(self.rows[row]["id"]) for row in rows)
-        data.setData(MIME, QByteArray(ids.encode()))
-        return data
+        return encode_ids(MIME, [self.rows[row]["id"] for row in dragged_rows(indexes)])
 
     def dropMimeData(
         self,
@@ -315,7 +311,7 @@ class SlotModel(RowsModel):
             return False
         if self.session_id is None:
             return False
-        moved = [int(part) for part in bytes(data.data(MIME).data()).decode().split(",") if part]
+        moved = decode_ids(data, MIME)
         target = parent.row() if parent.isValid() else row
         if target < 0:
             target = len(self.rows)
