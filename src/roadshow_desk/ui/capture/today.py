@@ -34,31 +34,30 @@ from roadshow_desk.domain.labels import label, stars
 from roadshow_desk.i18n import fmt
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.record_table import record_table
-from roadshow_desk.ui.rows_model import RowsModel
+from roadshow_desk.ui.rows_model import RowsModel, patent_text
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _budget(row: IntentionRow) -> str:
+    return label(row.budget_band) if row.budget_band else ""
 
 
 class TodayModel(RowsModel):
     """Rows of :func:`~roadshow_desk.domain.capture.intentions_of_day`; ``UserRole`` is the id."""
 
-    HEADER_CONTEXT = "TodayModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("TodayModel", "Time"),
-        QT_TRANSLATE_NOOP("TodayModel", "Enterprise"),
-        QT_TRANSLATE_NOOP("TodayModel", "Patent"),
-        QT_TRANSLATE_NOOP("TodayModel", "Intention"),
-        QT_TRANSLATE_NOOP("TodayModel", "Rating"),
-        QT_TRANSLATE_NOOP("TodayModel", "Budget"),
-        QT_TRANSLATE_NOOP("TodayModel", "Station"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("TodayModel", "Time"), None),  # in the event's time zone
+        (QT_TRANSLATE_NOOP("TodayModel", "Enterprise"), lambda row: row.enterprise_name),
+        (QT_TRANSLATE_NOOP("TodayModel", "Patent"), patent_text),
+        (QT_TRANSLATE_NOOP("TodayModel", "Intention"), lambda row: label(row.kind)),
+        (QT_TRANSLATE_NOOP("TodayModel", "Rating"), lambda row: stars(row.prospect_rating)),
+        (QT_TRANSLATE_NOOP("TodayModel", "Budget"), _budget),
+        (QT_TRANSLATE_NOOP("TodayModel", "Station"), lambda row: row.captured_station),
     )
-
-    def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(database, parent)
-        self.rows: list[IntentionRow] = []
-        self.event_id: int | None = None
-        self.day: dt.date | None = None
-        self.time_zone: str | None = None
+    event_id: int | None = None
+    day: dt.date | None = None
+    time_zone: str | None = None
 
     def read_rows(self, session: Session) -> list[IntentionRow]:
         from roadshow_desk.domain.models import Event
@@ -66,9 +65,6 @@ class TodayModel(RowsModel):
         event = session.get(Event, self.event_id) if self.event_id is not None else None
         self.time_zone = event.time_zone if event is not None else None
         return intentions_of_day(session, self.day, event_id=self.event_id)
-
-    def row_id(self, row: Any) -> int:
-        return row.id
 
     def role_data(self, row: Any, index: Index, role: int) -> Any:
         if role != Qt.ItemDataRole.ToolTipRole:
@@ -85,20 +81,9 @@ class TodayModel(RowsModel):
         )
 
     def display(self, row: Any, index: Index) -> Any:
-        column = index.column()
-        if column == 0:
+        if index.column() == 0:
             return local_time(row.captured_at, self.time_zone).strftime("%H:%M")
-        if column == 1:
-            return row.enterprise_name
-        if column == 2:
-            return f"{row.application_no}  {row.patent_title}"
-        if column == 3:
-            return label(row.kind)
-        if column == 4:
-            return stars(row.prospect_rating)
-        if column == 5:
-            return label(row.budget_band) if row.budget_band else ""
-        return row.captured_station
+        return super().display(row, index)
 
 
 class TodayList(QWidget):

@@ -179,15 +179,14 @@ class RemoveSlotCommand(_AgendaCommand):
 class SlotModel(RowsModel):
     """The slots of one session in order; drag rows to reorder; minutes and presenter edit."""
 
-    HEADER_CONTEXT = "SlotModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("SlotModel", "#"),
-        QT_TRANSLATE_NOOP("SlotModel", "Patent"),
-        QT_TRANSLATE_NOOP("SlotModel", "Institution"),
-        QT_TRANSLATE_NOOP("SlotModel", "Presenter"),
-        QT_TRANSLATE_NOOP("SlotModel", "Minutes"),
-        QT_TRANSLATE_NOOP("SlotModel", "Ran"),
-        QT_TRANSLATE_NOOP("SlotModel", "Planned start"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("SlotModel", "#"), lambda row: str(row["number"])),
+        (QT_TRANSLATE_NOOP("SlotModel", "Patent"), lambda row: row["patent"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Institution"), lambda row: row["institution"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Presenter"), lambda row: row["presenter"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Minutes"), lambda row: str(row["minutes"])),
+        (QT_TRANSLATE_NOOP("SlotModel", "Ran"), lambda row: row["ran"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Planned start"), lambda row: row["planned"]),
     )
     PRESENTER, MINUTES = 3, 4
 
@@ -195,14 +194,13 @@ class SlotModel(RowsModel):
         super().__init__(context.database, parent)
         self.context = context
         self.session_id: int | None = None
-        self.rows: list[dict[str, Any]] = []
 
     def read_rows(self, session: Session) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
         if self.session_id is None:
             return rows
         zone_name, planned = session_clock(session, self.session_id)
-        for slot in list_slots(session, self.session_id):
+        for number, slot in enumerate(list_slots(session, self.session_id), start=1):
             ran = ""
             if slot.actual_start is not None:
                 ran = local_time(slot.actual_start, zone_name).strftime("%H:%M")
@@ -211,6 +209,7 @@ class SlotModel(RowsModel):
             rows.append(
                 {
                     "id": slot.id,
+                    "number": number,
                     "patent": (
                         f"{slot.patent.application_no}  {slot.patent.title}" if slot.patent else ""
                     ),
@@ -236,17 +235,6 @@ class SlotModel(RowsModel):
             if index.column() == self.PRESENTER:
                 return row["presenter"]
         return None
-
-    def display(self, row: Any, index: Index) -> Any:
-        return (
-            str(index.row() + 1),
-            row["patent"],
-            row["institution"],
-            row["presenter"],
-            str(row["minutes"]),
-            row["ran"],
-            row["planned"],
-        )[index.column()]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled

@@ -60,7 +60,6 @@ from roadshow_desk.domain.walk_in_merge import (
     undo_walk_in_merge,
 )
 from roadshow_desk.i18n import fmt
-from roadshow_desk.store.db import Database
 from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
 from roadshow_desk.ui.forms import load_ui
@@ -234,24 +233,25 @@ class MergeWalkInCommand(Command):
             undo_walk_in_merge(session, result, station=self.context.station)
 
 
+def _firm_name(row: tuple[int, str, str, str, str, str, str, bool]) -> str:
+    if not row[7]:
+        return str(row[1])
+    return str(row[1]) + " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
+
+
 class EnterpriseModel(RowsModel):
     """Firms matching the search text (all when empty); ``UserRole`` is the id."""
 
-    HEADER_CONTEXT = "EnterpriseModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Enterprise"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Credit code"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Type"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Contact"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Phone"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Signed up"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Enterprise"), _firm_name),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Credit code"), lambda row: str(row[2])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Type"), lambda row: str(row[3])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Contact"), lambda row: str(row[4])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Phone"), lambda row: str(row[5])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Signed up"), lambda row: str(row[6])),
     )
-
-    def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(database, parent)
-        self.text = ""
-        self.event_id: int | None = None  # whose sign-ups the last column shows
-        self.rows: list[tuple[int, str, str, str, str, str, str, bool]] = []
+    text = ""
+    event_id: int | None = None  # whose sign-ups the last column shows
 
     def read_rows(self, session: Session) -> list[tuple[int, str, str, str, str, str, str, bool]]:
         firms = search_enterprises(session, self.text, limit=5000)
@@ -280,12 +280,6 @@ class EnterpriseModel(RowsModel):
 
     def row_id(self, row: Any) -> int:
         return int(row[0])
-
-    def display(self, row: Any, index: Index) -> Any:
-        text = str(row[index.column() + 1])
-        if index.column() == 0 and row[7]:
-            text += " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
-        return text
 
 
 class RegistryView(QWidget):

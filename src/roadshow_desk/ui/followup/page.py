@@ -64,7 +64,7 @@ from roadshow_desk.ui.followup.contract import ContractEditor
 from roadshow_desk.ui.followup.drafts import LeadDrafts
 from roadshow_desk.ui.layout_state import keep_layout
 from roadshow_desk.ui.record_table import record_table
-from roadshow_desk.ui.rows_model import RowsModel
+from roadshow_desk.ui.rows_model import RowsModel, patent_text
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,45 +74,33 @@ SPLITTER_STATE = "followup.splitter"
 HEADER_STATE = "followup.header"
 
 
+def _next_action(row: FollowUpRow) -> str:
+    return row.next_action_on.isoformat() if row.next_action_on else ""
+
+
 class FollowUpModel(RowsModel):
     """Rows of :func:`query_followups` with the page's filters; ``UserRole`` is the id."""
 
-    HEADER_CONTEXT = "FollowUpModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("FollowUpModel", "Enterprise"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Patent"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Intention"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Stage"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Owner"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Next action"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Enterprise"), lambda row: row.enterprise_name),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Patent"), patent_text),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Intention"), lambda row: label(row.kind)),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Stage"), lambda row: stage_label(row.stage)),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Owner"), lambda row: row.owner),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Next action"), _next_action),
     )
 
     def __init__(self, database: Database, parent: Any = None) -> None:
         super().__init__(database, parent)
-        self.rows: list[FollowUpRow] = []
         self.filters: dict[str, Any] = {}
 
     def read_rows(self, session: Session) -> list[FollowUpRow]:
         return query_followups(session, **self.filters)
 
-    def row_id(self, row: Any) -> int:
-        return row.id
-
     def role_data(self, row: Any, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and index.column() == 5:
             return QBrush(QColor("#b00020"))
         return None
-
-    def display(self, row: Any, index: Index) -> Any:
-        values = (
-            row.enterprise_name,
-            f"{row.application_no}  {row.patent_title}",
-            label(row.kind),
-            stage_label(row.stage),
-            row.owner,
-            row.next_action_on.isoformat() if row.next_action_on else "",
-        )
-        return values[index.column()]
 
 
 class FollowUpPage(WorkflowPage):
