@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.matching import Match
 from roadshow_desk.store.db import Database
-from roadshow_desk.ui.record_table import record_table
+from roadshow_desk.ui.record_table import read_only_flags, record_table
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -79,13 +79,7 @@ class MatchModel(QAbstractTableModel):
         return names[section] if 0 <= section < 3 else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

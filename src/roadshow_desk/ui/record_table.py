@@ -6,7 +6,7 @@ match suggestions) start from it and add their own column sizes and signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Selection = QAbstractItemView.SelectionMode
@@ -26,3 +26,12 @@ def record_table(
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     return table
+
+
+def read_only_flags(index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+    """The flags of a cell of a flat, read-only list: enabled and selectable, no children."""
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    )
