@@ -68,7 +68,7 @@ def test_session_start_room_and_host_are_typed_stored_and_printed(  # type: igno
         assert (stored.room, stored.host) == ("A厅", "张主持")
     assert details.edit_start.text() == "2026-12-03 09:30"
     model = agenda.model
-    column = len(model.HEADERS) - 1
+    column = model.columnCount() - 1
     planned = [model.index(row, column).data() for row in range(model.rowCount())]
     minutes = [row["minutes"] for row in model.rows]
     clock = dt.datetime(2026, 12, 3, 9, 30)

@@ -25,16 +25,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from roadshow_desk.domain.matching import Match
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.record_table import read_only_flags, record_table
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -80,13 +79,7 @@ class MatchModel(QAbstractTableModel):
         return names[section] if 0 <= section < 3 else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -125,14 +118,8 @@ class MatchSuggestionsView(QWidget):
         self.title.setObjectName("label_matches_title")
         self.title.setStyleSheet("font-weight: 600;")
         self.model = MatchModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("table_matches")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = record_table("table_matches", self.model)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -67,6 +67,17 @@ def _no_patents(page: QWidget, why: str) -> State:
     return (QCoreApplication.translate("NextStep", "No patents yet"), why, [_import(page)])
 
 
+def _event_and_patents(
+    page: QWidget, done: SetUp, why_event: str, why_patents: str
+) -> State | None:
+    """The state of a page that needs an event and patents while one is missing."""
+    if not done.events:
+        return _no_event(page, why_event)
+    if not done.patents:
+        return _no_patents(page, why_patents)
+    return None
+
+
 def library_state(page: QWidget, context: AppContext, done: SetUp) -> State | None:
     if done.patents:
         return None
@@ -137,54 +148,48 @@ def event_state(page: QWidget, context: AppContext, done: SetUp) -> State | None
 
 
 def capture_state(page: QWidget, context: AppContext, done: SetUp) -> State | None:
-    if not done.events:
-        return _no_event(
-            page,
-            QCoreApplication.translate(
-                "NextStep", "Intentions are recorded for an event: create the event first."
-            ),
-        )
-    if not done.patents:
-        return _no_patents(
-            page,
-            QCoreApplication.translate(
-                "NextStep", "Each intention names a patent: import the patent list first."
-            ),
-        )
-    if not done.enterprises:
-        return (
-            QCoreApplication.translate("NextStep", "No enterprises yet"),
-            QCoreApplication.translate(
-                "NextStep",
-                "Each intention names an enterprise: register the enterprises (or import "
-                "their sign-up list) on the event page.",
-            ),
-            [
-                Step(
-                    "button_register_enterprises",
-                    QCoreApplication.translate("NextStep", "Register enterprises"),
-                    window_step(page, "action_show_enterprises"),
-                )
-            ],
-        )
-    return None
+    missing = _event_and_patents(
+        page,
+        done,
+        QCoreApplication.translate(
+            "NextStep", "Intentions are recorded for an event: create the event first."
+        ),
+        QCoreApplication.translate(
+            "NextStep", "Each intention names a patent: import the patent list first."
+        ),
+    )
+    if missing is not None or done.enterprises:
+        return missing
+    return (
+        QCoreApplication.translate("NextStep", "No enterprises yet"),
+        QCoreApplication.translate(
+            "NextStep",
+            "Each intention names an enterprise: register the enterprises (or import "
+            "their sign-up list) on the event page.",
+        ),
+        [
+            Step(
+                "button_register_enterprises",
+                QCoreApplication.translate("NextStep", "Register enterprises"),
+                window_step(page, "action_show_enterprises"),
+            )
+        ],
+    )
 
 
 def roadshow_state(page: QWidget, context: AppContext, done: SetUp) -> State | None:
-    if not done.events:
-        return _no_event(
-            page,
-            QCoreApplication.translate(
-                "NextStep", "A roadshow presents an event's patents: create the event first."
-            ),
-        )
-    if not done.patents:
-        return _no_patents(
-            page,
-            QCoreApplication.translate(
-                "NextStep", "A roadshow presents patents: import the patent list first."
-            ),
-        )
+    missing = _event_and_patents(
+        page,
+        done,
+        QCoreApplication.translate(
+            "NextStep", "A roadshow presents an event's patents: create the event first."
+        ),
+        QCoreApplication.translate(
+            "NextStep", "A roadshow presents patents: import the patent list first."
+        ),
+    )
+    if missing is not None:
+        return missing
     if not done.shortlisted:
         return (
             QCoreApplication.translate("NextStep", "The shortlist is empty"),

@@ -14,15 +14,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from roadshow_desk.exchange.bundle_labels import kind_label
-from roadshow_desk.exchange.bundle_merge import KINDS, MergeResult
+from roadshow_desk.exchange.bundle_merge import KINDS, BundleReport, MergeResult
 from roadshow_desk.i18n import fmt
+from roadshow_desk.ui.bundles.tables import fill_table, read_only_table, short_time
 
 
 class MergePreviewDialog(QDialog):
@@ -49,34 +48,35 @@ class MergePreviewDialog(QDialog):
             self.tr("Possible duplicates"),
         ]
         totals = result.totals()
-        self.table_counts = QTableWidget(len(totals), len(headers))
-        self.table_counts.setObjectName("table_counts")
-        self.table_counts.setHorizontalHeaderLabels(headers)
-        self.table_counts.verticalHeader().hide()
-        self.table_counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (table, counts) in enumerate(totals.items()):
-            self.table_counts.setItem(row, 0, QTableWidgetItem(kind_label(table)))
-            for column, kind in enumerate(KINDS, start=1):
-                self.table_counts.setItem(row, column, QTableWidgetItem(str(getattr(counts, kind))))
+        self.table_counts = read_only_table("table_counts", headers)
+        fill_table(
+            self.table_counts,
+            [
+                [kind_label(table), *(str(getattr(counts, kind)) for kind in KINDS)]
+                for table, counts in totals.items()
+            ],
+        )
         self.table_counts.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         layout.addWidget(self.table_counts, 1)
 
-        self.table_bundles = QTableWidget(len(result.bundles), 4)
-        self.table_bundles.setObjectName("table_bundles")
-        self.table_bundles.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Station"), self.tr("Region"), self.tr("Exported at")]
+        self.table_bundles = read_only_table(
+            "table_bundles",
+            [self.tr("File"), self.tr("Station"), self.tr("Region"), self.tr("Exported at")],
         )
-        self.table_bundles.verticalHeader().hide()
-        self.table_bundles.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, report in enumerate(result.bundles):
-            file_text = report.file
-            if report.already_merged_at is not None:
-                file_text = fmt(self.tr("%1 (already merged)"), report.file)
-            values = [file_text, report.station, report.region, _short(report.exported_at)]
-            for column, value in enumerate(values):
-                self.table_bundles.setItem(row, column, QTableWidgetItem(value))
+        fill_table(
+            self.table_bundles,
+            [
+                [
+                    self._file_text(report),
+                    report.station,
+                    report.region,
+                    short_time(report.exported_at),
+                ]
+                for report in result.bundles
+            ],
+        )
         self.table_bundles.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table_bundles)
 
@@ -100,6 +100,11 @@ class MergePreviewDialog(QDialog):
         layout.addWidget(self.button_box)
         self.resize(720, 420)
 
+    def _file_text(self, report: BundleReport) -> str:
+        if report.already_merged_at is None:
+            return report.file
+        return fmt(self.tr("%1 (already merged)"), report.file)
+
     def _intro(self) -> str:
         if not self.merge_result.rows_written:
             return self.tr("The database already holds everything in these bundles.")
@@ -112,7 +117,3 @@ class MergePreviewDialog(QDialog):
         """The counts shown for a record kind (for tests and checks)."""
         counts: Any = self.merge_result.totals().get(table)
         return {kind: getattr(counts, kind) for kind in KINDS} if counts else {}
-
-
-def _short(value: str | None) -> str:
-    return (value or "")[:16].replace("T", " ")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,11 +24,15 @@ from roadshow_desk.exchange.bundle_receipts import (
     list_stations,
 )
 from roadshow_desk.i18n import fmt
+from roadshow_desk.ui.bundles.tables import fill_table, read_only_table, short_time
 from roadshow_desk.ui.workflow import AppContext
 
 
-def _time(value: object) -> str:
-    return "" if value is None else str(value)[:16].replace("T", " ")
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = read_only_table(name, headers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 class StationsDialog(QDialog):
@@ -43,7 +46,7 @@ class StationsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.label_stations = QLabel(self.tr("Stations"))
         layout.addWidget(self.label_stations)
-        self.table_stations = self._table(
+        self.table_stations = _table(
             "table_stations",
             [
                 self.tr("Station"),
@@ -56,7 +59,7 @@ class StationsDialog(QDialog):
         )
         layout.addWidget(self.table_stations, 1)
         layout.addWidget(QLabel(self.tr("Bundles merged here")))
-        self.table_receipts = self._table(
+        self.table_receipts = _table(
             "table_receipts",
             [
                 self.tr("Merged at"),
@@ -75,44 +78,37 @@ class StationsDialog(QDialog):
         self.resize(820, 480)
         self.reload()
 
-    def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
-
     def reload(self) -> None:
         stations: list[StationRow] = list_stations(self.context.database, self.context.station)
-        self.table_stations.setRowCount(len(stations))
-        for row, station in enumerate(stations):
-            name = station.name
-            if station.is_this:
-                name = fmt(self.tr("%1 (this laptop)"), station.name)
-            values = [
-                name,
-                station.region,
-                _time(station.merged_up_to),
-                _time(station.merged_at),
-                str(station.bundles),
-                "" if station.unexported is None else str(station.unexported),
-            ]
-            for column, value in enumerate(values):
-                self.table_stations.setItem(row, column, QTableWidgetItem(value))
+        fill_table(
+            self.table_stations,
+            [
+                [
+                    fmt(self.tr("%1 (this laptop)"), station.name)
+                    if station.is_this
+                    else station.name,
+                    station.region,
+                    short_time(station.merged_up_to),
+                    short_time(station.merged_at),
+                    str(station.bundles),
+                    "" if station.unexported is None else str(station.unexported),
+                ]
+                for station in stations
+            ],
+        )
         receipts: list[ReceiptRow] = list_receipts(self.context.database)
-        self.table_receipts.setRowCount(len(receipts))
-        for row, receipt in enumerate(receipts):
-            values = [
-                _time(receipt.merged_at),
-                receipt.station,
-                receipt.region,
-                _time(receipt.covers_to),
-                str(receipt.records),
-                receipt.file_name,
-                receipt.sha256[:12],
-            ]
-            for column, value in enumerate(values):
-                self.table_receipts.setItem(row, column, QTableWidgetItem(value))
+        fill_table(
+            self.table_receipts,
+            [
+                [
+                    short_time(receipt.merged_at),
+                    receipt.station,
+                    receipt.region,
+                    short_time(receipt.covers_to),
+                    str(receipt.records),
+                    receipt.file_name,
+                    receipt.sha256[:12],
+                ]
+                for receipt in receipts
+            ],
+        )

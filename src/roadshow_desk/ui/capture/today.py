@@ -21,91 +21,69 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.capture import IntentionRow, count_of_day, intentions_of_day
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.labels import label, stars
 from roadshow_desk.i18n import fmt
 from roadshow_desk.store.db import Database
-from roadshow_desk.ui.rows_model import RowsModel
+from roadshow_desk.ui.record_table import record_table
+from roadshow_desk.ui.rows_model import RowsModel, patent_text
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _budget(row: IntentionRow) -> str:
+    return label(row.budget_band) if row.budget_band else ""
 
 
 class TodayModel(RowsModel):
     """Rows of :func:`~roadshow_desk.domain.capture.intentions_of_day`; ``UserRole`` is the id."""
 
-    HEADER_CONTEXT = "TodayModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("TodayModel", "Time"),
-        QT_TRANSLATE_NOOP("TodayModel", "Enterprise"),
-        QT_TRANSLATE_NOOP("TodayModel", "Patent"),
-        QT_TRANSLATE_NOOP("TodayModel", "Intention"),
-        QT_TRANSLATE_NOOP("TodayModel", "Rating"),
-        QT_TRANSLATE_NOOP("TodayModel", "Budget"),
-        QT_TRANSLATE_NOOP("TodayModel", "Station"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("TodayModel", "Time"), None),  # in the event's time zone
+        (QT_TRANSLATE_NOOP("TodayModel", "Enterprise"), lambda row: row.enterprise_name),
+        (QT_TRANSLATE_NOOP("TodayModel", "Patent"), patent_text),
+        (QT_TRANSLATE_NOOP("TodayModel", "Intention"), lambda row: label(row.kind)),
+        (QT_TRANSLATE_NOOP("TodayModel", "Rating"), lambda row: stars(row.prospect_rating)),
+        (QT_TRANSLATE_NOOP("TodayModel", "Budget"), _budget),
+        (QT_TRANSLATE_NOOP("TodayModel", "Station"), lambda row: row.captured_station),
     )
+    event_id: int | None = None
+    day: dt.date | None = None
+    time_zone: str | None = None
 
-    def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.rows: list[IntentionRow] = []
-        self.event_id: int | None = None
-        self.day: dt.date | None = None
-        self.time_zone: str | None = None
-
-    def reload(self) -> None:
+    def read_rows(self, session: Session) -> list[IntentionRow]:
         from roadshow_desk.domain.models import Event
 
-        with self.database.session() as session:
-            rows = intentions_of_day(session, self.day, event_id=self.event_id)
-            event = session.get(Event, self.event_id) if self.event_id is not None else None
-            self.time_zone = event.time_zone if event is not None else None
-        self.set_rows(rows)
+        event = session.get(Event, self.event_id) if self.event_id is not None else None
+        self.time_zone = event.time_zone if event is not None else None
+        return intentions_of_day(session, self.day, event_id=self.event_id)
 
-    def row_id(self, row: Any) -> int:
-        return row.id
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def role_data(self, row: Any, index: Index, role: int) -> Any:
+        if role != Qt.ItemDataRole.ToolTipRole:
             return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(
-                part
-                for part in (
-                    row.application_no + " " + row.patent_title,
-                    row.contact_person,
-                    row.contact_phone,
-                    row.notes,
-                )
-                if part.strip()
+        return "\n".join(
+            part
+            for part in (
+                row.application_no + " " + row.patent_title,
+                row.contact_person,
+                row.contact_phone,
+                row.notes,
             )
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == 0:
+            if part.strip()
+        )
+
+    def display(self, row: Any, index: Index) -> Any:
+        if index.column() == 0:
             return local_time(row.captured_at, self.time_zone).strftime("%H:%M")
-        if column == 1:
-            return row.enterprise_name
-        if column == 2:
-            return f"{row.application_no}  {row.patent_title}"
-        if column == 3:
-            return label(row.kind)
-        if column == 4:
-            return stars(row.prospect_rating)
-        if column == 5:
-            return label(row.budget_band) if row.budget_band else ""
-        return row.captured_station
+        return super().display(row, index)
 
 
 class TodayList(QWidget):
@@ -120,13 +98,7 @@ class TodayList(QWidget):
         super().__init__(parent)
         self.database = database
         self.model = TodayModel(database, self)
-        self.table = QTableView()
-        self.table.setObjectName("table_today")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("table_today", self.model)
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QByteArray,
     QCoreApplication,
     QMimeData,
     QModelIndex,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.agenda import (
     DEFAULT_MINUTES,
@@ -51,6 +51,7 @@ from roadshow_desk.domain.agenda import (
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.event.session_details import SessionDetails
+from roadshow_desk.ui.id_mime import decode_ids, dragged_rows, encode_ids
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.spreadsheet import SpreadsheetTableView
 from roadshow_desk.ui.undo import Command
@@ -178,51 +179,48 @@ class RemoveSlotCommand(_AgendaCommand):
 class SlotModel(RowsModel):
     """The slots of one session in order; drag rows to reorder; minutes and presenter edit."""
 
-    HEADER_CONTEXT = "SlotModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("SlotModel", "#"),
-        QT_TRANSLATE_NOOP("SlotModel", "Patent"),
-        QT_TRANSLATE_NOOP("SlotModel", "Institution"),
-        QT_TRANSLATE_NOOP("SlotModel", "Presenter"),
-        QT_TRANSLATE_NOOP("SlotModel", "Minutes"),
-        QT_TRANSLATE_NOOP("SlotModel", "Ran"),
-        QT_TRANSLATE_NOOP("SlotModel", "Planned start"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("SlotModel", "#"), lambda row: str(row["number"])),
+        (QT_TRANSLATE_NOOP("SlotModel", "Patent"), lambda row: row["patent"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Institution"), lambda row: row["institution"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Presenter"), lambda row: row["presenter"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Minutes"), lambda row: str(row["minutes"])),
+        (QT_TRANSLATE_NOOP("SlotModel", "Ran"), lambda row: row["ran"]),
+        (QT_TRANSLATE_NOOP("SlotModel", "Planned start"), lambda row: row["planned"]),
     )
     PRESENTER, MINUTES = 3, 4
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(context.database, parent)
         self.context = context
         self.session_id: int | None = None
-        self.rows: list[dict[str, Any]] = []
 
-    def reload(self) -> None:
+    def read_rows(self, session: Session) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
-        if self.session_id is not None:
-            with self.context.database.session() as session:
-                zone_name, planned = session_clock(session, self.session_id)
-                for slot in list_slots(session, self.session_id):
-                    ran = ""
-                    if slot.actual_start is not None:
-                        ran = local_time(slot.actual_start, zone_name).strftime("%H:%M")
-                        if slot.actual_end is not None:
-                            ran += "–" + local_time(slot.actual_end, zone_name).strftime("%H:%M")
-                    rows.append(
-                        {
-                            "id": slot.id,
-                            "patent": (
-                                f"{slot.patent.application_no}  {slot.patent.title}"
-                                if slot.patent
-                                else ""
-                            ),
-                            "institution": slot.institution.name if slot.institution else "",
-                            "presenter": slot.presenter,
-                            "minutes": slot.planned_minutes,
-                            "ran": ran,
-                            "planned": f"{planned[slot.id]:%H:%M}" if slot.id in planned else "",
-                        }
-                    )
-        self.set_rows(rows)
+        if self.session_id is None:
+            return rows
+        zone_name, planned = session_clock(session, self.session_id)
+        for number, slot in enumerate(list_slots(session, self.session_id), start=1):
+            ran = ""
+            if slot.actual_start is not None:
+                ran = local_time(slot.actual_start, zone_name).strftime("%H:%M")
+                if slot.actual_end is not None:
+                    ran += "–" + local_time(slot.actual_end, zone_name).strftime("%H:%M")
+            rows.append(
+                {
+                    "id": slot.id,
+                    "number": number,
+                    "patent": (
+                        f"{slot.patent.application_no}  {slot.patent.title}" if slot.patent else ""
+                    ),
+                    "institution": slot.institution.name if slot.institution else "",
+                    "presenter": slot.presenter,
+                    "minutes": slot.planned_minutes,
+                    "ran": ran,
+                    "planned": f"{planned[slot.id]:%H:%M}" if slot.id in planned else "",
+                }
+            )
+        return rows
 
     def slot_ids(self) -> list[int]:
         return [row["id"] for row in self.rows]
@@ -230,29 +228,13 @@ class SlotModel(RowsModel):
     def row_id(self, row: Any) -> int:
         return int(row["id"])
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
-        column = index.column()
+    def role_data(self, row: Any, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.EditRole:
-            if column == self.MINUTES:
+            if index.column() == self.MINUTES:
                 return row["minutes"]
-            if column == self.PRESENTER:
+            if index.column() == self.PRESENTER:
                 return row["presenter"]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            str(index.row() + 1),
-            row["patent"],
-            row["institution"],
-            row["presenter"],
-            str(row["minutes"]),
-            row["ran"],
-            row["planned"],
-        )[column]
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled
@@ -299,11 +281,7 @@ class SlotModel(RowsModel):
         return [MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({index.row() for index in indexes if index.isValid()})
-        data = QMimeData()
-        ids = ",".join(str(self.rows[row]["id"]) for row in rows)
-        data.setData(MIME, QByteArray(ids.encode()))
-        return data
+        return encode_ids(MIME, [self.rows[row]["id"] for row in dragged_rows(indexes)])
 
     def dropMimeData(
         self,
@@ -321,7 +299,7 @@ class SlotModel(RowsModel):
             return False
         if self.session_id is None:
             return False
-        moved = [int(part) for part in bytes(data.data(MIME).data()).decode().split(",") if part]
+        moved = decode_ids(data, MIME)
         target = parent.row() if parent.isValid() else row
         if target < 0:
             target = len(self.rows)

@@ -193,10 +193,19 @@ class CheckInPanel(QWidget):
         self.context.status_message.emit(message)
         self.checked_in.emit(result.enterprise_id)
 
-    def _check_in(self, check_in: Callable[[Session], CheckInResult]) -> CheckInResult | None:
-        """Check in through the undo stack (a check-in that changed nothing is not kept);
-        None, with the sentence shown, when it was refused."""
-        command = CheckInCommand(self.context, check_in, self._say)
+    def _check_in(
+        self, check_in: Callable[[Session, int, str], CheckInResult]
+    ) -> CheckInResult | None:
+        """Check in through the undo stack (a check-in that changed nothing is not kept):
+        ``check_in(session, event_id, station)`` for the shown event at this station. None
+        when no event is shown, or, with the sentence shown, when it was refused."""
+        event_id = self.event_id()
+        if event_id is None:
+            return None
+        station = self.context.station
+        command = CheckInCommand(
+            self.context, lambda session: check_in(session, event_id, station), self._say
+        )
         command.push()
         if command.exception is not None:
             self._problem(command.error)
@@ -276,20 +285,21 @@ class CheckInPanel(QWidget):
         return self._check_in_firm(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _check_in_firm(self, enterprise_id: int) -> bool:
-        event_id = self.event_id()
-        if event_id is None:
-            return False
-        station = self.context.station
         result = self._check_in(
-            lambda session: check_in(session, event_id, enterprise_id, station=station)
+            lambda session, event_id, station: check_in(
+                session, event_id, enterprise_id, station=station
+            )
         )
         if result is None:
             return False
         self._done(result)
+        self._clear_search()
+        return True
+
+    def _clear_search(self) -> None:
         self.edit_search.setText("")  # setText, not clear(): no field undo to shadow Ctrl+Z
         self.list_found.clear()
         self.edit_search.setFocus()
-        return True
 
     def _remember_search(self) -> None:
         self._search_before = self.edit_search.text()
@@ -298,12 +308,10 @@ class CheckInPanel(QWidget):
         """Check in the firm of a scanned badge (what the burst typed is taken back)."""
         self.edit_search.setText(self._search_before)
         self.search(self._search_before)
-        event_id = self.event_id()
-        if event_id is None:
-            return False
-        station = self.context.station
         result = self._check_in(
-            lambda session: check_in_by_scan(session, event_id, text, station=station)
+            lambda session, event_id, station: check_in_by_scan(
+                session, event_id, text, station=station
+            )
         )
         if result is None:
             return False
@@ -311,14 +319,12 @@ class CheckInPanel(QWidget):
         return True
 
     def register_walk_in(self) -> bool:
-        event_id = self.event_id()
-        if event_id is None:
-            return False
         name, phone = self.edit_walk_in_name.text(), self.edit_walk_in_phone.text()
-        station = self.context.station
         # Refused (AlreadyRegistered too): "已登记：…, checked in at 09:32".
         result = self._check_in(
-            lambda session: check_in_walk_in(session, event_id, name, phone, station=station)
+            lambda session, event_id, station: check_in_walk_in(
+                session, event_id, name, phone, station=station
+            )
         )
         if result is None:
             return False
@@ -330,7 +336,5 @@ class CheckInPanel(QWidget):
             if result.walk_in_registered
             else None,
         )
-        self.edit_search.setText("")
-        self.list_found.clear()
-        self.edit_search.setFocus()
+        self._clear_search()
         return True

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -32,10 +31,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enterprises import (
     DuplicateEnterprise,
@@ -61,11 +60,11 @@ from roadshow_desk.domain.walk_in_merge import (
     undo_walk_in_merge,
 )
 from roadshow_desk.i18n import fmt
-from roadshow_desk.store.db import Database
 from roadshow_desk.ui.columns import fit_column
 from roadshow_desk.ui.event.signups import sign_up_event, sign_up_selected, withdraw_selected
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.matches import MatchSuggestionsView
+from roadshow_desk.ui.record_table import Selection, record_table
 from roadshow_desk.ui.rows_model import RowsModel
 from roadshow_desk.ui.undo import Command
 from roadshow_desk.ui.workflow import AppContext, DataKind
@@ -234,44 +233,42 @@ class MergeWalkInCommand(Command):
             undo_walk_in_merge(session, result, station=self.context.station)
 
 
+def _firm_name(row: tuple[int, str, str, str, str, str, str, bool]) -> str:
+    if not row[7]:
+        return str(row[1])
+    return str(row[1]) + " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
+
+
 class EnterpriseModel(RowsModel):
     """Firms matching the search text (all when empty); ``UserRole`` is the id."""
 
-    HEADER_CONTEXT = "EnterpriseModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Enterprise"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Credit code"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Type"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Contact"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Phone"),
-        QT_TRANSLATE_NOOP("EnterpriseModel", "Signed up"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Enterprise"), _firm_name),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Credit code"), lambda row: str(row[2])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Type"), lambda row: str(row[3])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Contact"), lambda row: str(row[4])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Phone"), lambda row: str(row[5])),
+        (QT_TRANSLATE_NOOP("EnterpriseModel", "Signed up"), lambda row: str(row[6])),
     )
+    text = ""
+    event_id: int | None = None  # whose sign-ups the last column shows
 
-    def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.text = ""
-        self.event_id: int | None = None  # whose sign-ups the last column shows
-        self.rows: list[tuple[int, str, str, str, str, str, str, bool]] = []
-
-    def reload(self) -> None:
-        with self.database.session() as session:
-            firms = search_enterprises(session, self.text, limit=5000)
-            states = sign_up_states(session, self.event_id) if self.event_id is not None else {}
-            rows = [
-                (
-                    firm.id,
-                    firm.name,
-                    firm.credit_code or "",
-                    tags_text(firm.tags),
-                    firm.contact_person,
-                    firm.phone,
-                    self._state_text(states.get(firm.id)),
-                    firm.is_walk_in,
-                )
-                for firm in firms
-            ]
-        self.set_rows(rows)
+    def read_rows(self, session: Session) -> list[tuple[int, str, str, str, str, str, str, bool]]:
+        firms = search_enterprises(session, self.text, limit=5000)
+        states = sign_up_states(session, self.event_id) if self.event_id is not None else {}
+        return [
+            (
+                firm.id,
+                firm.name,
+                firm.credit_code or "",
+                tags_text(firm.tags),
+                firm.contact_person,
+                firm.phone,
+                self._state_text(states.get(firm.id)),
+                firm.is_walk_in,
+            )
+            for firm in firms
+        ]
 
     @staticmethod
     def _state_text(checked_in: bool | None) -> str:
@@ -283,19 +280,6 @@ class EnterpriseModel(RowsModel):
 
     def row_id(self, row: Any) -> int:
         return int(row[0])
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row[0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = str(row[index.column() + 1])
-            if index.column() == 0 and row[7]:
-                text += " " + QCoreApplication.translate("EnterpriseModel", "(walk-in)")
-            return text
-        return None
 
 
 class RegistryView(QWidget):
@@ -334,13 +318,7 @@ class RegistryView(QWidget):
         top.addWidget(self.button_sign_up)
         top.addWidget(self.button_withdraw)
 
-        self.table = QTableView()
-        self.table.setObjectName("table_enterprises")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("table_enterprises", self.model, Selection.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         fit_column(self.table, 1, "91350100M000100Y43")  # a credit code, never cut
         fit_column(self.table, 4, "0574-87654321")

@@ -6,6 +6,7 @@ signed (or registered / filed)."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -74,6 +75,16 @@ def _amount_text(outcome: ContractOutcome) -> str:
     return "" if outcome.amount is None else f"{outcome.amount:,.2f}"
 
 
+def _choices(name: str, members: type[enum.Enum]) -> QComboBox:
+    """A combo box named ``name``: blank (not chosen yet), then the members' labels."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.addItem("", None)
+    for member in members:
+        combo.addItem(label(member), member)
+    return combo
+
+
 class ContractEditor(QGroupBox):
     """The contract fields of one lead; Save (or Enter in a field) records them."""
 
@@ -85,19 +96,11 @@ class ContractEditor(QGroupBox):
         self.intention_id: int | None = None
         self.setTitle(self.tr("Contract"))
         self.setObjectName("group_contract")
-        self.combo_kind = QComboBox()
-        self.combo_kind.setObjectName("combo_deal_kind")
-        self.combo_kind.addItem("", None)
-        for kind in DealKind:
-            self.combo_kind.addItem(label(kind), kind)
+        self.combo_kind = _choices("combo_deal_kind", DealKind)
         self.edit_amount = QLineEdit()
         self.edit_amount.setObjectName("edit_amount")
         self.edit_amount.setPlaceholderText(self.tr("yuan, e.g. 1,200,000 or 120万 (optional)"))
-        self.combo_payment = QComboBox()
-        self.combo_payment.setObjectName("combo_payment")
-        self.combo_payment.addItem("", None)
-        for method in PaymentMethod:
-            self.combo_payment.addItem(label(method), method)
+        self.combo_payment = _choices("combo_payment", PaymentMethod)
         self.date_signed = DateEdit()
         self.date_signed.setObjectName("date_signed")
         self.edit_registration = QLineEdit()

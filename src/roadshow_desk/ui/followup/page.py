@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -33,10 +32,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.checkin import local_time
 from roadshow_desk.domain.enums import FollowUpStage
@@ -64,7 +63,8 @@ from roadshow_desk.ui.followup.commands import (
 from roadshow_desk.ui.followup.contract import ContractEditor
 from roadshow_desk.ui.followup.drafts import LeadDrafts
 from roadshow_desk.ui.layout_state import keep_layout
-from roadshow_desk.ui.rows_model import RowsModel
+from roadshow_desk.ui.record_table import record_table
+from roadshow_desk.ui.rows_model import RowsModel, patent_text
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,52 +74,33 @@ SPLITTER_STATE = "followup.splitter"
 HEADER_STATE = "followup.header"
 
 
+def _next_action(row: FollowUpRow) -> str:
+    return row.next_action_on.isoformat() if row.next_action_on else ""
+
+
 class FollowUpModel(RowsModel):
     """Rows of :func:`query_followups` with the page's filters; ``UserRole`` is the id."""
 
-    HEADER_CONTEXT = "FollowUpModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("FollowUpModel", "Enterprise"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Patent"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Intention"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Stage"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Owner"),
-        QT_TRANSLATE_NOOP("FollowUpModel", "Next action"),
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Enterprise"), lambda row: row.enterprise_name),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Patent"), patent_text),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Intention"), lambda row: label(row.kind)),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Stage"), lambda row: stage_label(row.stage)),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Owner"), lambda row: row.owner),
+        (QT_TRANSLATE_NOOP("FollowUpModel", "Next action"), _next_action),
     )
 
     def __init__(self, database: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.rows: list[FollowUpRow] = []
+        super().__init__(database, parent)
         self.filters: dict[str, Any] = {}
 
-    def reload(self) -> None:
-        with self.database.session() as session:
-            rows = query_followups(session, **self.filters)
-        self.set_rows(rows)
+    def read_rows(self, session: Session) -> list[FollowUpRow]:
+        return query_followups(session, **self.filters)
 
-    def row_id(self, row: Any) -> int:
-        return row.id
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
+    def role_data(self, row: Any, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and index.column() == 5:
             return QBrush(QColor("#b00020"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = (
-            row.enterprise_name,
-            f"{row.application_no}  {row.patent_title}",
-            label(row.kind),
-            stage_label(row.stage),
-            row.owner,
-            row.next_action_on.isoformat() if row.next_action_on else "",
-        )
-        return values[index.column()]
+        return None
 
 
 class FollowUpPage(WorkflowPage):
@@ -163,13 +144,7 @@ class FollowUpPage(WorkflowPage):
         filters.addStretch(1)
         filters.addWidget(self.label_count)
 
-        self.table = QTableView()
-        self.table.setObjectName("table_leads")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("table_leads", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, self.fontMetrics().horizontalAdvance("字") * 12)

@@ -38,6 +38,7 @@ from roadshow_desk.store.patent_table import (
     patent_ids,
     table_rows,
 )
+from roadshow_desk.ui.record_table import read_only_flags
 
 __all__ = [
     "COLUMNS",
@@ -211,13 +212,7 @@ class PatentTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from roadshow_desk.ui.library.detail import PatentDetailPane
 from roadshow_desk.ui.library.edit_dialog import PatentDialog
 from roadshow_desk.ui.library.model import COLUMN_INDEX, COLUMNS, PatentTableModel
 from roadshow_desk.ui.next_step import show_next_step
+from roadshow_desk.ui.record_table import record_table
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 HEADER_STATE = "library_header"
@@ -52,19 +52,13 @@ class LibraryPage(WorkflowPage):
         self.model.ids_reloaded.connect(self._update_count)
         self._loaded = False
 
-        self.table = QTableView()
-        self.table.setObjectName("table_patents")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = record_table("table_patents", self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         vertical = self.table.verticalHeader()
-        vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()

@@ -12,11 +12,10 @@ Adds to the library page, through its hooks and without replacing anything in it
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDrag, QIcon, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from roadshow_desk.i18n import fmt
 from roadshow_desk.store.facets import Facet, FacetSelection, count_facets, selection_conditions
 from roadshow_desk.store.search import ids_condition, search_ids
+from roadshow_desk.ui.id_mime import encode_ids
 from roadshow_desk.ui.library.page import LibraryPage
 from roadshow_desk.ui.matches import MatchSuggestionsView
 from roadshow_desk.ui.screening.facet_panel import FacetPanel, SearchBox
@@ -199,10 +199,8 @@ class _DragFromTable(QObject):
         ids = self.patent_ids()
         if not ids:
             return
-        data = QMimeData()
-        data.setData(PATENT_IDS_MIME, QByteArray(json.dumps(ids).encode()))
         drag = QDrag(self.table)
-        drag.setMimeData(data)
+        drag.setMimeData(encode_ids(PATENT_IDS_MIME, ids))
         drag.exec(Qt.DropAction.CopyAction)
 
 

@@ -7,13 +7,11 @@ signals; the page turns each into an undo command that calls the domain and relo
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,6 +23,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from roadshow_desk.domain.labels import format_value
 from roadshow_desk.domain.shortlist import shortlist_in_order
 from roadshow_desk.store.db import Database
+from roadshow_desk.ui.id_mime import decode_ids, dragged_rows, encode_ids
 from roadshow_desk.ui.workflow import PATENT_IDS_MIME
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -33,22 +32,6 @@ SHORTLIST_MIME = "application/x-roadshow-desk-shortlist-rows"
 """Rows dragged inside the shortlist: a JSON list of patent ids."""
 
 PATENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def encode_ids(mime: str, patent_ids: list[int]) -> QMimeData:
-    data = QMimeData()
-    data.setData(mime, QByteArray(json.dumps(patent_ids).encode()))
-    return data
-
-
-def decode_ids(data: QMimeData, mime: str) -> list[int]:
-    if not data.hasFormat(mime):
-        return []
-    try:
-        values = json.loads(bytes(data.data(mime).data()).decode())
-    except (ValueError, UnicodeDecodeError):
-        return []
-    return [int(v) for v in values if isinstance(v, int) and not isinstance(v, bool)]
 
 
 @dataclass(frozen=True)
@@ -256,11 +239,8 @@ class ShortlistModel(QAbstractTableModel):
         return [SHORTLIST_MIME, PATENT_IDS_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        rows = sorted({index.row() for index in indexes if index.isValid()})
-        ids = [self._rows[row].patent_id for row in rows if row < len(self._rows)]
-        data = encode_ids(SHORTLIST_MIME, ids)
-        data.setData(PATENT_IDS_MIME, QByteArray(json.dumps(ids).encode()))
-        return data
+        ids = [self._rows[row].patent_id for row in dragged_rows(indexes) if row < len(self._rows)]
+        return encode_ids(PATENT_IDS_MIME, ids, encode_ids(SHORTLIST_MIME, ids))
 
     def canDropMimeData(
         self,

@@ -10,6 +10,7 @@ invitation list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
@@ -502,42 +503,43 @@ class ShortlistPage(WorkflowPage):
 
     # ------------------------------------------------------------------ export
 
-    def _ask_path(self, title: str, name: str) -> Path | None:
+    def _export_to(self, title: str, name: str, write: Callable[[Path, int], int]) -> None:
+        """Ask where (``name`` proposed), then ``write(path, event_id)``, which returns the
+        rows written: said on the status bar, or the refusal in a message box."""
+        if self.event_id is None:
+            return
         path, _filter = QFileDialog.getSaveFileName(
             self, title, name, self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)")
         )
-        return Path(path) if path else None
-
-    def export(self) -> None:
-        from roadshow_desk.exchange.export import export
-
-        if self.event_id is None:
-            return
-        path = self._ask_path(self.tr("Export shortlist"), self.tr("shortlist.xlsx"))
-        if path is None:
+        if not path:
             return
         try:
-            rows = export(self.context.database, "shortlist", path, event_id=self.event_id)
+            rows = write(Path(path), self.event_id)
         except InputError as exc:
             QMessageBox.warning(self, self.title(), str(exc))
             return
         self.context.status_message.emit(
-            fmt(self.tr("%1 rows written to %2."), str(rows), path.name)
+            fmt(self.tr("%1 rows written to %2."), str(rows), Path(path).name)
+        )
+
+    def export(self) -> None:
+        from roadshow_desk.exchange.export import export
+
+        self._export_to(
+            self.tr("Export shortlist"),
+            self.tr("shortlist.xlsx"),
+            lambda path, event_id: export(
+                self.context.database, "shortlist", path, event_id=event_id
+            ),
         )
 
     def export_invitations(self) -> None:
         from roadshow_desk.exchange.invitations import export_invitations
 
-        if self.event_id is None:
-            return
-        path = self._ask_path(self.tr("Export invitation list"), self.tr("invitations.xlsx"))
-        if path is None:
-            return
-        try:
-            rows = export_invitations(self.context.database, path, event_id=self.event_id)
-        except InputError as exc:
-            QMessageBox.warning(self, self.title(), str(exc))
-            return
-        self.context.status_message.emit(
-            fmt(self.tr("%1 rows written to %2."), str(rows), path.name)
+        self._export_to(
+            self.tr("Export invitation list"),
+            self.tr("invitations.xlsx"),
+            lambda path, event_id: export_invitations(
+                self.context.database, path, event_id=event_id
+            ),
         )
