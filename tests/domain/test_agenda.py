@@ -80,3 +80,29 @@ def test_actual_start_and_end(db) -> None:
         other = list_slots(session, created.id)[1].id
         end_slot(session, other, t0)
         assert list_slots(session, created.id)[1].actual_start == t0
+
+
+def test_removing_a_session_or_a_slot_is_stamped_with_the_station(db) -> None:  # type: ignore[no-untyped-def]
+    """A tombstone travels in the station's bundle like any write: it carries the station
+    that removed the record (and the one that brought it back)."""
+    from roadshow_desk.domain.agenda import set_session_deleted
+    from roadshow_desk.domain.models import RoadshowSession, Slot
+
+    day = make_fair_day(db)
+    with db.session() as session:
+        created = build_from_shortlist(session, day.event_id, "上午场", station="desk A")
+        session_id = created.id
+        slot_id = list_slots(session, created.id)[0].id
+    with db.session() as session:
+        set_slot_deleted(session, slot_id, True, station="desk B")
+        set_session_deleted(session, session_id, True, station="desk B")
+    with db.session() as session:
+        slot, roadshow = session.get(Slot, slot_id), session.get(RoadshowSession, session_id)
+        assert slot is not None and roadshow is not None
+        assert (slot.station, roadshow.station) == ("desk B", "desk B")
+        assert slot.deleted_at is not None and roadshow.deleted_at is not None
+        set_session_deleted(session, session_id, False, station="desk C")
+    with db.session() as session:
+        roadshow = session.get(RoadshowSession, session_id)
+        assert roadshow is not None and roadshow.station == "desk C"
+        assert roadshow.deleted_at is None

@@ -143,12 +143,16 @@ def update_session(
     return found
 
 
-def set_session_deleted(session: Session, session_id: int, deleted: bool) -> None:
-    """Remove a session (a tombstone, with its slots) or bring it back (for undo)."""
+def set_session_deleted(
+    session: Session, session_id: int, deleted: bool, *, station: str = ""
+) -> None:
+    """Remove a session (a tombstone, with its slots) or bring it back (for undo); the
+    change is stamped with ``station`` (bundles merge it like any other write)."""
     found = session.get(RoadshowSession, session_id)
     if found is None:
         raise AgendaError(translate("Agenda", "This roadshow session no longer exists."))
     found.deleted_at = utcnow() if deleted else None
+    found.station = station or found.station
 
 
 def add_slot(
@@ -302,12 +306,14 @@ def update_slot(
     return slot
 
 
-def set_slot_deleted(session: Session, slot_id: int, deleted: bool) -> None:
-    """Remove a slot (tombstone) or bring it back (for undo); the rest are renumbered."""
+def set_slot_deleted(session: Session, slot_id: int, deleted: bool, *, station: str = "") -> None:
+    """Remove a slot (tombstone) or bring it back (for undo), stamped with ``station``; the
+    rest are renumbered."""
     slot = session.get(Slot, slot_id)
     if slot is None:
         raise AgendaError(translate("Agenda", "This slot no longer exists."))
     slot.deleted_at = utcnow() if deleted else None
+    slot.station = station or slot.station
     session.flush()
     _renumber(list_slots(session, slot.session_id))
 

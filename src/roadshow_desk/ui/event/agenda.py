@@ -95,11 +95,11 @@ class BuildSessionCommand(_AgendaCommand):
 
     def revert(self, result: int) -> None:
         with self.session() as session:
-            set_session_deleted(session, result, True)
+            set_session_deleted(session, result, True, station=self.context.station)
 
     def reapply(self, result: int) -> int:
         with self.session() as session:
-            set_session_deleted(session, result, False)
+            set_session_deleted(session, result, False, station=self.context.station)
         return result
 
 
@@ -110,11 +110,11 @@ class RemoveSessionCommand(_AgendaCommand):
 
     def do(self) -> None:
         with self.session() as session:
-            set_session_deleted(session, self.session_id, True)
+            set_session_deleted(session, self.session_id, True, station=self.context.station)
 
     def revert(self, result: None) -> None:
         with self.session() as session:
-            set_session_deleted(session, self.session_id, False)
+            set_session_deleted(session, self.session_id, False, station=self.context.station)
 
 
 class ReorderSlotsCommand(_AgendaCommand):
@@ -166,11 +166,11 @@ class RemoveSlotCommand(_AgendaCommand):
 
     def do(self) -> None:
         with self.session() as session:
-            set_slot_deleted(session, self.slot_id, True)
+            set_slot_deleted(session, self.slot_id, True, station=self.context.station)
 
     def revert(self, result: None) -> None:
         with self.session() as session:
-            set_slot_deleted(session, self.slot_id, False)
+            set_slot_deleted(session, self.slot_id, False, station=self.context.station)
 
 
 # --------------------------------------------------------------------------- slot model
