@@ -208,15 +208,19 @@ def test_event_form_save_undo_and_redo(qtbot, window, db, fair) -> None:  # type
             assert event is not None
             return event.name
 
+    chooser = event_page(window).combo_event
     assert stored() == "Autumn fair"
+    assert chooser.currentText() == "Autumn fair"
     assert window.undo_action.text() == "&Undo Save event Autumn fair"
     undo(qtbot, window)
     assert stored() == "长三角专利转化路演对接会"
     assert form.edit_name.text() == "长三角专利转化路演对接会"  # the form shows it
+    assert chooser.currentText() == "长三角专利转化路演对接会"  # and so does the chooser
     assert not form.pending_edits()
     redo(qtbot, window, with_y=True)
     assert stored() == "Autumn fair"
     assert form.edit_name.text() == "Autumn fair"
+    assert chooser.currentText() == "Autumn fair"
 
 
 def test_rubric_apply_undo_and_redo(qtbot, window, db, fair, monkeypatch) -> None:  # type: ignore[no-untyped-def]

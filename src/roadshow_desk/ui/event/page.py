@@ -13,7 +13,7 @@ from roadshow_desk.ui.event.enterprises import RegistryView
 from roadshow_desk.ui.event.setup import EventSetupForm
 from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.pending import settle
-from roadshow_desk.ui.workflow import AppContext, WorkflowPage
+from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 
 class EventPage(WorkflowPage):
@@ -53,6 +53,7 @@ class EventPage(WorkflowPage):
         self.checkin_action.setObjectName("action_checkin")
         self.checkin_action.triggered.connect(self.show_checkin)
         context.event_changed.connect(self._on_event_changed)
+        context.data_changed.connect(self._on_data_changed)
         self._loaded = False
         self.empty = EmptyState(self.tabs, "empty_event")  # no event yet: create it
         self._creating = False
@@ -110,6 +111,19 @@ class EventPage(WorkflowPage):
 
     def reload(self) -> None:
         """Refill the event chooser and every tab for the current event."""
+        current = self._fill_chooser()
+        self.setup.show_event(current)
+        self.registry.reload()
+        self.checkin.refresh()
+        self.agenda.reload()
+        self._loaded = True
+        self._creating = self._creating and current is None
+        if not self._creating:
+            show_next_step(self.empty, self, self.context, current)
+
+    def _fill_chooser(self) -> int | None:
+        """List the events in the chooser, the current one chosen; returns its id (the
+        latest event's when none is current)."""
         with self.context.database.session() as session:
             events = [(event.id, event.name) for event in list_events(session)]
         current = self.context.current_event_id
@@ -121,14 +135,13 @@ class EventPage(WorkflowPage):
             self.combo_event.addItem(name, event_id)
         if current is not None:
             self.combo_event.setCurrentIndex(max(0, self.combo_event.findData(current)))
-        self.setup.show_event(current)
-        self.registry.reload()
-        self.checkin.refresh()
-        self.agenda.reload()
-        self._loaded = True
-        self._creating = self._creating and current is None
-        if not self._creating:
-            show_next_step(self.empty, self, self.context, current)
+        return current
+
+    def _on_data_changed(self, kind: DataKind) -> None:
+        """An event's name changed (a save, its undo or redo, another desk): the chooser
+        shows the names as stored."""
+        if kind == DataKind.EVENT and self._loaded:
+            self._fill_chooser()
 
     def _on_event_chosen(self, index: int) -> None:
         event_id = self.combo_event.itemData(index)
