@@ -99,9 +99,11 @@ def create_engine_for(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    from roadshow_desk.store.postgres import engine_url
+    from roadshow_desk.store.postgres import engine_url, ping_after_idle
 
-    return create_engine(engine_url(url), pool_pre_ping=True)
+    engine = create_engine(engine_url(url))
+    ping_after_idle(engine)
+    return engine
 
 
 @dataclass
