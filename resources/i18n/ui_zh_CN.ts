@@ -214,6 +214,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>The database cannot be reached just now; what is shown may be out of date until it is back.</source>
+        <translation>目前无法连接数据库；在恢复连接之前，显示的内容可能不是最新的。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in %1.</source>
+        <translation>出现了错误；详细信息见 %1。</translation>
+    </message>
+</context>
+<context>
     <name>GettingStartedDialog</name>
     <message>
         <source>1. Bring in the patents</source>

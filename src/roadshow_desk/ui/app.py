@@ -148,6 +148,7 @@ def start(db: str | None = None, lang: str | None = None) -> MainWindow:
     (:func:`finish_start`); the window closes (and :func:`run` ends with status 1) only when
     the user chooses to quit.
     """
+    from roadshow_desk.ui import error_hook
     from roadshow_desk.ui.main_window import MainWindow, after_first_paint
 
     app = create_application()
@@ -155,6 +156,7 @@ def start(db: str | None = None, lang: str | None = None) -> MainWindow:
     language = install_language(app, lang, settings)
     font = install_cjk_font(app, settings.cjk_font_file, language)
     window = MainWindow(settings=settings)
+    error_hook.install(lambda text: window.show_status(text, 15000))  # errors.log + a sentence
     window.set_font_warning(font.warning)
     window.show_status(QCoreApplication.translate("App", "Opening the database…"), 0)
     window.show()
