@@ -11,6 +11,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from roadshow_desk.documents.selfcheck import FAILED, OK, WARNING, run_selfcheck
 from roadshow_desk.store.db import open_database
 from roadshow_desk.store.migrations import HEAD_REVISION
@@ -51,6 +53,7 @@ def test_selfcheck_json_reports_every_check(tmp_path: Path) -> None:
         "translations",
         "printers",
         "postgresql",
+        "errors",
     ]
     assert report["ok"] is True and report["version"] == PYPROJECT_VERSION
     assert checks["database"]["details"] == {"engine": "sqlite", "location": str(target)}
@@ -119,3 +122,25 @@ def test_a_postgresql_database_needs_a_driver(tmp_path: Path) -> None:
     assert database.status == FAILED  # no driver, or no server on port 1
     if postgresql.details["driver"] is None:
         assert postgresql.status == FAILED
+
+
+def test_selfcheck_counts_the_errors_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roadshow_desk.store import error_log
+
+    monkeypatch.setenv("ROADSHOW_DESK_DATA_DIR", str(tmp_path / "data"))
+    target = tmp_path / "fair.sqlite3"
+    open_database(str(target)).dispose()
+    checks = {c.name: c for c in run_selfcheck(str(target)).checks}
+    assert (checks["errors"].status, checks["errors"].text) == (OK, "None.")
+    for message in ("first", "second"):
+        try:
+            raise ValueError(message)
+        except ValueError as error:
+            error_log.write_log(ValueError, error, error.__traceback__)
+    report = run_selfcheck(str(target))
+    errors = {c.name: c for c in report.checks}["errors"]
+    assert errors.status == WARNING and report.ok  # worth knowing, not a failure
+    assert errors.details["count"] == 2
+    assert "ValueError: second" in errors.text and str(error_log.log_path()) in errors.text

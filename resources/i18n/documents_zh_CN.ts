@@ -453,6 +453,18 @@
         <source>Not installed (needed only for a PostgreSQL server).</source>
         <translation>未安装(仅连接 PostgreSQL 服务器时需要)。</translation>
     </message>
+    <message>
+        <source>Errors recorded</source>
+        <translation>已记录的错误</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>%1, the last at %2 (%3); see %4</source>
+        <translation>%1 个，最近一次在 %2（%3）；详见 %4</translation>
+    </message>
 </context>
 <context>
     <name>SignupSheet</name>

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from sqlalchemy.exc import OperationalError
 
+from roadshow_desk.store import error_log
 from roadshow_desk.ui import error_hook
 
 
@@ -25,7 +26,7 @@ def _raise_in_a_slot(qtbot: Any, error: BaseException) -> tuple[list[str], list[
 
 def test_a_bug_in_a_slot_is_logged_and_named_on_the_status_bar(qtbot: Any, english: Any) -> None:
     shown, caught = _raise_in_a_slot(qtbot, ValueError("a bug in a refresh"))
-    path = error_hook.log_path()
+    path = error_log.log_path()
     assert shown == [f"Something went wrong; the details are in {path}."]
     log = path.read_text(encoding="utf-8")
     assert "ValueError: a bug in a refresh" in log and "in boom" in log
@@ -39,18 +40,20 @@ def test_a_lost_server_is_said_as_such(qtbot: Any, english: Any) -> None:
         "The database cannot be reached just now; what is shown may be out of date until it "
         "is back."
     ]
-    assert "connection refused" in error_hook.log_path().read_text(encoding="utf-8")
+    assert "connection refused" in error_log.log_path().read_text(encoding="utf-8")
     assert len(caught) == 1
 
 
 def test_a_full_log_is_moved_aside(qtbot: Any, monkeypatch: Any) -> None:
-    path = error_hook.log_path()
+    path = error_log.log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("x" * 200, encoding="utf-8")
-    monkeypatch.setattr(error_hook, "LOG_LIMIT", 100)
+    monkeypatch.setattr(error_log, "LOG_LIMIT", 100)
     try:
         raise KeyError("late")
     except KeyError as error:
-        error_hook.write_log(KeyError, error, error.__traceback__)
+        error_log.write_log(KeyError, error, error.__traceback__)
     assert path.with_name("errors.log.1").read_text(encoding="utf-8") == "x" * 200
     assert "KeyError: 'late'" in path.read_text(encoding="utf-8")
+    recorded = error_log.recorded_errors()
+    assert (recorded.count, recorded.last_line) == (1, "KeyError: 'late'")

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from roadshow_desk.i18n import translate
+from roadshow_desk.i18n import fmt, translate
 from roadshow_desk.version import app_version
 
 OK = "ok"
@@ -74,12 +74,6 @@ class Translations:
     """The file name of Qt's own catalogue loaded (``qtbase_zh_CN.qm``), if any."""
 
 
-def _fill(text: str, *values: object) -> str:
-    for number, value in enumerate(values, start=1):
-        text = text.replace(f"%{number}", str(value))
-    return text
-
-
 def check_version() -> Check:
     return Check("version", translate("SelfCheck", "Version"), OK, app_version())
 
@@ -107,7 +101,7 @@ def check_database(location: str | None) -> tuple[Check, Check]:
             Check("schema", schema_label, FAILED, translate("SelfCheck", "Unknown.")),
         )
     if found.missing:
-        text = _fill(
+        text = fmt(
             translate("SelfCheck", "%1, %2 (not created yet; the first start creates it)."),
             engine_name,
             where,
@@ -118,7 +112,7 @@ def check_database(location: str | None) -> tuple[Check, Check]:
                 "schema",
                 schema_label,
                 OK,
-                _fill(translate("SelfCheck", "%1 (a new database gets it)."), HEAD_REVISION),
+                fmt(translate("SelfCheck", "%1 (a new database gets it)."), HEAD_REVISION),
                 {"revision": None, "head": HEAD_REVISION},
             ),
         )
@@ -138,7 +132,7 @@ def check_database(location: str | None) -> tuple[Check, Check]:
             )
         except Exception as exc:
             detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            text = _fill(translate("SelfCheck", "%1 cannot be reached: %2"), where, detail)
+            text = fmt(translate("SelfCheck", "%1 cannot be reached: %2"), where, detail)
             return (
                 Check("database", label, FAILED, text, details),
                 Check("schema", schema_label, FAILED, translate("SelfCheck", "Unknown.")),
@@ -146,11 +140,11 @@ def check_database(location: str | None) -> tuple[Check, Check]:
     database = Check("database", label, OK, f"{engine_name}, {where}", details)
     schema_details = {"revision": revision, "head": HEAD_REVISION}
     if revision is None:
-        text = _fill(translate("SelfCheck", "%1 (a new database gets it)."), HEAD_REVISION)
+        text = fmt(translate("SelfCheck", "%1 (a new database gets it)."), HEAD_REVISION)
     elif revision == HEAD_REVISION:
         text = revision
     else:
-        text = _fill(
+        text = fmt(
             translate("SelfCheck", "%1; it is upgraded to %2 (after a backup) when opened."),
             revision,
             HEAD_REVISION,
@@ -204,12 +198,12 @@ def check_translations(found: Translations | None) -> Check:
         text = translate("SelfCheck", "English (built in).")
         return Check("translations", label, OK, text, details)
     if not found.app_catalogues:
-        text = _fill(
+        text = fmt(
             translate("SelfCheck", "No catalogue of %1 was found; the interface stays English."),
             found.language,
         )
         return Check("translations", label, FAILED, text, details)
-    text = _fill(
+    text = fmt(
         translate("SelfCheck", "%1: %2 catalogues of the app, Qt's own: %3."),
         found.language,
         len(found.app_catalogues),
@@ -230,7 +224,7 @@ def check_printers(printers: list[str] | None, default: str = "") -> Check:
         return Check("printers", label, WARNING, text, details)
     names = ", ".join(printers)
     if default:
-        names = _fill(translate("SelfCheck", "%1 (default: %2)"), names, default)
+        names = fmt(translate("SelfCheck", "%1 (default: %2)"), names, default)
     return Check("printers", label, OK, names, details)
 
 
@@ -255,6 +249,25 @@ def check_postgresql(database: Check) -> Check:
     return Check("postgresql", label, WARNING, text, {"driver": None})
 
 
+def check_errors() -> Check:
+    """The errors log (``store.error_log``): none recorded, or how many and the last one."""
+    from roadshow_desk.store.error_log import recorded_errors
+
+    label = translate("SelfCheck", "Errors recorded")
+    found = recorded_errors()
+    details = {"log": str(found.path), "count": found.count, "last": found.last_at}
+    if not found.count:
+        return Check("errors", label, OK, translate("SelfCheck", "None."), details)
+    text = fmt(
+        translate("SelfCheck", "%1, the last at %2 (%3); see %4"),
+        found.count,
+        found.last_at,
+        found.last_line[:120],
+        found.path,
+    )
+    return Check("errors", label, WARNING, text, details)
+
+
 def run_selfcheck(
     database: str | None = None,
     *,
@@ -273,5 +286,6 @@ def run_selfcheck(
         check_translations(translations),
         check_printers(printers, default_printer),
         check_postgresql(db_check),
+        check_errors(),
     ]
     return SelfCheck(app_version(), checks)

@@ -6,9 +6,9 @@ have, so the error would vanish and the page would silently stop refreshing.
 :func:`install` puts a hook before the one in place (the one before still runs, so the
 tests' capture of such errors keeps failing them):
 
-* the traceback is appended to ``errors.log`` in the user's data folder (kept under
-  :data:`LOG_LIMIT` bytes, the older half in ``errors.log.1``), the file a support question
-  starts with;
+* the traceback is appended to ``errors.log`` in the user's data folder
+  (:mod:`roadshow_desk.store.error_log`; the self-check counts its entries), the file a
+  support question starts with;
 * the status bar says one sentence: a database that cannot be reached (a server restarting)
   is said as such; anything else names the log file.
 
@@ -17,28 +17,15 @@ No dialog: an error repeating on a timer must not pile up modal windows at a fai
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-import traceback
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
 from roadshow_desk.i18n import fmt
 
-LOG_NAME = "errors.log"
-LOG_LIMIT = 1_000_000
-"""Bytes of ``errors.log`` before it is moved to ``errors.log.1`` (one older file kept)."""
-
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
-
-
-def log_path() -> Path:
-    from roadshow_desk.store.db import data_dir
-
-    return data_dir() / LOG_NAME
 
 
 def lost_database(error: BaseException) -> bool:
@@ -54,19 +41,6 @@ def lost_database(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
-def write_log(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> Path:
-    """Append the traceback to the log (moving a full log aside first); returns its path."""
-    path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.stat().st_size > LOG_LIMIT:
-        path.replace(path.with_name(LOG_NAME + ".1"))
-    stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    text = "".join(traceback.format_exception(kind, error, trace))
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(f"--- {stamp}\n{text}\n")
-    return path
-
-
 def install(show: Callable[[str], None]) -> Hook:
     """Install the hook; ``show`` puts a sentence on the status bar. Returns the hook that
     was in place (which the new one calls after its own work)."""
@@ -74,6 +48,8 @@ def install(show: Callable[[str], None]) -> Hook:
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         try:
+            from roadshow_desk.store.error_log import write_log
+
             path = write_log(kind, error, trace)
             if lost_database(error):
                 show(
