@@ -49,12 +49,18 @@ def unreachable(message: str) -> Iterator[None]:
     with ``message`` (translated by the caller) instead of a driver error."""
     try:
         yield
-    except (OperationalError, InterfaceError) as error:
-        raise DatabaseUnreachable(message) from error
     except DBAPIError as error:
-        if error.connection_invalidated:
+        if is_unreachable(error):
             raise DatabaseUnreachable(message) from error
         raise
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Whether ``error`` is a database that cannot be reached (a lost or refused connection),
+    not a bug: what :func:`unreachable` turns into one sentence."""
+    if isinstance(error, DatabaseUnreachable | OperationalError | InterfaceError):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
 #: A pooled connection used less than this many seconds ago is taken as alive without a

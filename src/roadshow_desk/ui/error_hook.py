@@ -32,13 +32,9 @@ def lost_database(error: BaseException) -> bool:
     """Whether ``error`` is a database that cannot be reached (not a bug)."""
     if "sqlalchemy" not in sys.modules and "roadshow_desk.store.postgres" not in sys.modules:
         return False  # nothing has talked to a database yet
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+    from roadshow_desk.store.postgres import is_unreachable
 
-    from roadshow_desk.store.postgres import DatabaseUnreachable
-
-    if isinstance(error, DatabaseUnreachable | OperationalError | InterfaceError):
-        return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+    return is_unreachable(error)
 
 
 def install(show: Callable[[str], None]) -> Hook:
