@@ -33,6 +33,13 @@ def test_every_listed_page_is_in_the_navigation(window: MainWindow) -> None:
     assert "library" in names
 
 
+def test_every_page_has_a_navigation_icon(window: MainWindow) -> None:
+    """A page without an icon leaves a gap in the column of icons (the results page did)."""
+    for row in range(window.navigation.count()):
+        item = window.navigation.item(row)
+        assert not item.icon().pixmap(24, 24).isNull(), item.text()
+
+
 def test_every_registration_string_names_what_it_says() -> None:
     """What mypy cannot follow in ``"module:name"`` strings (see the main window's module)."""
     import inspect

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEventLoop,
     QMessageLogContext,
     QSettings,
     QSize,
@@ -57,9 +59,19 @@ def available_views() -> list[str]:
     return page_views() + [name for name in SHOT_VIEWS if name not in page_views()]
 
 
-def _settle(app: QCoreApplication, rounds: int = 5) -> None:
-    for _ in range(rounds):
-        app.processEvents()
+#: How long a shot lets the window work before it is captured: longer than every debounce
+#: timer of the pages (the match suggestions wait 120 ms, the bundles view 400 ms), so a shot
+#: shows the settled window, the same on a busy machine as on an idle one.
+SETTLE_SECONDS = 0.6
+
+
+def _settle(app: QCoreApplication, seconds: float = SETTLE_SECONDS) -> None:
+    deadline = time.monotonic() + seconds
+    app.processEvents()
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.01)
+    app.processEvents()
 
 
 def render_shot(
@@ -121,7 +133,7 @@ def render_shot(
             window.context.undo_stack.clear()
             window.close()
             window.deleteLater()
-            _settle(app)
+            _settle(app, 0)
             database.dispose()
             del qsettings
             qInstallMessageHandler(previous_handler)

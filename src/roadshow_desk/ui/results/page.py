@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -167,6 +167,9 @@ class ResultsPage(WorkflowPage):
 
     def title(self) -> str:
         return self.tr("Results")
+
+    def icon(self) -> QIcon:
+        return QIcon("icons:results.svg")
 
     def actions_for_toolbar(self) -> list[QAction]:
         return [self.export_action, self.case_action]
