@@ -1271,6 +1271,10 @@
         <translation>(无)</translation>
     </message>
     <message>
+        <source>Unspecified</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
         <source>Not presented</source>
         <translation>未路演</translation>
     </message>
@@ -1285,6 +1289,10 @@
     <message>
         <source>Contact persons and phone numbers are left out of this report.</source>
         <translation>本报告未包含联系人和电话。</translation>
+    </message>
+    <message>
+        <source>Each intention counts in the region of the station that recorded it; intentions recorded at a station without a region count in the event&apos;s own region.</source>
+        <translation>每条意向计入登记该意向的工作站所在地区；在未设地区的工作站登记的意向计入本活动的所在地区。</translation>
     </message>
     <message>
         <source>Share (%)</source>
@@ -1353,6 +1361,14 @@
     <message>
         <source>Region</source>
         <translation>地区</translation>
+    </message>
+    <message>
+        <source>Intentions by enterprise region</source>
+        <translation>按企业所在地区</translation>
+    </message>
+    <message>
+        <source>Enterprise region</source>
+        <translation>企业所在地区</translation>
     </message>
     <message>
         <source>Intentions by roadshow session</source>

@@ -61,6 +61,10 @@
         <translation>按地区</translation>
     </message>
     <message>
+        <source>Intentions by enterprise region</source>
+        <translation>按企业所在地区</translation>
+    </message>
+    <message>
         <source>Intentions by roadshow session</source>
         <translation>按路演场次</translation>
     </message>

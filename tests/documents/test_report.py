@@ -46,6 +46,8 @@ def test_titles_and_figures_extract_as_text(report: dict[str, Any]) -> None:
         "Intentions by institution",
         "Intentions by enterprise type",
         "Intentions by region",
+        "Each intention counts in the region of the station that recorded it",
+        "Intentions by enterprise region",
         "Intentions by roadshow session",
         "Patents with the most interest",
         "Patents presented with no intention",

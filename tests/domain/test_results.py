@@ -102,7 +102,7 @@ def test_breakdowns_match_raw_counts(results, demo_db_file: Path) -> None:  # ty
     assert {b.key: b.count for b in results.by_kind if b.count} == dict(kinds)
     assert {b.key: b.count for b in results.by_field} == Counter(r[8] for r in rows)
     assert {b.key: b.count for b in results.by_institution} == Counter(r[9] for r in rows)
-    assert {b.key: b.count for b in results.by_region} == Counter(r[7] for r in rows)
+    assert {b.key: b.count for b in results.by_enterprise_region} == Counter(r[7] for r in rows)
     types: Counter[str] = Counter()
     for r in rows:
         tags = [t.strip() for t in (r[6] or "").split(";") if t.strip()]
@@ -219,3 +219,111 @@ def test_a_period_gathers_its_events(demo_db) -> None:  # type: ignore[no-untype
             results_for(session, None, day + dt.timedelta(days=1), day)
         with pytest.raises(ResultsError):
             results_for(session, None, dt.date(1990, 1, 1), dt.date(1990, 2, 1))
+
+
+# ------------------------------------------------------------------ intentions by region
+
+HOST = "浙江省宁波市"  # the demo event's region, then its partner regions in its order
+PARTNERS = ["湖北省武汉市", "陕西省西安市", "黑龙江省哈尔滨市", "江苏省南京市", "四川省成都市"]
+ELSEWHERE = "广东省深圳市"  # a station's region that is none of the event's
+
+
+def _desk_of(path: Path) -> dict[int, str]:
+    """Intention id → the station that captured it (the live interest intentions of event 1)."""
+    return dict(
+        _sql(
+            path,
+            "SELECT id, captured_station FROM intention WHERE event_id = 1 "
+            "AND deleted_at IS NULL AND kind != 'no_demand'",
+        )
+    )
+
+
+def _regional_fair(demo_db, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The demo fair with four desks: A in the first partner region (set on this laptop), B
+    in the second (learnt from B's merged bundle, then B's region set to another for a later
+    event), C without a region, D in a region that is not the event's."""
+    from roadshow_desk.exchange.bundle_export import export_bundle
+    from roadshow_desk.exchange.bundle_merge import merge_bundles
+    from roadshow_desk.exchange.bundle_regions import set_station_region
+    from roadshow_desk.store.db import copy_database_file, open_database
+
+    path = Path(demo_db.engine.url.database)
+    with sqlite3.connect(path) as connection:
+        # The demo's desks are A and B; some of their intentions go to desks C and D.
+        connection.execute(
+            "UPDATE intention SET captured_station = 'C' WHERE id % 5 = 0 AND event_id = 1"
+        )
+        connection.execute(
+            "UPDATE intention SET captured_station = 'D' WHERE id % 7 = 0 AND id % 5 != 0 "
+            "AND event_id = 1"
+        )
+    set_station_region(demo_db, "A", PARTNERS[0])
+    set_station_region(demo_db, "C", "")
+    set_station_region(demo_db, "D", ELSEWHERE)
+    # Desk B's laptop (a copy of this database) exports its bundle carrying its region; the
+    # merge here keeps that region in its receipt and in the station table.
+    laptop_file = tmp_path / "laptop-b.sqlite3"
+    demo_db.dispose()
+    copy_database_file(path, laptop_file)
+    laptop = open_database(f"sqlite:///{laptop_file}")
+    try:
+        bundle = export_bundle(
+            laptop, tmp_path / "b.rsdb", station="B", event_id=1, region=PARTNERS[1]
+        ).path
+    finally:
+        laptop.dispose()
+    merge_bundles(demo_db, [bundle], station="HQ", backup=False)
+    assert _sql(path, "SELECT region FROM station WHERE name = 'B'") == [(PARTNERS[1],)]
+    # B later serves another event elsewhere: this event's figures keep B's region for it.
+    set_station_region(demo_db, "B", ELSEWHERE)
+    return path
+
+
+@pytest.mark.sqlite_only("the independent counts read the SQLite file with sqlite3")
+def test_intentions_count_in_the_region_of_the_desk_that_recorded_them(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.results import bucket_label
+
+    path = _regional_fair(demo_db, tmp_path)
+    desk_region = {"A": PARTNERS[0], "B": PARTNERS[1], "D": ELSEWHERE}  # C: none, host's
+    expected: dict[str, list[int]] = {}
+    for intention_id, desk in sorted(_desk_of(path).items()):
+        expected.setdefault(desk_region.get(desk, HOST), []).append(intention_id)
+    assert {"A", "B", "C", "D"} <= set(_desk_of(path).values())
+    assert all(len(expected[region]) > 0 for region in (HOST, *PARTNERS[:2], ELSEWHERE))
+
+    with demo_db.session() as session:
+        results = compute_results(session, scope_for(session, 1))
+    # The event's region, its partner regions in the event's order (even at zero), then the
+    # others; nothing is unspecified since the event has a region.
+    assert [b.key for b in results.by_region] == [HOST, *PARTNERS, ELSEWHERE]
+    for bucket in results.by_region:
+        assert list(bucket.intention_ids) == expected.get(bucket.key, []), bucket.key
+        assert bucket.count == len(expected.get(bucket.key, []))
+    assert sum(b.count for b in results.by_region) == results.headline["intentions"]
+
+    # An event without a region of its own: the desks without one are "unspecified", last.
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE event SET region = '' WHERE id = 1")
+    with demo_db.session() as session:
+        results = compute_results(session, scope_for(session, 1))
+    assert [b.key for b in results.by_region] == [*PARTNERS, ELSEWHERE, ""]
+    assert list(results.by_region[-1].intention_ids) == expected[HOST]
+    assert bucket_label("region", "") == "Unspecified"
+
+
+@pytest.mark.sqlite_only("the independent counts read the SQLite file with sqlite3")
+def test_a_shared_server_takes_each_desks_region_from_the_station_table(demo_db) -> None:  # type: ignore[no-untyped-def]
+    """No bundles (a shared server, or desks set on this laptop): the station table alone."""
+    from roadshow_desk.exchange.bundle_regions import set_station_region
+
+    path = Path(demo_db.engine.url.database)
+    set_station_region(demo_db, "A", PARTNERS[2])
+    desks = _desk_of(path)
+    with demo_db.session() as session:
+        results = compute_results(session, scope_for(session, 1))
+    counts = {b.key: b.count for b in results.by_region}
+    on_a = sum(1 for desk in desks.values() if desk == "A")
+    assert on_a and counts[PARTNERS[2]] == on_a
+    assert counts[HOST] == len(desks) - on_a  # B has no region: the host's
+    assert counts[PARTNERS[0]] == 0

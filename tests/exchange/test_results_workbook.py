@@ -34,6 +34,7 @@ def test_sheets_typed_cells_and_neutralised_names(demo_db, tmp_path: Path) -> No
         "Institution",
         "Enterprise type",
         "Region",
+        "Enterprise region",
         "Roadshow session",
         "Most interest",
         "No interest",
@@ -74,6 +75,12 @@ def test_sheets_typed_cells_and_neutralised_names(demo_db, tmp_path: Path) -> No
     assert amounts and all(cell.data_type == "n" for cell in amounts)
     signed = [row[header.index("签约日期")] for row in rows if row[header.index("签约日期")].value]
     assert signed and all(cell.is_date for cell in signed)
+
+    # What "by region" counts is said above its header; the event's own region comes first.
+    region = book["Region"]
+    assert region["A1"].value.startswith("Each intention counts in the region of the station")
+    assert [cell.value for cell in region[3]] == ["Region", "Intentions", "Share (%)"]
+    assert region["A4"].value == "浙江省宁波市" and region["B4"].data_type == "n"
 
     kinds = book["Kind"]
     assert all(row[1].data_type == "n" for row in kinds.iter_rows(min_row=2))

@@ -436,8 +436,12 @@ def test_the_station_region_is_offered_from_the_event_and_carried_by_bundles(  #
     type_in(setup.edit_region, "重庆")
     type_in(setup.edit_partner_regions, "成都；贵阳")
     save()
+    changed: list[DataKind] = []
+    window.context.data_changed.connect(changed.append)
     _action(window, "action_station_region").trigger()
     assert offered == [["(no region)", "重庆", "成都", "贵阳"]]
+    # The Results page counts this desk's intentions in the region: it is told.
+    assert DataKind.BUNDLE_SETTINGS in changed
     with qtbot.waitSignal(controller.exported, timeout=10000) as exported:
         controller.export(tmp_path / "A.rsdb")
     assert read_manifest(exported.args[0].path)["region"] == "成都"

@@ -254,3 +254,31 @@ def test_an_unsigned_intention_is_no_case(qtbot, page, tmp_path, monkeypatch) ->
     qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
     assert told == ["Only an intention with a signed contract can be a typical case."]
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_clicking_a_region_bar_lists_the_intentions_recorded_there(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.exchange.bundle_regions import set_station_region
+
+    # Desk A records for the event's first partner region; desk B has none (the host's).
+    set_station_region(demo_db, "A", "湖北省武汉市")
+    page.context.data_changed.emit(DataKind.BUNDLE_SETTINGS)  # as File ▸ Station region… does
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    page.chart_choice.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
+    for _step in range(4):  # kind, field, institution, enterprise type, region
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert page.chart_choice.currentData() == "region"
+    live = "event_id = 1 AND deleted_at IS NULL AND kind != 'no_demand'"
+    with sqlite3.connect(demo_db.engine.url.database) as connection:
+        at = {
+            desk: {
+                i for (i,) in connection.execute(f"SELECT id FROM intention WHERE {live} AND {w}")
+            }
+            for desk, w in (("host", "captured_station != 'A'"), ("A", "captured_station = 'A'"))
+        }
+    assert at["host"] and at["A"]
+    for bar, (region, desk) in enumerate((("浙江省宁波市", "host"), ("湖北省武汉市", "A"))):
+        _click_bar(qtbot, page, bar)  # the event's own region first, then its first partner
+        assert page.list_title.text().startswith(region)
+        assert set(page._listed_ids) == at[desk]
+        assert page.listing.rowCount() == len(at[desk])

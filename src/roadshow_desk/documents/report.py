@@ -371,6 +371,8 @@ def build_report(
         heading = bold(para(table.title, styles["heading"]), ACCENT)
         starts[id(heading)] = table.title
         flowables += [CondPageBreak(60 * MM), heading, Spacer(1, 2 * MM)]
+        if table.note:  # what the table counts, when its title cannot say it all
+            flowables += [para(table.note, styles["label"]), Spacer(1, 2 * MM)]
         if not table.rows:
             flowables.append(para(translate("Results", "Nothing to show."), styles["label"]))
         else:

@@ -14,6 +14,16 @@ What counts (the same rules for the page, the report and the tests):
 * a **contract** is an intention now at contract signed, transfer registered or licence
   filed; the total amount adds their deal amounts (yuan; deals without an amount add
   nothing);
+* an intention's **region** is the region of the station (desk) that captured it, when that
+  station has one, otherwise the event's own region (the host's), otherwise "unspecified"
+  (key ``""``). A station's region for an event is the one its latest merged bundle of that
+  event carried (``bundle_receipt``), otherwise the one the ``station`` table keeps (this
+  laptop's, set under File ▸ Station region…, every station's on a shared server, and the
+  latest bundle's of every merged station). The regions are listed in the event's order:
+  its own region, then its partner regions as the event lists them (each even at zero),
+  then any other region, then "unspecified";
+* the enterprise's own region (where the firm is based) is a separate breakdown
+  (``by_enterprise_region``), not the region above;
 * the funnel counts **patents**: shortlisted → presented → with an intention → with an
   intention that reached contacted → … → registered / filed; each step also gives the
   intentions at it, and the drop from the step before.
@@ -37,6 +47,7 @@ from sqlalchemy.orm import Session
 from roadshow_desk.domain.enums import EnterpriseTag, FollowUpStage, IntentionKind
 from roadshow_desk.domain.events import resolve_event
 from roadshow_desk.domain.models import (
+    BundleReceipt,
     Enterprise,
     Event,
     FollowUpEntry,
@@ -47,6 +58,7 @@ from roadshow_desk.domain.models import (
     RoadshowSession,
     ShortlistEntry,
     Slot,
+    Station,
     split_list,
 )
 from roadshow_desk.errors import InputError
@@ -150,7 +162,8 @@ class Results:
     by_field: list[Bucket]
     by_institution: list[Bucket]
     by_enterprise_type: list[Bucket]
-    by_region: list[Bucket]
+    by_region: list[Bucket]  # the capturing station's region (see the module notes)
+    by_enterprise_region: list[Bucket]  # where the enterprise is based
     by_session: list[Bucket]
     top_patents: list[PatentInterest]
     presented_without_interest: list[PatentInterest]
@@ -194,7 +207,8 @@ class _Row:
     stage: str
     deal_amount: Decimal | None
     tags: str
-    region: str
+    region: str  # the capturing station's, or the event's (see the module notes)
+    firm_region: str
     field: str
     institution: str
     reached: int = -1
@@ -206,9 +220,77 @@ def _buckets(groups: dict[str, list[int]], order: Iterable[str] | None = None) -
     return [Bucket(k, len(groups.get(k, [])), tuple(sorted(groups.get(k, [])))) for k in keys]
 
 
+def _region_buckets(groups: dict[str, list[int]], order: Iterable[str]) -> list[Bucket]:
+    """The event regions in ``order`` (each even at zero), then the others by count, then
+    "unspecified" (``""``) when any intention is in it."""
+    listed = [key for key in order if key]
+    others = sorted(
+        (k for k in groups if k and k not in listed), key=lambda k: (-len(groups[k]), k)
+    )
+    keys = listed + others + ([""] if groups.get("") else [])
+    return [Bucket(k, len(groups.get(k, [])), tuple(sorted(groups.get(k, [])))) for k in keys]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Regions:
+    """Where the intentions of the scope's events count (see the module notes)."""
+
+    order: tuple[str, ...]  # each event's own region, then its partners', in scope order
+    host: dict[int, str]  # event id → the event's own region
+    station: dict[str, str]  # station name → its region (the station table)
+    receipt: dict[tuple[int, str], str]  # (event id, station) → its latest bundle's region
+
+    def of(self, event_id: int | None, captured_station: str) -> str:
+        """The region an intention of ``event_id`` captured at ``captured_station`` counts in
+        (``""``: unspecified)."""
+        if event_id is None:  # not in a scope (every intention counted has its event)
+            return self.station.get(captured_station, "")
+        return (
+            self.receipt.get((event_id, captured_station))
+            or self.station.get(captured_station)
+            or self.host.get(event_id, "")
+        )
+
+
+def _regions(session: Session, events: list[int]) -> _Regions:
+    """The scope's regions, in three small queries (events, stations, bundle receipts)."""
+    rows = {
+        row.id: row
+        for row in session.execute(
+            select(Event.id, Event.uuid, Event.region, Event.partner_regions).where(
+                Event.id.in_(events)
+            )
+        )
+    }
+    order: list[str] = []
+    host: dict[int, str] = {}
+    for event_id in events:
+        row = rows.get(event_id)
+        if row is None:
+            continue
+        host[event_id] = (row.region or "").strip()
+        order += [host[event_id], *split_list(row.partner_regions)]
+    station = {
+        name: region.strip()
+        for name, region in session.execute(select(Station.name, Station.region))
+        if region and region.strip()
+    }
+    event_of = {row.uuid: event_id for event_id, row in rows.items()}
+    receipt: dict[tuple[int, str], str] = {}
+    for name, region, event_uuid in session.execute(
+        select(BundleReceipt.station, BundleReceipt.region, BundleReceipt.event_uuid)
+        .where(BundleReceipt.event_uuid.in_(list(event_of)), BundleReceipt.region != "")
+        .order_by(BundleReceipt.merged_at, BundleReceipt.id)
+    ):
+        if region.strip():  # the latest bundle of the station for the event wins
+            receipt[(event_of[event_uuid], name)] = region.strip()
+    return _Regions(tuple(dict.fromkeys(r for r in order if r)), host, station, receipt)
+
+
 def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results:
     """Every figure for ``scope`` (see the module notes)."""
     events = list(scope.event_ids)
+    regions = _regions(session, events)
     shortlisted = set(
         session.scalars(
             select(ShortlistEntry.patent_id).where(
@@ -260,6 +342,7 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
             type_coerce(Intention.kind, String).label("kind"),  # plain text: no enum per row
             type_coerce(Intention.stage, String).label("stage"),
             Intention.deal_amount,
+            Intention.captured_station,
             Enterprise.tags,
             Enterprise.region,
             Patent.technical_field,
@@ -278,8 +361,9 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         kind,
         stage,
         amount,
+        desk,
         tags,
-        region,
+        firm_region,
         field,
         owner,
     ) in session.execute(query):
@@ -288,7 +372,8 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
             continue
         row = _Row(
             iid, event, firm, patent, kind, stage, amount,
-            tags or "", region or "", field or "", owner or "",
+            tags or "", regions.of(event, desk or ""), firm_region or "", field or "",
+            owner or "",
         )  # fmt: skip
         row.reached = _RANK.get(stage, -1)
         rows[iid] = row
@@ -312,6 +397,7 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
     by_institution: dict[str, list[int]] = defaultdict(list)
     by_type: dict[str, list[int]] = defaultdict(list)
     by_region: dict[str, list[int]] = defaultdict(list)
+    by_firm_region: dict[str, list[int]] = defaultdict(list)
     by_session: dict[str, list[int]] = defaultdict(list)
     interest: Counter[int] = Counter()
     for row in rows.values():
@@ -321,6 +407,7 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         for tag in [t for t in split_list(row.tags) if t in _TAGS] or [""]:
             by_type[tag].append(row.id)
         by_region[row.region].append(row.id)
+        by_firm_region[row.firm_region].append(row.id)
         for title in dict.fromkeys(sessions_of.get((row.event_id, row.patent_id), [""])):
             by_session[title].append(row.id)
         interest[row.patent_id] += 1
@@ -384,7 +471,8 @@ def compute_results(session: Session, scope: Scope, *, top: int = 10) -> Results
         by_field=_buckets(by_field),
         by_institution=_buckets(by_institution),
         by_enterprise_type=_buckets(by_type, [tag.value for tag in EnterpriseTag]),
-        by_region=_buckets(by_region),
+        by_region=_region_buckets(by_region, regions.order),
+        by_enterprise_region=_buckets(by_firm_region),
         by_session=_buckets(by_session, session_order),
         top_patents=top_patents,
         presented_without_interest=presented_without,
@@ -432,10 +520,13 @@ def funnel_label(key: str) -> str:
 
 def bucket_label(table: str, key: str) -> str:
     """What the reader sees for a breakdown key of ``table`` (``"kind"``, ``"type"``, or a
-    free-text table whose keys are shown as they are)."""
+    free-text table whose keys are shown as they are; ``""`` of ``"region"`` is
+    "unspecified")."""
     from roadshow_desk.domain.labels import label
 
     if not key:
+        if table == "region":
+            return translate("Results", "Unspecified")
         if table == "session":
             return translate("Results", "Not presented")
         if table == "type":

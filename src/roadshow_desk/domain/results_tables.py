@@ -3,8 +3,10 @@ reader: the report's PDF and workbook and the Results page show the same tables.
 
 Each :class:`ResultTable` has a key, a title, a short name (a sheet's name), a header and
 rows of plain values (``int``, ``Decimal``, ``date``, text); ``chart`` says which column a
-bar chart draws (``None``: no chart). Contact persons and phone numbers appear only when
-``contacts`` is asked for; :func:`privacy_note` says which way it went.
+bar chart draws (``None``: no chart); ``note``, when given, says what the table counts (the
+report prints it under the title, the workbook above the header, the page as the chart's
+tooltip). Contact persons and phone numbers appear only when ``contacts`` is asked for;
+:func:`privacy_note` says which way it went.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class ResultTable:
     chart: int | None = None  # the column of the values a bar chart draws
     one_line: bool = False  # on paper, each row on one line (long texts cut): long lists
     row_ids: tuple[int, ...] = ()  # the intention of each row (lists of intentions only)
+    note: str = ""  # one sentence saying what the table counts ("": its title says it)
 
 
 def privacy_note(contacts: bool) -> str:
@@ -52,7 +55,18 @@ def privacy_note(contacts: bool) -> str:
     return translate("Results", "Contact persons and phone numbers are left out of this report.")
 
 
-def _breakdown(key: str, table: str, title: str, short: str, buckets: list[Bucket]) -> ResultTable:
+def region_note() -> str:
+    """What "Intentions by region" counts (the report, the workbook and the page say it)."""
+    return translate(
+        "Results",
+        "Each intention counts in the region of the station that recorded it; intentions "
+        "recorded at a station without a region count in the event's own region.",
+    )
+
+
+def _breakdown(
+    key: str, table: str, title: str, short: str, buckets: list[Bucket], note: str = ""
+) -> ResultTable:
     total = sum(b.count for b in buckets) or 1
     rows: list[list[Any]] = [
         [bucket_label(table, b.key), b.count, round(100 * b.count / total, 1)] for b in buckets
@@ -64,6 +78,7 @@ def _breakdown(key: str, table: str, title: str, short: str, buckets: list[Bucke
         [short, translate("Results", "Intentions"), translate("Results", "Share (%)")],
         rows,
         1,
+        note=note,
     )
 
 
@@ -129,6 +144,14 @@ def result_tables(
             translate("Results", "Intentions by region"),
             translate("Results", "Region"),
             results.by_region,
+            region_note(),
+        ),
+        _breakdown(
+            "enterprise_region",
+            "enterprise_region",
+            translate("Results", "Intentions by enterprise region"),
+            translate("Results", "Enterprise region"),
+            results.by_enterprise_region,
         ),
         _breakdown(
             "session",

@@ -105,6 +105,9 @@ def _write(path: Path, results: Results, tables: Sequence[ResultTable], contacts
                 sheet.write_string(1, 0, xlsx_text(scope_text(results)))
                 sheet.write_string(2, 0, xlsx_text(privacy_note(contacts)))
                 top = 4
+            elif table.note:  # what the table counts, above its header
+                sheet.write_string(0, 0, xlsx_text(table.note))
+                top = 2
             for column, name in enumerate(table.header):
                 sheet.write_string(top, column, xlsx_text(str(name)), bold)
                 sheet.set_column(column, column, min(45.0, max(10.0, len(str(name)) * 2.2)))

@@ -412,6 +412,8 @@ class BundleController(QObject):
             return
         region = "" if chosen == none else chosen
         set_station_region(database, station, region)
+        # The Results page counts this station's intentions in its region.
+        self.context.data_changed.emit(DataKind.BUNDLE_SETTINGS)
         self.context.status_message.emit(
             fmt(self.tr("This station's bundles will carry the region %1."), region)
             if region

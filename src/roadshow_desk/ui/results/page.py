@@ -38,7 +38,12 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.events import list_events
 from roadshow_desk.domain.results import HEADLINE, Results, compute_results, scope_for
-from roadshow_desk.domain.results_tables import ResultTable, intentions_table, result_tables
+from roadshow_desk.domain.results_tables import (
+    ResultTable,
+    intentions_table,
+    region_note,
+    result_tables,
+)
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.date_edit import DateEdit
@@ -46,7 +51,16 @@ from roadshow_desk.ui.results.chart_view import ChartView, Picture, render_chart
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
 #: The breakdowns the chart can show (keys of ``result_tables``).
-CHARTS = ("kind", "field", "institution", "type", "region", "session", "funnel")
+CHARTS = (
+    "kind",
+    "field",
+    "institution",
+    "type",
+    "region",
+    "enterprise_region",
+    "session",
+    "funnel",
+)
 PERIOD = -1
 
 
@@ -192,11 +206,17 @@ class ResultsPage(WorkflowPage):
             "institution": self.tr("Intentions by institution"),
             "type": self.tr("Intentions by enterprise type"),
             "region": self.tr("Intentions by region"),
+            "enterprise_region": self.tr("Intentions by enterprise region"),
             "session": self.tr("Intentions by roadshow session"),
             "funnel": self.tr("From shortlist to contract"),
         }
+        notes = {"region": region_note()}
         for key in CHARTS:
             self.chart_choice.addItem(names[key], key)
+            if key in notes:
+                self.chart_choice.setItemData(
+                    self.chart_choice.count() - 1, notes[key], Qt.ItemDataRole.ToolTipRole
+                )
         self.chart_choice.setCurrentIndex(max(current, 0))
 
     def _fill_events(self) -> None:
@@ -355,6 +375,7 @@ class ResultsPage(WorkflowPage):
             "institution": self.results.by_institution,
             "type": self.results.by_enterprise_type,
             "region": self.results.by_region,
+            "enterprise_region": self.results.by_enterprise_region,
             "session": self.results.by_session,
         }[key]
 
