@@ -755,7 +755,7 @@
     <name>Shot</name>
     <message>
         <source>Cannot write %1.</source>
-        <extracomment>Views that are not pages: &quot;name&quot; -&gt; &quot;module:function(window, size) -&gt; QWidget&quot;. Messages of the offscreen platform that say nothing about the shot. How long a shot lets the window work before it is captured: longer than every debounce timer of the pages (the match suggestions wait 120 ms, the bundles view 400 ms), so a shot shows the settled window, the same on a busy machine as on an idle one.</extracomment>
+        <extracomment>Views that are not pages: &quot;name&quot; -&gt; &quot;module:function(window, size) -&gt; QWidget&quot;. Messages of the offscreen platform that say nothing about the shot. How long a shot lets the window work before it is captured: at least longer than every debounce timer of the pages (the match suggestions wait 120 ms, the bundles view 400 ms), and then until the work the window started on other threads (the results page&apos;s chart, the match suggestions on a server) has ended and been shown, at most SETTLE_LIMIT seconds. So a shot shows the settled window, the same on a busy machine as on an idle one. Threads alive before the shot&apos;s window existed (``_settle`` waits for the window&apos;s own).</extracomment>
         <translation>无法写入 %1。</translation>
     </message>
 </context>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -59,19 +60,37 @@ def available_views() -> list[str]:
     return page_views() + [name for name in SHOT_VIEWS if name not in page_views()]
 
 
-#: How long a shot lets the window work before it is captured: longer than every debounce
-#: timer of the pages (the match suggestions wait 120 ms, the bundles view 400 ms), so a shot
-#: shows the settled window, the same on a busy machine as on an idle one.
+#: How long a shot lets the window work before it is captured: at least longer than every
+#: debounce timer of the pages (the match suggestions wait 120 ms, the bundles view 400 ms),
+#: and then until the work the window started on other threads (the results page's chart,
+#: the match suggestions on a server) has ended and been shown, at most SETTLE_LIMIT seconds.
+#: So a shot shows the settled window, the same on a busy machine as on an idle one.
 SETTLE_SECONDS = 0.6
+SETTLE_LIMIT = 15.0
+_QUIET_SECONDS = 0.25
 
 
 def _settle(app: QCoreApplication, seconds: float = SETTLE_SECONDS) -> None:
-    deadline = time.monotonic() + seconds
+    started = time.monotonic()
+    quiet_since: float | None = None
     app.processEvents()
-    while time.monotonic() < deadline:
+    while True:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         time.sleep(0.01)
+        now = time.monotonic()
+        if threading.active_count() > _threads_before:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = now
+        if now - started >= SETTLE_LIMIT:
+            break
+        if now - started >= seconds and quiet_since and now - quiet_since >= _QUIET_SECONDS:
+            break
     app.processEvents()
+
+
+#: Threads alive before the shot's window existed (``_settle`` waits for the window's own).
+_threads_before = 1
 
 
 def render_shot(
@@ -99,7 +118,9 @@ def render_shot(
     size = size or QSize(1280, 800)
     if view not in available_views():
         raise ShotError(view)
+    global _threads_before
     app = create_application()
+    _threads_before = threading.active_count()
     previous_handler = qInstallMessageHandler(_quiet_offscreen)
     with tempfile.TemporaryDirectory(prefix="roadshow-shot-") as folder:
         qsettings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
