@@ -29,6 +29,10 @@
         <translation>用于导出的报告和典型案例;不勾选则不包含。</translation>
     </message>
     <message>
+        <source>Click a bar to list the intentions behind it.</source>
+        <translation>点击图中的条形，列出其背后的对接意向。</translation>
+    </message>
+    <message>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>

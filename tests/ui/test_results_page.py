@@ -63,6 +63,7 @@ def test_clicking_a_bar_lists_its_intentions(qtbot, page, demo_db) -> None:  # t
     page.chart_choice.setFocus()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)  # the first chart: by kind
     assert page.chart_choice.currentData() == "kind"
+    assert page.list_title.text() == "Click a bar to list the intentions behind it."
     _click_bar(qtbot, page, 0)  # transfer, the first kind
     expected = _count(demo_db, "event_id = 1 AND deleted_at IS NULL AND kind = 'transfer'")
     assert page.listing.rowCount() == expected > 0
@@ -282,3 +283,19 @@ def test_clicking_a_region_bar_lists_the_intentions_recorded_there(qtbot, page, 
         assert page.list_title.text().startswith(region)
         assert set(page._listed_ids) == at[desk]
         assert page.listing.rowCount() == len(at[desk])
+
+
+def test_the_bars_start_just_after_the_longest_label(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Short labels leave no empty band at the chart's left; long ones are not cut."""
+    from roadshow_desk.domain.results_tables import ResultTable
+    from roadshow_desk.ui.results.chart_view import render_chart
+
+    def plot_left(labels: list[str]) -> float:
+        rows = [[label, number + 1] for number, label in enumerate(labels)]
+        table = ResultTable("kind", "By kind", "kind", ["Kind", "Intentions"], rows, chart=1)
+        return render_chart(table, 1200, 400, 1.0).bars[0].left()
+
+    short = plot_left(["转让", "许可"])
+    long = plot_left(["中国科学院宁波材料技术与工程研究所", "许可"])
+    assert short < 0.1 * 1200  # was a third of the width whatever the labels
+    assert long > 17 * 13  # the 17 characters of the long label fit (13.9 px each)

@@ -46,9 +46,10 @@ def render_chart(table: ResultTable | None, width: int, height: int, ratio: floa
         if table is not None and table.rows and table.chart is not None:
             rows = table.rows[:15]
             axes = figure.add_subplot()
-            figure.subplots_adjust(left=0.32, right=0.96, top=0.9, bottom=0.1)
             font = chart_font()
             labels = [str(row[0]) for row in rows][::-1]
+            left = (_label_width(labels, font.get_size_in_points()) + 16) / width
+            figure.subplots_adjust(left=min(max(left, 0.08), 0.5), right=0.96, top=0.9, bottom=0.1)
             values = [float(row[table.chart] or 0) for row in rows][::-1]
             drawn = axes.barh(range(len(rows)), values, color="#2a61a8")
             axes.set_yticks(range(len(rows)), labels, fontproperties=font)
@@ -77,6 +78,15 @@ def render_chart(table: ResultTable | None, width: int, height: int, ratio: floa
                     )
                 )
     return Picture(image, QSize(pixels_w, pixels_h) / ratio, bands)
+
+
+def _label_width(labels: list[str], points: float) -> float:
+    """The logical pixels the widest label needs at ``points`` (a CJK character is one em
+    wide, any other about 0.6 em), so the bars start just after the labels."""
+    em = points * 100 / 72  # the figure's 100 dots an inch, in logical pixels
+    return max(
+        (sum(1.0 if ord(c) >= 0x2E80 else 0.6 for c in label) * em for label in labels), default=0.0
+    )
 
 
 class ChartView(QWidget):
