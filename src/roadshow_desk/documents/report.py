@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.documents.pages import Bookmark, Meta, Page, Written, paginate, stack, write_pdf
 from roadshow_desk.documents.styles import (
@@ -33,6 +33,9 @@ from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.domain.results import Results
 from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
 from roadshow_desk.i18n import fmt, translate
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 #: The most bars a chart draws (its table lists every row).
 CHART_BARS = 15
@@ -467,7 +470,7 @@ def build_report(
 
 
 def write_report_pdf(
-    session: Any,
+    session: Session,
     results: Results,
     out: str | Path,
     *,
