@@ -10,12 +10,15 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.i18n import fmt
 
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
-def database(args: argparse.Namespace, *, backup: bool = True) -> Any:
+
+def database(args: argparse.Namespace, *, backup: bool = True) -> Database:
     """Open the database named by ``--db`` (or the default) for a command."""
     from roadshow_desk.store.db import open_database
 
@@ -23,7 +26,7 @@ def database(args: argparse.Namespace, *, backup: bool = True) -> Any:
 
 
 @contextmanager
-def opened(args: argparse.Namespace, *, backup: bool = True) -> Iterator[Any]:
+def opened(args: argparse.Namespace, *, backup: bool = True) -> Iterator[Database]:
     """:func:`database` for the length of a ``with`` block, disposed of at its end."""
     db = database(args, backup=backup)
     try:

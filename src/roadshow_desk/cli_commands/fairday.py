@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.cli_commands import add_event_option, import_file, opened, report_import, station
 from roadshow_desk.i18n import fmt
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -145,7 +148,7 @@ def run_enterprise_import(args: argparse.Namespace) -> int:
     return status
 
 
-def _sign_up_event(db: Any, ref: str | None) -> int:
+def _sign_up_event(db: Database, ref: str | None) -> int:
     """The event a sign-up list is for (``--event``, default the most recent)."""
     from roadshow_desk.domain.events import list_events, resolve_event
     from roadshow_desk.errors import InputError

@@ -15,10 +15,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.cli_commands import opened
 from roadshow_desk.i18n import translate
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 
 def _date(text: str) -> dt.date:
@@ -111,7 +114,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def write_report(
-    db: Any,
+    db: Database,
     out: Path,
     *,
     event: str | int | None = None,
@@ -170,7 +173,7 @@ def run_case(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_case(db: Any, out: Path, intention_id: int, **options: Any) -> Path:
+def write_case(db: Database, out: Path, intention_id: int, **options: Any) -> Path:
     """The ``case`` command's writer (:func:`roadshow_desk.documents.typical_case.write_case`)."""
     from roadshow_desk.documents.typical_case import write_case as write
 

@@ -140,7 +140,10 @@ def _cmap_lookup(handle: BinaryIO, tables: dict[bytes, tuple[int, int]], chars: 
 def _format12_has(data: bytes, sub: int, code: int) -> bool:
     (groups,) = struct.unpack(">I", data[sub + 12 : sub + 16])
     for i in range(groups):
-        start, end, glyph = struct.unpack(">III", data[sub + 16 + 12 * i : sub + 28 + 12 * i])
+        group: tuple[int, int, int] = struct.unpack(
+            ">III", data[sub + 16 + 12 * i : sub + 28 + 12 * i]
+        )
+        start, end, glyph = group
         if start <= code <= end:
             return glyph + code - start != 0
     return False
@@ -162,13 +165,13 @@ def _format4_has(data: bytes, sub: int, code: int) -> bool:
         (start,) = struct.unpack(">H", data[starts + 2 * i : starts + 2 * i + 2])
         if start > code:
             return False
-        (delta,) = struct.unpack(">h", data[deltas + 2 * i : deltas + 2 * i + 2])
+        delta: int = struct.unpack(">h", data[deltas + 2 * i : deltas + 2 * i + 2])[0]
         position = range_offsets + 2 * i
         (range_offset,) = struct.unpack(">H", data[position : position + 2])
         if range_offset == 0:
             return (code + delta) & 0xFFFF != 0
         address = position + range_offset + 2 * (code - start)
-        (glyph,) = struct.unpack(">H", data[address : address + 2])
+        glyph: int = struct.unpack(">H", data[address : address + 2])[0]
         return glyph != 0 and (glyph + delta) & 0xFFFF != 0
     return False
 

@@ -62,12 +62,13 @@ def qr_text(text: str) -> str:
 def _ec_constant(level: str) -> int:
     from qrcode import constants
 
+    levels: dict[str, int] = {
+        EC_M: constants.ERROR_CORRECT_M,
+        EC_Q: constants.ERROR_CORRECT_Q,
+        EC_H: constants.ERROR_CORRECT_H,
+    }
     try:
-        return {
-            EC_M: constants.ERROR_CORRECT_M,
-            EC_Q: constants.ERROR_CORRECT_Q,
-            EC_H: constants.ERROR_CORRECT_H,
-        }[level]
+        return levels[level]
     except KeyError:
         raise ValueError(f"error correction must be M, Q or H, not {level!r}") from None
 

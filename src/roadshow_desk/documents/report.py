@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.documents.pages import Bookmark, Meta, Page, Written, paginate, stack, write_pdf
 from roadshow_desk.documents.styles import (
@@ -34,10 +34,11 @@ from roadshow_desk.domain.results import Results
 from roadshow_desk.domain.results_tables import ResultTable, privacy_note, scope_text
 from roadshow_desk.i18n import fmt, translate
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 #: The most bars a chart draws (its table lists every row).
 CHART_BARS = 15
-# Rows of one piece of a long table (see data_table).
-TABLE_CHUNK = 48
 BAR_COLOUR = (0.16, 0.38, 0.66)
 
 
@@ -167,8 +168,8 @@ def bar_chart(table: ResultTable, lk: Look) -> Any:
 
 @functools.cache
 def text_table_class() -> type:
-    """A reportlab ``Table`` that draws its plain-text cells into one PDF text object per
-    table piece (a font change starts a new one) instead of one text object a cell, as
+    """A reportlab ``Table`` that draws its plain-text cells into one PDF text object a
+    page (a font change starts a new one) instead of one text object a cell, as
     ``Canvas.drawString`` does: the same glyphs at the same places, a fraction of the work
     and of the page content for a table of thousands of cells. Flowable cells, other
     alignments and links are drawn by ``Table`` itself."""
@@ -239,12 +240,14 @@ def _header_paragraph_class() -> type:
 
 def header_cell(text: str, style: Any) -> Any:
     """A table's header cell: a paragraph (long names wrap) that remembers its wrap, as every
-    piece of a long table repeats the same header and reportlab wraps it again each time."""
+    page of a long table repeats the same header and reportlab wraps it again each time."""
     return _header_paragraph_class()(escape(text), style)
 
 
 def data_table(table: ResultTable, lk: Look) -> list[Any]:
-    """The table as one or more reportlab Tables (see TABLE_CHUNK)."""
+    """The table as flowables for :func:`~roadshow_desk.documents.pages.paginate`: one
+    table that goes on over as many pages as it needs, its header row at the top of each
+    (see :func:`table_run_class`)."""
     from reportlab.lib.colors import Color
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import TableStyle
@@ -280,27 +283,25 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
             widths[i] = left / len(open_columns)
     header = [header_cell(name, small) for name in table.header]
     leading, top, bottom = lk.size(12.5), 2, 3
-    # A row of one-line cells is given the height reportlab would measure for it (the leading
-    # and the padding), so that it measures only the header of each piece of a long table.
-    line_height = leading * 1 + (bottom + top)
-    rows: list[list[Any]] = [header]
-    heights: list[float | None] = []
+    body: list[list[Any]] = []
+    heights: list[float] = []
     for row in table.rows:
-        cells: list[Any] = []
+        cells: list[str] = []
         for value, room in zip(row, widths, strict=True):
             text = cell_text(value)
-            # A line that fits is drawn as it is; only longer text is wrapped (a Paragraph).
+            # A line that fits is drawn as it is; only longer text is wrapped (into lines).
             if table.one_line:
                 cells.append(fit_line(text, lk.font, size, room - 7))
             elif stringWidth(text, lk.font, size) <= room - 7:
                 cells.append(text)
             else:
                 cells.append("\n".join(wrap(text, lk.font, size, room - 7)))
-        rows.append(cells)
-        one_line = table.one_line and not any("\n" in cell for cell in cells)
-        heights.append(line_height if one_line else None)
+        body.append(cells)
+        # The height reportlab would measure for a row of text cells: its lines and padding.
+        lines = max((cell.count("\n") + 1 for cell in cells), default=1)
+        heights.append(leading * lines + top + bottom)
     # Every cell is styled alike: one cell style shared by all (reportlab would make one a
-    # cell and apply each command to each of them, in every piece of a long table).
+    # cell and apply each command to each of them, in every page's part of a long table).
     cell = CellStyle("cell")
     cell.fontname, cell.fontsize, cell.leading, cell.valign = lk.font, size, leading, "TOP"
     cell.topPadding, cell.bottomPadding, cell.leftPadding, cell.rightPadding = top, bottom, 3, 3
@@ -310,13 +311,10 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, Color(*RULE)),
         ]
     )
-    # A long table goes in pieces of TABLE_CHUNK rows (each with the header): splitting one
-    # table of thousands of rows page by page re-measures the rest every time.
-    body_rows = rows[1:]
-    pieces = []
-    for start in range(0, max(len(body_rows), 1), TABLE_CHUNK):
-        end = start + TABLE_CHUNK
-        data = [header, *body_rows[start:end]]
+
+    def part(start: int, end: int) -> Any:
+        """The header and the rows ``start`` to ``end`` as one reportlab Table."""
+        data = [header, *body[start:end]]
         piece = Table(
             data,
             colWidths=widths,
@@ -325,8 +323,82 @@ def data_table(table: ResultTable, lk: Look) -> list[Any]:
             cellStyles=[[cell] * count for _row in data],
         )
         piece.setStyle(style)
-        pieces.append(piece)
-    return pieces
+        return piece
+
+    header_height = part(0, 0).wrap(width, lk.frame_height)[1]
+    return [table_run_class()(part, header_height, heights, lk.frame_height)]
+
+
+@functools.cache
+def table_run_class() -> type:
+    """A flowable for the rows of a long table from one row on. Split for a page, it gives
+    one reportlab ``Table`` of the header and the rows that fit below it, and itself for
+    the rest; so a table of thousands of rows is laid out in one pass over its row heights,
+    known beforehand (reportlab's own split measures and copies all the rows left at each
+    page), and reads as one table: its header at the top of each page it is on, never in
+    the middle of a page nor alone at the bottom of one."""
+    import itertools
+
+    from reportlab.platypus import Flowable
+
+    class TableRun(Flowable):
+        def __init__(
+            self,
+            part: Callable[[int, int], Any],
+            header_height: float,
+            heights: Sequence[float],
+            page_height: float,
+            start: int = 0,
+            tops: list[float] | None = None,
+        ) -> None:
+            super().__init__()
+            self._part, self._header_height = part, header_height
+            self._heights, self._page_height, self._start = heights, page_height, start
+            # tops[i]: the height of rows 0..i-1, so that any run of rows is measured at once.
+            self._tops = tops if tops is not None else [0.0, *itertools.accumulate(heights)]
+            self._table: Any = None
+
+        def _height(self, end: int) -> float:
+            """The height of the header and the rows up to ``end``."""
+            return self._header_height + self._tops[end] - self._tops[self._start]
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            height = self._height(len(self._heights))
+            if height <= available_height + 0.01:  # all of it fits (as paginate tells)
+                self._table = self._part(self._start, len(self._heights))
+                height = self._table.wrap(available_width, available_height)[1]
+            self.width, self.height = available_width, height
+            return available_width, height
+
+        def split(self, available_width: float, available_height: float) -> list[Any]:
+            # The rows that fit, as reportlab's Table.split with repeatRows=1 counts them.
+            end, last = self._start, len(self._heights)
+            while end < last:  # bisect for the last row that fits
+                middle = (end + last + 1) // 2
+                if self._height(middle) <= available_height:
+                    end = middle
+                else:
+                    last = middle - 1
+            if end == len(self._heights):  # all of it fits: nothing to split
+                return []
+            if end == self._start:  # not one row fits under the header: the next page
+                if self._height(end + 1) <= self._page_height:
+                    return []
+                end += 1  # a row taller than any page goes alone on its page
+            rest = TableRun(
+                self._part,
+                self._header_height,
+                self._heights,
+                self._page_height,
+                end,
+                self._tops,
+            )
+            return [self._part(self._start, end), rest]
+
+        def draw(self) -> None:
+            self._table.drawOn(self.canv, 0, 0)
+
+    return TableRun
 
 
 def _cover(results: Results, lk: Look, contacts: bool, made_on: dt.date) -> Page:
@@ -400,7 +472,7 @@ def build_report(
 
 
 def write_report_pdf(
-    session: Any,
+    session: Session,
     results: Results,
     out: str | Path,
     *,

@@ -12,13 +12,16 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadshow_desk.documents.pages import Meta, Page, Written, paginate, stack, write_pdf
 from roadshow_desk.documents.styles import ACCENT, MM, Look, bold, look, para
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.typical_case import CaseFacts
 from roadshow_desk.i18n import fmt, translate
+
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
 Section = tuple[str, list[tuple[str, str]]]
 
@@ -181,7 +184,7 @@ def write_case_pdf(facts: CaseFacts, out: str | Path, font: str) -> Written:
 
 
 def write_case(
-    db: Any,
+    db: Database,
     out: Path,
     intention_id: int,
     *,

@@ -130,7 +130,7 @@ def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def _insert_patents(session: Any, rows: list[dict[str, Any]], progress: Progress) -> None:
+def _insert_patents(session: Session, rows: list[dict[str, Any]], progress: Progress) -> None:
     """Insert patents in chunks: on SQLite straight through the driver (the values converted
     exactly as SQLAlchemy stores them; three times faster at 100,000 rows), on PostgreSQL
     with ``COPY`` and their search tokens cut in Python (:mod:`roadshow_desk.store.pg_bulk`),

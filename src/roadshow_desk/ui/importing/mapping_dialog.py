@@ -8,7 +8,7 @@ before anything is written. The mapping can be saved as a named preset.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -38,6 +38,9 @@ from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.forms import load_ui
 from roadshow_desk.ui.tasks import Task, run_task
 
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
+
 PREVIEW_ROWS = 30
 CHECK_DELAY_MS = 300
 _PROBLEM = QBrush(QColor("#FFE0E0"))
@@ -64,7 +67,7 @@ class ImportMappingDialog(QDialog):
 
     def __init__(
         self,
-        database: Any,
+        database: Database,
         table: Table,
         parent: QWidget | None = None,
         mapping: ColumnMapping | None = None,

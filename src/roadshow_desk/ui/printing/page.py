@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -56,9 +56,12 @@ from roadshow_desk.ui.printing.template import add_template_button, ask_template
 from roadshow_desk.ui.tasks import Task, run_task
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
+
 
 def _render_job(
-    progress: Progress, kind: str, database: Any, out: Path, options: PrintOptions
+    progress: Progress, kind: str, database: Database, out: Path, options: PrintOptions
 ) -> Written:
     return render_document(kind, database, out, options, progress)
 

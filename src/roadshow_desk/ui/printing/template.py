@@ -5,7 +5,7 @@ off the GUI thread by :func:`roadshow_desk.exchange.signup_template.write_signup
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QPushButton, QWidget
@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QPushButton, QWidget
 from roadshow_desk.documents.render import PrintOptions
 from roadshow_desk.domain.progress import Progress
 
+if TYPE_CHECKING:
+    from roadshow_desk.store.db import Database
 
-def template_job(progress: Progress, database: Any, out: Path, options: PrintOptions) -> Path:
+
+def template_job(progress: Progress, database: Database, out: Path, options: PrintOptions) -> Path:
     from roadshow_desk.exchange.signup_template import write_signup_template
 
     progress.check()
