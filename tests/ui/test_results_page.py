@@ -299,3 +299,40 @@ def test_the_bars_start_just_after_the_longest_label(qapp) -> None:  # type: ign
     long = plot_left(["中国科学院宁波材料技术与工程研究所", "许可"])
     assert short < 0.1 * 1200  # was a third of the width whatever the labels
     assert long > 17 * 13  # the 17 characters of the long label fit (13.9 px each)
+
+
+def test_no_chart_is_drawn_while_the_page_is_hidden(
+    qtbot, demo_db, ui_settings, english, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """At start-up, on a resize or a grab of the window (a shot), the hidden Results page
+    draws nothing (matplotlib's first chart costs a second of a worker's time, and in the
+    frozen build it warned of its missing 3-D axes in a shot of the library); it draws once
+    it is shown."""
+    import roadshow_desk.ui.results.page as module
+    from roadshow_desk.ui.main_window import MainWindow
+    from roadshow_desk.ui.workflow import AppContext
+
+    drawn: list[int] = []
+    real = module.render_chart
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        drawn.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(module, "render_chart", counting)
+    context = AppContext(demo_db, ui_settings, "desk-1")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("library")
+    qtbot.wait(400)
+    window.resize(1400, 900)
+    window.grab()  # sends the hidden pages their pending resize events
+    qtbot.wait(400)
+    assert drawn == []
+    window.show_page("results")
+    page = window.page("results")
+    qtbot.waitUntil(lambda: bool(page.canvas.picture and page.canvas.picture.bars), timeout=10000)
+    assert drawn
+    context.undo_stack.clear()

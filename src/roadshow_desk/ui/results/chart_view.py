@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import warnings
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -33,6 +34,8 @@ class Picture:
 def render_chart(table: ResultTable | None, width: int, height: int, ratio: float) -> Picture:
     """Draw the bar chart of ``table`` (its first 15 rows) at ``width`` × ``height`` logical
     pixels for a screen of device pixel ``ratio``; safe to call off the GUI thread."""
+    # The app leaves matplotlib's 3-D axes out (frozen build): no warning that they are missing.
+    warnings.filterwarnings("ignore", "Unable to import Axes3D", UserWarning)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

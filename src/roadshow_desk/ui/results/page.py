@@ -86,6 +86,7 @@ class ResultsPage(WorkflowPage):
         self._writing = 0  # files being written on workers
         self._chart_generation = 0
         self._shown_chart = 0
+        self._chart_pending = False  # asked for while the page was hidden
 
         self.scope = QComboBox()
         self.scope.setObjectName("results_scope")
@@ -197,6 +198,8 @@ class ResultsPage(WorkflowPage):
         if self.scope.count() == 0 or self._stale:
             self._fill_events()
             self.refresh()
+        elif self._chart_pending:
+            self._draw_chart()
 
     def retranslate(self) -> None:
         from roadshow_desk.domain.results import headline_label
@@ -320,6 +323,10 @@ class ResultsPage(WorkflowPage):
         """Draw the chosen chart on a worker thread (matplotlib's Agg); the picture replaces
         the one shown when it is ready, unless a newer one was asked for meanwhile."""
         self._resize_timer.stop()
+        if not self.isVisible():  # drawn when the page is shown: no charting at start-up
+            self._chart_pending = True
+            return
+        self._chart_pending = False
         self._chart_generation += 1
         generation = self._chart_generation
         key = self.chart_choice.currentData()
