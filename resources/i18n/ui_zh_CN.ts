@@ -755,7 +755,7 @@
     <name>Shot</name>
     <message>
         <source>Cannot write %1.</source>
-        <extracomment>Views that are not pages: &quot;name&quot; -&gt; &quot;module:function(window, size) -&gt; QWidget&quot;. Messages of the offscreen platform that say nothing about the shot.</extracomment>
+        <extracomment>Views that are not pages: &quot;name&quot; -&gt; &quot;module:function(window, size) -&gt; QWidget&quot;. Messages of the offscreen platform that say nothing about the shot. How long a shot lets the window work before it is captured: longer than every debounce timer of the pages (the match suggestions wait 120 ms, the bundles view 400 ms), so a shot shows the settled window, the same on a busy machine as on an idle one.</extracomment>
         <translation>无法写入 %1。</translation>
     </message>
 </context>
@@ -764,6 +764,25 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Please wait until the step in progress ends.</source>
+        <translation>请等待正在进行的步骤完成。</translation>
+    </message>
+    <message>
+        <source>“%1” cancelled: nothing was changed.</source>
+        <translation>已取消“%1”：没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Undo of “%1” cancelled: nothing was changed.</source>
+        <translation>已取消撤销“%1”：没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Redo of “%1” cancelled: nothing was changed.</source>
+        <translation>已取消重做“%1”：没有任何更改。</translation>
     </message>
 </context>
 </TS>

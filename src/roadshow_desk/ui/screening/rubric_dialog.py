@@ -43,7 +43,7 @@ from roadshow_desk.i18n import fmt
 from roadshow_desk.store import rubrics, scoring
 from roadshow_desk.store.facets import NO_SCORE, band_label
 from roadshow_desk.ui.forms import load_ui
-from roadshow_desk.ui.screening.commands import SaveRubricCommand
+from roadshow_desk.ui.screening.commands import ApplyRubricCommand, SaveRubricCommand
 from roadshow_desk.ui.tasks import Task, run_task
 from roadshow_desk.ui.workflow import AppContext
 
@@ -225,8 +225,9 @@ class RubricDialog(QDialog):
     def _applied(
         self, applied: rubrics.AppliedRubric, name: str, spec: RubricSpec, close: bool
     ) -> None:
-        # Made on the worker; Ctrl+Z in the window puts the rubric and the scores back.
-        command = SaveRubricCommand(self.context, name, spec, activate=True, today=self.today)
+        # Made on the worker; Ctrl+Z in the window puts the rubric and the scores back (on a
+        # worker too: ApplyRubricCommand is a LongCommand).
+        command = ApplyRubricCommand(self.context, name, spec, today=self.today)
         command.push_done(applied.change)
         changed = applied.changed
         self._fill_rubrics(applied.rubric_id)
@@ -264,7 +265,7 @@ class RubricDialog(QDialog):
         )
         if not ok:
             return
-        command = SaveRubricCommand(self.context, name, self.spec(), activate=False)
+        command = SaveRubricCommand(self.context, name, self.spec())
         command.push()
         if command.exception is not None:
             QMessageBox.warning(self, self.windowTitle(), command.error)
