@@ -112,6 +112,8 @@ class LongCounter(LongCommand):
 
     def revert(self, result: int, progress: Progress = NO_PROGRESS) -> int:
         self._wait(progress)
+        if self.box[0] < 0:
+            raise ZeroDivisionError  # a bug (nothing was changed yet)
         self.box[0] -= result
         return self.box[0]
 
@@ -164,3 +166,15 @@ def test_a_change_handed_over_during_a_long_step_waits_for_it(qtbot, app_context
     assert (box, stack.count(), stack.index()) == ([1], 1, 1)  # the redo of 5 gave way
     stack.undo()
     assert box == [0]
+
+
+def test_a_long_step_that_fails_is_never_left_on_the_stack(qtbot, app_context) -> None:  # type: ignore[no-untyped-def]
+    stack, box = app_context.undo_stack, [-10]
+    slow = LongCounter(app_context, box, 5)
+    slow.gate.set()
+    slow.push_done(slow.do())
+    with qtbot.capture_exceptions() as raised:
+        stack.undo()
+        qtbot.waitUntil(lambda: not stack.busy)
+    assert [type(error) for _kind, error, _trace in raised] == [ZeroDivisionError]
+    assert (box, stack.count(), stack.index()) == ([-5], 0, 0)  # as it was; the step gone

@@ -79,6 +79,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
@@ -339,7 +340,9 @@ class UndoStack(QUndoStack):
                 return command.revert(command.result, progress)
             return command.reapply(command.result, progress)
 
-        parent = self.dialog_parent or QApplication.activeWindow()
+        parent = self.dialog_parent
+        if parent is None or not shiboken6.isValid(parent):  # that window has been closed
+            parent = QApplication.activeWindow()
         task = run_task(parent, command.progress_title(step), work)
         self.task = task
         task.succeeded.connect(lambda outcome: self._succeeded(command, step, index, outcome))
