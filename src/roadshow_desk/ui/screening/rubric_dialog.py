@@ -4,7 +4,9 @@ Every edit recomputes, a moment later, how the library's scores would spread ove
 score bands and the breakdown of the patent selected in the library — in SQL and for one
 patent, without writing (``store.rubrics.rubric_preview``). OK or Apply saves the rubric
 under its name, makes it the active one and rescores every patent on a worker, with
-progress and Cancel (``store.rubrics.apply_rubric``; a cancel keeps nothing).
+progress and Cancel (``store.rubrics.apply_rubric``; a cancel keeps nothing). The window's
+Ctrl+Z and Ctrl+Shift+Z take it back and make it again on a worker too
+(``commands.ApplyRubricCommand``, a :class:`~roadshow_desk.ui.undo.LongCommand`).
 """
 
 from __future__ import annotations
