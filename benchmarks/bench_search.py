@@ -24,6 +24,15 @@
     module, toggling the same weight. Target: ≤ 0.3 s (the figure to watch is the ratio:
     SQLite's own reads and writes are the floor).
 
+``rubric_undo_100k``
+    What the window freezes for when Ctrl+Z takes an applied rubric back (#16 item 2). Ours:
+    the context's ``UndoStack.undo()`` of an ``ApplyRubricCommand`` (the rescore of every
+    patent runs on a worker, ``store.rubrics.take_back_applied``); the time is the longest
+    gap between two ticks of a 5 ms timer of the GUI thread from the key until the step is
+    done (``wall_s``: how long the step took). Baseline: the same undo made on the GUI
+    thread, as before (``take_back_rubric_change`` in one statement): the window is frozen
+    for all of it. Target: ≤ 0.1 s (the window answers within a tenth of a second).
+
 The demo library is built once into ``bench-data/`` (``--quick``: 10,000 patents).
 """
 
@@ -32,6 +41,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -273,6 +283,112 @@ def _rescore_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
     return {"changed": changed}
 
 
+# --------------------------------------------------------------------------- undo of Apply
+
+
+def _undo_setup(quick: bool) -> dict[str, Any]:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from roadshow_desk.store import scoring
+    from roadshow_desk.ui.settings import Settings
+    from roadshow_desk.ui.workflow import AppContext
+
+    app = QApplication.instance() or QApplication([])
+    folder, database = _copy(_library(quick))
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    context = AppContext(database, settings, "bench")
+    window = QMainWindow()
+    window.show()
+    context.undo_stack.dialog_parent = window
+    with database.session() as session:
+        standard = scoring.active_spec(session)
+    return {
+        "app": app,
+        "folder": folder,
+        "database": database,
+        "raw": _raw(database.path),
+        "context": context,
+        "window": window,
+        "standard": standard,
+        "turn": 0,
+    }
+
+
+def _apply(ctx: dict[str, Any]) -> Any:
+    """Apply a rubric that changes every invention's score (untimed), as the dialog does."""
+    from roadshow_desk.domain.rubric import Criterion
+    from roadshow_desk.store import rubrics
+
+    ctx["turn"] += 1
+    spec = ctx["standard"].with_weight(Criterion.INVENTION, 20 + ctx["turn"])
+    return spec, rubrics.apply_rubric(ctx["database"], "Bench", spec)
+
+
+def _stalls(ctx: dict[str, Any], start: Any, busy: Any) -> dict[str, Any]:
+    """Run ``start()``, keep the event loop turning while ``busy()``; the longest gap between
+    two ticks of a 5 ms timer, and the wall time."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    loop = QEventLoop()
+
+    def tick_or_quit() -> None:
+        tick()
+        if not busy():
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick_or_quit)
+    began = last[0] = time.perf_counter()
+    timer.start()
+    start()
+    loop.exec()  # an idle window: the event loop waits for the next event
+    timer.stop()
+    return {"seconds": max(gaps), "wall_s": round(time.perf_counter() - began, 3)}
+
+
+def _undo_ours(ctx: dict[str, Any]) -> dict[str, Any]:
+    from roadshow_desk.ui.screening.commands import ApplyRubricCommand
+
+    spec, applied = _apply(ctx)
+    context = ctx["context"]
+    ApplyRubricCommand(context, "Bench", spec).push_done(applied.change)
+    stack = context.undo_stack
+    figures = _stalls(ctx, stack.undo, lambda: stack.busy)
+    assert stack.index() == stack.count() - 1
+    return figures
+
+
+def _undo_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
+    from roadshow_desk.store.rubric_changes import take_back_rubric_change
+
+    _spec, applied = _apply(ctx)
+
+    def undo_on_the_gui_thread() -> None:
+        with ctx["database"].session() as session:
+            take_back_rubric_change(session, applied.change)
+
+    return _stalls(ctx, undo_on_the_gui_thread, lambda: False)
+
+
+def _undo_teardown(ctx: dict[str, Any]) -> None:
+    ctx["context"].undo_stack.clear()
+    ctx["window"].close()
+    _teardown(ctx)
+
+
 def benchmarks(quick: bool) -> list[Benchmark]:
     return [
         Benchmark(
@@ -302,5 +418,14 @@ def benchmarks(quick: bool) -> list[Benchmark]:
             target_seconds=0.3,
             repeat=4,
             note="invention weight 15<->20, one INSERT ... ON CONFLICT UPDATE",
+        ),
+        Benchmark(
+            name="rubric_undo_100k",
+            setup=lambda: _undo_setup(quick),
+            ours=_undo_ours,
+            baseline=_undo_baseline,
+            teardown=_undo_teardown,
+            target_seconds=0.1,
+            note="Ctrl+Z of an applied rubric: longest GUI-thread stall",
         ),
     ]

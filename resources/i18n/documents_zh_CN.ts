@@ -340,6 +340,7 @@
     <name>Results</name>
     <message>
         <source>Results of the fair</source>
+        <extracomment>The most bars a chart draws (its table lists every row).</extracomment>
         <translation>对接会成果报告</translation>
     </message>
     <message>

@@ -766,4 +766,23 @@
         <translation>取消</translation>
     </message>
 </context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Please wait until the step in progress ends.</source>
+        <translation>请等待正在进行的步骤完成。</translation>
+    </message>
+    <message>
+        <source>“%1” cancelled: nothing was changed.</source>
+        <translation>已取消“%1”：没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Undo of “%1” cancelled: nothing was changed.</source>
+        <translation>已取消撤销“%1”：没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Redo of “%1” cancelled: nothing was changed.</source>
+        <translation>已取消重做“%1”：没有任何更改。</translation>
+    </message>
+</context>
 </TS>

@@ -257,10 +257,13 @@ def test_rubric_apply_undo_and_redo(qtbot, window, db, fair, monkeypatch) -> Non
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert window.undo_action.text().startswith("&Undo Apply rubric")
-    undo(qtbot, window)
+    stack = window.context.undo_stack
+    undo(qtbot, window)  # rescored on a worker (tests/ui/screening/test_rubric_undo.py)
+    qtbot.waitUntil(lambda: not stack.busy, timeout=20000)
     assert scores() == before
     assert window.statusBar().currentMessage() == (
         f"Scores recomputed: {len(before)} patents changed."
     )
     redo(qtbot, window)
+    qtbot.waitUntil(lambda: not stack.busy, timeout=20000)
     assert scores() == applied

@@ -3,7 +3,9 @@ taken back: :func:`save_rubric_undoably` returns a :class:`RubricChange` with wh
 rubrics were before, :func:`take_back_rubric_change` puts them back (the previous points of
 an overwritten rubric, no rubric where the save created one, the previously active rubric)
 and rescores under the rubric active again. Saving again is :func:`save_rubric_undoably`
-once more. The rescore is :func:`roadshow_desk.store.scoring.rescore`'s one statement.
+once more. The rescore is :func:`roadshow_desk.store.scoring.rescore`'s one statement, or,
+for a worker that reports progress and may be cancelled, :func:`rescore_stepwise`'s slices
+of patents (still one transaction: a cancel keeps nothing).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from roadshow_desk.domain.models import Rubric
+from roadshow_desk.domain.models import Patent, Rubric
+from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.domain.rubric import RubricSpec
+from roadshow_desk.i18n import translate
 from roadshow_desk.store import scoring
 
 
@@ -73,11 +77,40 @@ def rubrics_before(session: Session) -> Callable[..., RubricChange]:
     return change
 
 
+def rescore_stepwise(
+    session: Session,
+    spec: RubricSpec,
+    *,
+    step: int,
+    today: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> int:
+    """Rescore every patent under ``spec``, ``step`` patents per statement, counting them on
+    ``progress`` (which raises :class:`~roadshow_desk.domain.progress.Cancelled` when asked
+    to stop: the caller's transaction then keeps nothing); how many scores changed."""
+    day = today or dt.date.today()
+    size = max(1, step)
+    ids = list(session.scalars(select(Patent.id).order_by(Patent.id)))
+    progress.start(len(ids), translate("Rubric", "Recomputing the scores…"))
+    changed = 0
+    for start in range(0, len(ids), size):
+        part = ids[start : start + size]
+        changed += scoring.rescore(session, spec, today=day, patent_ids=part)
+        progress.step(len(part))
+    return changed
+
+
 def take_back_rubric_change(
-    session: Session, change: RubricChange, *, today: dt.date | None = None
+    session: Session,
+    change: RubricChange,
+    *,
+    today: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+    step: int | None = None,
 ) -> int:
     """Put the rubrics back as they were before ``change``; returns how many scores the
-    rescore under the active rubric changed (0 when the change had not activated one)."""
+    rescore under the active rubric changed (0 when the change had not activated one).
+    With ``step``, the rescore goes :func:`rescore_stepwise` (``progress`` may cancel)."""
     rubric = session.get(Rubric, change.rubric_id)
     if rubric is not None:
         if change.previous_weights is None:
@@ -94,4 +127,7 @@ def take_back_rubric_change(
     )
     if previous is not None:
         scoring.activate_rubric(session, previous.id)
-    return scoring.rescore(session, scoring.active_spec(session), today=today)
+    spec = scoring.active_spec(session)
+    if step is None:
+        return scoring.rescore(session, spec, today=today)
+    return rescore_stepwise(session, spec, step=step, today=today, progress=progress)

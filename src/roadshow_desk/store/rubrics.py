@@ -5,6 +5,7 @@ a rubric not yet saved, and one patent's breakdown (in SQL and for one patent, w
 writing). :func:`apply_rubric` saves a rubric under its name, makes it the active one and
 rescores every patent a slice of ids at a time, so a worker can report progress and stop:
 a cancel rolls everything back (the old rubric stays active, every score stays as it was).
+:func:`take_back_applied` undoes it the same way (the window's Ctrl+Z, on a worker).
 """
 
 from __future__ import annotations
@@ -18,14 +19,19 @@ from sqlalchemy.orm import Session
 from roadshow_desk.domain.models import Patent, Rubric
 from roadshow_desk.domain.progress import NO_PROGRESS, Progress
 from roadshow_desk.domain.rubric import RubricSpec, ScoreLine
-from roadshow_desk.i18n import translate
 from roadshow_desk.store import scoring
 from roadshow_desk.store.db import Database
 from roadshow_desk.store.facets import NO_SCORE, band_of
-from roadshow_desk.store.rubric_changes import RubricChange, rubrics_before
+from roadshow_desk.store.rubric_changes import (
+    RubricChange,
+    rescore_stepwise,
+    rubrics_before,
+    take_back_rubric_change,
+)
 
 RESCORE_STEP = 5000
-"""Patents rescored per step of :func:`apply_rubric` (one statement each)."""
+"""Patents rescored per step of :func:`apply_rubric` and :func:`take_back_applied` (one
+statement each)."""
 
 
 @dataclass(frozen=True)
@@ -92,16 +98,28 @@ def apply_rubric(
     """Save ``spec`` as the rubric ``name``, make it active and rescore every patent, in one
     transaction, :data:`RESCORE_STEP` patents (or ``step``) at a time; ``progress`` counts
     patents and may cancel (then nothing is kept)."""
-    day = today or dt.date.today()
-    size = max(1, step or RESCORE_STEP)
     with database.session() as session:
         remember = rubrics_before(session)
         rubric = scoring.save_rubric(session, name, spec, activate=True)
-        ids = list(session.scalars(select(Patent.id).order_by(Patent.id)))
-        progress.start(len(ids), translate("Rubric", "Recomputing the scores…"))
-        changed = 0
-        for start in range(0, len(ids), size):
-            part = ids[start : start + size]
-            changed += scoring.rescore(session, spec, today=day, patent_ids=part)
-            progress.step(len(part))
+        changed = rescore_stepwise(
+            session, spec, step=step or RESCORE_STEP, today=today, progress=progress
+        )
         return AppliedRubric(rubric.id, changed, remember(rubric, activated=True, rescored=changed))
+
+
+def take_back_applied(
+    database: Database,
+    change: RubricChange,
+    *,
+    today: dt.date | None = None,
+    progress: Progress = NO_PROGRESS,
+    step: int | None = None,
+) -> int:
+    """Undo an :func:`apply_rubric` (its ``change``): the rubrics as they were and every
+    patent rescored under the rubric active again, in one transaction, :data:`RESCORE_STEP`
+    patents (or ``step``) at a time; ``progress`` may cancel (then nothing is kept). How many
+    scores changed."""
+    with database.session() as session:
+        return take_back_rubric_change(
+            session, change, today=today, progress=progress, step=step or RESCORE_STEP
+        )

@@ -286,10 +286,11 @@ class MainWindow(QMainWindow):
         """Make Undo/Redo follow the context's undo stack (texts name the command)."""
         stack = context.undo_stack
 
-        def update() -> None:
+        def update(*_args: object) -> None:
             undo_text, redo_text = stack.undoText(), stack.redoText()
-            self.undo_action.setEnabled(stack.canUndo())
-            self.redo_action.setEnabled(stack.canRedo())
+            # While a long step runs on a worker, no other step may start (ui/undo.py).
+            self.undo_action.setEnabled(stack.canUndo() and not stack.busy)
+            self.redo_action.setEnabled(stack.canRedo() and not stack.busy)
             self.undo_action.setText(
                 fmt(self.tr("&Undo %1"), undo_text) if undo_text else self.tr("&Undo")
             )
@@ -302,6 +303,8 @@ class MainWindow(QMainWindow):
         stack.indexChanged.connect(update)
         stack.canUndoChanged.connect(update)
         stack.canRedoChanged.connect(update)
+        stack.busy_changed.connect(update)
+        stack.dialog_parent = self  # a long undo's progress opens over the window
         update()
 
     def _build_menus(self) -> None:

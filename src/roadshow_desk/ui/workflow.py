@@ -17,12 +17,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon, QUndoStack
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from roadshow_desk.store.db import Database
     from roadshow_desk.ui.settings import Settings
+    from roadshow_desk.ui.undo import UndoStack
 
 
 class DataKind(StrEnum):
@@ -89,7 +90,9 @@ class AppContext(QObject):
         self.database = database
         self.settings = settings
         self.station = station
-        self.undo_stack = QUndoStack(self)
+        from roadshow_desk.ui.undo import UndoStack
+
+        self.undo_stack: UndoStack = UndoStack(self)
         self.current_event_id: int | None = None
         self.patent_on_stage_id: int | None = None
         self.shortlist_sink: ShortlistSink | None = None

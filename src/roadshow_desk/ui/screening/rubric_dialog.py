@@ -4,7 +4,9 @@ Every edit recomputes, a moment later, how the library's scores would spread ove
 score bands and the breakdown of the patent selected in the library — in SQL and for one
 patent, without writing (``store.rubrics.rubric_preview``). OK or Apply saves the rubric
 under its name, makes it the active one and rescores every patent on a worker, with
-progress and Cancel (``store.rubrics.apply_rubric``; a cancel keeps nothing).
+progress and Cancel (``store.rubrics.apply_rubric``; a cancel keeps nothing). The window's
+Ctrl+Z and Ctrl+Shift+Z take it back and make it again on a worker too
+(``commands.ApplyRubricCommand``, a :class:`~roadshow_desk.ui.undo.LongCommand`).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from roadshow_desk.i18n import fmt
 from roadshow_desk.store import rubrics, scoring
 from roadshow_desk.store.facets import NO_SCORE, band_label
 from roadshow_desk.ui.forms import load_ui
-from roadshow_desk.ui.screening.commands import SaveRubricCommand
+from roadshow_desk.ui.screening.commands import ApplyRubricCommand, SaveRubricCommand
 from roadshow_desk.ui.tasks import Task, run_task
 from roadshow_desk.ui.workflow import AppContext
 
@@ -225,8 +227,9 @@ class RubricDialog(QDialog):
     def _applied(
         self, applied: rubrics.AppliedRubric, name: str, spec: RubricSpec, close: bool
     ) -> None:
-        # Made on the worker; Ctrl+Z in the window puts the rubric and the scores back.
-        command = SaveRubricCommand(self.context, name, spec, activate=True, today=self.today)
+        # Made on the worker; Ctrl+Z in the window puts the rubric and the scores back (on a
+        # worker too: ApplyRubricCommand is a LongCommand).
+        command = ApplyRubricCommand(self.context, name, spec, today=self.today)
         command.push_done(applied.change)
         changed = applied.changed
         self._fill_rubrics(applied.rubric_id)
@@ -264,7 +267,7 @@ class RubricDialog(QDialog):
         )
         if not ok:
             return
-        command = SaveRubricCommand(self.context, name, self.spec(), activate=False)
+        command = SaveRubricCommand(self.context, name, self.spec())
         command.push()
         if command.exception is not None:
             QMessageBox.warning(self, self.windowTitle(), command.error)
