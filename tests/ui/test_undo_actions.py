@@ -143,6 +143,57 @@ def test_undoing_a_check_in_that_signed_up_stamps_this_station(qtbot, window, db
         assert registration.station == "test-station"  # this station's bundle carries it
 
 
+def test_a_walk_in_check_in_undone_and_redone_travels_in_the_next_bundles(  # type: ignore[no-untyped-def]
+    qtbot, window, db, fair, tmp_path
+) -> None:
+    """A walk-in checked in at the desk, taken back with Ctrl+Z and made again with
+    Ctrl+Shift+Z: each step is stamped with this station and the time it was made, so the
+    bundle exported after it (``--since last``) carries it."""
+    from roadshow_desk.exchange.bundle_export import export_bundle
+    from roadshow_desk.exchange.bundle_format import read_bundle
+
+    page = event_page(window)
+    page.show_checkin()
+    panel = page.checkin
+    qtbot.mouseClick(panel.edit_walk_in_name, Qt.MouseButton.LeftButton)
+    typed = QInputMethodEvent()  # the name as a pinyin input method commits it
+    typed.setCommitString("路过的科技公司")
+    QApplication.sendEvent(focused(window), typed)
+    qtbot.keyClick(focused(window), Qt.Key.Key_Tab)
+    assert focused(window) is panel.edit_walk_in_phone
+    qtbot.keyClicks(focused(window), "13512345678")
+    qtbot.keyClick(focused(window), Qt.Key.Key_Return)
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        uuid, checked_in_at = registration.uuid, registration.checked_in_at
+    first = export_bundle(db, tmp_path / "1.rsdb", station="test-station", since="last")
+    assert first.counts["registration"] == 1
+
+    def exported(name: str) -> list[dict[str, object]]:
+        """The registration's rows in a bundle exported now (first thing after a step, so a
+        failing check leaves no unexported work for the window to ask about on close)."""
+        result = export_bundle(db, tmp_path / name, station="test-station", since="last")
+        return [r for r in read_bundle(result.path).records("registration") if r["uuid"] == uuid]
+
+    undo(qtbot, window)
+    taken_back = exported("2.rsdb")
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        assert registration.deleted_at is not None
+        assert registration.station == "test-station"
+        assert registration.updated_at >= registration.deleted_at > checked_in_at
+    assert len(taken_back) == 1 and taken_back[0]["deleted_at"] is not None
+    redo(qtbot, window)
+    redone = exported("3.rsdb")
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        assert registration.deleted_at is None and registration.checked_in_at == checked_in_at
+        assert registration.station == "test-station"
+        assert registration.updated_at > checked_in_at  # stamped when redone, not back then
+    assert len(redone) == 1, "the redone check-in is not in the bundle exported after it"
+    assert redone[0]["deleted_at"] is None and redone[0]["checked_in_station"] == "test-station"
+
+
 def test_walk_in_merge_undo_and_redo(qtbot, window, db, fair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
         walk_in_id = check_in_walk_in(
