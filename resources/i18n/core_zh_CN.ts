@@ -507,6 +507,10 @@
         <translation>活动结束日期不能早于开始日期。</translation>
     </message>
     <message>
+        <source>The event “%1” stays: sign-ups, sessions, shortlisted patents or intentions have been recorded for it since it was created.</source>
+        <translation>活动“%1”已保留：创建之后已为它记录了报名、路演场次、入选专利或意向。</translation>
+    </message>
+    <message>
         <source>There is no event %1.</source>
         <translation>没有活动 %1。</translation>
     </message>

@@ -255,6 +255,14 @@
         <translation>保存活动 %1</translation>
     </message>
     <message>
+        <source>Create event %1</source>
+        <translation>创建活动 %1</translation>
+    </message>
+    <message>
+        <source>Event “%1” removed.</source>
+        <translation>已移除活动“%1”。</translation>
+    </message>
+    <message>
         <source>Check in</source>
         <translation>签到</translation>
     </message>

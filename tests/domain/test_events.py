@@ -12,6 +12,7 @@ from roadshow_desk.domain.events import (
     create_event,
     ensure_station,
     fields_of,
+    list_events,
     list_stations,
     rename_station,
     resolve_event,
@@ -81,3 +82,48 @@ def test_stations(db) -> None:
             rename_station(session, b.id, "desk A")
         rename_station(session, b.id, "入口")
         assert [s.name for s in list_stations(session)] == ["desk A", "入口"]
+
+
+def test_a_created_event_taken_back_and_restored_keeps_its_uuid(db) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.events import event_exists, restore_event, take_back_event
+    from roadshow_desk.domain.models import Event
+
+    with db.session() as session:
+        older = create_event(session, EventFields(name="春季对接会"), station="A").id
+        event = create_event(session, EventFields(name="秋季对接会"), station="A")
+        event_id, uuid = event.id, event.uuid
+    with db.session() as session:
+        written = session.get(Event, event_id).updated_at
+        take_back_event(session, event_id, station="B")
+    with db.session() as session:
+        gone = session.get(Event, event_id)
+        assert gone.deleted_at is not None and gone.station == "B"
+        assert gone.updated_at > written  # its tombstone travels in station B's bundle
+        assert not event_exists(session, event_id)
+        assert [e.id for e in list_events(session)] == [older]
+        assert resolve_event(session, None).id == older
+    with db.session() as session:
+        restore_event(session, event_id, station="B")
+    with db.session() as session:
+        back = session.get(Event, event_id)
+        assert back.deleted_at is None and back.uuid == uuid and back.name == "秋季对接会"
+        assert resolve_event(session, uuid).id == event_id
+
+
+def test_an_event_with_something_recorded_for_it_is_not_taken_back(db) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.checkin import sign_up
+    from roadshow_desk.domain.enterprises import EnterpriseFields, register_enterprise
+    from roadshow_desk.domain.events import event_exists, take_back_event
+
+    with db.session() as session:
+        event_id = create_event(session, EventFields(name="秋季对接会"), station="A").id
+        firm = register_enterprise(session, EnterpriseFields(name="甲公司"), station="A")
+        sign_up(session, event_id, firm.id, station="B")
+    with db.session() as session, pytest.raises(EventInvalid) as refused:
+        take_back_event(session, event_id, station="A")
+    assert str(refused.value) == (
+        "The event “秋季对接会” stays: sign-ups, sessions, shortlisted patents or intentions "
+        "have been recorded for it since it was created."
+    )
+    with db.session() as session:
+        assert event_exists(session, event_id)

@@ -74,3 +74,47 @@ def test_undo_of_a_walk_in_merge_restores_everything_and_redo_merges_again(db) -
         merge_walk_in_undoably(session, walk_in_id, registered_id, station="office")
     with db.session() as session:
         assert _state(session) == merged
+
+
+def test_a_walk_in_merge_stamps_every_record_it_writes_with_the_merging_station(db) -> None:  # type: ignore[no-untyped-def]
+    """The walk-in's tombstone, the registration it gives up and the intention it hands over
+    travel in the bundle of the station that merged (not of the desk that checked it in)."""
+    day = make_fair_day(db)
+    registered_id = day.enterprise_ids[0]
+    with db.session() as session:
+        walk_in_id = check_in_walk_in(
+            session, day.event_id, "宁德储能科技", "138 0000 0001", station="desk A"
+        ).enterprise_id
+        check_in(session, day.event_id, registered_id, station="desk B")
+    intention_id = record_intention(
+        db,
+        IntentionDraft(
+            enterprise_id=walk_in_id,
+            patent_id=day.patent_ids[0],
+            kind=IntentionKind.LICENCE,
+            event_id=day.event_id,
+        ),
+        station="desk A",
+    ).id
+    with db.session() as session:
+        written = max(
+            record.updated_at
+            for model in (Enterprise, Registration, Intention)
+            for record in session.scalars(select(model))
+        )
+    with db.session() as session:
+        merge_walk_in_undoably(session, walk_in_id, registered_id, station="office")
+    with db.session() as session:
+        walk_in = session.get(Enterprise, walk_in_id)
+        given_up = session.scalars(
+            select(Registration).where(Registration.enterprise_id == walk_in_id)
+        ).one()
+        kept = session.scalars(
+            select(Registration).where(Registration.enterprise_id == registered_id)
+        ).one()
+        intention = session.get(Intention, intention_id)
+        assert walk_in is not None and intention is not None
+        assert walk_in.deleted_at is not None and given_up.deleted_at is not None
+        for record in (walk_in, given_up, kept, intention):
+            assert record.station == "office", record
+            assert record.updated_at > written, record

@@ -143,6 +143,57 @@ def test_undoing_a_check_in_that_signed_up_stamps_this_station(qtbot, window, db
         assert registration.station == "test-station"  # this station's bundle carries it
 
 
+def test_a_walk_in_check_in_undone_and_redone_travels_in_the_next_bundles(  # type: ignore[no-untyped-def]
+    qtbot, window, db, fair, tmp_path
+) -> None:
+    """A walk-in checked in at the desk, taken back with Ctrl+Z and made again with
+    Ctrl+Shift+Z: each step is stamped with this station and the time it was made, so the
+    bundle exported after it (``--since last``) carries it."""
+    from roadshow_desk.exchange.bundle_export import export_bundle
+    from roadshow_desk.exchange.bundle_format import read_bundle
+
+    page = event_page(window)
+    page.show_checkin()
+    panel = page.checkin
+    qtbot.mouseClick(panel.edit_walk_in_name, Qt.MouseButton.LeftButton)
+    typed = QInputMethodEvent()  # the name as a pinyin input method commits it
+    typed.setCommitString("路过的科技公司")
+    QApplication.sendEvent(focused(window), typed)
+    qtbot.keyClick(focused(window), Qt.Key.Key_Tab)
+    assert focused(window) is panel.edit_walk_in_phone
+    qtbot.keyClicks(focused(window), "13512345678")
+    qtbot.keyClick(focused(window), Qt.Key.Key_Return)
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        uuid, checked_in_at = registration.uuid, registration.checked_in_at
+    first = export_bundle(db, tmp_path / "1.rsdb", station="test-station", since="last")
+    assert first.counts["registration"] == 1
+
+    def exported(name: str) -> list[dict[str, object]]:
+        """The registration's rows in a bundle exported now (first thing after a step, so a
+        failing check leaves no unexported work for the window to ask about on close)."""
+        result = export_bundle(db, tmp_path / name, station="test-station", since="last")
+        return [r for r in read_bundle(result.path).records("registration") if r["uuid"] == uuid]
+
+    undo(qtbot, window)
+    taken_back = exported("2.rsdb")
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        assert registration.deleted_at is not None
+        assert registration.station == "test-station"
+        assert registration.updated_at >= registration.deleted_at > checked_in_at
+    assert len(taken_back) == 1 and taken_back[0]["deleted_at"] is not None
+    redo(qtbot, window)
+    redone = exported("3.rsdb")
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        assert registration.deleted_at is None and registration.checked_in_at == checked_in_at
+        assert registration.station == "test-station"
+        assert registration.updated_at > checked_in_at  # stamped when redone, not back then
+    assert len(redone) == 1, "the redone check-in is not in the bundle exported after it"
+    assert redone[0]["deleted_at"] is None and redone[0]["checked_in_station"] == "test-station"
+
+
 def test_walk_in_merge_undo_and_redo(qtbot, window, db, fair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session:
         walk_in_id = check_in_walk_in(
@@ -221,6 +272,126 @@ def test_event_form_save_undo_and_redo(qtbot, window, db, fair) -> None:  # type
     assert stored() == "Autumn fair"
     assert form.edit_name.text() == "Autumn fair"
     assert chooser.currentText() == "Autumn fair"
+
+
+def create_event_with_keys(qtbot, window: MainWindow, name: str, starts: str) -> None:  # type: ignore[no-untyped-def]
+    """New event, the name and the start day typed, Create event clicked."""
+    form = event_page(window).setup
+    qtbot.mouseClick(form.button_new_event, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.edit_name)
+    qtbot.keyClicks(focused(window), name)
+    qtbot.keyClick(focused(window), Qt.Key.Key_Tab)
+    assert focused(window) is form.date_starts
+    qtbot.keyClicks(focused(window), starts)
+    qtbot.keyClick(focused(window), Qt.Key.Key_Tab)
+    assert form.button_save_event.text() == "&Create event"
+    qtbot.mouseClick(form.button_save_event, Qt.MouseButton.LeftButton)
+
+
+def live_events(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The events the database has (not removed), uuid: name."""
+    with db.session() as session:
+        return {
+            event.uuid: event.name
+            for event in session.scalars(select(Event).where(Event.deleted_at.is_(None)))
+        }
+
+
+def chooser_names(window: MainWindow) -> list[str]:
+    chooser = event_page(window).combo_event
+    return [chooser.itemText(index) for index in range(chooser.count())]
+
+
+def test_creating_an_event_undo_and_redo(qtbot, window, db, fair, app_context) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z takes a new event back out of the chooser and the database (the latest one
+    left becomes current); Ctrl+Shift+Z brings the same event (same uuid) back."""
+    before = live_events(db)
+    create_event_with_keys(qtbot, window, "Autumn fair", "20271009")
+    created = {uuid: name for uuid, name in live_events(db).items() if uuid not in before}
+    assert list(created.values()) == ["Autumn fair"]
+    with db.session() as session:
+        event_id = session.scalars(select(Event.id).where(Event.name == "Autumn fair")).one()
+    assert app_context.current_event_id == event_id
+    assert chooser_names(window) == ["Autumn fair", "长三角专利转化路演对接会"]
+    assert window.undo_action.text() == "&Undo Create event Autumn fair"
+    form = event_page(window).setup
+    undo(qtbot, window)
+    assert live_events(db) == before
+    with db.session() as session:
+        gone = session.get(Event, event_id)
+        assert gone is not None and gone.station == "test-station"  # a tombstone, stamped
+    assert chooser_names(window) == ["长三角专利转化路演对接会"]
+    assert app_context.current_event_id == fair.event_id
+    assert event_page(window).combo_event.currentText() == "长三角专利转化路演对接会"
+    assert form.edit_name.text() == "长三角专利转化路演对接会"
+    assert window.statusBar().currentMessage() == "Event “Autumn fair” removed."
+    redo(qtbot, window)
+    assert live_events(db) == {**before, **created}  # the same uuid: bundles know it
+    assert app_context.current_event_id == event_id
+    assert chooser_names(window) == ["Autumn fair", "长三角专利转化路演对接会"]
+    assert event_page(window).combo_event.currentText() == "Autumn fair"
+    assert form.edit_name.text() == "Autumn fair"
+    assert form.button_save_event.text() == "&Save event"
+
+
+def test_undoing_the_only_event_leaves_the_first_step(qtbot, app_context, english, db) -> None:  # type: ignore[no-untyped-def]
+    main = MainWindow(app_context)
+    qtbot.addWidget(main)
+    main.resize(1200, 800)
+    main.show()
+    qtbot.waitExposed(main)
+    create_event_with_keys(qtbot, main, "Autumn fair", "20271009")
+    assert chooser_names(main) == ["Autumn fair"]
+    undo(qtbot, main)
+    assert live_events(db) == {}
+    assert chooser_names(main) == [] and app_context.current_event_id is None
+    page = event_page(main)
+    assert page.setup.event_id is None and page.setup.edit_name.text() == ""
+    assert page.empty.isVisibleTo(page)  # the empty state names the next step: New event
+    redo(qtbot, main)
+    assert list(live_events(db).values()) == ["Autumn fair"]
+    assert chooser_names(main) == ["Autumn fair"]
+    assert page.setup.edit_name.text() == "Autumn fair"
+
+
+def test_details_typed_for_an_event_taken_back_stay_in_the_form(qtbot, window, db, fair) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z from a field with nothing of its own to undo takes the new event back; the
+    venue typed for it and not saved yet stays, and Create event makes it again."""
+    create_event_with_keys(qtbot, window, "Autumn fair", "20271009")
+    form = event_page(window).setup
+    qtbot.mouseClick(form.edit_venue, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(focused(window), "Hall 3")
+    qtbot.keyClick(focused(window), Qt.Key.Key_Tab)
+    assert focused(window) is not form.edit_venue
+    undo(qtbot, window)
+    assert "Autumn fair" not in live_events(db).values()
+    assert (form.edit_name.text(), form.edit_venue.text()) == ("Autumn fair", "Hall 3")
+    assert form.button_save_event.text() == "&Create event"
+    assert form.pending_edits() == ["the new event “Autumn fair”"]
+    qtbot.mouseClick(form.button_save_event, Qt.MouseButton.LeftButton)
+    with db.session() as session:
+        again = session.scalars(
+            select(Event).where(Event.name == "Autumn fair", Event.deleted_at.is_(None))
+        ).one()
+        assert again.venue == "Hall 3"
+
+
+def test_an_event_something_was_recorded_for_is_not_taken_back(qtbot, window, db, fair) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain.checkin import sign_up
+
+    create_event_with_keys(qtbot, window, "Autumn fair", "20271009")
+    with db.session() as session:  # another desk on the same server signs a firm up for it
+        event_id = session.scalars(select(Event.id).where(Event.name == "Autumn fair")).one()
+        sign_up(session, event_id, fair.enterprise_ids[0], station="desk B")
+    undo(qtbot, window)
+    assert "Autumn fair" in live_events(db).values()
+    assert window.statusBar().currentMessage() == (
+        "The event “Autumn fair” stays: sign-ups, sessions, shortlisted patents or intentions "
+        "have been recorded for it since it was created."
+    )
+    assert chooser_names(window) == ["Autumn fair", "长三角专利转化路演对接会"]
+    assert not window.undo_action.isEnabled()  # the step it could not take is dropped
+    assert not window.redo_action.isEnabled()
 
 
 def test_rubric_apply_undo_and_redo(qtbot, window, db, fair, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -30,7 +30,7 @@ from roadshow_desk.domain.models import (
     Slot,
     utcnow,
 )
-from roadshow_desk.domain.records import live
+from roadshow_desk.domain.records import live, set_deleted
 from roadshow_desk.domain.shortlist import shortlist_in_order
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
@@ -151,8 +151,7 @@ def set_session_deleted(
     found = session.get(RoadshowSession, session_id)
     if found is None:
         raise AgendaError(translate("Agenda", "This roadshow session no longer exists."))
-    found.deleted_at = utcnow() if deleted else None
-    found.station = station or found.station
+    set_deleted(found, deleted, station=station)
 
 
 def add_slot(
@@ -312,8 +311,7 @@ def set_slot_deleted(session: Session, slot_id: int, deleted: bool, *, station: 
     slot = session.get(Slot, slot_id)
     if slot is None:
         raise AgendaError(translate("Agenda", "This slot no longer exists."))
-    slot.deleted_at = utcnow() if deleted else None
-    slot.station = station or slot.station
+    set_deleted(slot, deleted, station=station)
     session.flush()
     _renumber(list_slots(session, slot.session_id))
 

@@ -41,7 +41,7 @@ from roadshow_desk.domain.enums import BudgetBand, FollowUpStage, IntentionKind,
 from roadshow_desk.domain.identifiers import InvalidPhone, normalize_phone
 from roadshow_desk.domain.labels import label
 from roadshow_desk.domain.models import Enterprise, Intention, Patent, new_uuid, utcnow
-from roadshow_desk.domain.records import live
+from roadshow_desk.domain.records import live, set_deleted
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -360,8 +360,7 @@ def set_intention_deleted(
         intention = session.get(Intention, intention_id)
         if intention is None:
             raise InvalidIntention(translate("Capture", "This intention no longer exists."))
-        intention.deleted_at = utcnow() if deleted else None
-        intention.station = station
+        set_deleted(intention, deleted, station=station)
         if after_write is not None:
             session.flush()
             after_write(session, [intention.patent_id])

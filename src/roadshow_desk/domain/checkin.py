@@ -43,6 +43,7 @@ from roadshow_desk.domain.enterprises import (
 from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.models import Enterprise, Registration, utcnow
 from roadshow_desk.domain.payloads import EnterprisePayload, parse_payload
+from roadshow_desk.domain.records import set_deleted, stamp
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -138,7 +139,8 @@ def sign_up(
         if raced is None:
             return registration
         registration = raced  # another desk signed the firm up at the same moment
-    registration.deleted_at = None
+    if registration.deleted_at is not None:  # withdrawn or taken back before: signed up again
+        set_deleted(registration, False, station=station)
     if attendee_name.strip():
         registration.attendee_name = attendee_name.strip()
     if attendee_phone.strip():
@@ -178,7 +180,11 @@ def check_in(
     station: str,
     at: dt.datetime | None = None,
 ) -> CheckInResult:
-    """Check a firm in at ``station`` (signing it up if needed); the first check-in wins."""
+    """Check a firm in at ``station`` (signing it up if needed); the first check-in wins.
+
+    ``at`` is when the firm checked in (default: now); the registration is stamped as
+    written now all the same, so a check-in made again at its first time (a redo) still
+    travels in the next bundle."""
     signed_up_before = session.scalar(
         select(Registration.id).where(
             Registration.event_id == event_id,
@@ -191,7 +197,9 @@ def check_in(
     result = session.execute(
         update(Registration)
         .where(Registration.id == registration.id, Registration.checked_in_at.is_(None))
-        .values(checked_in_at=when, checked_in_station=station, station=station, updated_at=when)
+        .values(
+            checked_in_at=when, checked_in_station=station, station=station, updated_at=utcnow()
+        )
         .execution_options(synchronize_session=False)
     )
     first = bool(getattr(result, "rowcount", 0))
@@ -221,40 +229,40 @@ def undo_check_in(session: Session, result: CheckInResult, *, station: str = "")
         return
     station = station or result.checked_in_station
     now = utcnow()
-    touched = False
     if result.first and registration.checked_in_at == result.checked_in_at:
         registration.checked_in_at = None
         registration.checked_in_station = ""
-        touched = True
+        stamp(registration, station, now)
     if result.signed_up:
-        registration.deleted_at = now
-        touched = True
-    if touched:
-        registration.updated_at = now
-        registration.station = station
+        set_deleted(registration, True, station=station, now=now)
     if result.walk_in_registered:
         set_enterprise_deleted(session, result.enterprise_id, True, station=station)
     session.flush()
 
 
-def redo_check_in(session: Session, result: CheckInResult) -> CheckInResult:
-    """Do ``result``'s check-in again after :func:`undo_check_in`, at its first time."""
+def redo_check_in(session: Session, result: CheckInResult, *, station: str = "") -> CheckInResult:
+    """Do ``result``'s check-in again after :func:`undo_check_in`, at its first time and
+    station; every record it writes is stamped with ``station`` (default: the station that
+    checked in), the one redoing it, and with the time it is redone."""
     registration = session.get(Registration, result.registration_id)
     if registration is None:
         raise CheckInError(translate("CheckIn", "This check-in can no longer be redone."))
+    station = station or result.checked_in_station
     if result.walk_in_registered:
-        set_enterprise_deleted(
-            session, result.enterprise_id, False, station=result.checked_in_station
-        )
-    registration.deleted_at = None
+        set_enterprise_deleted(session, result.enterprise_id, False, station=station)
+    if registration.deleted_at is not None:
+        set_deleted(registration, False, station=station)
     session.flush()
-    return check_in(
+    redone = check_in(
         session,
         registration.event_id,
         result.enterprise_id,
         station=result.checked_in_station,
         at=result.checked_in_at,
     )
+    stamp(registration, station)
+    session.flush()
+    return redone
 
 
 def check_in_by_scan(

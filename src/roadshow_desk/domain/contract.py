@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enums import DealKind, FollowUpStage, PaymentMethod
 from roadshow_desk.domain.models import FollowUpEntry, Intention, utcnow
-from roadshow_desk.domain.records import live
+from roadshow_desk.domain.records import live, set_deleted
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -213,6 +213,5 @@ def _replay(
     if change.entry_id is not None:
         entry = session.get(FollowUpEntry, change.entry_id)
         if entry is not None:
-            entry.deleted_at = None if logged else utcnow()
-            entry.station = station or entry.station
+            set_deleted(entry, not logged, station=station)
     session.flush()

@@ -62,7 +62,7 @@ from roadshow_desk.domain.models import (
     split_list,
     utcnow,
 )
-from roadshow_desk.domain.records import live
+from roadshow_desk.domain.records import live, set_deleted, stamp
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
 
@@ -374,7 +374,7 @@ def update_enterprise(
     changed: list[str] = []
     edits = dict(enterprise.local_edits or {})
     imported = enterprise.imported_values or {}
-    stamp = utcnow().isoformat(timespec="seconds")
+    edited_at = utcnow().isoformat(timespec="seconds")
     for name, value in values.items():
         if getattr(enterprise, name) == value:
             continue
@@ -386,7 +386,7 @@ def update_enterprise(
             if imported[name] == value:
                 edits.pop(name, None)  # set back to what the import wrote
             else:
-                edits[name] = {"at": stamp, "value": value}
+                edits[name] = {"at": edited_at, "value": value}
     if changed:
         enterprise.local_edits = edits
         enterprise.station = station or enterprise.station
@@ -403,10 +403,7 @@ def set_enterprise_deleted(
     enterprise = session.get(Enterprise, enterprise_id)
     if enterprise is None:
         raise EnterpriseInvalid(translate("Enterprises", "This enterprise no longer exists."))
-    now = utcnow()
-    enterprise.deleted_at = now if deleted else None
-    enterprise.updated_at = now
-    enterprise.station = station or enterprise.station
+    set_deleted(enterprise, deleted, station=station)
 
 
 # --------------------------------------------------------------------------- walk-ins
@@ -458,7 +455,8 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
     Its intentions and event registrations move to the firm (where the firm was already
     registered for the same event, the earlier check-in is kept); the firm's empty contact
     fields take the walk-in's; the walk-in becomes a tombstone (never deleted, so a bundle
-    from another laptop that still names it merges cleanly).
+    from another laptop that still names it merges cleanly). Every record it writes is
+    stamped with ``station``, so that station's bundle carries the merge.
     """
     walk_in = get_enterprise(session, walk_in_id)
     target = get_enterprise(session, into_id)
@@ -478,7 +476,7 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
         select(Intention).where(Intention.enterprise_id == walk_in.id)
     ):
         intention.enterprise_id = target.id
-        intention.updated_at = now
+        stamp(intention, station, now)
     existing = {
         reg.event_id: reg
         for reg in session.scalars(
@@ -491,6 +489,7 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
         kept = existing.get(registration.event_id)
         if kept is None:
             registration.enterprise_id = target.id
+            stamp(registration, station, now)
             continue
         if registration.checked_in_at is not None and (
             kept.checked_in_at is None or registration.checked_in_at < kept.checked_in_at
@@ -499,15 +498,16 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
             kept.checked_in_station = registration.checked_in_station
         kept.attendee_name = kept.attendee_name or registration.attendee_name
         kept.attendee_phone = kept.attendee_phone or registration.attendee_phone
-        registration.deleted_at = now
+        stamp(kept, station, now)
+        set_deleted(registration, True, station=station, now=now)
     if not target.phone:
         target.phone = walk_in.phone
     if not target.contact_person:
         target.contact_person = walk_in.contact_person
     note = fmt(translate("Enterprises", "Merged walk-in “%1” (%2)."), walk_in.name, walk_in.phone)
     target.notes = "\n".join(filter(None, [target.notes, note]))
-    target.station = station or target.station
-    walk_in.deleted_at = now
+    stamp(target, station, now)
+    set_deleted(walk_in, True, station=station, now=now)
     walk_in.notes = "\n".join(filter(None, [walk_in.notes, f"merged-into:{target.uuid}"]))
     session.flush()
 

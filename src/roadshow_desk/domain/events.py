@@ -1,5 +1,9 @@
 """Event setup: name, dates, venue, regions, organisers, sign-up link template, stations.
 
+Creating an event is undoable: :func:`take_back_event` turns the new event into a tombstone
+(refused once something has been recorded for it) and :func:`restore_event` brings the same
+record back, uuid and all.
+
 ``--event ID`` on the command line and the event chooser both go through
 :func:`resolve_event`: an integer id, a uuid, or nothing for the most recent event (the one
 starting last; events without dates count by when they were created).
@@ -14,12 +18,22 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from roadshow_desk.domain.models import Event, Station, join_list, split_list, utcnow
+from roadshow_desk.domain.models import (
+    Event,
+    Intention,
+    Registration,
+    RoadshowSession,
+    ShortlistEntry,
+    Station,
+    join_list,
+    split_list,
+    utcnow,
+)
 from roadshow_desk.domain.payloads import signup_template_problem
-from roadshow_desk.domain.records import live
+from roadshow_desk.domain.records import live, set_deleted
 from roadshow_desk.domain.venue_time import DEFAULT_TIME_ZONE, InvalidTimeZone, check_time_zone
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
@@ -128,6 +142,49 @@ def update_event(
     return event
 
 
+def recorded_for(session: Session, event_id: int) -> bool:
+    """Whether anything lives for the event: a sign-up, a session, a shortlisted patent or
+    an intention (tombstones do not count)."""
+    return any(
+        session.scalar(
+            select(exists().where(model.event_id == event_id, model.deleted_at.is_(None)))
+        )
+        for model in (Registration, RoadshowSession, ShortlistEntry, Intention)
+    )
+
+
+def take_back_event(session: Session, event_id: int, *, station: str = "") -> None:
+    """Undo of :func:`create_event`: the event becomes a tombstone stamped with ``station``
+    (so the station's bundle carries it). Raises :class:`EventInvalid` when something has
+    been recorded for the event since (:func:`recorded_for`): that event stays."""
+    event = get_event(session, event_id)
+    if recorded_for(session, event_id):
+        raise EventInvalid(
+            fmt(
+                translate(
+                    "Events",
+                    "The event “%1” stays: sign-ups, sessions, shortlisted patents or "
+                    "intentions have been recorded for it since it was created.",
+                ),
+                event.name,
+            )
+        )
+    set_deleted(event, True, station=station)
+    session.flush()
+
+
+def restore_event(session: Session, event_id: int, *, station: str = "") -> Event:
+    """Redo of :func:`create_event` after :func:`take_back_event`: the same event (same
+    uuid) back, stamped with ``station``."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise EventInvalid(fmt(translate("Events", "There is no event %1."), str(event_id)))
+    if event.deleted_at is not None:
+        set_deleted(event, False, station=station)
+        session.flush()
+    return event
+
+
 def fields_of(event: Event) -> EventFields:
     """The form fields of a stored event."""
     return EventFields(
@@ -150,6 +207,11 @@ def get_event(session: Session, event_id: int) -> Event:
     if event is None:
         raise EventInvalid(fmt(translate("Events", "There is no event %1."), str(event_id)))
     return event
+
+
+def event_exists(session: Session, event_id: int) -> bool:
+    """Whether the event is there (not removed, nor a creation taken back)."""
+    return live(session, Event, event_id) is not None
 
 
 def list_events(session: Session) -> list[Event]:

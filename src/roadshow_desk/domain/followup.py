@@ -34,7 +34,7 @@ from roadshow_desk.domain.models import (
     Patent,
     utcnow,
 )
-from roadshow_desk.domain.records import live
+from roadshow_desk.domain.records import live, set_deleted
 from roadshow_desk.domain.venue_time import venue_today
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt, translate
@@ -156,7 +156,7 @@ def undo_last_move(session: Session, intention_id: int, *, station: str = "") ->
     if entry.to_stage is S.DROPPED:
         intention.dropped_reason = ""
     intention.stage = entry.from_stage
-    entry.deleted_at = utcnow()
+    set_deleted(entry, True, station=station)
     previous = session.scalar(
         select(FollowUpEntry.at)
         .where(
@@ -200,8 +200,7 @@ def withdraw_note(session: Session, entry_id: int, *, station: str = "") -> None
     """Take a note out of the log (a tombstone; undo of :func:`add_note`)."""
     entry = session.get(FollowUpEntry, entry_id)
     if entry is not None and entry.deleted_at is None:
-        entry.deleted_at = utcnow()
-        entry.station = station or entry.station
+        set_deleted(entry, True, station=station)
         session.flush()
 
 
@@ -209,8 +208,7 @@ def restore_note(session: Session, entry_id: int, *, station: str = "") -> None:
     """Put a withdrawn note back in the log (redo of :func:`add_note`)."""
     entry = session.get(FollowUpEntry, entry_id)
     if entry is not None and entry.deleted_at is not None:
-        entry.deleted_at = None
-        entry.station = station or entry.station
+        set_deleted(entry, False, station=station)
         session.flush()
 
 
@@ -282,7 +280,7 @@ def _replay_owner(
     intention.station = station or intention.station
     entry = session.get(FollowUpEntry, entry_id) if entry_id is not None else None
     if entry is not None:
-        entry.deleted_at = None if logged else utcnow()
+        set_deleted(entry, not logged, station=station)
 
 
 def set_next_action(

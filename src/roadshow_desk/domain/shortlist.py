@@ -35,7 +35,7 @@ from roadshow_desk.domain.models import (
     split_list,
     utcnow,
 )
-from roadshow_desk.domain.records import live
+from roadshow_desk.domain.records import live, set_deleted
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import translate
 
@@ -175,12 +175,11 @@ def add_patents(
             item = ShortlistEntry(event_id=event_id, patent_id=patent_id, station=station)
             session.add(item)
         else:  # the same row comes back, as a fresh entry
-            item.deleted_at = None
+            set_deleted(item, False, station=station)
             item.included = True
             item.exclusion_reason = ""
             item.tags = ""
             item.presenter_notes = ""
-            item.station = station or item.station
         new_items.append(item)
     at = len(entries) if position is None else max(0, min(position, len(entries)))
     _renumber([*entries[:at], *new_items, *entries[at:]], station)
@@ -209,8 +208,7 @@ def remove_patents(
                     item.presenter_notes,
                 )
             )
-            item.deleted_at = now
-            item.station = station or item.station
+            set_deleted(item, True, station=station, now=now)
     _renumber([item for item in entries if item.patent_id not in doomed], station)
     session.flush()
     return snapshots

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.events import get_event
 from roadshow_desk.domain.models import Enterprise, Registration, utcnow
+from roadshow_desk.domain.records import set_deleted
 
 
 @dataclasses.dataclass(frozen=True)
@@ -95,10 +96,8 @@ def sign_up_firms(
                 )
             )
         elif registration.deleted_at is not None:
-            registration.deleted_at = None
+            set_deleted(registration, False, station=station, now=now)
             registration.signed_up_at = now
-            registration.station = station or registration.station
-            registration.updated_at = now
         else:
             continue
         added.append(enterprise_id)
@@ -127,9 +126,7 @@ def withdraw_firms(
         if registration.checked_in_at is not None:
             kept.append(registration.enterprise.name)
             continue
-        registration.deleted_at = now
-        registration.updated_at = now
-        registration.station = station or registration.station
+        set_deleted(registration, True, station=station, now=now)
         withdrawn.append(registration.enterprise_id)
     session.flush()
     return WithdrawResult(withdrawn, kept)

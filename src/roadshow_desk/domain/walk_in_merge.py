@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from roadshow_desk.domain.enterprises import get_enterprise, merge_walk_in
 from roadshow_desk.domain.models import Enterprise, Intention, Registration, Synced, utcnow
+from roadshow_desk.domain.records import stamp
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,8 +117,7 @@ def _put_back(
     for field in dataclasses.fields(before):
         if field.name != "id":
             setattr(record, field.name, getattr(before, field.name))
-    record.updated_at = now
-    record.station = station or record.station
+    stamp(record, station, now)
 
 
 def undo_walk_in_merge(session: Session, merge: WalkInMerge, *, station: str = "") -> None:
@@ -127,8 +127,7 @@ def undo_walk_in_merge(session: Session, merge: WalkInMerge, *, station: str = "
         select(Intention).where(Intention.id.in_(merge.intention_ids))
     ):
         intention.enterprise_id = merge.walk_in_id
-        intention.updated_at = now
-        intention.station = station or intention.station
+        stamp(intention, station, now)
     session.flush()
     for state in merge.registrations:
         _put_back(session, Registration, state, now, station)

@@ -42,7 +42,7 @@ class DataKind(StrEnum):
     ENTERPRISE = "enterprise"
     """Enterprises and their sign-ups."""
     EVENT = "event"
-    """An event's own fields (name, dates, venue), or a new event."""
+    """An event's own fields (name, dates, venue), a new event, or one taken back."""
     AGENDA = "agenda"
     """Roadshow sessions and their slots."""
     CHECKIN = "checkin"
@@ -117,6 +117,17 @@ class AppContext(QObject):
         with self.database.session() as session:
             event = latest_event(session)
             return event.id if event is not None else None
+
+    def forget_event(self, event_id: int) -> None:
+        """The event is gone (its creation undone): when it was the current one, the latest
+        event becomes current and the pages follow (``event_changed``); with none left there
+        is no current event (the pages learn it from the ``data_changed`` that follows)."""
+        if self.current_event_id != event_id:
+            return
+        self.current_event_id = None
+        latest = self.current_or_latest_event_id()
+        if latest is not None:
+            self.event_changed.emit(latest)
 
     def may_start_new_event(self) -> bool:
         """Whether every check of :attr:`new_event_checks` lets a new event start."""

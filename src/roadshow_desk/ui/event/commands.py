@@ -60,7 +60,7 @@ class CheckInCommand(Command):
 
     def reapply(self, result: CheckInResult) -> CheckInResult:
         with self.session() as session:
-            redone = redo_check_in(session, result)
+            redone = redo_check_in(session, result, station=self.context.station)
         self._tell(redone.message)
         return result  # undo takes back what the first check-in did
 

@@ -112,12 +112,16 @@ class EventPage(WorkflowPage):
     def reload(self) -> None:
         """Refill the event chooser and every tab for the current event."""
         current = self._fill_chooser()
-        self.setup.show_event(current)
+        draft = self.setup.event_gone() and bool(self.setup.pending_edits())
+        if draft:
+            self.setup.keep_as_new_event()  # what is typed for an undone event is not dropped
+        else:
+            self.setup.show_event(current)
         self.registry.reload()
         self.checkin.refresh()
         self.agenda.reload()
         self._loaded = True
-        self._creating = self._creating and current is None
+        self._creating = draft or (self._creating and current is None)
         if not self._creating:
             show_next_step(self.empty, self, self.context, current)
 
@@ -127,8 +131,8 @@ class EventPage(WorkflowPage):
         with self.context.database.session() as session:
             events = [(event.id, event.name) for event in list_events(session)]
         current = self.context.current_event_id
-        if current is None and events:
-            current = events[0][0]
+        if current not in [event_id for event_id, _name in events]:  # none yet, or gone
+            current = events[0][0] if events else None
             self.context.current_event_id = current
         self.combo_event.clear()
         for event_id, name in events:
@@ -139,9 +143,12 @@ class EventPage(WorkflowPage):
 
     def _on_data_changed(self, kind: DataKind) -> None:
         """An event's name changed (a save, its undo or redo, another desk): the chooser
-        shows the names as stored."""
+        shows the names as stored; the event the form showed is gone (its creation undone):
+        the page shows the event that is current now, or the first step without one."""
         if kind == DataKind.EVENT and self._loaded:
             self._fill_chooser()
+            if self.setup.event_gone():
+                self.reload()
 
     def _on_event_chosen(self, index: int) -> None:
         event_id = self.combo_event.itemData(index)

@@ -1,7 +1,9 @@
 """The event setup form (``forms/event/event_form.ui``): details, sign-up link, stations.
 
-Saving an existing event is an undoable command (:mod:`roadshow_desk.ui.undo`); the status
-bar confirms a creation or a save. What is typed and not saved is reported by
+Creating an event and saving an existing one are undoable commands (:mod:`roadshow_desk.ui.undo`);
+the status bar confirms a creation or a save. Undoing a creation removes the event (refused
+once something has been recorded for it) and the pages follow the latest event; redoing it
+brings the same event back and makes it current again. What is typed and not saved is reported by
 :meth:`EventSetupForm.pending_edits` and kept by :meth:`EventSetupForm.commit_pending` (the
 event page calls them before the form is refilled, and the window before it leaves the page
 or closes).
@@ -26,10 +28,13 @@ from roadshow_desk.domain.events import (
     EventInvalid,
     create_event,
     ensure_station,
+    event_exists,
     fields_of,
     get_event,
     list_stations,
+    restore_event,
     split_names,
+    take_back_event,
     update_event,
 )
 from roadshow_desk.domain.venue_time import COMMON_TIME_ZONES
@@ -82,6 +87,48 @@ class SaveEventCommand(Command):
             update_event(session, self.event_id, fields, station=self.context.station)
 
 
+class CreateEventCommand(Command):
+    """Create an event from the form; undo removes it again (while nothing has been
+    recorded for it), redo brings the same event back."""
+
+    KINDS = (DataKind.EVENT,)
+
+    def __init__(self, context: AppContext, fields: EventFields) -> None:
+        super().__init__(
+            context,
+            fmt(
+                QCoreApplication.translate("EventCommands", "Create event %1"),
+                fields.name.strip(),
+            ),
+        )
+        self.fields = fields
+
+    def do(self) -> tuple[int, EventFields]:
+        """The new event's id and stored details (raises :class:`EventInvalid`)."""
+        with self.session() as session:
+            event = create_event(
+                session, self.fields, station=self.context.station, require_dates=True
+            )
+            return event.id, fields_of(event)
+
+    def revert(self, result: tuple[int, EventFields]) -> None:
+        with self.session() as session:
+            take_back_event(session, result[0], station=self.context.station)
+        self.context.forget_event(result[0])
+        self.announce(
+            fmt(
+                QCoreApplication.translate("EventCommands", "Event “%1” removed."),
+                result[1].name,
+            )
+        )
+
+    def reapply(self, result: tuple[int, EventFields]) -> tuple[int, EventFields]:
+        with self.session() as session:
+            restore_event(session, result[0], station=self.context.station)
+        self.context.event_changed.emit(result[0])  # the event comes back as the current one
+        return result
+
+
 class EventSetupForm(QWidget):
     """Edit the current event, or create a new one."""
 
@@ -131,9 +178,29 @@ class EventSetupForm(QWidget):
 
     def _on_data_changed(self, kind: DataKind) -> None:
         """Follow a save undone or redone (Ctrl+Z): show the stored details again, unless
-        something typed is not saved yet."""
-        if kind == DataKind.EVENT and self.event_id is not None and not self.pending_edits():
+        something typed is not saved yet (or the event is gone, a creation undone: the page
+        shows what follows)."""
+        if (
+            kind == DataKind.EVENT
+            and self.event_id is not None
+            and not self.pending_edits()
+            and not self.event_gone()
+        ):
             self.show_event(self.event_id)
+
+    def event_gone(self) -> bool:
+        """Whether the event the form shows no longer exists (its creation was undone)."""
+        if self.event_id is None:
+            return False
+        with self.context.database.session() as session:
+            return not event_exists(session, self.event_id)
+
+    def keep_as_new_event(self) -> None:
+        """The form's event is gone but details are typed in it: they stay, as a new event's
+        (saving creates it)."""
+        self.event_id = None
+        self.button_save_event.setText(self.tr("&Create event"))
+        self.control_passphrase.show_event(None)
 
     def show_event(self, event_id: int | None) -> None:
         """Fill the form with an event (``None``: an empty form for a new one)."""
@@ -212,24 +279,22 @@ class EventSetupForm(QWidget):
                 edit.setFocus()
                 return False
         fields = self.fields()
+        command: Command
+        if self.event_id is None:
+            command = CreateEventCommand(self.context, fields)  # Ctrl+Z removes it again
+        else:
+            command = SaveEventCommand(self.context, self.event_id, fields)  # Ctrl+Z: as before
         try:
+            command.push()
+            if isinstance(command.exception, EventInvalid):
+                raise command.exception
+            if command.exception is not None:  # the event is gone (another station)
+                self.label_message.setText(command.error)
+                return False
             if self.event_id is None:
-                with self.context.database.session() as session:
-                    event = create_event(
-                        session, fields, station=self.context.station, require_dates=True
-                    )
-                    event_id = event.id
-                    stored = fields_of(event)
+                event_id, stored = command.result
             else:
-                event_id = self.event_id
-                command = SaveEventCommand(self.context, event_id, fields)
-                command.push()  # saves (Ctrl+Z puts the details back)
-                if isinstance(command.exception, EventInvalid):
-                    raise command.exception
-                if command.exception is not None:  # the event is gone (another station)
-                    self.label_message.setText(command.error)
-                    return False
-                stored = command.result[1]
+                event_id, stored = self.event_id, command.result[1]
         except EventInvalid as error:
             self.label_message.setText(str(error))
             widget = {
@@ -253,8 +318,6 @@ class EventSetupForm(QWidget):
             message = fmt(self.tr("Event “%1” saved."), stored.name)
         self.label_message.setText(message)
         self.context.status_message.emit(message)
-        if created:
-            self.context.data_changed.emit(DataKind.EVENT)  # a save's command has told the pages
         self.event_saved.emit(event_id)
         return True
 
