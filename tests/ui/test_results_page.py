@@ -336,3 +336,15 @@ def test_no_chart_is_drawn_while_the_page_is_hidden(
     qtbot.waitUntil(lambda: bool(page.canvas.picture and page.canvas.picture.bars), timeout=10000)
     assert drawn
     context.undo_stack.clear()
+
+
+def test_a_renamed_or_removed_event_leaves_the_scope_list(qtbot, page, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """The visible page re-reads the events when an event changes (another page renamed
+    it, or the undo of its creation removed it), not only when the current one changes."""
+    with demo_db.session() as session:
+        event = session.get(Event, 1)
+        event.name = "改名后的对接会"
+        session.commit()
+    page.context.data_changed.emit(DataKind.EVENT)
+    qtbot.waitUntil(lambda: page.scope.findText("改名后的对接会") >= 0, timeout=5000)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)

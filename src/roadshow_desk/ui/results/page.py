@@ -258,6 +258,8 @@ class ResultsPage(WorkflowPage):
     def _data_changed(self, kind: DataKind) -> None:
         self._stale = True
         if self.isVisible():
+            if kind is DataKind.EVENT:  # an event created, renamed or taken back
+                self._fill_events()
             self.refresh()
 
     # ------------------------------------------------------------------ computing
