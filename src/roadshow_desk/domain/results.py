@@ -214,21 +214,21 @@ class _Row:
     reached: int = -1
 
 
+def _bucket(groups: dict[str, list[int]], key: str) -> Bucket:
+    return Bucket(key, len(groups.get(key, [])), tuple(sorted(groups.get(key, []))))
+
+
 def _buckets(groups: dict[str, list[int]], order: Iterable[str] | None = None) -> list[Bucket]:
     keys = list(order) if order is not None else []
     keys += sorted((k for k in groups if k not in keys), key=lambda k: (-len(groups[k]), k))
-    return [Bucket(k, len(groups.get(k, [])), tuple(sorted(groups.get(k, [])))) for k in keys]
+    return [_bucket(groups, k) for k in keys]
 
 
 def _region_buckets(groups: dict[str, list[int]], order: Iterable[str]) -> list[Bucket]:
     """The event regions in ``order`` (each even at zero), then the others by count, then
     "unspecified" (``""``) when any intention is in it."""
-    listed = [key for key in order if key]
-    others = sorted(
-        (k for k in groups if k and k not in listed), key=lambda k: (-len(groups[k]), k)
-    )
-    keys = listed + others + ([""] if groups.get("") else [])
-    return [Bucket(k, len(groups.get(k, [])), tuple(sorted(groups.get(k, [])))) for k in keys]
+    named = _buckets({k: ids for k, ids in groups.items() if k}, [k for k in order if k])
+    return named + ([_bucket(groups, "")] if groups.get("") else [])
 
 
 @dataclasses.dataclass(frozen=True)
