@@ -220,3 +220,43 @@ def test_undoing_a_check_in_that_signed_up_stamps_the_tombstone_with_the_station
         assert registration.checked_in_at is None
         assert registration.station == "desk A"
         assert registration.updated_at >= written_at
+
+
+def test_an_undone_check_in_is_logged_and_a_redo_or_a_new_check_in_counts_again(db) -> None:
+    """The undo keeps which check-in it took back (so bundles carry it, see
+    ``domain.check_in_log``); a redo brings that one back, a later check-in is a new one."""
+    from roadshow_desk.domain.models import Registration
+
+    day = make_fair_day(db)
+    firm_id, at = day.enterprise_ids[0], dt.datetime(2026, 12, 3, 1, 32)
+    with db.session() as session:
+        sign_up(session, day.event_id, firm_id, station="A")
+    with db.session() as session:
+        result = check_in(session, day.event_id, firm_id, station="A", at=at)
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None and registration.check_ins is None
+    with db.session() as session:
+        undo_check_in(session, result, station="A")
+    with db.session() as session:
+        assert attendance(session, day.event_id) == (1, 0)
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None
+        log = registration.check_ins
+        assert log is not None and [(e["at"], e["station"]) for e in log] == [(at.isoformat(), "A")]
+        assert log[0]["undone_at"] is not None and log[0]["redone_at"] is None
+    with db.session() as session:
+        redone = redo_check_in(session, result, station="A")
+        assert redone.first and (redone.checked_in_at, redone.checked_in_station) == (at, "A")
+    with db.session() as session:
+        assert attendance(session, day.event_id) == (1, 1)
+        registration = session.get(Registration, result.registration_id)
+        assert registration is not None and registration.check_ins is not None
+        assert registration.check_ins[0]["redone_at"] > registration.check_ins[0]["undone_at"]
+    with db.session() as session:
+        undo_check_in(session, result, station="A")
+    later = at + dt.timedelta(minutes=30)
+    with db.session() as session:
+        again = check_in(session, day.event_id, firm_id, station="B", at=later)
+        assert again.first and again.checked_in_at == later
+    with db.session() as session:
+        assert attendance(session, day.event_id) == (1, 1)

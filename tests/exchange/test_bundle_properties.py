@@ -1,6 +1,7 @@
 """Property: three stations work apart, then their bundles merge (#13, tests that must exist).
 
-For random edits, deletions, check-ins and captures on three stations: every merge order
+For random edits, deletions, check-ins (and check-ins taken back at the desk) and captures
+on three stations: every merge order
 gives the same database; merging a bundle again (the same file, or the same content under a
 new bundle uuid) changes nothing; every intention created anywhere is there exactly once.
 """
@@ -25,7 +26,7 @@ from roadshow_desk.domain.capture import (
     set_intention_deleted,
     update_intention,
 )
-from roadshow_desk.domain.checkin import check_in
+from roadshow_desk.domain.checkin import CheckInResult, check_in, undo_check_in
 from roadshow_desk.domain.enterprises import EnterpriseFields, fields_of, update_enterprise
 from roadshow_desk.domain.enums import IntentionKind
 from roadshow_desk.domain.models import Enterprise, Intention
@@ -56,6 +57,7 @@ operation = st.one_of(
         st.sampled_from(VALUES),
     ),
     st.tuples(st.just("check_in"), station, st.integers(0, 3)),
+    st.tuples(st.just("undo_check_in"), station, st.integers(0, 3)),
 )
 
 
@@ -64,8 +66,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Base:
     return make_base(tmp_path_factory.mktemp("base"))
 
 
-def _apply(databases, base: Base, op: tuple) -> str | None:  # type: ignore[no-untyped-def]
-    """Do one operation at its station; returns the uuid of a captured intention."""
+def _apply(
+    databases, base: Base, op: tuple, done: dict[tuple[int, int], CheckInResult]
+) -> str | None:  # type: ignore[no-untyped-def]
+    """Do one operation at its station; returns the uuid of a captured intention. ``done``
+    keeps each station's latest check-in of a firm, for the desk's Ctrl+Z."""
     kind, index = op[0], op[1]
     database, name = databases[index], STATIONS[index]
     if kind == "capture":
@@ -98,9 +103,16 @@ def _apply(databases, base: Base, op: tuple) -> str | None:  # type: ignore[no-u
                 EnterpriseFields(**{**fields.__dict__, field: value}),
                 station=name,
             )
-    else:
+    elif kind == "check_in":
         with database.session() as session:
-            check_in(session, base.event_id, base.enterprise_ids[op[2]], station=name)
+            result = check_in(session, base.event_id, base.enterprise_ids[op[2]], station=name)
+        if result.changed_anything:
+            done[(index, op[2])] = result
+    else:
+        taken_back = done.pop((index, op[2]), None)
+        if taken_back is not None:
+            with database.session() as session:
+                undo_check_in(session, taken_back, station=name)
     return None
 
 
@@ -110,7 +122,8 @@ def test_every_order_gives_the_same_database(base: Base, operations: list[tuple]
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         databases = [station_copy(base, folder, station_name) for station_name in STATIONS]
-        captured = [uuid for op in operations if (uuid := _apply(databases, base, op))]
+        done: dict[tuple[int, int], CheckInResult] = {}
+        captured = [uuid for op in operations if (uuid := _apply(databases, base, op, done))]
         bundles = [
             export_bundle(db, folder / f"{n}.rsdb", station=n, event_id=base.event_id).path
             for db, n in zip(databases, STATIONS, strict=True)

@@ -179,3 +179,44 @@ def test_the_same_walk_in_twice_and_a_checked_in_firm_are_caught(qtbot, desk, db
     assert panel.label_message.text().startswith(
         "Already registered: 华东精密机械股份有限公司, checked in at"
     )
+
+
+def test_a_check_in_taken_back_with_ctrl_z_stays_taken_back_after_the_bundle_merge(  # type: ignore[no-untyped-def]
+    qtbot, desk, db, fair, tmp_path
+) -> None:
+    """A firm signed up beforehand is checked in at the desk by mistake and taken back with
+    Ctrl+Z; the organiser merges the desk's bundles from before and after the undo (in
+    either order, one round or two) and does not count the firm as checked in."""
+    from roadshow_desk.cli import main
+    from roadshow_desk.domain.checkin import sign_up
+    from roadshow_desk.domain.models import Event
+    from roadshow_desk.store.db import open_database
+
+    window, panel = desk
+    firm = fair.enterprise_ids[1]  # 华东精密机械股份有限公司
+    with db.session() as session:
+        sign_up(session, fair.event_id, firm, station="organiser")
+        event_uuid = session.get(Event, fair.event_id).uuid
+    type_keys(qtbot, "精密")
+    press(qtbot, Qt.Key.Key_Return)
+    assert counts(db, fair.event_id) == (4, 1, 1)
+    bundles = [tmp_path / "desk-1.rsdb", tmp_path / "desk-2.rsdb"]
+    export = ["bundle", "export", "--db", db.url, "--station", "test-station"]
+    assert main([*export[:2], str(bundles[0]), *export[2:]]) == 0
+    assert window.undo_action.text() == "&Undo Check in 华东精密机械股份有限公司"
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.label_message.text() == "Check-in of 华东精密机械股份有限公司 taken back."
+    assert counts(db, fair.event_id) == (4, 1, 0)
+    assert main([*export[:2], str(bundles[1]), *export[2:]]) == 0
+    for number, rounds in enumerate(([bundles], [bundles[1:], bundles[:1]])):
+        organiser = open_database(f"sqlite:///{tmp_path / f'organiser-{number}.sqlite3'}")
+        with organiser.session() as session:
+            session.add(Event(uuid=event_uuid, name="长三角专利转化路演对接会"))
+            session.flush()
+            organiser_event = session.scalars(select(Event.id)).one()
+        for files in rounds:
+            merge = ["bundle", "merge", *map(str, files), "--db", organiser.url, "--station", "O"]
+            assert main(merge) == 0
+        with organiser.session() as session:
+            assert attendance(session, organiser_event) == (1, 0), rounds
+        organiser.dispose()

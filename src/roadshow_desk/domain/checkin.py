@@ -15,7 +15,9 @@
   ("已登记：…"), and the same walk-in (same name and phone) is checked in again rather than
   registered twice.
 * :func:`undo_check_in` takes a check-in back (and the sign-up and walk-in it made);
-  :func:`redo_check_in` does it again, keeping the first time.
+  :func:`redo_check_in` does it again, keeping the first time. Both are written into the
+  registration's check-in log (``domain.check_in_log``), so the undo travels in bundles and
+  wins over the check-in it took back wherever that check-in is merged again.
 * :func:`exact_match` picks the one firm a typed text names exactly, among several found.
 
 Times are stored as naive UTC and shown in the laptop's local time.
@@ -30,6 +32,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from roadshow_desk.domain import check_in_log
 from roadshow_desk.domain.enterprise_names import name_key
 from roadshow_desk.domain.enterprise_search import search_enterprises
 from roadshow_desk.domain.enterprises import (
@@ -219,8 +222,10 @@ def check_in(
 
 
 def undo_check_in(session: Session, result: CheckInResult, *, station: str = "") -> None:
-    """Take back what ``result``'s check-in did: the check-in (unless another one has replaced
-    it since), the sign-up it made, the walk-in it registered (tombstones, so bundles agree).
+    """Take back what ``result``'s check-in did: the check-in (marked taken back in the
+    registration's check-in log, so the undo wins over that check-in in every merge; another
+    desk's check-in the registration holds then shows), the sign-up it made, the walk-in it
+    registered (tombstones, so bundles agree).
 
     Every change is stamped with ``station`` (default: the station that checked in), the
     one taking it back, so its bundle carries the tombstone like any other write."""
@@ -229,10 +234,15 @@ def undo_check_in(session: Session, result: CheckInResult, *, station: str = "")
         return
     station = station or result.checked_in_station
     now = utcnow()
-    if result.first and registration.checked_in_at == result.checked_in_at:
-        registration.checked_in_at = None
-        registration.checked_in_station = ""
-        stamp(registration, station, now)
+    if result.first:
+        state = _check_ins(registration)
+        key = (check_in_log.iso(result.checked_in_at), result.checked_in_station)
+        if key in state:  # (a check-in gone since, by another merge, is left alone)
+            _settle(
+                registration,
+                check_in_log.take_back(state, result.checked_in_at, result.checked_in_station, now),
+            )
+            stamp(registration, station, now)
     if result.signed_up:
         set_deleted(registration, True, station=station, now=now)
     if result.walk_in_registered:
@@ -260,9 +270,40 @@ def redo_check_in(session: Session, result: CheckInResult, *, station: str = "")
         station=result.checked_in_station,
         at=result.checked_in_at,
     )
-    stamp(registration, station)
+    now = utcnow()
+    if result.first:
+        _settle(
+            registration,
+            check_in_log.bring_back(
+                _check_ins(registration), result.checked_in_at, result.checked_in_station, now
+            ),
+        )
+        if (registration.checked_in_at, registration.checked_in_station) == (
+            result.checked_in_at,
+            result.checked_in_station,
+        ):
+            redone = dataclasses.replace(
+                redone,
+                first=True,
+                checked_in_at=result.checked_in_at,
+                checked_in_station=result.checked_in_station,
+            )
+    stamp(registration, station, now)
     session.flush()
     return redone
+
+
+def _check_ins(registration: Registration) -> check_in_log.State:
+    return check_in_log.state_of(
+        registration.checked_in_at, registration.checked_in_station, registration.check_ins
+    )
+
+
+def _settle(registration: Registration, state: check_in_log.State) -> None:
+    at, station, log = check_in_log.settle(state)
+    registration.checked_in_at = check_in_log.decoded(at)
+    registration.checked_in_station = station
+    registration.check_ins = log
 
 
 def check_in_by_scan(

@@ -40,6 +40,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
+from roadshow_desk.domain import check_in_log
 from roadshow_desk.domain.enterprise_names import clean_name as clean_name
 from roadshow_desk.domain.enterprise_names import name_key as name_key
 from roadshow_desk.domain.enterprise_names import tag_of
@@ -491,11 +492,16 @@ def merge_walk_in(session: Session, walk_in_id: int, into_id: int, *, station: s
             registration.enterprise_id = target.id
             stamp(registration, station, now)
             continue
-        if registration.checked_in_at is not None and (
-            kept.checked_in_at is None or registration.checked_in_at < kept.checked_in_at
-        ):
-            kept.checked_in_at = registration.checked_in_at
-            kept.checked_in_station = registration.checked_in_station
+        at, where, log = check_in_log.settle(  # the first check-in not taken back
+            check_in_log.join(
+                *(
+                    check_in_log.state_of(r.checked_in_at, r.checked_in_station, r.check_ins)
+                    for r in (kept, registration)
+                )
+            )
+        )
+        kept.checked_in_at, kept.checked_in_station = check_in_log.decoded(at), where
+        kept.check_ins = log
         kept.attendee_name = kept.attendee_name or registration.attendee_name
         kept.attendee_phone = kept.attendee_phone or registration.attendee_phone
         stamp(kept, station, now)

@@ -445,7 +445,8 @@ class Enterprise(Synced, Base):
 
 
 class Registration(Synced, Base):
-    """An enterprise signed up for an event, and its check-in (first one wins)."""
+    """An enterprise signed up for an event, and its check-in (the first one that was not
+    taken back wins)."""
 
     __tablename__ = "registration"
     __table_args__ = (UniqueConstraint("event_id", "enterprise_id"),)
@@ -460,6 +461,11 @@ class Registration(Synced, Base):
     attendee_phone: Mapped[str] = mapped_column(String(40), default="")
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     checked_in_station: Mapped[str] = mapped_column(String(64), default="")
+    check_ins: Mapped[list[dict[str, Any]] | None] = mapped_column(
+        JSON(none_as_null=True), default=None
+    )
+    """Every check-in seen and the ones taken back, when there is more to say than the one
+    above (``domain.check_in_log``); ``None`` otherwise."""
 
     event: Mapped[Event] = relationship()
     enterprise: Mapped[Enterprise] = relationship()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ class _RegistrationBefore:
     enterprise_id: int
     checked_in_at: dt.datetime | None
     checked_in_station: str
+    check_ins: list[dict[str, Any]] | None
     attendee_name: str
     attendee_phone: str
     deleted_at: dt.datetime | None
@@ -61,6 +63,7 @@ def _registration(registration: Registration) -> _RegistrationBefore:
         enterprise_id=registration.enterprise_id,
         checked_in_at=registration.checked_in_at,
         checked_in_station=registration.checked_in_station,
+        check_ins=registration.check_ins,
         attendee_name=registration.attendee_name,
         attendee_phone=registration.attendee_phone,
         deleted_at=registration.deleted_at,

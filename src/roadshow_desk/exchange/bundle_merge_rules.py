@@ -16,7 +16,11 @@ it) gives the record back, so merging twice changes nothing. Per field:
   kept in the conflict for review.
 
 Special fields: a check-in (``checked_in_at``, ``checked_in_station``) -- the first one
-wins; an intention's capture time and station never change. A record deleted on one station
+that was not taken back wins: both versions' check-ins and their logs (``check_ins``) are
+joined and settled by :mod:`roadshow_desk.domain.check_in_log`, so an undo at a desk wins
+over the check-in it took back in whatever order the bundles come, and a version without a
+log (an older bundle) merges as before; an intention's capture time and station never
+change. A record deleted on one station
 and edited on another *after* the deletion is kept (``kept_after_delete``).
 """
 
@@ -25,14 +29,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from roadshow_desk.domain import check_in_log
 from roadshow_desk.domain.bundle_schema import TableSpec
 
 Clock = dict[str, list[Any]]
 #: Field pairs merged as one: the earliest non-empty pair wins.
 FIRST_WINS: dict[str, tuple[str, str]] = {
-    "registration": ("checked_in_at", "checked_in_station"),
     "intention": ("captured_at", "captured_station"),
 }
+#: A registration's check-in and its log: the earliest check-in not taken back wins.
+CHECK_IN = ("checked_in_at", "checked_in_station", "check_ins")
 
 
 @dataclass
@@ -79,8 +85,9 @@ def merge_record(
     conflicts: list[tuple[str, Any, Any]] = []
     newer_record = local if _record_key(local) >= _record_key(incoming) else incoming
     pair = FIRST_WINS.get(spec.name, ())
+    special = CHECK_IN if spec.name == "registration" else pair
     for name in spec.data_fields:
-        if name in pair:
+        if name in special:  # their own rules below; a clock entry says nothing more
             continue
         lv, iv = local.get(name), incoming.get(name)
         lc, ic = local_clock.get(name), incoming_clock.get(name)
@@ -127,6 +134,8 @@ def merge_record(
                 second = candidates[1]
         else:
             record[at], record[where] = None, ""
+    if spec.name == "registration":
+        second = _settle_check_in(record, local, incoming)
     newest = max(_record_key(local), _record_key(incoming))
     record["updated_at"], record["station"] = newest[0] or None, newest[1]
     kept = False
@@ -137,3 +146,24 @@ def merge_record(
             record["deleted_at"] = None
             kept = True
     return Merged(record, clock, conflicts, kept, second)
+
+
+def _settle_check_in(
+    record: dict[str, Any], local: dict[str, Any], incoming: dict[str, Any]
+) -> tuple[Any, Any] | None:
+    """Write the registration's check-in and log into ``record``; return a later check-in
+    of the other version that lost to the one that stands (to report), if any."""
+    at, where, log_name = CHECK_IN
+    states = [
+        check_in_log.state_of(v.get(at), v.get(where), v.get(log_name)) for v in (local, incoming)
+    ]
+    joined = check_in_log.join(*states)
+    record[at], record[where], record[log_name] = check_in_log.settle(joined)
+    shown = {
+        (check_in_log.iso(v.get(at)), str(v.get(where) or ""))
+        for v in (local, incoming)
+        if v.get(at) is not None
+    }
+    alive = set(check_in_log.live(joined))
+    losers = sorted(key for key in shown if key in alive and key != (record[at], record[where]))
+    return losers[0] if losers and len(shown) > 1 else None
