@@ -179,12 +179,13 @@ class LibraryPage(WorkflowPage):
         inner.setChildrenCollapsible(False)
         inner.addWidget(widget)
         self.splitter.replaceWidget(0, inner)  # the library's splitter keeps 2
+        self.splitter.setStretchFactor(0, 3)  # the stretch was the table's: give it to inner
         self.side_splitter = inner  # PySide leaves a replacing widget owned by Python: keep it
         inner.addWidget(self.table)
         self.table.show()
-        inner.setStretchFactor(0, 1)
-        inner.setStretchFactor(1, 4)
-        inner.setSizes([230, 760])
+        inner.setStretchFactor(0, 0)  # the facets keep their width; the table takes the rest
+        inner.setStretchFactor(1, 1)
+        inner.setSizes([200, 760])
 
     def add_detail_section(self, widget: QWidget) -> None:
         """Put ``widget`` under the patent's text in the detail pane (above its buttons)."""
