@@ -39,7 +39,7 @@ def focused() -> QWidget:
 def empty_state(window: MainWindow, view: str) -> EmptyState:
     page = window.page(view)
     assert page is not None
-    found = [state for state in page.findChildren(EmptyState)]
+    found = [s for s in page.findChildren(EmptyState) if s.objectName() != "empty_no_match"]
     assert len(found) == 1, view
     return found[0]
 
@@ -145,3 +145,28 @@ def test_shortlist_and_roadshow_name_the_step_that_is_missing(qtbot, app_context
     qtbot.waitUntil(lambda: focused().objectName() == "button_go_library")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert window.current_page().view_name == "library"
+
+
+def test_a_search_that_finds_nothing_says_so(qtbot, window, db) -> None:  # type: ignore[no-untyped-def]
+    """A search with no hit left a blank table (and a pane asking to select a patent)."""
+    make_fair_day(db)
+    window.context.data_changed.emit(DataKind.PATENT)
+    assert window.show_page("library")
+    library = window.page("library")
+    qtbot.waitUntil(lambda: library.model.total > 0, timeout=TIMEOUT)
+    hint = library.findChild(EmptyState, "empty_no_match")
+    assert hint is not None and not hint.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert focused().objectName() == "edit_search"
+    qtbot.keyClicks(focused(), "zzqqxx")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: library.model.total == 0, timeout=TIMEOUT)
+    qtbot.waitUntil(hint.isVisible)
+    everything = count(db, Patent)
+    assert f"all {everything} patents" in hint.label_text.text()
+    assert focused().objectName() == "edit_search"  # typing goes on where it was
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: library.model.total == everything, timeout=TIMEOUT)
+    assert not hint.isVisible()
