@@ -85,6 +85,7 @@ def test_every_page_of_an_empty_database_names_its_next_step(
         "event": ("No event yet", ["Create the event", "Open the demo fair"]),
         "capture": ("No event yet", ["Create the event"]),
         "roadshow": ("No event yet", ["Create the event"]),
+        "print": ("No event yet", ["Create the event"]),  # not a "Preview" that is disabled
     }
     for view, state in expected.items():
         assert shown(window, view) == state, view
@@ -102,6 +103,7 @@ def test_every_page_of_an_empty_database_names_its_next_step(
     qtbot.mouseClick(event_page.setup.button_save_event, Qt.MouseButton.LeftButton)
     assert count(db, Event) == 1
     assert shown(window, "event") == ("", [])
+    assert shown(window, "print") == ("", [])
     # Next missing step everywhere: the patent list, and its button opens the import.
     for view in ("shortlist", "capture", "roadshow"):
         assert shown(window, view) == ("No patents yet", ["Import a patent list…"]), view

@@ -217,12 +217,26 @@ def roadshow_state(page: QWidget, context: AppContext, done: SetUp) -> State | N
     return None
 
 
+def print_state(page: QWidget, context: AppContext, done: SetUp) -> State | None:
+    if done.events:
+        return None
+    return _no_event(
+        page,
+        QCoreApplication.translate(
+            "NextStep",
+            "Brochures, sign-up sheets, cards, badges and the agenda are printed for an "
+            "event: create the event first.",
+        ),
+    )
+
+
 STATES: dict[str, Callable[[QWidget, AppContext, SetUp], State | None]] = {
     "library": library_state,
     "shortlist": shortlist_state,
     "event": event_state,
     "capture": capture_state,
     "roadshow": roadshow_state,
+    "print": print_state,
 }
 
 
