@@ -172,3 +172,17 @@ def test_a_search_that_finds_nothing_says_so(qtbot, window, db) -> None:  # type
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: library.model.total == everything, timeout=TIMEOUT)
     assert not hint.isVisible()
+
+
+def test_the_follow_up_page_says_where_leads_come_from(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """With no intention recorded, the follow-up page was a blank table and a pane asking to
+    select a lead; it names the capture page, and its button goes there."""
+    assert window.show_page("followup")
+    state = window.page("followup").findChild(EmptyState, "empty_followup")
+    assert state is not None
+    qtbot.waitUntil(state.isVisible)
+    assert state.label_title.text() == "No leads yet"
+    button = state.button("button_go_capture")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.current_page().view_name == "capture"
