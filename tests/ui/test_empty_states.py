@@ -86,6 +86,7 @@ def test_every_page_of_an_empty_database_names_its_next_step(
         "capture": ("No event yet", ["Create the event"]),
         "roadshow": ("No event yet", ["Create the event"]),
         "print": ("No event yet", ["Create the event"]),  # not a "Preview" that is disabled
+        "results": ("No event yet", ["Create the event"]),  # not "give the period's days"
     }
     for view, state in expected.items():
         assert shown(window, view) == state, view
@@ -104,6 +105,7 @@ def test_every_page_of_an_empty_database_names_its_next_step(
     assert count(db, Event) == 1
     assert shown(window, "event") == ("", [])
     assert shown(window, "print") == ("", [])
+    assert shown(window, "results") == ("", [])
     # Next missing step everywhere: the patent list, and its button opens the import.
     for view in ("shortlist", "capture", "roadshow"):
         assert shown(window, view) == ("No patents yet", ["Import a patent list…"]), view

@@ -230,6 +230,19 @@ def print_state(page: QWidget, context: AppContext, done: SetUp) -> State | None
     )
 
 
+def results_state(page: QWidget, context: AppContext, done: SetUp) -> State | None:
+    if done.events:
+        return None
+    return _no_event(
+        page,
+        QCoreApplication.translate(
+            "NextStep",
+            "The figures are an event's: create the event, then record the enterprises' "
+            "intentions at the fair.",
+        ),
+    )
+
+
 STATES: dict[str, Callable[[QWidget, AppContext, SetUp], State | None]] = {
     "library": library_state,
     "shortlist": shortlist_state,
@@ -237,6 +250,7 @@ STATES: dict[str, Callable[[QWidget, AppContext, SetUp], State | None]] = {
     "capture": capture_state,
     "roadshow": roadshow_state,
     "print": print_state,
+    "results": results_state,
 }
 
 
