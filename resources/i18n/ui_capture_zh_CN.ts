@@ -86,8 +86,8 @@
         <translation>— 时间计划 —</translation>
     </message>
     <message>
-        <source>&amp;Enterprise</source>
-        <translation>企业(&amp;E)</translation>
+        <source>Enterp&amp;rise</source>
+        <translation>企业(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Patent</source>

@@ -164,6 +164,18 @@
         <translation>线索：%1</translation>
     </message>
     <message>
+        <source>No leads yet</source>
+        <translation>还没有线索</translation>
+    </message>
+    <message>
+        <source>Every intention recorded at the fair becomes a lead to follow up here: record them on the capture page, or import the filled-in sign-up sheets there.</source>
+        <translation>对接会上登记的每条意向都会成为这里要跟进的线索：请在“意向登记”页登记，或在那里导入填好的纸质登记表。</translation>
+    </message>
+    <message>
+        <source>Go to intention capture</source>
+        <translation>前往意向登记</translation>
+    </message>
+    <message>
         <source>Choose a lead in the list.</source>
         <translation>请在列表中选择线索。</translation>
     </message>

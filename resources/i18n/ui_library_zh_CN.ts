@@ -23,6 +23,14 @@
         <translation>专利：%1 件</translation>
     </message>
     <message>
+        <source>No patent matches</source>
+        <translation>没有符合条件的专利</translation>
+    </message>
+    <message>
+        <source>Try other words or fewer ticked filters, or press “Clear filters” to see all %1 patents.</source>
+        <translation>请换个搜索词或少勾选几项筛选条件，或点击“清除筛选”查看全部 %1 件专利。</translation>
+    </message>
+    <message>
         <source>Edit patent</source>
         <translation>修改专利</translation>
     </message>

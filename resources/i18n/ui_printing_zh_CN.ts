@@ -108,24 +108,24 @@
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Event</source>
-        <translation>活动(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Session</source>
-        <translation>场次(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Paper</source>
-        <translation>纸张(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Layout</source>
         <translation>版式(&amp;L)</translation>
     </message>
     <message>
-        <source>Sheet &amp;pages</source>
-        <translation>报名表页数(&amp;P)</translation>
+        <source>Even&amp;t</source>
+        <translation>活动(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sessio&amp;n</source>
+        <translation>场次(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;aper</source>
+        <translation>纸张(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sheet pa&amp;ges</source>
+        <translation>报名表页数(&amp;G)</translation>
     </message>
     <message>
         <source>Only enterprises that have &amp;checked in</source>

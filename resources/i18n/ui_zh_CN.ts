@@ -511,6 +511,14 @@
         <source>Plan the sessions</source>
         <translation>安排路演场次</translation>
     </message>
+    <message>
+        <source>Brochures, sign-up sheets, cards, badges and the agenda are printed for an event: create the event first.</source>
+        <translation>推介手册、报名签到表、展位卡、胸牌和议程都属于某场活动：请先创建活动。</translation>
+    </message>
+    <message>
+        <source>The figures are an event&apos;s: create the event, then record the enterprises&apos; intentions at the fair.</source>
+        <translation>成果数据属于某场活动：请先创建活动，再在对接会上登记企业的意向。</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseControl</name>

@@ -32,6 +32,10 @@ from roadshow_desk.exchange.safe_cells import is_dangerous, neutralise, unneutra
         ("（１）Ｐ１ＡＢｃ", "（1）P1ABc"),  # full-width letters/digits; brackets kept
         ("联想（北京）有限公司", "联想（北京）有限公司"),
         ("CO<sub>2</sub>回收", "CO2回收"),
+        ("丙型肝炎病毒HCV5&apos;非编码区", "丙型肝炎病毒HCV5'非编码区"),  # an HTML entity
+        ("A&amp;B、&#8220;X&#x201D;", "A&B、“X”"),
+        ("R&D部门; P&G", "R&D部门; P&G"),  # an ampersand that starts no entity stays
+        ("a&nbsp;&nbsp;b &lt;i&gt;", "a b <i>"),
         ("一种脱粒机$＃!", "一种脱粒机"),
         ("一种脱粒机$#!", "一种脱粒机"),
         ("'=SUM(A1)", "=SUM(A1)"),  # our neutralisation undone

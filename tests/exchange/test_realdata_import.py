@@ -102,6 +102,8 @@ def test_biochip_values(realdata: Path, db) -> None:  # type: ignore[no-untyped-
     merged = found["CN201811609101.3"]  # CN109647552A and its grant CN109647552B
     assert (merged.publication_no, merged.grant_no) == ("CN109647552A", "CN109647552B")
     assert found["CN200510020170.7"].application_date == dt.date(2005, 1, 11)
+    # the export writes an apostrophe as "&apos;"; the brochure printed it so
+    assert found["CN00122162.0"].title.startswith("丙型肝炎病毒HCV5'非编码区")
     with db.session() as session:
         statuses = dict(
             session.execute(

@@ -58,3 +58,19 @@ def test_shortlist_score_and_inclusion_fit_a_laptop_screen(qtbot, window: MainWi
     assert shows_in_full(table, COLUMN["included"])
     for name in ("score", "included", "exclusion_reason"):
         assert on_screen(table, COLUMN[name]), name
+
+
+def test_library_detail_pane_is_readable_on_a_small_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At 1024×768 the detail pane was squeezed to a sliver (its numbers scrolled sideways,
+    the title one word a line), and a wider window widened only the pane, never the table."""
+    window.resize(1024, 768)
+    window.show_page("library")
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.detail.patent_id is not None)
+    browser = page.detail.browser
+    qtbot.waitUntil(lambda: browser.document().size().width() > 0)
+    assert browser.horizontalScrollBar().maximum() == 0, page.splitter.sizes()
+    assert page.detail.width() >= 0.3 * page.splitter.width(), page.splitter.sizes()
+    table_width = page.table.width()
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: page.table.width() > table_width + 200)

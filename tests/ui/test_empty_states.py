@@ -39,7 +39,7 @@ def focused() -> QWidget:
 def empty_state(window: MainWindow, view: str) -> EmptyState:
     page = window.page(view)
     assert page is not None
-    found = [state for state in page.findChildren(EmptyState)]
+    found = [s for s in page.findChildren(EmptyState) if s.objectName() != "empty_no_match"]
     assert len(found) == 1, view
     return found[0]
 
@@ -85,6 +85,8 @@ def test_every_page_of_an_empty_database_names_its_next_step(
         "event": ("No event yet", ["Create the event", "Open the demo fair"]),
         "capture": ("No event yet", ["Create the event"]),
         "roadshow": ("No event yet", ["Create the event"]),
+        "print": ("No event yet", ["Create the event"]),  # not a "Preview" that is disabled
+        "results": ("No event yet", ["Create the event"]),  # not "give the period's days"
     }
     for view, state in expected.items():
         assert shown(window, view) == state, view
@@ -102,6 +104,8 @@ def test_every_page_of_an_empty_database_names_its_next_step(
     qtbot.mouseClick(event_page.setup.button_save_event, Qt.MouseButton.LeftButton)
     assert count(db, Event) == 1
     assert shown(window, "event") == ("", [])
+    assert shown(window, "print") == ("", [])
+    assert shown(window, "results") == ("", [])
     # Next missing step everywhere: the patent list, and its button opens the import.
     for view in ("shortlist", "capture", "roadshow"):
         assert shown(window, view) == ("No patents yet", ["Import a patent list…"]), view
@@ -145,3 +149,42 @@ def test_shortlist_and_roadshow_name_the_step_that_is_missing(qtbot, app_context
     qtbot.waitUntil(lambda: focused().objectName() == "button_go_library")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert window.current_page().view_name == "library"
+
+
+def test_a_search_that_finds_nothing_says_so(qtbot, window, db) -> None:  # type: ignore[no-untyped-def]
+    """A search with no hit left a blank table (and a pane asking to select a patent)."""
+    make_fair_day(db)
+    window.context.data_changed.emit(DataKind.PATENT)
+    assert window.show_page("library")
+    library = window.page("library")
+    qtbot.waitUntil(lambda: library.model.total > 0, timeout=TIMEOUT)
+    hint = library.findChild(EmptyState, "empty_no_match")
+    assert hint is not None and not hint.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert focused().objectName() == "edit_search"
+    qtbot.keyClicks(focused(), "zzqqxx")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: library.model.total == 0, timeout=TIMEOUT)
+    qtbot.waitUntil(hint.isVisible)
+    everything = count(db, Patent)
+    assert f"all {everything} patents" in hint.label_text.text()
+    assert focused().objectName() == "edit_search"  # typing goes on where it was
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: library.model.total == everything, timeout=TIMEOUT)
+    assert not hint.isVisible()
+
+
+def test_the_follow_up_page_says_where_leads_come_from(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """With no intention recorded, the follow-up page was a blank table and a pane asking to
+    select a lead; it names the capture page, and its button goes there."""
+    assert window.show_page("followup")
+    state = window.page("followup").findChild(EmptyState, "empty_followup")
+    assert state is not None
+    qtbot.waitUntil(state.isVisible)
+    assert state.label_title.text() == "No leads yet"
+    button = state.button("button_go_capture")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.current_page().view_name == "capture"

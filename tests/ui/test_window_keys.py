@@ -90,3 +90,42 @@ def test_ctrl_z_in_a_field_with_typing_undoes_the_typing_first(
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert panel.edit_notes.text() == ""
     assert app_context.undo_stack.index() == undo_index
+
+
+def test_the_capture_forms_alt_keys_reach_their_fields(
+    window: MainWindow, qtbot, app_context, db
+) -> None:  # type: ignore[no-untyped-def]
+    """The desk jumps to a field with the Alt key its label underlines. The enterprise and
+    patent labels' keys did nothing (their buddies were the lookup widgets, which take no
+    focus themselves), and "&Enterprise" shared Alt+E with the Edit menu."""
+    import re
+
+    from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
+
+    fair = make_fair_day(db)
+    app_context.current_event_id = fair.event_id
+    app_context.event_changed.emit(fair.event_id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.show_page("capture")
+    panel = window.current_page()
+    for name in ("edit_enterprise", "edit_patent", "edit_notes"):
+        field = panel.findChild(QWidget, name)
+        form = next(
+            layout
+            for layout in panel.findChildren(QFormLayout)
+            if layout.indexOf(field) >= 0 or layout.indexOf(field.parentWidget()) >= 0
+        )
+        owner = field if form.indexOf(field) >= 0 else field.parentWidget()
+        label = form.labelForField(owner)
+        assert isinstance(label, QLabel)
+        letter = re.search(r"&(\w)", label.text())
+        assert letter is not None, label.text()
+        panel.panel.table_today.setFocus()
+        press(
+            qtbot,
+            getattr(Qt.Key, f"Key_{letter.group(1).upper()}"),
+            Qt.KeyboardModifier.AltModifier,
+        )
+        assert QApplication.activePopupWidget() is None, label.text()
+        assert focus() is field, (label.text(), focus())

@@ -14,13 +14,16 @@ Text rules (deliberate):
 * our own formula neutralisation (``'=...``) and Excel's text wrappers (``="2021..."``) are
   removed (see :mod:`roadshow_desk.exchange.safe_cells`);
 * HTML markup (``<sub>4</sub>``, ``<br/>``) is stripped (``<br>`` becomes a line break in
-  long text), junk suffixes such as ``$#!`` are dropped, whitespace is collapsed (single-line
-  fields) or trimmed per line (long text).
+  long text) and HTML entities (``&apos;``, ``&amp;``, ``&#8220;``) become their characters
+  (an ``&`` that starts no entity, as in ``R&D``, stays), junk suffixes such as ``$#!``
+  are dropped, whitespace is collapsed (single-line fields) or trimmed per line (long
+  text).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 from functools import lru_cache
@@ -53,6 +56,7 @@ _SPECIAL = re.compile(
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 _BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>|<\s*/?\s*p\s*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _JUNK_SUFFIX = re.compile(r"[$＄][#＃][!！]\s*$")
 _SPACES = re.compile(r"\s+")
 _LINE_SPACES = re.compile(r"[ \t\f\v]+")
@@ -61,7 +65,7 @@ _MANY_BREAKS = re.compile(r"\n{3,}")
 
 # One scan tells whether a cell needs any of the work below (most cells do not).
 _ATTENTION = re.compile(
-    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u200b-\u200d\u2060\ufeff<$＄"
+    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u200b-\u200d\u2060\ufeff<$＄&"
     r"\x00-\x08\x0e-\x1f\x7f]"
 )
 # Control characters no one types (NUL...): dropped, or a CSV export of the cell would be
@@ -80,11 +84,13 @@ def _prepare(value: Any) -> str:
         return text
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
-    if _SPECIAL.search(text):
-        text = text.translate(_ALNUM_HALF)
     if "<" in text and ">" in text:
         text = _BREAK_TAG.sub("\n", text)
         text = _TAG.sub("", text)
+    if "&" in text:  # after the markup: "&lt;b&gt;" is text, not a tag to strip
+        text = _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+    if _SPECIAL.search(text):  # after the entities: "&nbsp;" is a no-break space
+        text = text.translate(_ALNUM_HALF)
     if "$" in text or "＄" in text:
         text = _JUNK_SUFFIX.sub("", text)
     return text

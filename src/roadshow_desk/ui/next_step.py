@@ -217,12 +217,40 @@ def roadshow_state(page: QWidget, context: AppContext, done: SetUp) -> State | N
     return None
 
 
+def print_state(page: QWidget, context: AppContext, done: SetUp) -> State | None:
+    if done.events:
+        return None
+    return _no_event(
+        page,
+        QCoreApplication.translate(
+            "NextStep",
+            "Brochures, sign-up sheets, cards, badges and the agenda are printed for an "
+            "event: create the event first.",
+        ),
+    )
+
+
+def results_state(page: QWidget, context: AppContext, done: SetUp) -> State | None:
+    if done.events:
+        return None
+    return _no_event(
+        page,
+        QCoreApplication.translate(
+            "NextStep",
+            "The figures are an event's: create the event, then record the enterprises' "
+            "intentions at the fair.",
+        ),
+    )
+
+
 STATES: dict[str, Callable[[QWidget, AppContext, SetUp], State | None]] = {
     "library": library_state,
     "shortlist": shortlist_state,
     "event": event_state,
     "capture": capture_state,
     "roadshow": roadshow_state,
+    "print": print_state,
+    "results": results_state,
 }
 
 

@@ -126,6 +126,30 @@ def test_print_through_the_print_dialog(
     assert _qr_codes(printed_to, tmp_path / "img") == [link]
 
 
+@pytest.mark.parametrize("kind", ["brochure", "signup-sheet", "agenda"])
+def test_alt_p_prints_and_alt_s_saves(
+    qtbot: Any, page: PrintPage, tmp_path: Path, kind: str
+) -> None:
+    """The buttons' Alt keys do what they say, whatever the document: "&Paper", "Sheet
+    &pages" and "&Session" took P and S too, so Alt+P and Alt+S only moved the focus."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    _choose(page, kind)
+    page.combo_kind.setFocus()
+    asked: list[QPrinter] = []
+    page.ask_printer = lambda printer: asked.append(printer) or False  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.document_built, timeout=TIMEOUT):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    target = tmp_path / f"{kind}.pdf"
+    page.ask_save_path = lambda: target  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.document_saved, timeout=TIMEOUT):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert target.stat().st_size > 1000
+
+
 def test_print_dialog_cancelled_prints_nothing(qtbot: Any, page: PrintPage) -> None:
     _choose(page, "agenda")
     with qtbot.waitSignal(page.document_built, timeout=TIMEOUT):

@@ -129,3 +129,56 @@ def test_shot_of_an_empty_database_says_what_to_do(tmp_path) -> None:  # type: i
     )
     assert result.returncode == 1
     assert "roadshow-desk demo" in result.stderr
+
+
+def test_a_shortlist_change_elsewhere_does_not_redraw_the_hidden_preview(  # type: ignore[no-untyped-def]
+    qtbot, demo_db, ui_settings, english, monkeypatch
+) -> None:
+    """Adding patents to the shortlist on the library page froze the window for more than
+    half a second: the hidden roadshow page rebuilt its projector preview (and its QR code)
+    on every change. It reads the plan when it is shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from roadshow_desk.domain.models import ShortlistEntry
+    from roadshow_desk.ui.main_window import MainWindow
+    from roadshow_desk.ui.roadshow.audience import AudienceDisplay
+    from roadshow_desk.ui.workflow import AppContext
+
+    context = AppContext(demo_db, ui_settings, "desk-1")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    drawn: list[object] = []
+    show_slide = AudienceDisplay.show_slide
+    monkeypatch.setattr(
+        AudienceDisplay,
+        "show_slide",
+        lambda self, slide: drawn.append(slide) or show_slide(self, slide),
+    )
+
+    def entries() -> int:
+        with demo_db.session() as session:
+            return session.query(ShortlistEntry).count()
+
+    before = entries()
+    library = window.page("library")
+    qtbot.waitUntil(lambda: library.model.rowCount() > 0)
+    window.show_page("library")
+    library.table.setFocus()
+    qtbot.keyClick(library.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(library.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert entries() > before
+    assert drawn == []
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    roadshow = window.current_page()
+    assert roadshow.view_name == "roadshow"
+    assert drawn and not roadshow.preview.pixmap().isNull()
+    context.undo_stack.clear()

@@ -151,8 +151,15 @@ class CapturePanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&Enterprise"), self.field_enterprise)
-        form.addRow(self.tr("&Patent"), self.field_patent)
+        # The labels' Alt keys go to the fields' line edits (a label's buddy must take the
+        # focus itself; a focus proxy is not enough). Alt+E is the Edit menu's.
+        for text, field in (
+            (self.tr("Enterp&rise"), self.field_enterprise),
+            (self.tr("&Patent"), self.field_patent),
+        ):
+            field_label = QLabel(text)
+            field_label.setBuddy(field.edit)
+            form.addRow(field_label, field)
         form.addRow(self.tr("Intention"), self.chooser_kind)
         form.addRow(self.label_rating, self.chooser_rating)
         budget_row = QHBoxLayout()

@@ -54,6 +54,7 @@ from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt
 from roadshow_desk.store.db import Database
 from roadshow_desk.ui.date_edit import DateEdit
+from roadshow_desk.ui.empty_state import EmptyState, Step, window_step
 from roadshow_desk.ui.followup.commands import (
     AddNoteCommand,
     MoveStageCommand,
@@ -116,6 +117,8 @@ class FollowUpPage(WorkflowPage):
         self.drafts = LeadDrafts(context.settings)
         self._layout_restored = False
         self._build()
+        # no lead at all (not only none the filters keep): where leads come from
+        self.empty = EmptyState(self.table.viewport(), "empty_followup")
         context.data_changed.connect(self._on_data_changed)
         context.event_changed.connect(lambda _event_id: self.reload())
 
@@ -268,6 +271,25 @@ class FollowUpPage(WorkflowPage):
         keep = self.current_id
         self.model.reload()
         self.label_count.setText(fmt(self.tr("Leads: %1"), str(len(self.model.rows))))
+        unfiltered = not (stage or owner or self.check_overdue.isChecked())
+        if unfiltered and not self.model.rows:
+            self.empty.show_state(
+                self.tr("No leads yet"),
+                self.tr(
+                    "Every intention recorded at the fair becomes a lead to follow up here: "
+                    "record them on the capture page, or import the filled-in sign-up sheets "
+                    "there."
+                ),
+                [
+                    Step(
+                        "button_go_capture",
+                        self.tr("Go to intention capture"),
+                        window_step(self, "action_page_capture"),
+                    )
+                ],
+            )
+        else:
+            self.empty.hide()
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))

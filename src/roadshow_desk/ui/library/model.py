@@ -162,6 +162,11 @@ class PatentTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ queries
 
     @property
+    def filtered(self) -> bool:
+        """Whether a filter (a search, ticked facets) narrows the table."""
+        return self._filter is not None
+
+    @property
     def total(self) -> int:
         """How many patents match (including rows not yet fetched into the view)."""
         return self._total

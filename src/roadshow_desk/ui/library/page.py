@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from roadshow_desk.domain.patent_editing import PatentEditError, patent_values
 from roadshow_desk.i18n import fmt
+from roadshow_desk.store.patent_table import count_patents
 from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.layout_state import keep_layout
 from roadshow_desk.ui.library.commands import EditPatentCommand
@@ -113,6 +114,8 @@ class LibraryPage(WorkflowPage):
         self.addAction(self.edit_action)
         self.table.addAction(self.edit_action)
         self.empty = EmptyState(self, "empty_library")  # no patent yet: the next step
+        # patents, but none that the search or the ticked facets keep: say so, not a blank
+        self.no_match = EmptyState(self.table.viewport(), "empty_no_match")
 
         context.data_changed.connect(self._on_data_changed)
 
@@ -150,6 +153,22 @@ class LibraryPage(WorkflowPage):
     def _update_count(self, total: int) -> None:
         count = self.locale().toString(total)
         self.count_label.setText(fmt(self.tr("Patents: %1"), count))
+        everything = (
+            count_patents(self.context.database) if total == 0 and self.model.filtered else 0
+        )
+        if everything:
+            self.no_match.show_state(
+                self.tr("No patent matches"),
+                fmt(
+                    self.tr(
+                        "Try other words or fewer ticked filters, or press “Clear filters” "
+                        "to see all %1 patents."
+                    ),
+                    self.locale().toString(everything),
+                ),
+            )
+        else:
+            self.no_match.hide()
 
     def _on_data_changed(self, kind: DataKind) -> None:
         if self._loaded and (kind == DataKind.PATENT or not self.empty.isHidden()):
@@ -179,12 +198,13 @@ class LibraryPage(WorkflowPage):
         inner.setChildrenCollapsible(False)
         inner.addWidget(widget)
         self.splitter.replaceWidget(0, inner)  # the library's splitter keeps 2
+        self.splitter.setStretchFactor(0, 3)  # the stretch was the table's: give it to inner
         self.side_splitter = inner  # PySide leaves a replacing widget owned by Python: keep it
         inner.addWidget(self.table)
         self.table.show()
-        inner.setStretchFactor(0, 1)
-        inner.setStretchFactor(1, 4)
-        inner.setSizes([230, 760])
+        inner.setStretchFactor(0, 0)  # the facets keep their width; the table takes the rest
+        inner.setStretchFactor(1, 1)
+        inner.setSizes([200, 760])
 
     def add_detail_section(self, widget: QWidget) -> None:
         """Put ``widget`` under the patent's text in the detail pane (above its buttons)."""

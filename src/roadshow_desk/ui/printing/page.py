@@ -49,7 +49,9 @@ from roadshow_desk.documents.render import (
 from roadshow_desk.domain.progress import Progress
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt
+from roadshow_desk.ui.empty_state import EmptyState
 from roadshow_desk.ui.forms import load_ui
+from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.printing.preview import PdfPreview
 from roadshow_desk.ui.printing.printer import prepare_printer, print_pdf
 from roadshow_desk.ui.printing.template import add_template_button, ask_template_path, template_job
@@ -153,6 +155,7 @@ class PrintPage(WorkflowPage):
         context.data_changed.connect(self._on_data_changed)
         context.event_changed.connect(self._select_event)
         self._update_controls()
+        self.empty = EmptyState(self, "empty_print")  # no event: nothing to print yet
 
     # --- WorkflowPage ---------------------------------------------------------------------
 
@@ -198,6 +201,7 @@ class PrintPage(WorkflowPage):
         index = self.combo_event.findData(wanted) if wanted is not None else -1
         self.combo_event.setCurrentIndex(index if index >= 0 else (0 if events else -1))
         self._event_chosen()
+        show_next_step(self.empty, self, self.context)
 
     def _fit_event_picker(self) -> None:
         """Wide enough for the longest event name (up to what the options panel allows)

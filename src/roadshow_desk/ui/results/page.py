@@ -47,6 +47,8 @@ from roadshow_desk.domain.results_tables import (
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.date_edit import DateEdit
+from roadshow_desk.ui.empty_state import EmptyState
+from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.results.chart_view import ChartView, Picture, render_chart
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
 
@@ -181,6 +183,7 @@ class ResultsPage(WorkflowPage):
         self.chart_choice.activated.connect(lambda _i: self._draw_chart())
         context.data_changed.connect(self._data_changed)
         context.event_changed.connect(self._event_changed)
+        self.empty = EmptyState(self, "empty_results")  # no event: no figures to show
         self.retranslate()
 
     # ------------------------------------------------------------------ navigation
@@ -239,6 +242,7 @@ class ResultsPage(WorkflowPage):
         index = self.scope.findData(wanted) if wanted is not None else -1
         self.scope.setCurrentIndex(index if index >= 0 else 0)
         self._period_enabled()
+        show_next_step(self.empty, self, self.context)
 
     def _period_enabled(self) -> None:
         period = self.scope.currentData() == PERIOD

@@ -148,7 +148,7 @@ class RoadshowPage(WorkflowPage):
             self.title_cards.toggled,
         ):
             signal.connect(self._save_options)
-        context.event_changed.connect(lambda _id: self.reload())
+        context.event_changed.connect(lambda _id: self._reload_if_shown())
         self.empty = EmptyState(self, "empty_roadshow")  # which step is missing
         context.data_changed.connect(self._on_data_changed)
 
@@ -206,6 +206,13 @@ class RoadshowPage(WorkflowPage):
 
     def _on_data_changed(self, kind: DataKind) -> None:
         if kind in (DataKind.EVENT, DataKind.AGENDA, DataKind.PATENT, DataKind.SHORTLIST):
+            self._reload_if_shown()
+
+    def _reload_if_shown(self) -> None:
+        """Reload now if the page is on screen; a hidden page reloads when it is shown
+        (``activate``): drawing the projector preview of every change made on another page
+        froze the window."""
+        if self.isVisible():
             self.reload()
 
     def _event_id(self) -> int | None:
