@@ -25,6 +25,7 @@ def app_context(qapp, db, ui_settings):  # type: ignore[no-untyped-def]
     context = AppContext(db, ui_settings, "test-station")
     yield context
     context.undo_stack.clear()
+    context.live_view.stop()  # no more polls of a database the db fixture drops next
 
 
 @pytest.fixture

@@ -3,7 +3,12 @@ desk's capture panel (today's list and count) within two seconds, without touchi
 
 from __future__ import annotations
 
+import gc
+import threading
+import weakref
+
 import pytest
+import shiboken6
 from sqlalchemy import select
 from test_capture_panel import fair as fair_fixture
 from test_capture_panel import panel as panel_fixture
@@ -14,6 +19,7 @@ from roadshow_desk.domain.enums import IntentionKind
 from roadshow_desk.domain.models import Registration
 from roadshow_desk.store.db import open_database
 from roadshow_desk.store.intentions import record_intention
+from roadshow_desk.ui.live_view import INTERVAL_MS
 from roadshow_desk.ui.workflow import DataKind
 
 fair = fair_fixture  # the capture panel tests' fixtures, on a PostgreSQL database here
@@ -66,3 +72,43 @@ def test_on_sqlite_the_live_view_stays_idle(qtbot, tmp_path, ui_settings) -> Non
         assert not AppContext(database, ui_settings, "A").live_view.active
     finally:
         database.dispose()
+
+
+def _collect_on_a_worker_thread() -> None:
+    """What an import's worker does now and then: Python's cycle collector runs on whichever
+    thread allocates, and frees every unreachable object there."""
+    enabled = gc.isenabled()
+    gc.disable()  # no collection on this thread meanwhile
+    try:
+        worker = threading.Thread(target=gc.collect, name="an import worker")
+        worker.start()
+        worker.join()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("db_engine", ["postgresql"], indirect=True)
+def test_a_context_freed_on_a_worker_thread_stops_polling_without_a_crash(
+    qtbot, db, ui_settings
+) -> None:  # type: ignore[no-untyped-def]
+    """A context nobody holds any more (a window's, after it closed) is freed by the cycle
+    collector, on a worker thread when one runs it: its live view's timer used to go with
+    it there ("Timers cannot be stopped from another thread") and the next tick crashed the
+    window's event loop (a segmentation fault)."""
+    from roadshow_desk.ui.workflow import AppContext
+
+    context = AppContext(db, ui_settings, "desk-A")
+    view = context.live_view
+    assert view.active
+    timer = view._timer
+    busy = view._busy
+    qtbot.waitUntil(lambda: not busy.locked(), timeout=5000)  # the first poll has ended
+    qtbot.wait(50)  # and its marks are handed over
+    freed = weakref.ref(context)
+    del context, view
+    _collect_on_a_worker_thread()
+    assert freed() is None
+    qtbot.wait(2 * INTERVAL_MS + 200)  # two ticks of the event loop that used to crash
+    assert not shiboken6.isValid(timer)  # gone, on the GUI thread

@@ -348,3 +348,47 @@ def test_a_renamed_or_removed_event_leaves_the_scope_list(qtbot, page, demo_db) 
     page.context.data_changed.emit(DataKind.EVENT)
     qtbot.waitUntil(lambda: page.scope.findText("改名后的对接会") >= 0, timeout=5000)
     qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+
+
+def test_a_page_closed_while_its_figures_are_computed_gets_nothing(  # type: ignore[no-untyped-def]
+    qtbot, demo_db, ui_settings, english, monkeypatch
+) -> None:
+    """Another desk's intention makes the page recompute; the window closes (the page is
+    deleted) before the worker is done. The worker's figures go nowhere, without an error: it
+    used to emit them into the deleted page's object from its thread."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from roadshow_desk.ui.results import page as page_module
+    from roadshow_desk.ui.workflow import AppContext
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    context = AppContext(demo_db, ui_settings, "test-station")
+    page = ResultsPage(context, window)
+    window.show()
+    page.activate()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10000)
+    errors: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    gate, started, computed = threading.Event(), threading.Event(), threading.Event()
+    compute = page_module.compute_results
+
+    def slow_compute(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        gate.wait(5)
+        try:
+            return compute(*args, **kwargs)
+        finally:
+            computed.set()
+
+    monkeypatch.setattr(page_module, "compute_results", slow_compute)
+    context.data_changed.emit(DataKind.INTENTION)
+    assert started.wait(5)
+    shiboken6.delete(page)  # closed with the window
+    gate.set()
+    assert computed.wait(5)
+    qtbot.wait(200)  # the worker hands its figures over; they arrive now
+    assert errors == []

@@ -17,7 +17,8 @@ Whatever is left in the queue is indexed the next time (a search never needs it)
 run fails, the status bar says so (the error's text in the tooltip) until the next run
 starts, and the error goes to the log (``logging``, with its traceback).
 
-The worker never touches widgets: it reports through queued signals.
+The worker never touches widgets, nor this object (the window may be deleting it): it
+reports through :func:`roadshow_desk.ui.gui_thread.deliver`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from roadshow_desk.i18n import fmt
@@ -37,6 +38,7 @@ from roadshow_desk.store.search_index import (
     pending_count,
     prepare_pending,
 )
+from roadshow_desk.ui.gui_thread import deliver, keeper
 
 if TYPE_CHECKING:
     from roadshow_desk.ui.main_window import MainWindow
@@ -71,9 +73,6 @@ class SearchIndexer(QObject):
     finished = Signal(int)
     """The worker ended (done, stopped or failed): how many patents it indexed."""
 
-    _batch_done = Signal(object, int, int)  # from the worker: (its thread, done, total)
-    _worker_ended = Signal(object)  # from the worker: its thread
-
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -85,8 +84,7 @@ class SearchIndexer(QObject):
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._again = False
-        self._batch_done.connect(self._on_batch_done, Qt.ConnectionType.QueuedConnection)
-        self._worker_ended.connect(self._on_worker_ended, Qt.ConnectionType.QueuedConnection)
+        keeper()  # on the GUI thread, before a worker hands anything over
 
         status = window.statusBar()
         self.label = QLabel()
@@ -188,7 +186,7 @@ class SearchIndexer(QObject):
                     break
                 done += count
                 self.indexed = done
-                self._batch_done.emit(me, done, done + remaining)
+                deliver(self, self._on_batch_done, me, done, done + remaining)
                 if remaining == 0:
                     break
                 batch = next_batch(batch, worked)
@@ -196,7 +194,7 @@ class SearchIndexer(QObject):
             self.error = exc
             log.error("Preparing the search index failed after %d patents", done, exc_info=exc)
         finally:
-            self._worker_ended.emit(me)
+            deliver(self, self._on_worker_ended, me)
 
     # ------------------------------------------------------------------ on the GUI thread
 

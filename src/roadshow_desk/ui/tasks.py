@@ -13,10 +13,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from roadshow_desk.domain.progress import Cancelled, Progress
+from roadshow_desk.ui.gui_thread import deliver, keeper
 
 
 class Task(QObject):
@@ -35,7 +36,13 @@ class Task(QObject):
 
     def __init__(self, func: Callable[..., Any], args: tuple[Any, ...], parent: QObject | None):
         super().__init__(parent)
-        self.progress = Progress(lambda done, total, text: self.progressed.emit(done, total, text))
+        keeper()  # made on the GUI thread, before the worker hands anything over
+        # The worker never touches this object: its parent (a dialog, a page) may delete it
+        # meanwhile. Progress and the outcome go through gui_thread.deliver, which drops them
+        # when the task is gone by the time they arrive.
+        self.progress = Progress(
+            lambda done, total, text: deliver(self, self._emit_progressed, done, total, text)
+        )
         self._func = func
         self._args = args
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -63,13 +70,16 @@ class Task(QObject):
         try:
             result = self._func(self.progress, *self._args)
         except Cancelled:
-            QTimer.singleShot(0, self, self._emit_cancelled)
+            deliver(self, self._emit_cancelled)
         except BaseException as exc:  # delivered to the GUI thread as a signal
             self.error = exc
-            QTimer.singleShot(0, self, self._emit_failed)
+            deliver(self, self._emit_failed)
         else:
             self.result = result
-            QTimer.singleShot(0, self, self._emit_succeeded)
+            deliver(self, self._emit_succeeded)
+
+    def _emit_progressed(self, done: int, total: int, text: str) -> None:
+        self.progressed.emit(done, total, text)
 
     def _emit_succeeded(self) -> None:
         self.succeeded.emit(self.result)

@@ -12,7 +12,6 @@ PDF, both on a worker thread.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -48,6 +47,7 @@ from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt
 from roadshow_desk.ui.date_edit import DateEdit
 from roadshow_desk.ui.empty_state import EmptyState
+from roadshow_desk.ui.gui_thread import deliver
 from roadshow_desk.ui.next_step import show_next_step
 from roadshow_desk.ui.results.chart_view import ChartView, Picture, render_chart
 from roadshow_desk.ui.workflow import AppContext, DataKind, WorkflowPage
@@ -67,9 +67,19 @@ PERIOD = -1
 
 
 class _Answer(QObject):
+    """What the page's workers hand over; they call ``send`` (from their thread), which
+    drops the answer when the page (and this object with it) was closed meanwhile."""
+
     ready = Signal(int, object, object)  # generation, (results, tables) or None, error text
     drawn = Signal(int, object)  # chart generation, Picture
     written = Signal(str, str, str)  # heading, done text, error text ("" when written)
+
+    def send(self, name: str, *args: Any) -> None:
+        """Emit the signal ``name`` with ``args`` on the GUI thread (from any thread)."""
+        deliver(self, self._emit, name, args)
+
+    def _emit(self, name: str, args: tuple[Any, ...]) -> None:
+        getattr(self, name).emit(*args)
 
 
 class ResultsPage(WorkflowPage):
@@ -289,9 +299,9 @@ class ResultsPage(WorkflowPage):
                 with database.session() as session:
                     results = compute_results(session, scope_for(session, *args))
                     tables = {t.key: t for t in result_tables(session, results)}
-                answer.ready.emit(generation, (results, tables), "")
+                answer.send("ready", generation, (results, tables), "")
             except InputError as exc:
-                answer.ready.emit(generation, None, str(exc))
+                answer.send("ready", generation, None, str(exc))
 
         threading.Thread(target=work, daemon=True).start()
 
@@ -346,8 +356,7 @@ class ResultsPage(WorkflowPage):
                 picture = render_chart(table, width, height, ratio)
             except Exception:  # an undrawable chart leaves the page empty
                 picture = render_chart(None, width, height, ratio)
-            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-                answer.drawn.emit(generation, picture)
+            answer.send("drawn", generation, picture)
 
         threading.Thread(target=work, daemon=True).start()
 
@@ -448,8 +457,7 @@ class ResultsPage(WorkflowPage):
                 error = str(exc)
             except OSError as exc:
                 error = fmt(cannot, exc.strerror or str(exc))
-            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-                answer.written.emit(heading, done, error)
+            answer.send("written", heading, done, error)
 
         threading.Thread(target=work, daemon=True).start()
 
