@@ -145,6 +145,10 @@ def test_alt_p_prints_and_alt_s_saves(
     qtbot.waitUntil(lambda: len(asked) == 1)
     target = tmp_path / f"{kind}.pdf"
     page.ask_save_path = lambda: target  # type: ignore[method-assign]
+    # A slow build shows its progress dialog; offscreen, closing it leaves no window active
+    # (a window manager gives the activation back): the window is active again, as it would be.
+    page.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     with qtbot.waitSignal(page.document_saved, timeout=TIMEOUT):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert target.stat().st_size > 1000
