@@ -16,6 +16,8 @@ from roadshow_desk.store.search import search_ids
 from roadshow_desk.ui.screening.library import screening_of
 from roadshow_desk.ui.screening.rubric_dialog import RubricDialog
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 @pytest.fixture
 def context(qapp, demo_db, ui_settings, english):  # type: ignore[no-untyped-def]
@@ -241,3 +243,68 @@ def test_facet_and_match_models_pass_the_tester(qtmodeltester, window) -> None: 
     screening_of(page).pane.matches.refresh()
     qtmodeltester.check(screening_of(page).pane.matches.model)
     qtmodeltester.check(page.model)
+
+
+def select_rows_by_clicking(qtbot, table, rows: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """Click the first row, Ctrl+click the others, as a person picks several rows."""
+    for number, row in enumerate(rows):
+        index = table.model().index(row, 1)
+        table.scrollTo(index)
+        modifier = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
+        )
+
+
+def test_add_to_shortlist_says_what_was_added(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain import shortlist
+    from roadshow_desk.domain.events import latest_event
+
+    page = window.page("library")
+    table = page.table
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 4)
+    ids = [page.model.patent_id(row) for row in range(4)]
+    with window.context.database.session() as session:
+        event = latest_event(session)
+        assert event is not None
+        shortlist.add_patents(session, event.id, ids[:2])
+        shortlist.remove_patents(session, event.id, ids[2:])
+    select_rows_by_clicking(qtbot, table, [0, 1, 2, 3])
+    assert set(page.selected_patent_ids()) == set(ids)
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_L, CTRL_SHIFT)
+    status = window.statusBar().currentMessage()
+    assert status == "2 patents put on the shortlist. 2 already on it."
+    qtbot.keyClick(table, Qt.Key.Key_L, CTRL_SHIFT)
+    status = window.statusBar().currentMessage()
+    assert status == "Nothing added to the shortlist. 4 already on it."
+
+
+def test_add_to_shortlist_without_an_event_says_only_to_create_one(  # type: ignore[no-untyped-def]
+    qtbot, context, monkeypatch
+) -> None:
+    from roadshow_desk.domain.events import list_events
+    from roadshow_desk.domain.records import set_deleted
+    from roadshow_desk.ui.main_window import MainWindow
+
+    with context.database.session() as session:
+        for event in list_events(session):
+            set_deleted(event, True, station="desk-1")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1400, 850)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page("library")
+    page = window.page("library")
+    qtbot.waitUntil(lambda: screening_of(page)._shown and page.model.rowCount() >= 2)
+    said: list[str] = []
+    context.status_message.connect(said.append)
+    select_rows_by_clicking(qtbot, page.table, [0, 1])
+    assert page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_L, CTRL_SHIFT)
+    assert told == ["Create the event first (on the event page)."]
+    assert said == []
