@@ -308,3 +308,24 @@ def test_add_to_shortlist_without_an_event_says_only_to_create_one(  # type: ign
     qtbot.keyClick(page.table, Qt.Key.Key_L, CTRL_SHIFT)
     assert told == ["Create the event first (on the event page)."]
     assert said == []
+
+
+def test_escape_clears_the_search_box_and_its_filter(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    screening = screening_of(page)
+    box = screening.search_box
+    everything = page.model.total
+    box.setFocus()
+    assert box.hasFocus()
+    for character in "电池":  # as an input method commits them
+        box.insert(character)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.total < everything)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    qtbot.waitUntil(lambda: page.model.total == everything)
+    assert not screening.clear_button.isEnabled()
+    # Empty: Esc is nobody's business here; the box, the page and the window stay.
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert window.isVisible() and box.isVisible() and box.hasFocus()
+    assert window.current_page() is page and page.model.total == everything

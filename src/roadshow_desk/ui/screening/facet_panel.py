@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
 from roadshow_desk.store.facets import Facet, FacetCounts, facet_title
@@ -36,6 +36,29 @@ class SearchBox(QLineEdit):
         self._timer.timeout.connect(self._emit)
         self.textChanged.connect(lambda _text: self._timer.start())
         self.returnPressed.connect(self._emit)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._clears(event):
+            event.accept()  # Esc is ours while there is text to clear, not a shortcut's
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._clears(event):
+            self.clear()
+            self._emit()  # the filter goes at once, as the text did
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _clears(self, event: QEvent) -> bool:
+        """Whether ``event`` is an Esc that clears the search (an empty box lets it pass)."""
+        return (
+            isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and bool(self.text())
+        )
 
     def _emit(self) -> None:
         self._timer.stop()
