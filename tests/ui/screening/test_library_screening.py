@@ -329,3 +329,51 @@ def test_escape_clears_the_search_box_and_its_filter(qtbot, window) -> None:  # 
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert window.isVisible() and box.isVisible() and box.hasFocus()
     assert window.current_page() is page and page.model.total == everything
+
+
+def click_item(qtbot, tree, item, column: int = 0, where: str = "name") -> None:  # type: ignore[no-untyped-def]
+    rect = tree.visualItemRect(item)
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    if column == 1:
+        x = tree.header().sectionViewportPosition(1) + tree.header().sectionSize(1) // 2
+    elif where == "checkbox":
+        x = (
+            rect.left()
+            + tree.style().pixelMetric(tree.style().PixelMetric.PM_IndicatorWidth) // 2
+            + 3
+        )
+    else:  # the middle of the value's name, well right of its checkbox
+        x = rect.left() + 60
+    point = rect.center()
+    point.setX(x)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_clicking_a_facet_value_name_or_pressing_space_toggles_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    tree = screening_of(page).facets
+    everything = page.model.total
+    invention = facet_item(page, Facet.TYPE, "invention")
+    count = int(invention.text(1))
+    assert 0 < count < everything
+    click_item(qtbot, tree, invention)
+    qtbot.waitUntil(lambda: page.model.total == count)
+    invention = facet_item(page, Facet.TYPE, "invention")
+    assert invention.checkState(0) == Qt.CheckState.Checked
+    click_item(qtbot, tree, invention, column=1)  # its count untoggles it too
+    qtbot.waitUntil(lambda: page.model.total == everything)
+    invention = facet_item(page, Facet.TYPE, "invention")
+    assert invention.checkState(0) == Qt.CheckState.Unchecked
+    # The keyboard: the value is current, Space ticks it, Space again unticks it.
+    assert tree.hasFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.model.total == count)
+    assert facet_item(page, Facet.TYPE, "invention").checkState(0) == Qt.CheckState.Checked
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.model.total == everything)
+    # The checkbox itself still toggles once, not twice.
+    click_item(qtbot, tree, facet_item(page, Facet.TYPE, "invention"), where="checkbox")
+    qtbot.waitUntil(lambda: page.model.total == count)
+    qtbot.wait(100)
+    assert page.model.total == count
