@@ -505,6 +505,10 @@
         <translation>典型案例:%1 与 %2</translation>
     </message>
     <message>
+        <source>Typical case-%1-%2</source>
+        <translation>典型案例-%1-%2</translation>
+    </message>
+    <message>
         <source>The patent</source>
         <translation>专利</translation>
     </message>

@@ -286,18 +286,6 @@
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Starts on</source>
-        <translation>开始日期(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Ends on</source>
-        <translation>结束日期(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Venue</source>
-        <translation>地点(&amp;V)</translation>
-    </message>
-    <message>
         <source>&amp;Region</source>
         <translation>所在地区(&amp;R)</translation>
     </message>
@@ -310,20 +298,8 @@
         <translation>用“；”或“、”分隔</translation>
     </message>
     <message>
-        <source>&amp;Organisers</source>
-        <translation>主办单位(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Sign-&amp;up link</source>
-        <translation>报名链接(&amp;U)</translation>
-    </message>
-    <message>
         <source>https://…/signup?event={event}&amp;patent={application_no}</source>
         <translation>https://…/signup?event={event}&amp;patent={application_no}</translation>
-    </message>
-    <message>
-        <source>&amp;Foreword</source>
-        <translation>前言(&amp;F)</translation>
     </message>
     <message>
         <source>Stations</source>
@@ -338,10 +314,6 @@
         <translation>另一台电脑的名称（按 Enter 添加）</translation>
     </message>
     <message>
-        <source>Bundle &amp;passphrase</source>
-        <translation>数据包口令(&amp;P)</translation>
-    </message>
-    <message>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>
@@ -354,12 +326,40 @@
         <translation>时区(&amp;Z)</translation>
     </message>
     <message>
+        <source>St&amp;arts on</source>
+        <translation>开始日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ends &amp;on</source>
+        <translation>结束日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ven&amp;ue</source>
+        <translation>地点(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisers</source>
+        <translation>主办单位(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Sign-up &amp;link</source>
+        <translation>报名链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fore&amp;word</source>
+        <translation>前言(&amp;W)</translation>
+    </message>
+    <message>
         <source>Every time of the event is shown, printed and exported in the venue&apos;s time zone, whatever this laptop&apos;s clock is set to.</source>
         <translation>活动的所有时间都按举办地时区显示、打印和导出，与本机时钟所设时区无关。</translation>
     </message>
     <message>
         <source>&amp;Documents in</source>
         <translation>文档语言(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle passphrase</source>
+        <translation>数据包口令(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -439,8 +439,8 @@
         <translation>添加企业(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <source>Edi&amp;t…</source>
+        <translation>编辑(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Import a list…</source>

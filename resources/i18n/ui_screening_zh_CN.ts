@@ -8,8 +8,24 @@
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Nothing added to the shortlist.</source>
+        <translation>没有专利加入推介清单。</translation>
+    </message>
+    <message>
+        <source>1 patent put on the shortlist.</source>
+        <translation>已将 1 件专利加入推介清单。</translation>
+    </message>
+    <message>
         <source>%1 patents put on the shortlist.</source>
         <translation>已将 %1 件专利加入推介清单。</translation>
+    </message>
+    <message>
+        <source>%1 already on it.</source>
+        <translation>%1 件已在清单中。</translation>
+    </message>
+    <message>
+        <source>%1 deleted, not added.</source>
+        <translation>%1 件已删除，未加入。</translation>
     </message>
     <message>
         <source>Scoring rubric…</source>

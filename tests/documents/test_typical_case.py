@@ -73,3 +73,36 @@ def test_pdf_case_and_refusals(demo_db, tmp_path: Path, capsys) -> None:  # type
         main(["--db", url, "case", str(tmp_path / "y.docx"), "--intention", str(case["id"])]) == 0
     )
     assert (tmp_path / "y.docx").exists()
+
+
+def test_suggested_file_name_names_the_enterprise_and_patent(demo_db) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from roadshow_desk.documents.typical_case import case_file_name
+    from roadshow_desk.domain.typical_case import case_facts
+
+    case = _signed(demo_db)
+    with demo_db.session() as session:
+        facts = case_facts(session, int(case["id"]))
+    name = case_file_name(facts)  # English below ui/ in tests
+    assert name.startswith(f"Typical case-{case['firm']}-") and name.endswith(".docx")
+    odd = dataclasses.replace(
+        facts, enterprise='A/B: "C" 公司?', patent_title="一种" + "很长的标题" * 10 + "."
+    )
+    name = case_file_name(odd)
+    assert name == "Typical case-A B C 公司-一种很长的标题很长的标题很长的标题很长的….docx"
+    assert case_file_name(dataclasses.replace(facts, patent_title="")).endswith(
+        f"-{facts.application_no}.docx"
+    )
+
+
+def test_safe_file_name_for_windows() -> None:
+    from roadshow_desk.documents.file_names import safe_file_name
+
+    assert safe_file_name('2025 路演/对接会: "手册"?') == "2025 路演 对接会 手册"
+    assert safe_file_name("...") == "document"
+    assert safe_file_name("con") == "_con"
+    assert safe_file_name("LPT1.docx") == "_LPT1.docx"
+    assert safe_file_name("名称 . ") == "名称"
+    assert safe_file_name("a" * 200 + " b", limit=10) == "a" * 10
+    assert safe_file_name("a\tb\nc") == "a b c"

@@ -206,3 +206,15 @@ def test_errors_are_one_sentence(event) -> None:  # type: ignore[no-untyped-def]
         assert sl.remove_patents(session, event_id, [ids[6]]) == []
         stations = set(session.scalars(select(ShortlistEntry.station)))
     assert stations == {"desk-1"}
+
+
+def test_adding_counts_what_was_added_and_what_was_not(event) -> None:  # type: ignore[no-untyped-def]
+    database, event_id, ids = event
+    gone = ids[-1]
+    with database.session() as session:
+        # two on the list already, one deleted, two new (one asked for twice)
+        outcome = sl.add_patents_counted(
+            session, event_id, [ids[0], ids[5], ids[3], gone, ids[6], ids[5]]
+        )
+        assert outcome == sl.Addition(added=[ids[5], ids[6]], already_listed=2, unavailable=1)
+        assert sl.order(session, event_id)[-2:] == [ids[5], ids[6]]

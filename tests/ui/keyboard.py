@@ -123,3 +123,43 @@ def ambiguous_shortcuts(window: QWidget) -> list[str]:
             if key == other_key and owner is not other_owner and overlap(scope, other_scope):
                 clashes.add(f"{key}: {' / '.join(sorted((name, other_name)))}")
     return sorted(clashes)
+
+
+def mnemonic_clashes(window: QWidget) -> list[str]:
+    """Alt+letter keys that two things visible in ``window`` now both claim: the menu bar's
+    menus, buttons (push, check, radio, tool), group boxes, tabs, and labels with a buddy.
+    Qt answers such a clash by moving the focus between them instead of doing either."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar
+
+    claims: dict[str, list[str]] = {}
+
+    def claim(text: str, who: str) -> None:
+        key = QKeySequence.mnemonic(text).toString(QKeySequence.SequenceFormat.PortableText)
+        if key:
+            claims.setdefault(key.upper(), []).append(f"{who} {text!r}")
+
+    def shown(widget: QWidget) -> bool:
+        return widget.isVisible() and widget.window() is window
+
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not shown(widget):
+            continue
+        name = widget.objectName() or type(widget).__name__
+        if isinstance(widget, QMenuBar):
+            for action in widget.actions():
+                if action.isVisible():
+                    claim(action.text(), "menu")
+        elif isinstance(widget, QAbstractButton):
+            claim(widget.text(), name)
+        elif isinstance(widget, QGroupBox):
+            claim(widget.title(), name)
+        elif isinstance(widget, QTabBar):
+            for tab in range(widget.count()):
+                if widget.isTabVisible(tab):
+                    claim(widget.tabText(tab), f"{name} tab")
+        elif isinstance(widget, QLabel):
+            buddy = widget.buddy()
+            if buddy is not None and widget.textFormat() != Qt.TextFormat.RichText:
+                claim(widget.text(), name)
+    return sorted(f"{key}: {' / '.join(who)}" for key, who in claims.items() if len(who) > 1)

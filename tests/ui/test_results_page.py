@@ -392,3 +392,39 @@ def test_a_page_closed_while_its_figures_are_computed_gets_nothing(  # type: ign
     assert computed.wait(5)
     qtbot.wait(200)  # the worker hands its figures over; they arrive now
     assert errors == []
+
+
+def test_a_case_is_suggested_a_chinese_name_in_the_chinese_ui(  # type: ignore[no-untyped-def]
+    qtbot, qapp, page, demo_db, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from roadshow_desk.domain.models import Enterprise, Patent
+    from roadshow_desk.ui.translations import install_translators
+
+    asked: list[str] = []
+
+    def save_as(_parent, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return "", ""  # the person cancels
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    install_translators(qapp, "zh_CN")
+    try:
+        _open_signed_step(qtbot, page)
+        page.listing.setFocus()
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        intention_id = page.selected_intention()
+        assert intention_id is not None
+        with demo_db.session() as session:
+            intention = session.get(Intention, intention_id)
+            firm = session.get(Enterprise, intention.enterprise_id).name
+            title = session.get(Patent, intention.patent_id).title
+        page.case_action.trigger()
+    finally:
+        install_translators(qapp, "en")
+    assert len(asked) == 1
+    name = asked[0]
+    assert name.startswith(f"典型案例-{firm}-") and name.endswith(".docx")
+    assert title[:10] in name
+    assert not set(name) & set('\\/:*?"<>|')

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from keyboard import ambiguous_shortcuts, focus, press, type_text
+from keyboard import ambiguous_shortcuts, focus, mnemonic_clashes, press, type_text
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -129,3 +129,41 @@ def test_the_capture_forms_alt_keys_reach_their_fields(
         )
         assert QApplication.activePopupWidget() is None, label.text()
         assert focus() is field, (label.text(), focus())
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_things_on_any_page_or_tab_share_an_alt_key(  # type: ignore[no-untyped-def]
+    qtbot, qapp, demo_db, ui_settings, language
+) -> None:
+    """Every page (and every tab of a page), with an event to show, in both languages: the
+    Alt+letter of each visible label, button and tab is its own and no menu's."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from roadshow_desk.ui.translations import install_translators
+    from roadshow_desk.ui.workflow import AppContext
+
+    install_translators(qapp, language)
+    try:
+        context = AppContext(demo_db, ui_settings, "desk-1")
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        clashes = []
+        walked = []
+        for page in window.pages:
+            assert window.show_page(page.view_name)
+            qtbot.wait(1)
+            tab_widgets = [t for t in page.findChildren(QTabWidget) if t.isVisible()] or [None]
+            for tabs in tab_widgets:
+                for tab in range(tabs.count() if tabs is not None else 1):
+                    if tabs is not None:
+                        tabs.setCurrentIndex(tab)
+                        qtbot.wait(1)
+                    walked.append(page.view_name)
+                    clashes += [f"{page.view_name}/{tab}: {c}" for c in mnemonic_clashes(window)]
+        assert {"event", "library", "shortlist", "capture"} <= set(walked)
+        assert clashes == [], "\n".join(clashes)
+    finally:
+        install_translators(qapp, "en")

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from roadshow_desk.documents.file_names import safe_file_name
 from roadshow_desk.documents.pages import Meta, Page, Written, paginate, stack, write_pdf
 from roadshow_desk.documents.styles import ACCENT, MM, Look, bold, look, para
 from roadshow_desk.domain.labels import label
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 Section = tuple[str, list[tuple[str, str]]]
 
+PATENT_IN_FILE_NAME = 20
+"""Characters of the patent's title in the suggested file name."""
+
 
 def case_title(facts: CaseFacts) -> str:
     return fmt(
@@ -32,6 +36,21 @@ def case_title(facts: CaseFacts) -> str:
         facts.institution or facts.application_no,
         facts.enterprise,
     )
+
+
+def case_file_name(facts: CaseFacts) -> str:
+    """The name suggested for the write-up's ``.docx``, in the user's language, e.g.
+    ``典型案例-苏州纳微科技-一种锂电池正极材料.docx``: the enterprise and the patent (its
+    title cut to 20 characters, else its number), valid on every system."""
+    patent = " ".join(facts.patent_title.split())
+    if len(patent) > PATENT_IN_FILE_NAME:
+        patent = patent[:PATENT_IN_FILE_NAME].rstrip() + "…"
+    name = fmt(
+        translate("TypicalCase", "Typical case-%1-%2"),
+        safe_file_name(facts.enterprise),
+        safe_file_name(patent or facts.application_no),
+    )
+    return safe_file_name(name) + ".docx"
 
 
 def case_sections(facts: CaseFacts) -> list[Section]:

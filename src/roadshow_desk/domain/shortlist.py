@@ -134,6 +134,34 @@ def _renumber(entries: Sequence[ShortlistEntry], station: str) -> None:
 # --------------------------------------------------------------------------- membership
 
 
+@dataclass(frozen=True)
+class Addition:
+    """What putting some patents on the shortlist did, counted for the person who asked."""
+
+    added: list[int]
+    """The patents now put on it (a later undo takes these off again)."""
+    already_listed: int
+    """How many of those asked for were on the shortlist already."""
+    unavailable: int
+    """How many were deleted (or unknown) and so not added."""
+
+
+def add_patents_counted(
+    session: Session,
+    event_id: int,
+    patent_ids: Iterable[int],
+    *,
+    position: int | None = None,
+    station: str = "",
+) -> Addition:
+    """:func:`add_patents`, also counting what was asked for but not added and why."""
+    asked = list(dict.fromkeys(patent_ids))
+    listed = set(order(session, event_id))
+    added = add_patents(session, event_id, asked, position=position, station=station)
+    already = sum(1 for pid in asked if pid in listed)
+    return Addition(added, already, len(asked) - already - len(added))
+
+
 def add_patents(
     session: Session,
     event_id: int,

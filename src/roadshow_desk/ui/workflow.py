@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from roadshow_desk.domain.shortlist import Addition
     from roadshow_desk.store.db import Database
     from roadshow_desk.ui.settings import Settings
     from roadshow_desk.ui.undo import UndoStack
@@ -61,8 +62,9 @@ class ShortlistSink(Protocol):
     """Where a page puts patents on the current event's shortlist (the shortlist page
     registers itself as :attr:`AppContext.shortlist_sink`)."""
 
-    def add_patents(self, patent_ids: list[int], position: int | None = None) -> None:
-        """Put ``patent_ids`` on the shortlist (undoably), at ``position`` or the end."""
+    def add_patents(self, patent_ids: list[int], position: int | None = None) -> Addition | None:
+        """Put ``patent_ids`` on the shortlist (undoably), at ``position`` or the end; returns
+        what was added and what was not, or None when the sink refused and said why."""
 
 
 class AppContext(QObject):

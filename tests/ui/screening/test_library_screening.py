@@ -16,6 +16,8 @@ from roadshow_desk.store.search import search_ids
 from roadshow_desk.ui.screening.library import screening_of
 from roadshow_desk.ui.screening.rubric_dialog import RubricDialog
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 @pytest.fixture
 def context(qapp, demo_db, ui_settings, english):  # type: ignore[no-untyped-def]
@@ -241,3 +243,137 @@ def test_facet_and_match_models_pass_the_tester(qtmodeltester, window) -> None: 
     screening_of(page).pane.matches.refresh()
     qtmodeltester.check(screening_of(page).pane.matches.model)
     qtmodeltester.check(page.model)
+
+
+def select_rows_by_clicking(qtbot, table, rows: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """Click the first row, Ctrl+click the others, as a person picks several rows."""
+    for number, row in enumerate(rows):
+        index = table.model().index(row, 1)
+        table.scrollTo(index)
+        modifier = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
+        )
+
+
+def test_add_to_shortlist_says_what_was_added(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from roadshow_desk.domain import shortlist
+    from roadshow_desk.domain.events import latest_event
+
+    page = window.page("library")
+    table = page.table
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 4)
+    ids = [page.model.patent_id(row) for row in range(4)]
+    with window.context.database.session() as session:
+        event = latest_event(session)
+        assert event is not None
+        shortlist.add_patents(session, event.id, ids[:2])
+        shortlist.remove_patents(session, event.id, ids[2:])
+    select_rows_by_clicking(qtbot, table, [0, 1, 2, 3])
+    assert set(page.selected_patent_ids()) == set(ids)
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_L, CTRL_SHIFT)
+    status = window.statusBar().currentMessage()
+    assert status == "2 patents put on the shortlist. 2 already on it."
+    qtbot.keyClick(table, Qt.Key.Key_L, CTRL_SHIFT)
+    status = window.statusBar().currentMessage()
+    assert status == "Nothing added to the shortlist. 4 already on it."
+
+
+def test_add_to_shortlist_without_an_event_says_only_to_create_one(  # type: ignore[no-untyped-def]
+    qtbot, context, monkeypatch
+) -> None:
+    from roadshow_desk.domain.events import list_events
+    from roadshow_desk.domain.records import set_deleted
+    from roadshow_desk.ui.main_window import MainWindow
+
+    with context.database.session() as session:
+        for event in list_events(session):
+            set_deleted(event, True, station="desk-1")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1400, 850)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page("library")
+    page = window.page("library")
+    qtbot.waitUntil(lambda: screening_of(page)._shown and page.model.rowCount() >= 2)
+    said: list[str] = []
+    context.status_message.connect(said.append)
+    select_rows_by_clicking(qtbot, page.table, [0, 1])
+    assert page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_L, CTRL_SHIFT)
+    assert told == ["Create the event first (on the event page)."]
+    assert said == []
+
+
+def test_escape_clears_the_search_box_and_its_filter(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    screening = screening_of(page)
+    box = screening.search_box
+    everything = page.model.total
+    box.setFocus()
+    assert box.hasFocus()
+    for character in "电池":  # as an input method commits them
+        box.insert(character)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.total < everything)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    qtbot.waitUntil(lambda: page.model.total == everything)
+    assert not screening.clear_button.isEnabled()
+    # Empty: Esc is nobody's business here; the box, the page and the window stay.
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert window.isVisible() and box.isVisible() and box.hasFocus()
+    assert window.current_page() is page and page.model.total == everything
+
+
+def click_item(qtbot, tree, item, column: int = 0, where: str = "name") -> None:  # type: ignore[no-untyped-def]
+    rect = tree.visualItemRect(item)
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    if column == 1:
+        x = tree.header().sectionViewportPosition(1) + tree.header().sectionSize(1) // 2
+    elif where == "checkbox":
+        x = (
+            rect.left()
+            + tree.style().pixelMetric(tree.style().PixelMetric.PM_IndicatorWidth) // 2
+            + 3
+        )
+    else:  # the middle of the value's name, well right of its checkbox
+        x = rect.left() + 60
+    point = rect.center()
+    point.setX(x)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_clicking_a_facet_value_name_or_pressing_space_toggles_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.page("library")
+    tree = screening_of(page).facets
+    everything = page.model.total
+    invention = facet_item(page, Facet.TYPE, "invention")
+    count = int(invention.text(1))
+    assert 0 < count < everything
+    click_item(qtbot, tree, invention)
+    qtbot.waitUntil(lambda: page.model.total == count)
+    invention = facet_item(page, Facet.TYPE, "invention")
+    assert invention.checkState(0) == Qt.CheckState.Checked
+    click_item(qtbot, tree, invention, column=1)  # its count untoggles it too
+    qtbot.waitUntil(lambda: page.model.total == everything)
+    invention = facet_item(page, Facet.TYPE, "invention")
+    assert invention.checkState(0) == Qt.CheckState.Unchecked
+    # The keyboard: the value is current, Space ticks it, Space again unticks it.
+    assert tree.hasFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.model.total == count)
+    assert facet_item(page, Facet.TYPE, "invention").checkState(0) == Qt.CheckState.Checked
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.model.total == everything)
+    # The checkbox itself still toggles once, not twice.
+    click_item(qtbot, tree, facet_item(page, Facet.TYPE, "invention"), where="checkbox")
+    qtbot.waitUntil(lambda: page.model.total == count)
+    qtbot.wait(100)
+    assert page.model.total == count

@@ -296,7 +296,7 @@ class RegistryView(QWidget):
         self.button_add = QPushButton(self.tr("&Add enterprise…"))
         self.button_add.setObjectName("button_add_enterprise")
         self.button_add.clicked.connect(self.add_enterprise)
-        self.button_edit = QPushButton(self.tr("&Edit…"))
+        self.button_edit = QPushButton(self.tr("Edi&t…"))
         self.button_edit.setObjectName("button_edit_enterprise")
         self.button_edit.clicked.connect(self.edit_current)
         self.button_import = QPushButton(self.tr("&Import a list…"))

@@ -9,7 +9,6 @@ always what the options say.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 import weakref
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadshow_desk.documents.file_names import safe_file_name
 from roadshow_desk.documents.pages import Written
 from roadshow_desk.documents.render import (
     AGENDA,
@@ -71,12 +71,6 @@ def _render_job(
 EVENT_NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the event's name, in the event picker
 PICKER_MAX_WIDTH = 420  # px: the event picker grows to this for a long name
 PANEL_MIN_WIDTH = 300  # px: the options panel's width with short names
-
-
-def safe_file_name(text: str) -> str:
-    """``text`` usable as a file name on every system."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", cleaned)[:120] or "document"
 
 
 class PrintPage(WorkflowPage):

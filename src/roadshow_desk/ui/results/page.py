@@ -480,7 +480,8 @@ class ResultsPage(WorkflowPage):
     def write_case(self) -> None:
         """Write the selected signed intention up as a typical case: the .docx and its PDF
         beside it, through the function the ``case`` command uses."""
-        from roadshow_desk.documents.typical_case import write_case
+        from roadshow_desk.documents.typical_case import case_file_name, write_case
+        from roadshow_desk.domain.typical_case import case_facts
 
         heading = self.tr("Write up as typical case")
         intention_id = self.selected_intention()
@@ -489,8 +490,14 @@ class ResultsPage(WorkflowPage):
                 self, heading, self.tr("Select a signed intention in the list first.")
             )
             return
+        try:
+            with self.context.database.session() as session:
+                name = case_file_name(case_facts(session, intention_id))
+        except InputError as exc:  # not signed (any more): say so before asking for a file
+            QMessageBox.warning(self, heading, str(exc))
+            return
         path, _filter = QFileDialog.getSaveFileName(
-            self, heading, f"case-{intention_id}.docx", self.tr("Word document (*.docx)")
+            self, heading, name, self.tr("Word document (*.docx)")
         )
         if not path:
             return

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
 from roadshow_desk.store.facets import Facet, FacetCounts, facet_title
@@ -37,6 +37,29 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(lambda _text: self._timer.start())
         self.returnPressed.connect(self._emit)
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._clears(event):
+            event.accept()  # Esc is ours while there is text to clear, not a shortcut's
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._clears(event):
+            self.clear()
+            self._emit()  # the filter goes at once, as the text did
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _clears(self, event: QEvent) -> bool:
+        """Whether ``event`` is an Esc that clears the search (an empty box lets it pass)."""
+        return (
+            isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and bool(self.text())
+        )
+
     def _emit(self) -> None:
         self._timer.stop()
         query = self.text()
@@ -64,6 +87,8 @@ class FacetPanel(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._collapsed: set[str] = {Facet.YEAR.value, Facet.INSTITUTION.value}
+        self._pressed = QPersistentModelIndex()
+        """Where the left button went down (a click toggles only where it also came up)."""
         self.itemChanged.connect(self._on_item_changed)
         self.itemCollapsed.connect(lambda item: self._remember(item, False))
         self.itemExpanded.connect(lambda item: self._remember(item, True))
@@ -72,7 +97,10 @@ class FacetPanel(QTreeWidget):
         """Show ``counts`` (keeps which facets are expanded and the scroll position)."""
         blocked = self.blockSignals(True)
         scroll = self.verticalScrollBar().value()
+        current = self.currentItem()
+        was_current = (current.data(0, FACET_ROLE), current.data(0, KEY_ROLE)) if current else None
         self.clear()
+        current = None  # the old items are gone
         bold = QFont(self.font())
         bold.setBold(True)
         for facet, values in counts.facets.items():
@@ -98,9 +126,66 @@ class FacetPanel(QTreeWidget):
                 if not value.count and not value.ticked:
                     child.setDisabled(True)
                 top.addChild(child)
+                if was_current == (facet.value, value.key):
+                    current = child
+            if was_current == (facet.value, None):
+                current = top
             top.setExpanded(facet.value not in self._collapsed)
+        if current is not None:
+            # the value just toggled (by Space) stays current: Space again takes it back
+            self.setCurrentItem(current, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.verticalScrollBar().setValue(scroll)
         self.blockSignals(blocked)
+
+    # A value's name (or its count) toggles it as its checkbox does: the checkbox is a small
+    # target, and clicking the words is what people try first.
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = QPersistentModelIndex(self.indexAt(event.position().toPoint()))
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        item = self.itemFromIndex(index) if index.isValid() else None
+        before = item.checkState(0) if item is not None else None
+        super().mouseReleaseEvent(event)  # a click on the checkbox itself toggles here
+        pressed, self._pressed = self._pressed, QPersistentModelIndex()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and item is not None
+            and pressed.isValid()
+            and pressed.row() == index.row()
+            and pressed.parent() == index.parent()
+            and item.checkState(0) == before
+        ):
+            self._toggle(item)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # Its second release is a click too (two toggles, as on the checkbox).
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = QPersistentModelIndex(self.indexAt(event.position().toPoint()))
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        space = event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
+        if space and item is not None and self._toggle(item):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _toggle(self, item: QTreeWidgetItem) -> bool:
+        """Tick or untick a facet value (as a click on its checkbox); False for a heading or
+        a value that cannot be ticked."""
+        flags = item.flags()
+        if item.parent() is None or not (
+            flags & Qt.ItemFlag.ItemIsUserCheckable and flags & Qt.ItemFlag.ItemIsEnabled
+        ):
+            return False
+        ticked = item.checkState(0) == Qt.CheckState.Checked
+        item.setCheckState(0, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+        return True
 
     def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
         if item.parent() is None:

@@ -36,6 +36,7 @@ from roadshow_desk.ui.screening.facet_panel import FacetPanel, SearchBox
 from roadshow_desk.ui.workflow import PATENT_IDS_MIME, AppContext, DataKind
 
 if TYPE_CHECKING:
+    from roadshow_desk.domain.shortlist import Addition
     from roadshow_desk.ui.main_window import MainWindow
 
 
@@ -219,13 +220,28 @@ def add_to_shortlist(context: AppContext, patent_ids: list[int]) -> None:
     sink = context.shortlist_sink
     if sink is None or not patent_ids:
         return
-    sink.add_patents(patent_ids)
-    context.status_message.emit(
-        fmt(
-            QApplication.translate("LibraryScreening", "%1 patents put on the shortlist."),
-            str(len(patent_ids)),
-        )
-    )
+    addition = sink.add_patents(patent_ids)
+    if addition is not None:  # None: refused, and the sink said why
+        context.status_message.emit(addition_message(addition))
+
+
+def addition_message(addition: Addition) -> str:
+    """The status bar's account of an "Add to shortlist": what was added, and what not."""
+    count = len(addition.added)
+    if count == 0:
+        parts = [QApplication.translate("LibraryScreening", "Nothing added to the shortlist.")]
+    elif count == 1:
+        parts = [QApplication.translate("LibraryScreening", "1 patent put on the shortlist.")]
+    else:
+        text = QApplication.translate("LibraryScreening", "%1 patents put on the shortlist.")
+        parts = [fmt(text, str(count))]
+    if addition.already_listed:
+        text = QApplication.translate("LibraryScreening", "%1 already on it.")
+        parts.append(fmt(text, str(addition.already_listed)))
+    if addition.unavailable:
+        text = QApplication.translate("LibraryScreening", "%1 deleted, not added.")
+        parts.append(fmt(text, str(addition.unavailable)))
+    return " ".join(parts)
 
 
 def screening_of(page: QObject) -> LibraryScreening:

@@ -45,16 +45,21 @@ class AddPatentsCommand(ShortlistCommand):
         super().__init__(context, event_id, text)
         self.patent_ids = list(patent_ids)
         self.position = position
+        self.addition: shortlist.Addition | None = None
+        """What the last step added, and what it did not (None before it or when refused)."""
 
     def do(self) -> list[int]:
+        self.addition = None
         with self.session() as session:
-            return shortlist.add_patents(
+            addition = shortlist.add_patents_counted(
                 session,
                 self.event_id,
                 self.patent_ids,
                 position=self.position,
                 station=self.context.station,
             )
+        self.addition = addition
+        return addition.added
 
     def revert(self, result: list[int]) -> None:
         with self.session() as session:

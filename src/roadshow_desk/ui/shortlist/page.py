@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roadshow_desk.domain import shortlist
 from roadshow_desk.domain.models import Event, split_list
 from roadshow_desk.errors import InputError
 from roadshow_desk.i18n import fmt
@@ -368,16 +369,22 @@ class ShortlistPage(WorkflowPage):
             self.save_notes()  # typed notes first: the reload after the command shows them
         command.push()
 
-    def add_patents(self, patent_ids: list[int], position: int | None = None) -> None:
-        """Add patents (from the library) at ``position`` (default: the end)."""
+    def add_patents(
+        self, patent_ids: list[int], position: int | None = None
+    ) -> shortlist.Addition | None:
+        """Add patents (from the library) at ``position`` (default: the end); returns what
+        was added and what was not, or None when nothing could be (no event: the person was
+        told so)."""
         if self.event_id is None:
             self.event_id = self.context.current_or_latest_event_id()
         if self.event_id is None:
             QMessageBox.information(
                 self, self.title(), self.tr("Create the event first (on the event page).")
             )
-            return
-        self.push(AddPatentsCommand(self.context, self.event_id, patent_ids, position))
+            return None
+        command = AddPatentsCommand(self.context, self.event_id, patent_ids, position)
+        self.push(command)
+        return command.addition
 
     def _on_add(self, patent_ids: list[int], row: int) -> None:
         self.add_patents(patent_ids, row)
