@@ -40,14 +40,21 @@ def state(window: Any) -> dict[str, Any]:
     roadshow = window.page("roadshow")
     library = window.page("library")
     font = app_module.current_app_font()
+    page = window.current_page().view_name
+    # The splitter as a person finds it: on the library page, shown (a hidden page's
+    # splitter has not been laid out at the window's size yet).
+    window.show_page("library")
+    QApplication.processEvents()
+    sizes = library.splitter.sizes()
+    window.show_page(page)  # the page the window closes on is the one it was left on
     return {
         "font": [font.source, str(font.path)] if font is not None else None,
         "file_menu": window.file_menu.title(),
         "station": window.station_label.text(),
         "title": window.windowTitle().replace("[*]", ""),
-        "page": window.current_page().view_name,
+        "page": page,
         "size": [window.width(), window.height()],
-        "library_splitter": library.splitter.sizes() if library._loaded else None,
+        "library_splitter": sizes,
         "roadshow_theme": roadshow.theme_combo.currentData(),
         "roadshow_warning": roadshow.warning_spin.value(),
         "roadshow_title_cards": roadshow.title_cards.isChecked(),
@@ -135,7 +142,6 @@ def main() -> int:
     printed: dict[str, Any] = {}
 
     def when_ready() -> None:
-        window.page("library").activate()
         if change is not None:
             make_changes(window, change)
         printed.update(state(window))

@@ -197,8 +197,10 @@ class LibraryPage(WorkflowPage):
         inner.setObjectName("splitter_facets")
         inner.setChildrenCollapsible(False)
         inner.addWidget(widget)
+        sizes = self.splitter.sizes()  # as restored or dragged: the swap must not move them
         self.splitter.replaceWidget(0, inner)  # the library's splitter keeps 2
         self.splitter.setStretchFactor(0, 3)  # the stretch was the table's: give it to inner
+        self.splitter.setSizes(sizes)
         self.side_splitter = inner  # PySide leaves a replacing widget owned by Python: keep it
         inner.addWidget(self.table)
         self.table.show()
