@@ -205,12 +205,23 @@ def test_next_action_typed_into_an_empty_date_is_saved(qtbot, followup, leads, d
     assert next_action(db, leads[0]) is None
 
 
-def test_up_arrow_on_an_empty_next_action_starts_today(qtbot, followup, leads, db) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("utc_hour", [3, 20])  # the venue (UTC+8) on the laptop's day, or the next
+def test_up_arrow_on_an_empty_next_action_starts_today_at_the_venue(  # type: ignore[no-untyped-def]
+    qtbot, followup, leads, db, monkeypatch, utc_hour
+) -> None:
+    """From 16:00 UTC the venue in China is a day ahead of a laptop on UTC: "today" is the
+    venue's day, the one overdue is counted by (it failed every evening, UTC, before)."""
+    from roadshow_desk.domain import venue_time
+
+    laptop_day = dt.date.today()
+    now = dt.datetime.combine(laptop_day, dt.time(utc_hour))
+    monkeypatch.setattr(venue_time, "_utcnow", lambda: now)
+    venue_day = laptop_day + dt.timedelta(days=1 if utc_hour >= 16 else 0)
     followup.select_lead(leads[1])
     focus(qtbot, followup.date_next)
     press(qtbot, Qt.Key.Key_Up)
     press(qtbot, Qt.Key.Key_Return)
-    assert next_action(db, leads[1]) == dt.date.today()  # not 2001-01-01, not overdue
+    assert next_action(db, leads[1]) == venue_day  # not 2001-01-01, not the laptop's day
     assert not followup.model.rows[followup.model.row_of(leads[1])].overdue
 
 

@@ -321,7 +321,7 @@ class FollowUpRow:
     overdue: bool
 
 
-def _event_today(session: Session, event_id: int | None) -> dt.date:
+def event_today(session: Session, event_id: int | None) -> dt.date:
     """Today at the venue of ``event_id`` (the default venue zone without an event)."""
     event = session.get(Event, event_id) if event_id is not None else None
     return venue_today(event.time_zone if event is not None else None)
@@ -368,7 +368,7 @@ def query_followups(
 ) -> list[FollowUpRow]:
     """Leads filtered in SQL (:func:`followup_conditions`). Ordered by next action (undated
     last), then capture. Overdue is measured by the date at the event's venue."""
-    day = today or _event_today(session, event_id)
+    day = today or event_today(session, event_id)
     query = (
         select(Intention, Enterprise.name, Patent.application_no, Patent.title)
         .join(Enterprise, Intention.enterprise_id == Enterprise.id)

@@ -165,7 +165,7 @@ class FollowUpPage(WorkflowPage):
         self.edit_owner = QLineEdit()
         self.edit_owner.setObjectName("edit_owner")
         self.edit_owner.editingFinished.connect(self._owner_edited)
-        self.date_next = DateEdit()
+        self.date_next = DateEdit(today=self._venue_today)  # overdue counts by the venue's day
         self.date_next.setObjectName("date_next")
         self.date_next.date_edited.connect(self._date_edited)
         self.list_log = QListWidget()
@@ -244,6 +244,14 @@ class FollowUpPage(WorkflowPage):
 
     def _event_id(self) -> int | None:
         return self.context.current_or_latest_event_id()
+
+    def _venue_today(self) -> dt.date:
+        """Today at the event's venue: the day a next action starting "today" is not overdue
+        on, whatever the laptop's clock zone."""
+        from roadshow_desk.domain.followup import event_today
+
+        with self.context.database.session() as session:
+            return event_today(session, self._event_id())
 
     def _fill_owners(self) -> None:
         chosen = self.combo_owner.currentData()
