@@ -68,3 +68,27 @@ def _no_unpatched_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
                 raise AssertionError(f"{_name} opened during a test that did not patch it")
 
             monkeypatch.setattr(cls, name, refuse)
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_left_down() -> Iterator[None]:
+    """Each test starts with no Shift, Ctrl or Alt held down.
+
+    A key click whose release never reached a widget (its window closed on the press, say
+    Ctrl+Shift+Z on a dialog that undo closes) leaves the application believing the
+    modifier is still held, and the next test's clicks select ranges instead of rows (the
+    conflict review failed after the undo tests)."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    if QApplication.instance() is None or not QApplication.keyboardModifiers():
+        return
+    widget = QWidget()
+    widget.show()
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+        QTest.keyRelease(widget, key)
+    widget.close()
+    widget.deleteLater()
+    assert not QApplication.keyboardModifiers(), "a modifier could not be released"
