@@ -178,3 +178,22 @@ def test_a_long_step_that_fails_is_never_left_on_the_stack(qtbot, app_context) -
         qtbot.waitUntil(lambda: not stack.busy)
     assert [type(error) for _kind, error, _trace in raised] == [ZeroDivisionError]
     assert (box, stack.count(), stack.index()) == ([-5], 0, 0)  # as it was; the step gone
+
+
+def test_a_long_step_ends_when_the_window_that_showed_its_progress_is_gone(  # type: ignore[no-untyped-def]
+    qtbot, app_context
+) -> None:
+    """The progress shows over the active window; a dialog that was active and is deleted
+    while the step works must not take the step along (the stack stayed busy for good)."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialog
+
+    stack, box = app_context.undo_stack, [0]
+    dialog = QDialog()
+    stack.dialog_parent = dialog
+    slow = LongCounter(app_context, box, 5)
+    assert slow.push() and stack.busy
+    shiboken6.delete(dialog)  # closed and deleted while the worker runs
+    slow.gate.set()
+    qtbot.waitUntil(lambda: not stack.busy, timeout=5000)
+    assert (box, stack.count()) == ([5], 1)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -112,6 +113,8 @@ def run_task(
         dialog.setAutoReset(False)
 
         def on_progress(done: int, total: int, text: str) -> None:
+            if not shiboken6.isValid(dialog):  # gone with its window: the work goes on
+                return
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total else 0)
             if text:
@@ -119,7 +122,7 @@ def run_task(
 
         task.progressed.connect(on_progress)
         dialog.canceled.connect(task.cancel)
+        task.finished.connect(dialog.close)  # (both dropped when the dialog is gone already)
         task.finished.connect(dialog.deleteLater)
-        task.finished.connect(dialog.close)
     task.start()
     return task

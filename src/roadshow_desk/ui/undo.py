@@ -344,6 +344,10 @@ class UndoStack(QUndoStack):
         if parent is None or not shiboken6.isValid(parent):  # that window has been closed
             parent = QApplication.activeWindow()
         task = run_task(parent, command.progress_title(step), work)
+        # The step belongs to the stack, not to the window showing its progress: a dialog that
+        # was active and closes meanwhile would take the task along, its outcome would never
+        # arrive and the stack would stay busy for good.
+        task.setParent(self)
         self.task = task
         task.succeeded.connect(lambda outcome: self._succeeded(command, step, index, outcome))
         task.failed.connect(lambda error: self._failed(command, step, index, error))
