@@ -37,6 +37,22 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
 
 
 @pytest.fixture(autouse=True)
+def _station_not_left_in_the_environment() -> Iterator[None]:
+    """``main(["...", "--station", "O"])`` run in the test process sets
+    ``$ROADSHOW_DESK_STATION`` for the rest of the process (as the app wants): without this,
+    every later test and subprocess of that worker ran as station "O" (the settings restart
+    test read its station back as "O", depending on which files shared the worker)."""
+    from roadshow_desk.station import ENV_STATION
+
+    before = os.environ.get(ENV_STATION)
+    yield
+    if before is None:
+        os.environ.pop(ENV_STATION, None)
+    else:
+        os.environ[ENV_STATION] = before
+
+
+@pytest.fixture(autouse=True)
 def _translate_in_english_below_ui() -> Iterator[None]:
     """Every test starts as a process without the window does: ``i18n.translate`` in English
     and no document-language loader. A window test's translators are not left behind for the
