@@ -32,16 +32,17 @@ def _state(session):  # type: ignore[no-untyped-def]
     return firms, registrations, intentions
 
 
-def test_undo_of_a_walk_in_merge_restores_everything_and_redo_merges_again(db) -> None:  # type: ignore[no-untyped-def]
-    day = make_fair_day(db)
-    registered_id = day.enterprise_ids[0]
+def _walk_in_with_an_intention(db, day, registered_id, *, phone_taken: bool = False):  # type: ignore[no-untyped-def]
+    """Desk A checks in a walk-in that is the registered firm (checked in at desk B) and
+    records an intention for it; returns the walk-in's id and the intention's."""
     with db.session() as session:
         walk_in_id = check_in_walk_in(
             session, day.event_id, "宁德储能科技", "138 0000 0001", station="desk A"
         ).enterprise_id
         check_in(session, day.event_id, registered_id, station="desk B")
-        session.get(Enterprise, registered_id).phone = ""  # takes the walk-in's phone
-    record_intention(
+        if phone_taken:
+            session.get(Enterprise, registered_id).phone = ""  # takes the walk-in's phone
+    recorded = record_intention(
         db,
         IntentionDraft(
             enterprise_id=walk_in_id,
@@ -51,6 +52,13 @@ def test_undo_of_a_walk_in_merge_restores_everything_and_redo_merges_again(db) -
         ),
         station="desk A",
     )
+    return walk_in_id, recorded.id
+
+
+def test_undo_of_a_walk_in_merge_restores_everything_and_redo_merges_again(db) -> None:  # type: ignore[no-untyped-def]
+    day = make_fair_day(db)
+    registered_id = day.enterprise_ids[0]
+    walk_in_id, _ = _walk_in_with_an_intention(db, day, registered_id, phone_taken=True)
     with db.session() as session:
         before = _state(session)
     with db.session() as session:
@@ -81,21 +89,7 @@ def test_a_walk_in_merge_stamps_every_record_it_writes_with_the_merging_station(
     travel in the bundle of the station that merged (not of the desk that checked it in)."""
     day = make_fair_day(db)
     registered_id = day.enterprise_ids[0]
-    with db.session() as session:
-        walk_in_id = check_in_walk_in(
-            session, day.event_id, "宁德储能科技", "138 0000 0001", station="desk A"
-        ).enterprise_id
-        check_in(session, day.event_id, registered_id, station="desk B")
-    intention_id = record_intention(
-        db,
-        IntentionDraft(
-            enterprise_id=walk_in_id,
-            patent_id=day.patent_ids[0],
-            kind=IntentionKind.LICENCE,
-            event_id=day.event_id,
-        ),
-        station="desk A",
-    ).id
+    walk_in_id, intention_id = _walk_in_with_an_intention(db, day, registered_id)
     with db.session() as session:
         written = max(
             record.updated_at
